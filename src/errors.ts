@@ -1,0 +1,120 @@
+import type { ProviderName } from './model.js';
+
+/** The stable codes a client may branch on (`extensions.code`). */
+export type ErrorCode =
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'RATE_LIMITED'
+  | 'UPSTREAM_TIMEOUT'
+  | 'UPSTREAM_ERROR'
+  | 'UPSTREAM_INVALID_RESPONSE'
+  | 'PROVIDER_DISABLED';
+
+export interface ErrorDetails {
+  readonly provider?: ProviderName;
+  /** The HTTP status the upstream answered with, when there was an answer. */
+  readonly upstreamStatus?: number;
+  /** Seconds the upstream asked us to wait before trying again. */
+  readonly retryAfter?: number;
+  readonly cause?: unknown;
+}
+
+/**
+ * The base of every expected error. Its message is safe to show a client: it never
+ * holds a credential or an upstream body.
+ */
+export abstract class TicketGraphError extends Error {
+  abstract readonly code: ErrorCode;
+  /** Whether the same call may succeed if tried again later. */
+  abstract readonly retryable: boolean;
+  readonly provider: ProviderName | undefined;
+  readonly upstreamStatus: number | undefined;
+  readonly retryAfter: number | undefined;
+
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = new.target.name;
+    this.provider = details.provider;
+    this.upstreamStatus = details.upstreamStatus;
+    this.retryAfter = details.retryAfter;
+  }
+
+  /** The GraphQL `extensions` of this error. */
+  get extensions(): Record<string, unknown> {
+    return {
+      code: this.code,
+      ...(this.provider && { provider: this.provider }),
+      ...(this.upstreamStatus !== undefined && { upstreamStatus: this.upstreamStatus }),
+      retryable: this.retryable,
+      ...(this.retryAfter !== undefined && { retryAfter: this.retryAfter }),
+    };
+  }
+}
+
+export class NotFoundError extends TicketGraphError {
+  readonly code = 'NOT_FOUND';
+  readonly retryable = false;
+}
+
+export class UnauthenticatedError extends TicketGraphError {
+  readonly code = 'UNAUTHENTICATED';
+  readonly retryable = false;
+}
+
+export class ForbiddenError extends TicketGraphError {
+  readonly code = 'FORBIDDEN';
+  readonly retryable = false;
+}
+
+export class BadUserInputError extends TicketGraphError {
+  readonly code = 'BAD_USER_INPUT';
+  readonly retryable = false;
+}
+
+export class RateLimitedError extends TicketGraphError {
+  readonly code = 'RATE_LIMITED';
+  readonly retryable = true;
+}
+
+export class UpstreamTimeoutError extends TicketGraphError {
+  readonly code = 'UPSTREAM_TIMEOUT';
+  readonly retryable = true;
+}
+
+export class UpstreamError extends TicketGraphError {
+  readonly code = 'UPSTREAM_ERROR';
+  readonly retryable: boolean;
+  constructor(message: string, details: ErrorDetails & { retryable?: boolean } = {}) {
+    super(message, details);
+    this.retryable = details.retryable ?? true;
+  }
+}
+
+export class UpstreamInvalidResponseError extends TicketGraphError {
+  readonly code = 'UPSTREAM_INVALID_RESPONSE';
+  readonly retryable = false;
+}
+
+export class ProviderDisabledError extends TicketGraphError {
+  readonly code = 'PROVIDER_DISABLED';
+  readonly retryable = false;
+}
+
+/**
+ * The error an upstream HTTP status stands for, for providers whose status codes carry
+ * the usual meaning. `message` must be the gateway's own words, never the upstream body.
+ */
+export function errorForUpstreamStatus(
+  status: number,
+  message: string,
+  details: ErrorDetails & { provider: ProviderName },
+): TicketGraphError {
+  const withStatus = { ...details, upstreamStatus: status };
+  if (status === 401) return new UnauthenticatedError(message, withStatus);
+  if (status === 403) return new ForbiddenError(message, withStatus);
+  if (status === 404) return new NotFoundError(message, withStatus);
+  if (status === 429) return new RateLimitedError(message, withStatus);
+  return new UpstreamError(message, { ...withStatus, retryable: status >= 500 });
+}

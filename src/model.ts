@@ -1,0 +1,86 @@
+/** The normalised domain model every provider maps onto. Plain data, no GraphQL. */
+
+export const PROVIDER_NAMES = ['sweeppea', 'hostup', 'keliweb', 'kapture'] as const;
+export type ProviderName = (typeof PROVIDER_NAMES)[number];
+
+export const TICKET_STATUSES = [
+  'OPEN',
+  'IN_PROGRESS',
+  'WAITING_ON_CUSTOMER',
+  'ON_HOLD',
+  'CLOSED',
+  'UNKNOWN',
+] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const TICKET_PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'] as const;
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+
+export const TEXT_FORMATS = ['HTML', 'TEXT'] as const;
+export type TextFormat = (typeof TEXT_FORMATS)[number];
+
+/** An ISO-8601 timestamp with an explicit offset, e.g. `2016-01-01T06:26:29+01:00`. */
+export type IsoDateTime = string;
+
+export interface Person {
+  readonly name: string | null;
+  readonly email: string | null;
+  /** True when the person works for the support desk, false for a customer, null when unknown. */
+  readonly isStaff: boolean | null;
+}
+
+export interface Attachment {
+  readonly id: string;
+  readonly filename: string;
+  readonly url: string | null;
+  readonly size: number | null;
+  readonly contentType: string | null;
+}
+
+export interface Note {
+  readonly id: string;
+  readonly createdAt: IsoDateTime | null;
+  readonly body: string;
+  readonly author: Person | null;
+}
+
+export interface Reply {
+  readonly id: string;
+  readonly createdAt: IsoDateTime | null;
+  readonly body: string;
+  readonly bodyFormat: TextFormat;
+  readonly author: Person | null;
+  readonly attachments: readonly Attachment[];
+}
+
+/** Which ticket, in which system: the pair a global id encodes. */
+export interface TicketRef {
+  readonly provider: ProviderName;
+  readonly number: string;
+}
+
+export interface Ticket extends TicketRef {
+  readonly subject: string | null;
+  readonly body: string | null;
+  readonly bodyFormat: TextFormat;
+  readonly status: TicketStatus;
+  readonly statusText: string | null;
+  readonly priority: TicketPriority | null;
+  readonly priorityText: string | null;
+  readonly createdAt: IsoDateTime | null;
+  readonly updatedAt: IsoDateTime | null;
+  readonly lastReplyAt: IsoDateTime | null;
+  readonly closedAt: IsoDateTime | null;
+  readonly requester: Person | null;
+  readonly assignee: Person | null;
+  readonly department: string | null;
+  readonly tags: readonly string[];
+  readonly url: string | null;
+  readonly notes: readonly Note[];
+  readonly replies: readonly Reply[];
+  readonly attachments: readonly Attachment[];
+  /** The upstream payload as received, for what the common model lacks. */
+  readonly raw: unknown;
+  /** When the gateway read this ticket from its provider. */
+  readonly fetchedAt: IsoDateTime;
+}

@@ -1,0 +1,44 @@
+import type { ProviderName, Ticket } from '../model.js';
+import type { UpstreamClient } from '../upstream/types.js';
+
+/** The upstream credential one request uses for one provider. */
+export interface Credential {
+  readonly apiKey: string;
+}
+
+export interface ProviderCapabilities {
+  /** The provider has a write API the gateway can update tickets through. */
+  readonly updateTicket: boolean;
+  /** One upstream call can read several tickets. */
+  readonly batchRead: boolean;
+  /** Most tickets one upstream call may read (1 when `batchRead` is false). */
+  readonly maxBatch: number;
+}
+
+/** What a provider module is given to build itself from. */
+export interface ProviderDeps {
+  readonly http: UpstreamClient;
+  /** IANA zone of the provider's zone-less timestamps, e.g. `Europe/Rome`. */
+  readonly timezone: string;
+  /** Most ids per upstream call, for batch-capable providers. */
+  readonly maxBatch: number;
+}
+
+/** One upstream ticket system. The schema layer knows providers only through this. */
+export interface Provider {
+  readonly name: ProviderName;
+  /** The provider's name as people write it, e.g. `Kapture CRM`. */
+  readonly displayName: string;
+  readonly capabilities: ProviderCapabilities;
+  /**
+   * Checks a ticket number given by a user and returns its canonical form, so the same
+   * ticket asked for twice is fetched once. Throws BadUserInputError for a number this
+   * provider can never have, before anything reaches the upstream.
+   */
+  parseNumber(number: string): string;
+  /**
+   * Reads tickets by canonical number. The result has one entry per number, in order: the
+   * ticket, or the error for that number (NotFoundError when the upstream has no such ticket).
+   */
+  fetchTickets(numbers: readonly string[], auth: Credential): Promise<(Ticket | Error)[]>;
+}

@@ -1,0 +1,39 @@
+import type { ProviderName } from '../model.js';
+
+export interface UpstreamRequest {
+  readonly method: 'GET' | 'POST';
+  /** Path and query relative to the provider's base URL, every dynamic segment already escaped. */
+  readonly path: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string | FormData;
+}
+
+export interface UpstreamResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** The parsed JSON body; `undefined` when the body was empty. */
+  readonly body: unknown;
+}
+
+/**
+ * The one way a provider talks HTTP. Non-2xx answers are returned, not thrown, so the
+ * provider can read its own error bodies; transport failures throw a TicketGraphError
+ * (UPSTREAM_TIMEOUT, UPSTREAM_ERROR, UPSTREAM_INVALID_RESPONSE) stamped with the provider.
+ */
+export interface UpstreamClient {
+  readonly provider: ProviderName;
+  request(request: UpstreamRequest): Promise<UpstreamResponse>;
+  close(): Promise<void>;
+}
+
+export interface UpstreamOptions {
+  readonly provider: ProviderName;
+  /** Where the provider's API lives, e.g. `https://cloud.hostup.se`; may carry a path prefix. */
+  readonly baseUrl: string;
+  /** Overall deadline of one call, queueing included. Default 10000. */
+  readonly timeoutMs: number;
+  /** Calls in flight to this provider at once, shared by every request of the process. */
+  readonly maxConcurrency: number;
+  /** Largest body accepted; a larger one is refused, not buffered. Default 10 MiB. */
+  readonly maxBodyBytes?: number;
+}
