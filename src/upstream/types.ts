@@ -1,3 +1,4 @@
+import type { FormData } from 'undici';
 import type { ProviderName } from '../model.js';
 
 export interface UpstreamRequest {
@@ -5,6 +6,7 @@ export interface UpstreamRequest {
   /** Path and query relative to the provider's base URL, every dynamic segment already escaped. */
   readonly path: string;
   readonly headers?: Readonly<Record<string, string>>;
+  /** A JSON text, or form fields sent as multipart/form-data (undici's FormData). */
   readonly body?: string | FormData;
 }
 

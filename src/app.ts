@@ -1,0 +1,45 @@
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { pino, type Logger } from 'pino';
+import type { Config } from './config.js';
+import { createContext, type Context } from './context.js';
+import { createRegistry, type Registry } from './providers/registry.js';
+import { EXAMPLE_QUERY } from './example-query.js';
+import { schema } from './schema/index.js';
+import { errorMasker } from './use-error-codes.js';
+import { useGatewayAuth } from './use-gateway-auth.js';
+
+export const GRAPHQL_ENDPOINT = '/graphql';
+
+export interface AppDeps {
+  /** Where the app logs; silent by default so tests stay quiet. */
+  readonly logger?: Logger;
+}
+
+export interface App {
+  readonly yoga: YogaServerInstance<Record<string, never>, Context>;
+  readonly registry: Registry;
+  /** Closes the upstream connection pools. */
+  close(): Promise<void>;
+}
+
+/** Builds the gateway from its configuration; the caller decides where it listens. */
+export function createApp(config: Config, deps: AppDeps = {}): App {
+  const logger = deps.logger ?? pino({ level: 'silent' });
+  const registry = createRegistry(config);
+  const yoga = createYoga<Record<string, never>, Context>({
+    schema,
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
+    landingPage: false,
+    graphiql: { title: 'ticket-graph', defaultQuery: EXAMPLE_QUERY },
+    context: ({ request }) => createContext(registry, request),
+    maskedErrors: { maskError: errorMasker(logger) },
+    logging: {
+      debug: (...args) => logger.debug(args.map(String).join(' ')),
+      info: (...args) => logger.info(args.map(String).join(' ')),
+      warn: (...args) => logger.warn(args.map(String).join(' ')),
+      error: (...args) => logger.error(args.map(String).join(' ')),
+    },
+    plugins: [useGatewayAuth(config.gatewayApiKeys, GRAPHQL_ENDPOINT)],
+  });
+  return { yoga, registry, close: () => registry.close() };
+}

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { PROVIDER_NAMES, type ProviderName } from './model.js';
+import { isKnownZone } from './providers/dates.js';
+import { PROVIDER_DEFINITIONS, type ProviderSettings } from './providers/registry.js';
+
+/** The gateway's configuration, read once from the environment at start. */
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  /** Run the built-in simulators and point every provider at them. */
+  readonly sandbox: boolean;
+  readonly providers: Readonly<Record<ProviderName, ProviderSettings>>;
+  /** When non-empty, every request needs `Authorization: Bearer <one of these>`. */
+  readonly gatewayApiKeys: readonly string[];
+  readonly upstream: { readonly timeoutMs: number; readonly retries: number };
+  readonly logLevel: string;
+}
+
+/** A bad environment value; its message is one line naming the variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+  .transform((url) => url.replace(/\/+$/, ''));
+const zone = z.string().refine(isKnownZone, 'must be an IANA time zone such as Europe/Rome');
+const secret = z.string().min(1, 'must not be empty').regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
+
+const envKey = (name: ProviderName, suffix: string) => `${name.toUpperCase()}_${suffix}`;
+
+function envSchema() {
+  const shape: Record<string, z.ZodType> = {
+    PORT: integer(0, 65535).default(4000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    SANDBOX: flag.optional(),
+    GATEWAY_API_KEYS: z.string().optional(),
+    UPSTREAM_TIMEOUT_MS: integer(100, 600_000).default(10_000),
+    UPSTREAM_RETRIES: integer(0, 10).default(2),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  };
+  for (const name of PROVIDER_NAMES) {
+    shape[envKey(name, 'API_KEY')] = secret.optional();
+    shape[envKey(name, 'BASE_URL')] = httpUrl.optional();
+    shape[envKey(name, 'ENABLED')] = flag.optional();
+    shape[envKey(name, 'MAX_CONCURRENCY')] = integer(1, 256).optional();
+    if (PROVIDER_DEFINITIONS[name].timezone) shape[envKey(name, 'TIMEZONE')] = zone.optional();
+    if (PROVIDER_DEFINITIONS[name].maxBatch) shape[envKey(name, 'MAX_BATCH')] = integer(1, 100).optional();
+  }
+  return z.object(shape);
+}
+
+/**
+ * Reads and checks the environment. Throws ConfigError with one line per bad variable,
+ * each naming it; nothing else in the gateway reads `process.env`.
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema().safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`);
+    throw new ConfigError(lines.join('\n'));
+  }
+  const values = parsed.data as Record<string, unknown>;
+  const read = <T>(key: string) => values[key] as T;
+
+  const providers = Object.fromEntries(
+    PROVIDER_NAMES.map((name) => {
+      const definition = PROVIDER_DEFINITIONS[name];
+      const apiKey = read<string | undefined>(envKey(name, 'API_KEY'));
+      const settings: ProviderSettings = {
+        enabled: apiKey !== undefined || read<boolean | undefined>(envKey(name, 'ENABLED')) === true,
+        apiKey,
+        baseUrl: read<string | undefined>(envKey(name, 'BASE_URL')) ?? definition.baseUrl,
+        timezone: read<string | undefined>(envKey(name, 'TIMEZONE')) ?? definition.timezone ?? 'UTC',
+        maxConcurrency: read<number | undefined>(envKey(name, 'MAX_CONCURRENCY')) ?? definition.maxConcurrency,
+        maxBatch: read<number | undefined>(envKey(name, 'MAX_BATCH')) ?? definition.maxBatch ?? 1,
+      };
+      return [name, settings];
+    }),
+  ) as Record<ProviderName, ProviderSettings>;
+
+  const anyEnabled = PROVIDER_NAMES.some((name) => providers[name].enabled);
+  const sandbox = read<boolean | undefined>('SANDBOX') ?? !anyEnabled;
+  if (!sandbox) {
+    const missing = PROVIDER_NAMES.filter((name) => providers[name].enabled && !providers[name].baseUrl);
+    if (missing.length > 0) {
+      throw new ConfigError(
+        missing
+          .map((name) => `${envKey(name, 'BASE_URL')} is required when ${PROVIDER_DEFINITIONS[name].displayName} is enabled`)
+          .join('\n'),
+      );
+    }
+  }
+
+  return {
+    host: read('HOST'),
+    port: read('PORT'),
+    sandbox,
+    providers,
+    gatewayApiKeys: (read<string | undefined>('GATEWAY_API_KEYS') ?? '')
+      .split(',')
+      .map((key) => key.trim())
+      .filter(Boolean),
+    upstream: { timeoutMs: read('UPSTREAM_TIMEOUT_MS'), retries: read('UPSTREAM_RETRIES') },
+    logLevel: read('LOG_LEVEL'),
+  };
+}
+
+/** Where the sandbox listens and which credentials it accepts. */
+export interface SandboxEndpoints {
+  readonly urls: Readonly<Record<ProviderName, string>>;
+  readonly keys: Readonly<Record<ProviderName, string>>;
+}
+
+/** The configuration with every provider enabled and pointed at the sandbox. */
+export function pointAtSandbox(config: Config, sandbox: SandboxEndpoints): Config {
+  const providers = Object.fromEntries(
+    PROVIDER_NAMES.map((name) => [
+      name,
+      { ...config.providers[name], enabled: true, baseUrl: sandbox.urls[name], apiKey: sandbox.keys[name] },
+    ]),
+  ) as Record<ProviderName, ProviderSettings>;
+  return { ...config, providers };
+}

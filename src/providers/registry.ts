@@ -1,0 +1,92 @@
+import type { ProviderName } from '../model.js';
+import { createUpstreamClient } from '../upstream/client.js';
+import { createDisabledUpstream } from '../upstream/disabled.js';
+import { createHostupProvider } from './hostup/index.js';
+import { createKaptureProvider } from './kapture/index.js';
+import { createKeliwebProvider } from './keliweb/index.js';
+import type { Provider, ProviderDeps } from './provider.js';
+import { createSweeppeaProvider } from './sweeppea/index.js';
+
+/** What the gateway knows of a provider before it is configured. */
+export interface ProviderDefinition {
+  readonly displayName: string;
+  readonly create: (deps: ProviderDeps) => Provider;
+  /** The public API; absent when every customer has its own host (Kapture's subdomains). */
+  readonly baseUrl?: string;
+  /** Zone of the provider's zone-less timestamps; absent when it sends UTC. */
+  readonly timezone?: string;
+  readonly maxConcurrency: number;
+  /** Ids per upstream call, for providers that read tickets in batches (`<PROVIDER>_MAX_BATCH`). */
+  readonly maxBatch?: number;
+}
+
+/** One line a provider: adding a provider is a folder in src/providers/ and a line here. */
+export const PROVIDER_DEFINITIONS: Readonly<Record<ProviderName, ProviderDefinition>> = {
+  // upstreams.md: each Sweeppea endpoint serves one request at a time across all callers.
+  sweeppea: { displayName: 'Sweeppea', create: createSweeppeaProvider, baseUrl: 'https://api-v3.sweeppea.com', maxConcurrency: 1 },
+  hostup: { displayName: 'HostUp', create: createHostupProvider, baseUrl: 'https://cloud.hostup.se', timezone: 'Europe/Stockholm', maxConcurrency: 8 },
+  keliweb: { displayName: 'Keliweb', create: createKeliwebProvider, baseUrl: 'https://apiv2.keliweb.it', timezone: 'Europe/Rome', maxConcurrency: 8 },
+  kapture: { displayName: 'Kapture CRM', create: createKaptureProvider, timezone: 'Asia/Kolkata', maxConcurrency: 8, maxBatch: 20 },
+};
+
+/** A provider's settings once configuration is read. */
+export interface ProviderSettings {
+  readonly enabled: boolean;
+  /** The server-side credential; a request may bring its own instead. */
+  readonly apiKey: string | undefined;
+  readonly baseUrl: string | undefined;
+  readonly timezone: string;
+  readonly maxConcurrency: number;
+  readonly maxBatch: number;
+}
+
+export interface RegistryOptions {
+  readonly providers: Readonly<Record<ProviderName, ProviderSettings>>;
+  readonly upstream: { readonly timeoutMs: number };
+}
+
+export interface RegisteredProvider {
+  readonly provider: Provider;
+  readonly enabled: boolean;
+  readonly apiKey: string | undefined;
+}
+
+/** Every known provider, built once at start; disabled ones never reach the network. */
+export interface Registry {
+  readonly entries: readonly RegisteredProvider[];
+  get(name: ProviderName): RegisteredProvider;
+  close(): Promise<void>;
+}
+
+export function createRegistry(options: RegistryOptions): Registry {
+  const names = Object.keys(PROVIDER_DEFINITIONS) as ProviderName[];
+  const clients = names.map((name) => {
+    const settings = options.providers[name];
+    return settings.enabled && settings.baseUrl
+      ? createUpstreamClient({
+          provider: name,
+          baseUrl: settings.baseUrl,
+          timeoutMs: options.upstream.timeoutMs,
+          maxConcurrency: settings.maxConcurrency,
+        })
+      : createDisabledUpstream(name);
+  });
+  const entries = names.map((name, index): RegisteredProvider => {
+    const settings = options.providers[name];
+    const http = clients[index]!;
+    const provider = PROVIDER_DEFINITIONS[name].create({
+      http,
+      timezone: settings.timezone,
+      maxBatch: settings.maxBatch,
+    });
+    return { provider, enabled: settings.enabled, apiKey: settings.apiKey };
+  });
+  const byName = new Map(entries.map((entry) => [entry.provider.name, entry]));
+  return {
+    entries,
+    get: (name) => byName.get(name)!,
+    close: async () => {
+      await Promise.all(clients.map((client) => client.close()));
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import SchemaBuilder from '@pothos/core';
+import { GraphQLError, Kind } from 'graphql';
+import { JSONResolver } from 'graphql-scalars';
+import type { Context } from '../context.js';
+import type { IsoDateTime } from '../model.js';
+import { parseIsoDate } from '../providers/dates.js';
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  DefaultFieldNullability: false;
+  Scalars: {
+    DateTime: { Input: IsoDateTime; Output: IsoDateTime };
+    JSON: { Input: unknown; Output: unknown };
+  };
+}>({ defaultFieldNullability: false });
+
+function toDateTime(value: unknown): IsoDateTime {
+  const iso = typeof value === 'string' ? parseIsoDate(value) : undefined;
+  if (!iso) throw new GraphQLError('DateTime must be an ISO-8601 date-time with an offset, e.g. 2025-01-26T10:00:00Z');
+  return iso;
+}
+
+// Our own DateTime rather than graphql-scalars': that one converts every value to UTC, and
+// we keep the provider's offset so a client can show the time as the customer saw it.
+builder.scalarType('DateTime', {
+  description:
+    'An instant as an ISO-8601 / RFC 3339 date-time with its UTC offset, e.g. `2016-01-01T06:26:29+01:00`. ' +
+    'Times the provider sends without a zone are read in the zone configured for it.',
+  specifiedByURL: 'https://datatracker.ietf.org/doc/html/rfc3339',
+  serialize: toDateTime,
+  parseValue: toDateTime,
+  parseLiteral: (ast) => toDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+builder.addScalarType('JSON', JSONResolver, {
+  description: 'Any JSON value, as the upstream sent it.',
+});
+
+builder.queryType({ description: 'Reads tickets from every configured support system through one schema.' });

@@ -1,0 +1,12 @@
+import { ProviderDisabledError } from '../errors.js';
+import type { ProviderName } from '../model.js';
+import type { UpstreamClient } from './types.js';
+
+/** The client of a provider that is not enabled: it refuses every call without any I/O. */
+export function createDisabledUpstream(provider: ProviderName): UpstreamClient {
+  return {
+    provider,
+    request: () => Promise.reject(new ProviderDisabledError(`${provider} is not enabled on this gateway`, { provider })),
+    close: () => Promise.resolve(),
+  };
+}

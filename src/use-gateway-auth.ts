@@ -1,0 +1,30 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Plugin } from 'graphql-yoga';
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/**
+ * With gateway keys configured, a GraphQL request without `Authorization: Bearer <key>` gets
+ * HTTP 401. Keys are compared as SHA-256 digests with timingSafeEqual, so neither the
+ * comparison time nor the length of a key leaks.
+ */
+export function useGatewayAuth(keys: readonly string[], graphqlEndpoint: string): Plugin {
+  const digests = keys.map(digest);
+  return {
+    onRequest({ request, url, endResponse, fetchAPI }) {
+      if (digests.length === 0 || url.pathname !== graphqlEndpoint) return;
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '');
+      const presented = match ? digest(match[1]!) : undefined;
+      if (presented && digests.some((known) => timingSafeEqual(known, presented))) return;
+      const body = {
+        errors: [{ message: 'This gateway needs Authorization: Bearer <gateway API key>', extensions: { code: 'UNAUTHENTICATED' } }],
+      };
+      endResponse(
+        new fetchAPI.Response(JSON.stringify(body), {
+          status: 401,
+          headers: { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': 'Bearer' },
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,147 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { closedPort, startGateway, type Gateway } from './harness.js';
+
+const ALL_FOUR = /* GraphQL */ `
+  query AllFour($s: String!, $h: String!, $k: String!, $c: String!) {
+    tickets(refs: [
+      { provider: SWEEPPEA, number: $s }, { provider: HOSTUP, number: $h },
+      { provider: KELIWEB, number: $k }, { provider: KAPTURE, number: $c }
+    ]) { provider number }
+  }
+`;
+
+type Data = { tickets: ({ provider: string; number: string } | null)[] };
+
+function firstOfEach(gateway: Gateway) {
+  const first = (name: 'sweeppea' | 'hostup' | 'keliweb' | 'kapture') => gateway.sandbox.ticketNumbers(name)[0]!;
+  return { s: first('sweeppea'), h: first('hostup'), k: first('keliweb'), c: first('kapture') };
+}
+
+describe('partial failure', () => {
+  let gateway: Gateway;
+  beforeAll(async () => {
+    gateway = await startGateway();
+  });
+  afterAll(() => gateway.close());
+  afterEach(() => gateway.sandbox.reset());
+
+  it('returns the other providers\' tickets when one answers 500', async () => {
+    gateway.sandbox.setFault('hostup', { status: 500 });
+    const { data, errors } = await gateway.client().rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
+    expect(data.tickets.map((t) => t?.provider ?? null)).toEqual(['SWEEPPEA', null, 'KELIWEB', 'KAPTURE']);
+    expect(errors).toHaveLength(1);
+    expect(errors![0]).toMatchObject({
+      path: ['tickets', 1],
+      extensions: { code: 'UPSTREAM_ERROR', provider: 'hostup', upstreamStatus: 500 },
+    });
+  });
+
+  it('maps Kapture\'s "Invalid Auth Key" sent with HTTP 200 to UNAUTHENTICATED', async () => {
+    const { data, errors } = await gateway
+      .client({ 'X-Kapture-Api-Key': 'bm90OnZhbGlk' })
+      .rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
+    expect(data.tickets[3]).toBeNull();
+    expect(errors![0]).toMatchObject({ path: ['tickets', 3], extensions: { code: 'UNAUTHENTICATED', provider: 'kapture' } });
+    expect(data.tickets.slice(0, 3).every(Boolean)).toBe(true);
+  });
+
+  it('maps a Sweeppea 429 to RATE_LIMITED', async () => {
+    gateway.sandbox.setFault('sweeppea', { status: 429 });
+    const { errors } = await gateway.client().rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
+    expect(errors![0]).toMatchObject({ path: ['tickets', 0], extensions: { code: 'RATE_LIMITED', provider: 'sweeppea' } });
+  });
+});
+
+describe('a provider that is down', () => {
+  let gateway: Gateway;
+  beforeAll(async () => {
+    const baseUrl = `http://127.0.0.1:${await closedPort()}`;
+    gateway = await startGateway({
+      adjust: (config) => ({
+        ...config,
+        providers: { ...config.providers, keliweb: { ...config.providers.keliweb, baseUrl } },
+      }),
+    });
+  });
+  afterAll(() => gateway.close());
+
+  it('answers UPSTREAM_ERROR for its tickets and serves the others', async () => {
+    const { data, errors } = await gateway.client().rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
+    expect(data.tickets.map((t) => t?.provider ?? null)).toEqual(['SWEEPPEA', 'HOSTUP', null, 'KAPTURE']);
+    expect(errors).toHaveLength(1);
+    expect(errors![0]).toMatchObject({ path: ['tickets', 2], extensions: { code: 'UPSTREAM_ERROR', provider: 'keliweb' } });
+  });
+});
+
+describe('a provider that is not enabled', () => {
+  let gateway: Gateway;
+  beforeAll(async () => {
+    gateway = await startGateway({
+      adjust: (config) => ({
+        ...config,
+        providers: { ...config.providers, sweeppea: { ...config.providers.sweeppea, enabled: false } },
+      }),
+    });
+  });
+  afterAll(() => gateway.close());
+
+  it('answers PROVIDER_DISABLED without calling it, and lists it as disabled', async () => {
+    const { data, errors } = await gateway.client().rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
+    expect(data.tickets[0]).toBeNull();
+    expect(errors![0]).toMatchObject({ path: ['tickets', 0], extensions: { code: 'PROVIDER_DISABLED', provider: 'sweeppea' } });
+    expect(gateway.sandbox.calls('sweeppea')).toBe(0);
+    const providers = await gateway
+      .client()
+      .request<{ providers: { name: string; enabled: boolean; capabilities: { batchRead: boolean; maxBatch: number } }[] }>(
+        '{ providers { name enabled capabilities { batchRead maxBatch } } }',
+      );
+    expect(providers.providers).toEqual([
+      { name: 'SWEEPPEA', enabled: false, capabilities: { batchRead: false, maxBatch: 1 } },
+      { name: 'HOSTUP', enabled: true, capabilities: { batchRead: false, maxBatch: 1 } },
+      { name: 'KELIWEB', enabled: true, capabilities: { batchRead: false, maxBatch: 1 } },
+      { name: 'KAPTURE', enabled: true, capabilities: { batchRead: true, maxBatch: 20 } },
+    ]);
+  });
+});
+
+describe('an enabled provider with no key on the server', () => {
+  let gateway: Gateway;
+  beforeAll(async () => {
+    gateway = await startGateway({
+      adjust: (config) => ({
+        ...config,
+        providers: { ...config.providers, hostup: { ...config.providers.hostup, apiKey: undefined } },
+      }),
+    });
+  });
+  afterAll(() => gateway.close());
+
+  it('answers UNAUTHENTICATED without an upstream call unless the request brings a key', async () => {
+    const vars = firstOfEach(gateway);
+    const without = await gateway.client().rawRequest<Data>(ALL_FOUR, vars);
+    expect(without.errors![0]).toMatchObject({ path: ['tickets', 1], extensions: { code: 'UNAUTHENTICATED', provider: 'hostup' } });
+    expect(gateway.sandbox.calls('hostup')).toBe(0);
+    const withKey = await gateway.client({ 'X-Hostup-Api-Key': gateway.sandbox.keys.hostup }).rawRequest<Data>(ALL_FOUR, vars);
+    expect(withKey.errors).toBeUndefined();
+    expect(gateway.sandbox.calls('hostup')).toBe(1);
+  });
+});
+
+describe('Kapture batch size', () => {
+  let gateway: Gateway;
+  beforeAll(async () => {
+    gateway = await startGateway({ env: { KAPTURE_MAX_BATCH: '4' } });
+  });
+  afterAll(() => gateway.close());
+
+  it('splits 10 Kapture tickets into ⌈10 / 4⌉ = 3 upstream calls', async () => {
+    const numbers = gateway.sandbox.ticketNumbers('kapture').slice(0, 10);
+    const query = `query($refs: [TicketRef!]!) { tickets(refs: $refs) { number } }`;
+    const { data, errors } = await gateway
+      .client()
+      .rawRequest<{ tickets: { number: string }[] }>(query, { refs: numbers.map((number) => ({ provider: 'KAPTURE', number })) });
+    expect(errors).toBeUndefined();
+    expect(data.tickets.map((t) => t.number)).toEqual(numbers);
+    expect(gateway.sandbox.calls('kapture')).toBe(3);
+  });
+});

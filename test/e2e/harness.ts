@@ -1,0 +1,57 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GraphQLClient } from 'graphql-request';
+import { createApp, type App } from '../../src/app.js';
+import { loadConfig, pointAtSandbox, type Config } from '../../src/config.js';
+import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+
+export interface Gateway {
+  readonly url: string;
+  readonly sandbox: Sandbox;
+  readonly app: App;
+  /** A GraphQL client that keeps partial data next to errors, as a frontend would. */
+  client(headers?: Record<string, string>): GraphQLClient;
+  close(): Promise<void>;
+}
+
+export interface GatewayOptions {
+  /** Extra environment, read as the gateway reads `process.env`. */
+  readonly env?: Record<string, string>;
+  /** Changes to the configuration after it points at the sandbox. */
+  readonly adjust?: (config: Config) => Config;
+}
+
+/** The whole gateway on a loopback port, every provider pointed at the sandbox. */
+export async function startGateway(options: GatewayOptions = {}): Promise<Gateway> {
+  const sandbox = await startSandbox();
+  const base = pointAtSandbox(loadConfig({ SANDBOX: 'true', ...options.env }), sandbox);
+  const app = createApp(options.adjust ? options.adjust(base) : base);
+  const server: Server = createServer(app.yoga);
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}/graphql`;
+  return {
+    url,
+    sandbox,
+    app,
+    client: (headers = {}) => new GraphQLClient(url, { headers, errorPolicy: 'all' }),
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await app.close();
+      await sandbox.close();
+    },
+  };
+}
+
+/** A loopback port nothing listens on: a connection to it is refused. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, pointAtSandbox } from '../../src/config.js';
+
+describe('loadConfig', () => {
+  it('runs the sandbox with the documented defaults when no provider is configured', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ host: '127.0.0.1', port: 4000, sandbox: true, gatewayApiKeys: [] });
+    expect(config.upstream).toEqual({ timeoutMs: 10_000, retries: 2 });
+    expect(config.providers.sweeppea).toMatchObject({ enabled: false, maxConcurrency: 1, baseUrl: 'https://api-v3.sweeppea.com' });
+    expect(config.providers.hostup).toMatchObject({ timezone: 'Europe/Stockholm', maxConcurrency: 8 });
+    expect(config.providers.keliweb).toMatchObject({ timezone: 'Europe/Rome', baseUrl: 'https://apiv2.keliweb.it' });
+    expect(config.providers.kapture).toMatchObject({ timezone: 'Asia/Kolkata', maxBatch: 20, baseUrl: undefined });
+  });
+
+  it('enables a provider by its key or by <PROVIDER>_ENABLED, and then runs no sandbox', () => {
+    const config = loadConfig({ HOSTUP_API_KEY: 'k1', KELIWEB_ENABLED: 'true', GATEWAY_API_KEYS: 'a, b,,' });
+    expect(config.sandbox).toBe(false);
+    expect(config.providers.hostup).toMatchObject({ enabled: true, apiKey: 'k1' });
+    expect(config.providers.keliweb).toMatchObject({ enabled: true, apiKey: undefined });
+    expect(config.providers.sweeppea.enabled).toBe(false);
+    expect(config.gatewayApiKeys).toEqual(['a', 'b']);
+  });
+
+  it.each([
+    [{ PORT: '70000' }, /^PORT must be at most 65535$/],
+    [{ PORT: 'eighty' }, /^PORT must be a whole number$/],
+    [{ KELIWEB_TIMEZONE: 'Europe/Atlantis' }, /^KELIWEB_TIMEZONE must be an IANA time zone/],
+    [{ HOSTUP_BASE_URL: 'ftp://example.com' }, /^HOSTUP_BASE_URL must be an http/],
+    [{ SANDBOX: 'yes' }, /^SANDBOX /],
+    [{ KAPTURE_MAX_BATCH: '0' }, /^KAPTURE_MAX_BATCH must be at least 1$/],
+    [{ SWEEPPEA_MAX_CONCURRENCY: '-1' }, /^SWEEPPEA_MAX_CONCURRENCY must be a whole number$/],
+    [{ UPSTREAM_TIMEOUT_MS: '5' }, /^UPSTREAM_TIMEOUT_MS must be at least 100$/],
+    [{ KAPTURE_API_KEY: 'abc' }, /^KAPTURE_BASE_URL is required when Kapture CRM is enabled$/],
+    [{ SWEEPPEA_API_KEY: 'has space' }, /^SWEEPPEA_API_KEY must be printable ASCII/],
+  ])('refuses %j with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as Error).message.split('\n')).toHaveLength(1);
+      expect((error as Error).message).toMatch(message);
+    }
+  });
+
+  it('points every provider at the sandbox, enabling each with the sandbox key', () => {
+    const urls = { sweeppea: 'http://127.0.0.1:1', hostup: 'http://127.0.0.1:2', keliweb: 'http://127.0.0.1:3', kapture: 'http://127.0.0.1:4' };
+    const keys = { sweeppea: 's', hostup: 'h', keliweb: 'k', kapture: 'c' };
+    const config = pointAtSandbox(loadConfig({}), { urls, keys });
+    expect(config.providers.kapture).toMatchObject({ enabled: true, baseUrl: urls.kapture, apiKey: 'c', maxBatch: 20 });
+    expect(config.providers.sweeppea).toMatchObject({ enabled: true, baseUrl: urls.sweeppea, maxConcurrency: 1 });
+  });
+});

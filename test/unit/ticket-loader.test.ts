@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { BadUserInputError, NotFoundError } from '../../src/errors.js';
+import type { ProviderName, Ticket } from '../../src/model.js';
+import type { Credential, Provider } from '../../src/providers/provider.js';
+import type { RegisteredProvider, Registry } from '../../src/providers/registry.js';
+import { createTicketLoader } from '../../src/ticket-loader.js';
+
+interface FakeProvider extends Provider {
+  readonly calls: { numbers: readonly string[]; apiKey: string }[];
+}
+
+function fakeProvider(name: ProviderName, batchRead: boolean, maxBatch: number): FakeProvider {
+  const calls: FakeProvider['calls'] = [];
+  return {
+    name,
+    displayName: name,
+    capabilities: { updateTicket: false, batchRead, maxBatch },
+    calls,
+    parseNumber(number) {
+      if (!/^\d+$/.test(number)) throw new BadUserInputError('digits only', { provider: name });
+      return String(Number(number));
+    },
+    async fetchTickets(numbers: readonly string[], auth: Credential) {
+      calls.push({ numbers, apiKey: auth.apiKey });
+      return numbers.map((number) =>
+        number === '404' ? new NotFoundError('missing', { provider: name }) : ({ provider: name, number } as Ticket),
+      );
+    },
+  };
+}
+
+function registryOf(...entries: RegisteredProvider[]): Registry {
+  return { entries, get: (name) => entries.find((e) => e.provider.name === name)!, close: async () => {} };
+}
+
+describe('createTicketLoader', () => {
+  it('batches a batch-capable provider in chunks of maxBatch and deduplicates canonical numbers', async () => {
+    const kapture = fakeProvider('kapture', true, 3);
+    const loader = createTicketLoader(registryOf({ provider: kapture, enabled: true, apiKey: 'server' }), {});
+    const numbers = ['1', '2', '3', '4', '5', '6', '7', '01', '007'];
+    const tickets = await Promise.all(numbers.map((number) => loader.load({ provider: 'kapture', number })));
+    expect(tickets.map((t) => t.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '1', '7']);
+    expect(kapture.calls.map((c) => c.numbers)).toEqual([['1', '2', '3'], ['4', '5', '6'], ['7']]);
+  });
+
+  it('gives a non-batch provider every distinct number of a tick in one fetchTickets call', async () => {
+    const hostup = fakeProvider('hostup', false, 1);
+    const loader = createTicketLoader(registryOf({ provider: hostup, enabled: true, apiKey: 'server' }), {});
+    await Promise.all(['5', '6', '5'].map((number) => loader.load({ provider: 'hostup', number })));
+    expect(hostup.calls).toEqual([{ numbers: ['5', '6'], apiKey: 'server' }]);
+  });
+
+  it('uses the request credential over the configured one', async () => {
+    const hostup = fakeProvider('hostup', false, 1);
+    const loader = createTicketLoader(registryOf({ provider: hostup, enabled: true, apiKey: 'server' }), { hostup: 'mine' });
+    await loader.load({ provider: 'hostup', number: '1' });
+    expect(hostup.calls[0]?.apiKey).toBe('mine');
+  });
+
+  it('rejects one number with its own error and resolves the others', async () => {
+    const hostup = fakeProvider('hostup', false, 1);
+    const loader = createTicketLoader(registryOf({ provider: hostup, enabled: true, apiKey: 'k' }), {});
+    const results = await Promise.allSettled(['1', '404'].map((number) => loader.load({ provider: 'hostup', number })));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+  });
+
+  it.each([
+    ['a disabled provider', false, 'k', '1', 'PROVIDER_DISABLED'],
+    ['no credential at all', true, undefined, '1', 'UNAUTHENTICATED'],
+    ['a number the provider refuses', true, 'k', 'x', 'BAD_USER_INPUT'],
+  ])('refuses %s without calling the provider', async (_case, enabled, apiKey, number, code) => {
+    const hostup = fakeProvider('hostup', false, 1);
+    const loader = createTicketLoader(registryOf({ provider: hostup, enabled, apiKey }), {});
+    await expect(loader.load({ provider: 'hostup', number })).rejects.toMatchObject({ code });
+    expect(hostup.calls).toEqual([]);
+  });
+
+  it('serves a primed ticket without an upstream call', async () => {
+    const hostup = fakeProvider('hostup', false, 1);
+    const loader = createTicketLoader(registryOf({ provider: hostup, enabled: true, apiKey: 'k' }), {});
+    loader.prime({ provider: 'hostup', number: '9', subject: 'new' } as Ticket);
+    await expect(loader.load({ provider: 'hostup', number: '0009' })).resolves.toMatchObject({ subject: 'new' });
+    expect(hostup.calls).toEqual([]);
+  });
+});
