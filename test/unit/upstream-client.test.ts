@@ -1,0 +1,106 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createUpstreamClient } from '../../src/upstream/client.js';
+import type { UpstreamClient } from '../../src/upstream/types.js';
+
+type Handler = (request: IncomingMessage, response: ServerResponse) => void;
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
+});
+
+async function serve(handler: Handler, options: { timeoutMs?: number; maxConcurrency?: number; maxBodyBytes?: number } = {}) {
+  const server = createServer(handler);
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  const client: UpstreamClient = createUpstreamClient({
+    provider: 'hostup',
+    baseUrl: `http://127.0.0.1:${port}/prefix/`,
+    timeoutMs: options.timeoutMs ?? 2_000,
+    maxConcurrency: options.maxConcurrency ?? 4,
+    ...(options.maxBodyBytes !== undefined && { maxBodyBytes: options.maxBodyBytes }),
+  });
+  cleanups.push(async () => {
+    await client.close();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  return client;
+}
+
+describe('createUpstreamClient', () => {
+  it('sends the request under the base URL prefix and returns status, headers and parsed JSON', async () => {
+    let seen: { method?: string; url?: string; auth?: string | undefined; body?: string } = {};
+    const client = await serve((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        seen = { method: request.method, url: request.url, auth: request.headers['x-api-key'] as string, body };
+        response.writeHead(404, { 'content-type': 'application/json', 'x-request-id': 'r1' }).end('{"error":"Not Found"}');
+      });
+    });
+    const answer = await client.request({ method: 'POST', path: '/a/b%2Fc', headers: { 'x-api-key': 'k' }, body: '{"x":1}' });
+    expect(seen).toEqual({ method: 'POST', url: '/prefix/a/b%2Fc', auth: 'k', body: '{"x":1}' });
+    expect(answer.status).toBe(404);
+    expect(answer.headers['x-request-id']).toBe('r1');
+    expect(answer.body).toEqual({ error: 'Not Found' });
+  });
+
+  it('answers UPSTREAM_INVALID_RESPONSE for a body that is not JSON', async () => {
+    const client = await serve((_request, response) => response.writeHead(502, { 'content-type': 'text/html' }).end('<html>Bad gateway'));
+    await expect(client.request({ method: 'GET', path: '/' })).rejects.toMatchObject({
+      code: 'UPSTREAM_INVALID_RESPONSE',
+      provider: 'hostup',
+      upstreamStatus: 502,
+    });
+  });
+
+  it('refuses a body over the size cap instead of buffering it', async () => {
+    const client = await serve(
+      (_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(`"${'x'.repeat(64 * 1024)}"`);
+      },
+      { maxBodyBytes: 1024 },
+    );
+    await expect(client.request({ method: 'GET', path: '/' })).rejects.toMatchObject({ code: 'UPSTREAM_INVALID_RESPONSE' });
+  });
+
+  it('answers UPSTREAM_TIMEOUT when the upstream does not answer within the deadline', async () => {
+    const client = await serve(() => undefined, { timeoutMs: 150 });
+    await expect(client.request({ method: 'GET', path: '/' })).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT', provider: 'hostup' });
+  });
+
+  it('answers UPSTREAM_ERROR when the connection is refused', async () => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    const client = createUpstreamClient({ provider: 'kapture', baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 2_000, maxConcurrency: 1 });
+    cleanups.push(() => client.close());
+    await expect(client.request({ method: 'GET', path: '/' })).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', provider: 'kapture' });
+  });
+
+  it('keeps at most maxConcurrency calls in flight, across callers', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const client = await serve(
+      (_request, response) => {
+        inFlight += 1;
+        peak = Math.max(peak, inFlight);
+        setTimeout(() => {
+          inFlight -= 1;
+          response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+        }, 10);
+      },
+      { maxConcurrency: 2 },
+    );
+    await Promise.all(Array.from({ length: 8 }, () => client.request({ method: 'GET', path: '/' })));
+    expect(peak).toBe(2);
+  });
+});
