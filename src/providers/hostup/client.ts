@@ -1,0 +1,63 @@
+import {
+  ForbiddenError,
+  NotFoundError,
+  RateLimitedError,
+  UnauthenticatedError,
+  UpstreamError,
+  type TicketGraphError,
+} from '../../errors.js';
+import { parseRetryAfter, retryAfterHeader } from '../../upstream/retry-after.js';
+import type { UpstreamClient, UpstreamResponse } from '../../upstream/types.js';
+import { shapeError } from '../shape-error.js';
+import { hostupErrorSchema, hostupSuccessSchema, type HostupTicket } from './schema.js';
+
+const provider = 'hostup';
+
+/** `GET /api/support/tickets/{number}` with `X-API-Key`: `data.ticket`, validated. */
+export async function getTicket(http: UpstreamClient, number: string, apiKey: string): Promise<HostupTicket> {
+  const response = await http.request({
+    method: 'GET',
+    path: `/api/support/tickets/${encodeURIComponent(number)}`,
+    // As the seed's curl sends them, Content-Type included.
+    headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
+  });
+  const details = { provider, upstreamStatus: response.status } as const;
+  if (response.status < 200 || response.status >= 300) throw errorFor(response, number);
+  const parsed = hostupSuccessSchema.safeParse(response.body);
+  if (parsed.success) return parsed.data.data.ticket;
+  // upstreams.md: check the body, not only the status: an error document with a 2xx is still an error.
+  const body = response.body as { success?: unknown } | undefined;
+  if (body?.success === false || hostupErrorSchema.safeParse(response.body).success) {
+    throw new UpstreamError(`HostUp reported an error reading ticket ${number}`, { ...details, retryable: false });
+  }
+  throw shapeError(`HostUp answered ticket ${number}`, parsed.error, details);
+}
+
+function errorFor(response: UpstreamResponse, number: string): TicketGraphError {
+  const details = { provider, upstreamStatus: response.status } as const;
+  switch (response.status) {
+    case 401:
+      return new UnauthenticatedError('HostUp rejected the API key', details);
+    case 403:
+      return new ForbiddenError(`HostUp refused access to ticket ${number}`, details);
+    case 404:
+      // The legacy API answers another customer's ticket like a missing one.
+      return new NotFoundError(`HostUp has no ticket ${number}`, details);
+    case 429:
+      return new RateLimitedError('HostUp rate limit reached', { ...details, retryAfter: retryAfterOf(response) });
+    default:
+      return new UpstreamError(`HostUp failed to read ticket ${number}`, { ...details, retryable: response.status >= 500 });
+  }
+}
+
+/**
+ * Seconds to wait: the body's documented `retryAfter` (a string of seconds) and the standard
+ * `Retry-After` header; when both are given, the longer wait, so no retry comes too early.
+ */
+function retryAfterOf(response: UpstreamResponse): number | undefined {
+  const waits = [
+    parseRetryAfter((response.body as { retryAfter?: unknown } | null | undefined)?.retryAfter),
+    retryAfterHeader(response),
+  ].filter((wait): wait is number => wait !== undefined);
+  return waits.length === 0 ? undefined : Math.max(...waits);
+}

@@ -1,0 +1,143 @@
+import type { Attachment, IsoDateTime, Note, Person, Reply, Ticket, TicketPriority, TicketStatus } from '../../model.js';
+import { parseLocalDate } from '../dates.js';
+import { textFormatOf } from '../text-format.js';
+import { HOSTUP_DATE_FORMATS, ticketNumberOf, type HostupOwner, type HostupReply, type HostupTicket } from './schema.js';
+
+export interface HostupMapOptions {
+  /** IANA zone of HostUp's zone-less dates (`HOSTUP_TIMEZONE`, default Europe/Stockholm). */
+  readonly timezone: string;
+  /** When the gateway read the ticket (ISO-8601). */
+  readonly fetchedAt: IsoDateTime;
+}
+
+/**
+ * Legacy HostBill words (Open, Answered, Client-Reply, In-Progress, On-Hold, Closed) and the v2
+ * API's (open, answered, customer_reply, …), keyed after `statusKey` folds case and -/_/space.
+ */
+const STATUSES: Readonly<Record<string, TicketStatus>> = {
+  open: 'OPEN',
+  // Staff answered: the next move is the customer's.
+  answered: 'WAITING_ON_CUSTOMER',
+  // The customer wrote last: the ticket waits on staff, which is what OPEN means here.
+  client_reply: 'OPEN',
+  customer_reply: 'OPEN',
+  in_progress: 'IN_PROGRESS',
+  on_hold: 'ON_HOLD',
+  closed: 'CLOSED',
+};
+
+/** Legacy Low/Medium/High/Urgent; the v2 API adds `critical`, which the model has as URGENT. */
+const PRIORITIES: Readonly<Record<string, TicketPriority>> = {
+  low: 'LOW',
+  medium: 'MEDIUM',
+  high: 'HIGH',
+  urgent: 'URGENT',
+  critical: 'URGENT',
+};
+
+/** HostBill reply `type`s: staff answer as Admin; Client (or Guest, by e-mail) are the customer. */
+const STAFF_TYPES = new Set(['admin', 'staff']);
+const CUSTOMER_TYPES = new Set(['client', 'customer', 'guest', 'user']);
+
+
+/** `data.ticket` of the legacy API (already validated by the client) to the model. */
+export function toTicket(ticket: HostupTicket, options: HostupMapOptions): Ticket {
+  const date: ReadDate = (text) => parseLocalDate(text, options.timezone, HOSTUP_DATE_FORMATS) ?? null;
+  const statusText = nonEmpty(ticket.status);
+  const status = statusText === null ? 'UNKNOWN' : (STATUSES[statusKey(statusText)] ?? 'UNKNOWN');
+  const priorityText = nonEmpty(ticket.priority);
+  const owner = ownerOf(ticket.owner);
+  const requester = person(ticket.name, ticket.email, false);
+  return {
+    provider: 'hostup',
+    // The schema refuses a ticket with no number, so this is never null.
+    number: ticketNumberOf(ticket) ?? '',
+    subject: ticket.subject ?? null,
+    body: ticket.body ?? null,
+    bodyFormat: textFormatOf(ticket.body),
+    status,
+    statusText,
+    priority: priorityText === null ? null : (PRIORITIES[statusKey(priorityText)] ?? null),
+    priorityText,
+    createdAt: date(ticket.date),
+    updatedAt: date(ticket.lastupdate),
+    lastReplyAt: date(ticket.lastreply),
+    // HostBill keeps resolve_date when a ticket is reopened: it is a close date only while closed.
+    closedAt: status === 'CLOSED' ? date(ticket.resolve_date) : null,
+    requester,
+    assignee: owner && person(`${owner.firstname ?? ''} ${owner.lastname ?? ''}`, owner.email, true, owner.username),
+    department: nonEmpty(ticket.deptname),
+    tags: (ticket.tags ?? []).map((tag) => String(tag).trim()).filter((tag) => tag !== ''),
+    url: null,
+    notes: textEntries(ticket.notes).map(([body, index]): Note => ({ id: String(index), createdAt: null, body, author: null })),
+    replies: (ticket.replies ?? []).map((reply) => toReply(reply, date, owner, requester)),
+    attachments: textEntries(ticket.attachments).map(
+      ([filename, index]): Attachment => ({ id: String(index), filename, url: null, size: null, contentType: null }),
+    ),
+    raw: ticket,
+    fetchedAt: options.fetchedAt,
+  };
+}
+
+
+function statusKey(word: string): string {
+  return word.trim().toLowerCase().replace(/[\s_-]+/g, '_');
+}
+
+/** The owner counts when it has an id other than empty or 0 (HostBill's "nobody"). */
+function ownerOf(owner: HostupTicket['owner']): HostupOwner | null {
+  if (!owner || Array.isArray(owner)) return null;
+  const id = owner.id == null ? '' : String(owner.id).trim();
+  return id === '' || id === '0' ? null : owner;
+}
+
+type ReadDate = (text: string | null | undefined) => IsoDateTime | null;
+
+function toReply(reply: HostupReply, date: ReadDate, owner: HostupOwner | null, requester: Person | null): Reply {
+  return {
+    id: String(reply.id),
+    createdAt: date(reply.date),
+    body: reply.body ?? '',
+    bodyFormat: textFormatOf(reply.body),
+    author: person(reply.name, reply.email, replierIsStaff(reply, owner, requester)),
+    attachments: [],
+  };
+}
+
+/**
+ * Who wrote a reply: the `type` says so for Admin/Client; otherwise the e-mail tells whether it
+ * was the ticket's owner (staff) or its requester; else unknown. `replier_id` is not compared:
+ * it points at the admin table for staff and the client table for customers, so ids collide.
+ */
+function replierIsStaff(reply: HostupReply, owner: HostupOwner | null, requester: Person | null): boolean | null {
+  const type = nonEmpty(reply.type)?.toLowerCase() ?? '';
+  if (STAFF_TYPES.has(type)) return true;
+  if (CUSTOMER_TYPES.has(type)) return false;
+  const email = nonEmpty(reply.email)?.toLowerCase();
+  if (email === undefined) return null;
+  if (email === nonEmpty(owner?.email)?.toLowerCase()) return true;
+  if (email === requester?.email?.toLowerCase()) return false;
+  return null;
+}
+
+function person(
+  name: string | null | undefined,
+  email: string | null | undefined,
+  isStaff: boolean | null,
+  fallbackName?: string | null,
+): Person | null {
+  const shown = nonEmpty(name) ?? nonEmpty(fallbackName);
+  const address = nonEmpty(email);
+  return shown === null && address === null ? null : { name: shown, email: address, isStaff };
+}
+
+/** The seed's `notes` and `attachments` are string arrays; empty or non-string entries stay in `raw`. */
+function textEntries(values: readonly unknown[] | null | undefined): [string, number][] {
+  return (values ?? []).flatMap((value, index): [string, number][] =>
+    typeof value === 'string' && value.trim() !== '' ? [[value, index]] : [],
+  );
+}
+
+function nonEmpty(value: string | null | undefined): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}

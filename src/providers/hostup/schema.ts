@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { parseLocalDate } from '../dates.js';
+
+/** upstreams.md: HostBill-style `YYYY-MM-DD HH:MM:SS` in server time, no zone. */
+export const HOSTUP_DATE_FORMATS = ['yyyy-MM-dd HH:mm:ss'] as const;
+
+/**
+ * A date the mapper reads must parse, or the whole answer is invalid. The format does not depend
+ * on the zone, so it is checked in UTC here and read in the configured zone by the mapper;
+ * HostBill's all-zero "never" reads as null.
+ */
+const localDate = z
+  .string()
+  .refine((text) => parseLocalDate(text, 'UTC', HOSTUP_DATE_FORMATS) !== undefined, 'not a yyyy-MM-dd HH:mm:ss date');
+/** upstreams.md: numbers often arrive as strings (and strings as numbers); the mapper coerces. */
+const idLike = z.union([z.string(), z.number()]);
+const text = z.string().nullish();
+
+const ownerSchema = z.looseObject({ id: idLike.nullish(), username: text, firstname: text, lastname: text, email: text });
+const replySchema = z.looseObject({ id: idLike, name: text, email: text, date: localDate.nullish(), body: text, type: text });
+
+/** The number users see: `ticket_number`, else `number`, else the row `id`; null when none is set. */
+export function ticketNumberOf(ticket: { ticket_number?: unknown; number?: unknown; id?: unknown }): string | null {
+  for (const value of [ticket.ticket_number, ticket.number, ticket.id]) {
+    const candidate = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+    if (candidate !== '' && candidate !== '0') return candidate;
+  }
+  return null;
+}
+
+/**
+ * `data.ticket` of the legacy API: the fields the mapper reads are checked, every other one
+ * passes through untouched (loose objects, no transforms), so the parsed value is also `raw`.
+ */
+export const hostupTicketSchema = z
+  .looseObject({
+    id: idLike.nullish(),
+    ticket_number: idLike.nullish(),
+    number: idLike.nullish(),
+    date: localDate.nullish(),
+    lastreply: localDate.nullish(),
+    lastupdate: localDate.nullish(),
+    resolve_date: localDate.nullish(),
+    name: text,
+    email: text,
+    subject: text,
+    body: text,
+    status: text,
+    priority: text,
+    deptname: text,
+    tags: z.array(idLike).nullish(),
+    // PHP encodes an empty associative array as `[]`: an unassigned ticket's owner may be one.
+    owner: z.union([ownerSchema, z.array(z.unknown())]).nullish(),
+    replies: z.array(replySchema).nullish(),
+    // String arrays in the seed; other elements are left in `raw` by the mapper.
+    attachments: z.array(z.unknown()).nullish(),
+    notes: z.array(z.unknown()).nullish(),
+  })
+  .refine((ticket) => ticketNumberOf(ticket) !== null, 'no ticket_number, number or id');
+export type HostupTicket = z.infer<typeof hostupTicketSchema>;
+export type HostupReply = NonNullable<HostupTicket['replies']>[number];
+export type HostupOwner = z.infer<typeof ownerSchema>;
+
+export const hostupSuccessSchema = z.object({ success: z.literal(true), data: z.object({ ticket: hostupTicketSchema }) });
+
+/** Legacy errors `{error, message, code, timestamp, requestId}`; 429's has `retryAfter` instead of `code`. */
+export const hostupErrorSchema = z.looseObject({ error: z.string() });

@@ -1,0 +1,120 @@
+import {
+  errorForUpstreamStatus,
+  NotFoundError,
+  UnauthenticatedError,
+  UpstreamError,
+  UpstreamInvalidResponseError,
+  type TicketGraphError,
+} from '../../errors.js';
+import { retryAfterHeader } from '../../upstream/retry-after.js';
+import type { UpstreamClient, UpstreamResponse } from '../../upstream/types.js';
+import { shapeError } from '../shape-error.js';
+import { kaptureAnswerSchema, kaptureFailureSchema, kaptureTicketSchema, ticketKey, type KaptureTicket } from './schema.js';
+
+const provider = 'kapture';
+export const SEARCH_PATH = '/search-ticket-by-ticket-id.html/v.2.0';
+
+/** The seed's failure messages where the fault is in our request, not in the caller's ticket. */
+const REQUEST_REFUSED = new Set(['invalid json.', 'ticket_ids are missing.']);
+/** Where a shape broke when the element's own ticket id could not be read. */
+const NO_TICKET_ID = 'an element without a ticket id';
+
+/**
+ * `POST /search-ticket-by-ticket-id.html/v.2.0` for several ids at once. Answers one entry per
+ * number, in order: the ticket, or the error for that number. A failed call throws.
+ */
+export async function searchTickets(
+  http: UpstreamClient,
+  numbers: readonly string[],
+  apiKey: string,
+): Promise<(KaptureTicket | TicketGraphError)[]> {
+  const response = await http.request({
+    method: 'POST',
+    path: SEARCH_PATH,
+    headers: { authorization: `Basic ${apiKey}`, 'content-type': 'application/json' },
+    // The seed's body, every filter empty. It must be an object: an array gets "Invalid Json.".
+    body: JSON.stringify({
+      ticket_ids: numbers.join(','),
+      conversation_type: '',
+      history_type: '',
+      assigned: '',
+      disposed: '',
+      response: '',
+      landing_queue: '',
+      create: '',
+      resolved: '',
+      include_emailbody: '',
+    }),
+  });
+  const details = { provider, upstreamStatus: response.status } as const;
+  if (response.status < 200 || response.status >= 300) throw statusError(response);
+  // upstreams.md: failures come as a body with HTTP 200.
+  const failure = kaptureFailureSchema.safeParse(response.body);
+  if (failure.success) throw failureError(failure.data.message, response.status);
+  const answer = kaptureAnswerSchema.safeParse(response.body);
+  if (!answer.success) throw new UpstreamInvalidResponseError('Kapture CRM answered with an unexpected shape (not a list)', details);
+  return readAnswer(answer.data, numbers, details);
+}
+
+/**
+ * Matches the answer to the numbers asked for. upstreams.md: unknown ids are simply absent, so
+ * an absent number is NOT_FOUND; an element that fails the schema fails only its own number, and
+ * when its id cannot even be read, every absent number may be it and is invalid rather than missing.
+ */
+function readAnswer(
+  elements: readonly unknown[],
+  numbers: readonly string[],
+  details: { provider: 'kapture'; upstreamStatus: number },
+): (KaptureTicket | TicketGraphError)[] {
+  const byKey = new Map<string, KaptureTicket | TicketGraphError>();
+  let unreadable = false;
+  for (const element of elements) {
+    const parsed = kaptureTicketSchema.safeParse(element);
+    const key = ticketKey(parsed.success ? parsed.data.task_details.ticketId : idOf(element));
+    if (key === null) unreadable = true;
+    else if (!byKey.has(key)) {
+      byKey.set(key, parsed.success ? parsed.data : shapeError(`Kapture CRM answered ticket ${key}`, parsed.error, details, NO_TICKET_ID));
+    }
+  }
+  return numbers.map((number) => {
+    const key = ticketKey(number) ?? number;
+    return (
+      byKey.get(key) ??
+      (unreadable
+        ? shapeError(`Kapture CRM answered ticket ${number}`, undefined, details, NO_TICKET_ID)
+        : new NotFoundError(`Kapture CRM has no ticket ${number}`, details))
+    );
+  });
+}
+
+function idOf(element: unknown): unknown {
+  const details = (element as { task_details?: unknown } | null)?.task_details;
+  return typeof details === 'object' && details !== null ? (details as { ticketId?: unknown }).ticketId : undefined;
+}
+
+/** The gateway's own words for a Kapture failure; the upstream message is only compared, never shown. */
+function failureError(message: unknown, status: number): TicketGraphError {
+  const details = { provider, upstreamStatus: status } as const;
+  const key = typeof message === 'string' ? message.trim().toLowerCase() : '';
+  // The seed: the key is missing, wrong, expired or disabled.
+  if (key === 'invalid auth key') return new UnauthenticatedError('Kapture CRM rejected the API key', details);
+  if (REQUEST_REFUSED.has(key)) {
+    return new UpstreamError('Kapture CRM refused the gateway\'s request as malformed', { ...details, retryable: false });
+  }
+  // An answer, not a transport failure: asking again would get the same one.
+  return new UpstreamError('Kapture CRM reported a failure reading tickets', { ...details, retryable: false });
+}
+
+function statusError(response: UpstreamResponse): TicketGraphError {
+  const details = { provider, upstreamStatus: response.status } as const;
+  if (response.status === 401) return new UnauthenticatedError('Kapture CRM rejected the API key', details);
+  // Unknown ids are absent from a 200 answer, so a 404 is the endpoint (a wrong subdomain or
+  // base URL), not the tickets: it must not read as "no such ticket" for the whole batch.
+  if (response.status === 404) {
+    return new UpstreamError('Kapture CRM has no search endpoint at the configured base URL', { ...details, retryable: false });
+  }
+  return errorForUpstreamStatus(response.status, `Kapture CRM answered HTTP ${response.status}`, {
+    ...details,
+    retryAfter: retryAfterHeader(response),
+  });
+}

@@ -1,0 +1,170 @@
+import type { Attachment, IsoDateTime, Person, Ticket, TicketPriority, TicketStatus } from '../../model.js';
+import { textFormatOf } from '../text-format.js';
+import { decodeEntities } from './entities.js';
+import { ticketKey, type KaptureTaskDetails, type KaptureTicket } from './schema.js';
+import { parseKaptureDate } from './timestamps.js';
+
+export interface KaptureMapOptions {
+  /** IANA zone of Kapture's zone-less dates (`KAPTURE_TIMEZONE`, default Asia/Kolkata). */
+  readonly timezone: string;
+  /** When the gateway read the ticket (ISO-8601). */
+  readonly fetchedAt: IsoDateTime;
+}
+
+/**
+ * upstreams.md: statuses come as words (Pending, Complete, Closed) or as codes (P, CL; C taken
+ * as Complete); matched case-blind. Tenant-configured words are UNKNOWN; the word is kept.
+ */
+const STATUSES: Readonly<Record<string, TicketStatus>> = {
+  pending: 'OPEN',
+  p: 'OPEN',
+  complete: 'CLOSED',
+  c: 'CLOSED',
+  closed: 'CLOSED',
+  cl: 'CLOSED',
+};
+
+/** upstreams.md: a word (`low`, the seed) or an integer, taken as 1 = low … 4 = urgent. */
+const PRIORITIES: Readonly<Record<string, TicketPriority>> = {
+  low: 'LOW',
+  medium: 'MEDIUM',
+  high: 'HIGH',
+  urgent: 'URGENT',
+  '1': 'LOW',
+  '2': 'MEDIUM',
+  '3': 'HIGH',
+  '4': 'URGENT',
+};
+
+
+/** One element of the answer (already validated by the client) to the model; `raw` is that element. */
+export function toTicket(ticket: KaptureTicket, options: KaptureMapOptions): Ticket {
+  const details = ticket.task_details;
+  // The client's schema refuses a date in no known format, so `undefined` never reaches here.
+  const date = (value: string | number | null | undefined) => parseKaptureDate(value, options.timezone) ?? null;
+  const status = textOf(details.status);
+  const priorityText = textOf(details.priority);
+  const detail = details.detail ?? '';
+  const bodyFormat = textFormatOf(detail);
+  return {
+    provider: 'kapture',
+    // A string in the seed, maybe a number: as the canonical key the provider asked with.
+    number: ticketKey(details.ticketId) ?? String(details.ticketId),
+    subject: decoded(details.title),
+    // An HTML body keeps its entities (they are HTML); plain text is unescaped like every other string.
+    body: detail.trim() === '' ? null : bodyFormat === 'HTML' ? detail : decodeEntities(detail),
+    bodyFormat,
+    status: status === null ? 'UNKNOWN' : (STATUSES[status.toLowerCase()] ?? 'UNKNOWN'),
+    statusText: statusTextOf(status, textOf(details.substatus)),
+    priority: priorityText === null ? null : (PRIORITIES[priorityText.toLowerCase()] ?? null),
+    priorityText,
+    createdAt: date(details.date),
+    // The seed's spelling, `lastConvesationTime`.
+    lastReplyAt: date(details.lastConvesationTime),
+    updatedAt: latest([date(details.lastFollowUp), date(details.lastConvesationTime), date(details.date)]),
+    // Set when the ticket was closed; empty while it is open (the seed).
+    closedAt: date(details.taskEnddate),
+    requester: requesterOf(details),
+    assignee: assigneeOf(details),
+    department: decoded(details.queueName),
+    tags: [],
+    url: httpUrl(details.url),
+    // `history` is undocumented (upstreams.md): kept in `raw`, not read as notes or replies.
+    notes: [],
+    replies: [],
+    attachments: attachmentsOf(details),
+    raw: ticket,
+    fetchedAt: options.fetchedAt,
+  };
+}
+
+
+/**
+ * The status word, with the sub-status when it says more (`Pending / Awaiting Customer Response`);
+ * the seed's `Pending` / `Pending` is just `Pending`. Both stay apart in `raw`.
+ */
+function statusTextOf(status: string | null, substatus: string | null): string | null {
+  if (substatus === null || substatus.toLowerCase() === status?.toLowerCase()) return status;
+  return status === null ? substatus : `${status} / ${substatus}`;
+}
+
+/** The customer: no name in task_details; an e-mail, else the ticket's e-mail; none without any contact. */
+function requesterOf(details: KaptureTaskDetails): Person | null {
+  const email = textOf(details.email) ?? textOf(details.ticketEmail);
+  if (email === null && textOf(details.phone) === null) return null;
+  return { name: null, email, isStaff: false };
+}
+
+/** `assignedId` 0 is Kapture's "nobody" (numbers default to 0, the seed). */
+function assigneeOf(details: KaptureTaskDetails): Person | null {
+  const id = textOf(details.assignedId);
+  if (id === null || /^0+$/.test(id)) return null;
+  return { name: decoded(details.assignedToName), email: null, isStaff: true };
+}
+
+/**
+ * `attachments` has no documented element shape: strings (a URL or a name) and objects with
+ * name/fileName/url/link/size are read, anything else stays in `raw`. The older `attachment`
+ * string is added when it names a file the list does not already hold.
+ */
+function attachmentsOf(details: KaptureTaskDetails): Attachment[] {
+  const list = (details.attachments ?? []).flatMap((entry, index) => attachmentOf(entry, String(index)) ?? []);
+  const single = attachmentOf(details.attachment, 'attachment');
+  const known = single && list.some((file) => (single.url !== null && file.url === single.url) || file.filename === single.filename);
+  return single && !known ? [...list, single] : list;
+}
+
+function attachmentOf(entry: unknown, id: string): Attachment | null {
+  const record = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : null;
+  const given = record ? firstText(record, ['url', 'link']) : typeof entry === 'string' ? textOf(entry) : null;
+  const url = httpUrl(given);
+  const name = record ? firstText(record, ['name', 'fileName', 'filename']) : url === null ? given : null;
+  const filename = name === null ? (url === null ? null : lastSegment(url)) : decodeEntities(name);
+  if (filename === null) return null;
+  const size = record && typeof record.size === 'number' && Number.isFinite(record.size) && record.size >= 0 ? record.size : null;
+  return { id, filename, url, size, contentType: null };
+}
+
+function firstText(record: Record<string, unknown>, keys: readonly string[]): string | null {
+  for (const key of keys) {
+    const text = textOf(record[key]);
+    if (text !== null) return text;
+  }
+  return null;
+}
+
+/** Only http(s) links are given out as URLs: anything else (`javascript:`, a path) stays in `raw`. */
+function httpUrl(value: string | null | undefined): string | null {
+  const text = value?.trim() ?? '';
+  if (!/^https?:\/\//i.test(text)) return null;
+  return URL.canParse(text) ? text : null;
+}
+
+function lastSegment(url: string): string {
+  const segment = new URL(url).pathname.split('/').filter(Boolean).at(-1);
+  if (segment === undefined) return url;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** Kapture sends names and titles HTML-escaped (`Kapture Dev API&apos;s`, the seed). */
+function decoded(value: string | null | undefined): string | null {
+  const text = textOf(value);
+  return text === null ? null : decodeEntities(text);
+}
+
+function textOf(value: unknown): string | null {
+  const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+  return text === '' ? null : text;
+}
+
+/** The latest of some instants (ISO-8601 with offsets), kept as written; null when none. */
+function latest(dates: readonly (IsoDateTime | null)[]): IsoDateTime | null {
+  return dates.reduce<IsoDateTime | null>(
+    (best, date) => (date !== null && (best === null || Date.parse(date) > Date.parse(best)) ? date : best),
+    null,
+  );
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { parseKaptureDate } from './timestamps.js';
+
+/**
+ * upstreams.md: numbers often arrive as strings (`ticketId`) and ids as numbers (`taskId`):
+ * either is accepted and coerced by the mapper, with no transform, so the parsed value is `raw`.
+ */
+const idLike = z.union([z.string(), z.number()]);
+const text = z.string().nullish();
+
+/**
+ * A date the mapper reads must parse, or the ticket is invalid (the same rule as every provider).
+ * The formats do not depend on the zone, so they are checked in UTC here and read in the
+ * configured zone by the mapper.
+ */
+const kaptureDate = idLike
+  .refine((value) => parseKaptureDate(value, 'UTC') !== undefined, 'not a Kapture date')
+  .nullish();
+
+/** A ticket id as a key: Kapture's ids are numbers, so leading zeros do not matter. */
+export function ticketKey(value: unknown): string | null {
+  const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+  return /^\d+$/.test(text) ? text.replace(/^0+(?=\d)/, '') : null;
+}
+
+/**
+ * The seed's `task_details`: the fields the mapper reads are checked, every other one (and
+ * `additional_info`, `history`, whose shapes are undocumented) passes through untouched.
+ */
+const taskDetailsSchema = z.looseObject({
+  ticketId: idLike.refine((value) => ticketKey(value) !== null, 'not a ticket id'),
+  title: text,
+  detail: text,
+  status: text,
+  substatus: text,
+  priority: idLike.nullish(),
+  date: kaptureDate,
+  lastFollowUp: kaptureDate,
+  lastConvesationTime: kaptureDate,
+  taskEnddate: kaptureDate,
+  email: text,
+  ticketEmail: text,
+  phone: idLike.nullish(),
+  assignedId: idLike.nullish(),
+  assignedToName: text,
+  queueName: text,
+  url: text,
+  attachment: text,
+  // Element shape undocumented (the seed's is empty): read defensively by the mapper.
+  attachments: z.array(z.unknown()).nullish(),
+});
+
+/** One element of the answer's bare array (upstreams.md): `{additional_info, history, task_details}`. */
+export const kaptureTicketSchema = z.looseObject({ task_details: taskDetailsSchema });
+export type KaptureTicket = z.infer<typeof kaptureTicketSchema>;
+export type KaptureTaskDetails = KaptureTicket['task_details'];
+
+/** Success is a bare array; each element is checked on its own, so one bad ticket fails alone. */
+export const kaptureAnswerSchema = z.array(z.unknown());
+
+/** `{message, status: "failed"}`, usually with HTTP 200 (the seed's table). */
+export const kaptureFailureSchema = z.looseObject({ status: z.literal('failed'), message: z.unknown() });

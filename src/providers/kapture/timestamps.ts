@@ -1,0 +1,21 @@
+import type { IsoDateTime } from '../../model.js';
+import { fromEpochMillis, parseLocalDate } from '../dates.js';
+
+/**
+ * upstreams.md: Kapture dates are zone-less `dd-MM-yyyy HH:mm` (task_details, the seed),
+ * `yyyy-MM-dd HH:mm:ss` or `yyyy-MM-dd HH:mm`, or epoch milliseconds.
+ */
+export const KAPTURE_DATE_FORMATS = ['dd-MM-yyyy HH:mm', 'yyyy-MM-dd HH:mm:ss', 'yyyy-MM-dd HH:mm'] as const;
+const EPOCH_MILLIS = /^\d+$/;
+
+/**
+ * A Kapture date as ISO-8601 with the offset of `zone`: a local time read in that zone, or epoch
+ * milliseconds (a number or a digit string) shown in it. Null for empty, and for 0 (Kapture's
+ * "none" for numbers); undefined when it is no date in any known format.
+ */
+export function parseKaptureDate(value: string | number | null | undefined, zone: string): IsoDateTime | null | undefined {
+  if (value == null) return null;
+  const text = String(value).trim();
+  if (EPOCH_MILLIS.test(text)) return Number(text) === 0 ? null : fromEpochMillis(Number(text), zone);
+  return parseLocalDate(text, zone, KAPTURE_DATE_FORMATS);
+}

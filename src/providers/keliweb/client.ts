@@ -1,0 +1,76 @@
+import {
+  errorForUpstreamStatus,
+  NotFoundError,
+  UnauthenticatedError,
+  UpstreamError,
+  UpstreamInvalidResponseError,
+  type TicketGraphError,
+} from '../../errors.js';
+import { FormData } from 'undici';
+import { retryAfterHeader } from '../../upstream/retry-after.js';
+import type { UpstreamClient, UpstreamResponse } from '../../upstream/types.js';
+import { shapeError } from '../shape-error.js';
+import { keliwebErrorSchema, keliwebTicketSchema, ticketNumberOf, type KeliwebTicket } from './schema.js';
+
+const provider = 'keliweb';
+export const GET_TICKET_PATH = '/api/v2/keliweb/get-ticket';
+/** upstreams.md: WHMCS's answer when no ticket has that number, with HTTP 200. */
+const NOT_FOUND_MESSAGE = 'ticket id not found';
+
+/**
+ * `POST /api/v2/keliweb/get-ticket` with the multipart form of the seed: `ticketnum` (the number
+ * users see) and `repliessort`. Returns the whole WHMCS answer, validated.
+ */
+export async function getTicket(http: UpstreamClient, number: string, apiKey: string): Promise<KeliwebTicket> {
+  // undici's FormData, the type UpstreamRequest takes; undici encodes it as multipart/form-data.
+  const form = new FormData();
+  form.append('ticketnum', number);
+  // The mapper orders replies itself; ASC is WHMCS's default, sent explicitly as the seed documents it.
+  form.append('repliessort', 'ASC');
+  const response = await http.request({
+    method: 'POST',
+    path: GET_TICKET_PATH,
+    // X-Requested-With as the seed sends it: it makes Laravel answer a bad token with a JSON 401
+    // instead of redirecting to a login page. No content-type: undici sets it with the boundary.
+    headers: { authorization: `Bearer ${apiKey}`, 'x-requested-with': 'XMLHttpRequest' },
+    body: form,
+  });
+  const details = { provider, upstreamStatus: response.status } as const;
+  // upstreams.md: check the body, not only the status: WHMCS errors come with HTTP 200.
+  const failure = keliwebErrorSchema.safeParse(response.body);
+  if (failure.success) throw whmcsError(failure.data.message, number, response.status);
+  if (response.status < 200 || response.status >= 300) throw statusError(response, number);
+  const parsed = keliwebTicketSchema.safeParse(response.body);
+  if (!parsed.success) {
+    throw shapeError(`Keliweb answered ticket ${number}`, parsed.error, details);
+  }
+  // A ticket under another number would be cached under this one's id; WHMCS masks compare case-blind.
+  if (ticketNumberOf(parsed.data)?.toLowerCase() !== number.toLowerCase()) {
+    throw new UpstreamInvalidResponseError(`Keliweb answered ticket ${number} with another ticket`, details);
+  }
+  return parsed.data;
+}
+
+/** The gateway's own words for a WHMCS error; the upstream message is only compared, never shown. */
+function whmcsError(message: unknown, number: string, status: number): TicketGraphError {
+  const details = { provider, upstreamStatus: status } as const;
+  if (typeof message === 'string' && message.trim().toLowerCase() === NOT_FOUND_MESSAGE) {
+    return new NotFoundError(`Keliweb has no ticket ${number}`, details);
+  }
+  return new UpstreamError(`Keliweb reported an error reading ticket ${number}`, { ...details, retryable: status >= 500 });
+}
+
+function statusError(response: UpstreamResponse, number: string): TicketGraphError {
+  const details = { provider, upstreamStatus: response.status } as const;
+  // Laravel Passport answers a missing, expired or revoked token with 401 `{"message":"Unauthenticated."}`.
+  if (response.status === 401) return new UnauthenticatedError('Keliweb rejected the access token', details);
+  // A missing ticket is a WHMCS error with HTTP 200; a 404 is Laravel's "route not found": a wrong
+  // base URL, which must not read as "no such ticket".
+  if (response.status === 404) {
+    return new UpstreamError('Keliweb has no get-ticket endpoint at the configured base URL', { ...details, retryable: false });
+  }
+  return errorForUpstreamStatus(response.status, `Keliweb failed to read ticket ${number}`, {
+    ...details,
+    retryAfter: retryAfterHeader(response),
+  });
+}

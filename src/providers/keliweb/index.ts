@@ -1,0 +1,33 @@
+import { BadUserInputError } from '../../errors.js';
+import { fetchEach } from '../fetch-each.js';
+import type { Provider, ProviderDeps } from '../provider.js';
+import { getTicket } from './client.js';
+import { toTicket } from './mapper.js';
+
+/**
+ * WHMCS ticket masks are letters, digits and dashes ('516757', 'ABC-123456'). Nothing else can
+ * be a ticket number, so nothing that could change a form field or a header reaches Keliweb.
+ */
+const TICKET_NUMBER = /^[A-Za-z0-9-]{1,32}$/;
+
+/** Keliweb (`https://apiv2.keliweb.it`, WHMCS behind Laravel): one `get-ticket` call a ticket. */
+export function createKeliwebProvider(deps: ProviderDeps): Provider {
+  return {
+    name: 'keliweb',
+    displayName: 'Keliweb',
+    // upstreams.md: replies can be added but tickets not updated; get-ticket reads one ticket.
+    capabilities: { updateTicket: false, batchRead: false, maxBatch: 1 },
+    parseNumber(number) {
+      const trimmed = number.trim();
+      if (!TICKET_NUMBER.test(trimmed)) {
+        throw new BadUserInputError('A Keliweb ticket number is 1 to 32 letters, digits and dashes', { provider: 'keliweb' });
+      }
+      // Case is kept: a mask may mix cases, and the number is shown as typed until the ticket is read.
+      return trimmed;
+    },
+    // One call a number, all at once; the upstream client holds them to the concurrency limit.
+    fetchTickets(numbers, auth) {
+      return fetchEach(numbers, 'keliweb', async (number) => toTicket(await getTicket(deps.http, number, auth.apiKey), { timezone: deps.timezone, fetchedAt: new Date().toISOString() }));
+    },
+  } satisfies Provider;
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { parseLocalDate } from '../dates.js';
+
+/** upstreams.md: WHMCS dates are `Y-m-d H:i:s`, zone-less (Europe/Rome by default). */
+export const KELIWEB_DATE_FORMATS = ['yyyy-MM-dd HH:mm:ss'] as const;
+
+/**
+ * A date the mapper reads must parse, or the whole answer is invalid (the same rule as every
+ * provider). The format does not depend on the zone, so it is checked in UTC here and read in
+ * the configured zone by the mapper; WHMCS's empty or all-zero "never" reads as null.
+ */
+const localDate = z
+  .string()
+  .refine((text) => parseLocalDate(text, 'UTC', KELIWEB_DATE_FORMATS) !== undefined, 'not a yyyy-MM-dd HH:mm:ss date')
+  .nullish();
+
+/**
+ * upstreams.md: every WHMCS value is a string, but numbers may come as numbers. Accepted as
+ * either and read through `textOf` by the mapper: no transform, so the parsed value is `raw` as received.
+ */
+const text = z.union([z.string(), z.number()]).nullish();
+
+/** PHP's json_encode writes an empty list as `[]` instead of `{reply: []}` / `{note: []}` (upstreams.md). */
+const emptyList = z.array(z.unknown()).max(0);
+
+const replySchema = z.looseObject({
+  replyid: z.union([z.string(), z.number()]),
+  userid: text,
+  contactid: text,
+  name: text,
+  email: text,
+  date: localDate,
+  message: text,
+  attachment: text,
+  admin: text,
+});
+const noteSchema = z.looseObject({ noteid: z.union([z.string(), z.number()]), date: localDate, message: text, admin: text });
+
+/** The number users see: `tid` in the seed's example, `ticketnum` in its table; tid first. */
+export function ticketNumberOf(ticket: { tid?: unknown; ticketnum?: unknown }): string | null {
+  return textOf(ticket.tid) ?? textOf(ticket.ticketnum);
+}
+
+/** A WHMCS value as trimmed text; null when absent or blank. */
+export function textOf(value: unknown): string | null {
+  const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+  return text === '' ? null : text;
+}
+
+/**
+ * WHMCS `GetTicket` as Keliweb answers it: the fields the mapper reads are checked, every other
+ * one passes through untouched (loose objects), so the parsed value is the whole answer.
+ */
+export const keliwebTicketSchema = z
+  .looseObject({
+    result: z.literal('success'),
+    ticketid: text,
+    tid: text,
+    ticketnum: text,
+    userid: text,
+    contactid: text,
+    name: text,
+    email: text,
+    date: localDate,
+    subject: text,
+    status: text,
+    priority: text,
+    lastreply: localDate,
+    deptname: text,
+    replies: z.union([z.looseObject({ reply: z.array(replySchema).nullish() }), emptyList]).nullish(),
+    notes: z.union([z.looseObject({ note: z.array(noteSchema).nullish() }), emptyList]).nullish(),
+  })
+  .refine((ticket) => ticketNumberOf(ticket) !== null, 'no tid or ticketnum');
+export type KeliwebTicket = z.infer<typeof keliwebTicketSchema>;
+export type KeliwebReply = z.infer<typeof replySchema>;
+export type KeliwebNote = z.infer<typeof noteSchema>;
+
+/** WHMCS-level errors, sent with HTTP 200: `{result: "error", message}` (upstreams.md). */
+export const keliwebErrorSchema = z.looseObject({ result: z.literal('error'), message: z.unknown() });

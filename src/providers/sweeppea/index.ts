@@ -1,0 +1,32 @@
+import { BadUserInputError } from '../../errors.js';
+import { fetchEach } from '../fetch-each.js';
+import type { Provider, ProviderDeps } from '../provider.js';
+import { fetchSingleTicket } from './client.js';
+import { toTicket } from './mapper.js';
+
+/**
+ * Case numbers are opaque strings (the docs show "2650478" and "HYXTNJV"). Letters and digits
+ * only, case kept: nothing that could change a path, a query or a header reaches Sweeppea.
+ */
+const CASE_NUMBER = /^[A-Za-z0-9]{1,32}$/;
+
+/** Sweeppea (`https://api-v3.sweeppea.com`): one `fetchSingleTicket` call a ticket. */
+export function createSweeppeaProvider(deps: ProviderDeps): Provider {
+  return {
+    name: 'sweeppea',
+    displayName: 'Sweeppea',
+    // The update endpoint is not wired yet; reads are one ticket a call.
+    capabilities: { updateTicket: false, batchRead: false, maxBatch: 1 },
+    parseNumber(number) {
+      const trimmed = number.trim();
+      if (!CASE_NUMBER.test(trimmed)) {
+        throw new BadUserInputError('A Sweeppea case number is 1 to 32 letters and digits', { provider: 'sweeppea' });
+      }
+      return trimmed;
+    },
+    // One call a number; the upstream client holds them to Sweeppea's one-at-a-time limit.
+    fetchTickets(numbers, auth) {
+      return fetchEach(numbers, 'sweeppea', async (number) => toTicket(await fetchSingleTicket(deps.http, number, auth.apiKey), { fetchedAt: new Date().toISOString() }));
+    },
+  } satisfies Provider;
+}

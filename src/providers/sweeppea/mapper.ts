@@ -1,0 +1,133 @@
+import type { Attachment, IsoDateTime, Note, Person, Ticket, TicketPriority, TicketStatus } from '../../model.js';
+import { parseIsoDate } from '../dates.js';
+import type { SweeppeaTicket } from './schema.js';
+
+export interface SweeppeaMapOptions {
+  /** When the gateway read the ticket (ISO-8601). Sweeppea's own dates carry their offset, so no zone is needed. */
+  readonly fetchedAt: IsoDateTime;
+}
+
+/** upstreams.md: `Priority` 1 Low, 2 Medium, 3 High. */
+const PRIORITIES: Readonly<Record<string, readonly [TicketPriority, string]>> = {
+  '1': ['LOW', 'Low'],
+  '2': ['MEDIUM', 'Medium'],
+  '3': ['HIGH', 'High'],
+};
+
+/** `Data` of `fetchSingleTicket` (already validated by the client) to the model. */
+export function toTicket(data: SweeppeaTicket, options: SweeppeaMapOptions): Ticket {
+  const [status, statusText] = statusOf(data.Status);
+  const [priority, priorityText] = priorityOf(data.Priority);
+  return {
+    provider: 'sweeppea',
+    number: String(data.CaseNumber).trim(),
+    subject: data.Subject ?? null,
+    // upstreams.md: `Description` is HTML.
+    body: data.Description ?? null,
+    bodyFormat: 'HTML',
+    status,
+    statusText,
+    priority,
+    priorityText,
+    createdAt: date(data.Date),
+    // The ticket has no "modified" field; its Statistics log (create, resolve, …) is the closest.
+    updatedAt: latest((data.Statistics ?? []).map((entry) => date(entry.Date))),
+    // Sweeppea tickets have notes but no reply thread (seed: only Notes, Files, Statistics).
+    lastReplyAt: null,
+    closedAt: date(data.CloseDate),
+    // upstreams.md: AccountInfo also holds IP, coordinates and user agent: only name and email leave `raw`.
+    requester: requesterOf(data.AccountInfo),
+    assignee: null,
+    // Sweeppea has no departments; ResourceAffected (seed: "renaissance") is the product area a
+    // ticket is filed against, the nearest thing to a queue. ClosedBy stays in `raw`: the model
+    // has no "closed by" and the closer is not necessarily an assignee.
+    department: nonEmpty(data.ResourceAffected),
+    tags: [],
+    url: null,
+    notes: (data.Notes ?? []).map(toNote),
+    replies: [],
+    attachments: (data.Files ?? []).flatMap(toAttachment),
+    raw: data,
+    fetchedAt: options.fetchedAt,
+  };
+}
+
+/** `Status` `false` open, `true` closed; the create endpoint's words "Open"/"Closed" read the same. */
+function statusOf(value: SweeppeaTicket['Status']): [TicketStatus, string | null] {
+  const word = typeof value === 'string' ? value.trim().toLowerCase() : value;
+  if (word === false || word === 'open') return ['OPEN', 'Open'];
+  if (word === true || word === 'closed') return ['CLOSED', 'Closed'];
+  return ['UNKNOWN', typeof value === 'string' && value.trim() !== '' ? value : null];
+}
+
+function priorityOf(value: SweeppeaTicket['Priority']): readonly [TicketPriority | null, string | null] {
+  if (value == null || String(value).trim() === '') return [null, null];
+  const key = String(value).trim();
+  return PRIORITIES[key] ?? [null, key];
+}
+
+function requesterOf(account: SweeppeaTicket['AccountInfo']): Person | null {
+  const name = nonEmpty(account?.FullName);
+  const email = nonEmpty(account?.Email);
+  // The account holder is Sweeppea's customer (UserType is their role in their own account).
+  return name === null && email === null ? null : { name, email, isStaff: false };
+}
+
+function toNote(note: NonNullable<SweeppeaTicket['Notes']>[number]): Note {
+  // The seed's notes carry no author.
+  return { id: String(note.Id), createdAt: date(note.Date), body: note.Note, author: null };
+}
+
+/**
+ * upstreams.md: `Files` has no documented element shape. Objects with any of the usual keys, or
+ * plain strings (a name or a link), become attachments; anything without a usable name is skipped.
+ */
+function toAttachment(file: unknown, index: number): Attachment[] {
+  if (typeof file === 'string') {
+    const url = httpUrl(file);
+    const filename = url ? lastSegment(url) : nonEmpty(file);
+    return filename ? [{ id: String(index), filename, url, size: null, contentType: null }] : [];
+  }
+  if (typeof file !== 'object' || file === null) return [];
+  const entry = file as Record<string, unknown>;
+  const url = httpUrl(entry.Url ?? entry.URL);
+  const filename = nonEmpty(entry.FileName) ?? nonEmpty(entry.Name) ?? (url ? lastSegment(url) : null);
+  if (!filename) return [];
+  const id = typeof entry.Id === 'string' || typeof entry.Id === 'number' ? String(entry.Id) : String(index);
+  const size = Number(entry.Size);
+  const contentType = nonEmpty(entry.ContentType) ?? nonEmpty(entry.MimeType);
+  return [{ id, filename, url, size: entry.Size != null && Number.isFinite(size) && size >= 0 ? size : null, contentType }];
+}
+
+/** Only http(s) links leave the gateway: a `javascript:` URL in an upstream field must not reach a frontend. */
+function httpUrl(value: unknown): string | null {
+  if (typeof value !== 'string' || !URL.canParse(value.trim())) return null;
+  const url = new URL(value.trim());
+  return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+}
+
+function lastSegment(url: string): string | null {
+  const segment = new URL(url).pathname.split('/').at(-1) ?? '';
+  try {
+    return nonEmpty(decodeURIComponent(segment));
+  } catch {
+    return nonEmpty(segment);
+  }
+}
+
+function nonEmpty(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+/** The client validated every date the mapper reads, so undefined cannot happen here. */
+function date(text: string | null | undefined): IsoDateTime | null {
+  return parseIsoDate(text) ?? null;
+}
+
+function latest(dates: readonly (IsoDateTime | null)[]): IsoDateTime | null {
+  let best: IsoDateTime | null = null;
+  for (const candidate of dates) {
+    if (candidate !== null && (best === null || Date.parse(candidate) > Date.parse(best))) best = candidate;
+  }
+  return best;
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { parseIsoDate } from '../dates.js';
+
+/** upstreams.md: Sweeppea sends UTC ISO-8601; a date without an offset is not one of its dates. */
+const instant = z.string().refine((text) => parseIsoDate(text) !== undefined, 'not an ISO-8601 date with an offset');
+/** upstreams.md: numbers often arrive as strings; the mapper coerces. */
+const numberish = z.union([z.number(), z.string()]);
+const text = z.string().nullish();
+
+const noteSchema = z.looseObject({ Id: numberish, Date: instant.nullish(), Note: z.string() });
+const statisticSchema = z.looseObject({ Date: instant.nullish() });
+
+/**
+ * `Data` of `fetchSingleTicket`: the fields the mapper reads are checked, every other one passes
+ * through untouched (loose objects, no transforms), so the parsed value is also the ticket's `raw`.
+ */
+export const sweeppeaTicketSchema = z.looseObject({
+  CaseNumber: numberish.refine((value) => String(value).trim() !== '', 'empty case number'),
+  Date: instant.nullish(),
+  AccountInfo: z.looseObject({ FullName: text, Email: text }).nullish(),
+  Subject: text,
+  Description: text,
+  Priority: numberish.nullish(),
+  // `false` open, `true` closed; the create endpoint says "Open" (upstreams.md), so words pass too.
+  Status: z.union([z.boolean(), z.string()]).nullish(),
+  CloseDate: instant.nullish(),
+  ResourceAffected: text,
+  Notes: z.array(noteSchema).nullish(),
+  // Element shape undocumented (upstreams.md): the mapper reads what it can.
+  Files: z.array(z.unknown()).nullish(),
+  Statistics: z.array(statisticSchema).nullish(),
+});
+export type SweeppeaTicket = z.infer<typeof sweeppeaTicketSchema>;
+
+export const sweeppeaSuccessSchema = z.object({ Response: z.literal(true), Data: sweeppeaTicketSchema });
+
+/** `{Response: false, Message, Code}`; `Code` may disagree with the HTTP status. */
+export const sweeppeaErrorSchema = z.object({
+  Response: z.literal(false),
+  Message: z.string().optional(),
+  Code: numberish.optional(),
+});
+export type SweeppeaErrorBody = z.infer<typeof sweeppeaErrorSchema>;

@@ -1,0 +1,51 @@
+import { ownerOfKey } from '../keys.js';
+import type { SandboxCall, SandboxReply, Simulator } from '../simulator.js';
+import { TicketStore } from '../ticket-store.js';
+import { hostUpError, hostUpFaultReply, requestId } from './errors.js';
+import { HOSTUP_SEED, type HostUpTicket } from './seed.js';
+
+const ROUTE = /^\/api\/support\/tickets\/([^/]*)$/;
+
+/** The seed: `number` is an integer ≥ 1. Leading zeros still name the same integer. */
+function parseNumber(segment: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+  if (!/^\d+$/.test(decoded)) return undefined;
+  const number = Number(decoded);
+  return number >= 1 && Number.isSafeInteger(number) ? String(number) : undefined;
+}
+
+function getTicket(call: SandboxCall, segment: string, store: TicketStore<HostUpTicket>): SandboxReply {
+  const key = call.headers['x-api-key'];
+  const owner = ownerOfKey('hostup', typeof key === 'string' ? key : undefined);
+  if (owner === undefined) return hostUpError(401);
+  const number = parseNumber(segment);
+  if (number === undefined) return hostUpError(400);
+  const entry = store.get(number);
+  // Another tenant's ticket answers exactly like a missing one, so existence is not revealed.
+  if (!entry || entry.owner !== owner) return hostUpError(404);
+  return { status: 200, body: { success: true, timestamp: new Date().toISOString(), requestId: requestId(), data: { ticket: entry.ticket } } };
+}
+
+/** HostUp legacy API (`https://cloud.hostup.se`): `GET /api/support/tickets/{number}` with `X-API-Key`. */
+export function createHostUpSimulator(): Simulator {
+  const store = new TicketStore(HOSTUP_SEED, (ticket) => ticket.number);
+  return {
+    provider: 'hostup',
+    contentType: 'application/json; charset=utf-8',
+    handle(call) {
+      const segment = ROUTE.exec(call.pathname)?.[1];
+      if (call.method !== 'GET' || segment === undefined) {
+        return hostUpError(404, { code: 'ROUTE_NOT_FOUND', message: `Cannot ${call.method} ${call.pathname}` });
+      }
+      return getTicket(call, segment, store);
+    },
+    faultReply: hostUpFaultReply,
+    ticketNumbers: (owner) => store.numbers(owner),
+    reset: () => store.reset(),
+  };
+}

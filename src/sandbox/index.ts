@@ -1,0 +1,65 @@
+import { PROVIDER_NAMES, type ProviderName } from '../model.js';
+import { DelayTimers } from './delay-timers.js';
+import { createHostUpSimulator } from './hostup/server.js';
+import { createKaptureSimulator } from './kapture/server.js';
+import { createKeliwebSimulator } from './keliweb/server.js';
+import { SANDBOX_KEYS, SANDBOX_OTHER_KEYS } from './keys.js';
+import { startProviderServer, type ProviderServer } from './provider-server.js';
+import { ProviderSettings } from './provider-settings.js';
+import { RequestRecorder } from './request-recorder.js';
+import type { Simulator } from './simulator.js';
+import { createSweeppeaSimulator } from './sweeppea/server.js';
+import type { Sandbox, SandboxOptions } from './types.js';
+
+export type { ProviderName } from '../model.js';
+export { SANDBOX_KEYS, SANDBOX_OTHER_KEYS } from './keys.js';
+export type { RecordedRequest, Sandbox, SandboxFault, SandboxOptions, TenantOwner } from './types.js';
+
+const SIMULATORS: Record<ProviderName, () => Simulator> = {
+  sweeppea: createSweeppeaSimulator,
+  hostup: createHostUpSimulator,
+  keliweb: createKeliwebSimulator,
+  kapture: createKaptureSimulator,
+};
+
+/** Starts the four upstream simulators on loopback, each on its own port. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const recorder = new RequestRecorder();
+  const settings = new ProviderSettings(options.latencyMs);
+  const timers = new DelayTimers();
+  const deps = { host: options.host ?? '127.0.0.1', recorder, settings, timers };
+  const simulators = PROVIDER_NAMES.map((name) => SIMULATORS[name]());
+  const servers: ProviderServer[] = [];
+  try {
+    for (const simulator of simulators) servers.push(await startProviderServer(simulator, deps));
+  } catch (error) {
+    await Promise.all(servers.map((server) => server.close()));
+    throw error;
+  }
+  const simulatorOf = (provider: ProviderName): Simulator => simulators[PROVIDER_NAMES.indexOf(provider)]!;
+  const urls = Object.fromEntries(PROVIDER_NAMES.map((name, index) => [name, servers[index]!.url])) as Record<ProviderName, string>;
+  let closed: Promise<void> | undefined;
+
+  return {
+    urls,
+    keys: { ...SANDBOX_KEYS },
+    otherKeys: { ...SANDBOX_OTHER_KEYS },
+    requests: recorder.entries,
+    calls: (provider) => recorder.count(provider),
+    ticketNumbers: (provider, owner = 'primary') => simulatorOf(provider).ticketNumbers(owner),
+    setLatency: (provider, ms) => settings.setLatency(provider, ms),
+    setFault: (provider, fault) => settings.setFault(provider, fault),
+    reset() {
+      recorder.clear();
+      settings.reset();
+      for (const simulator of simulators) simulator.reset();
+    },
+    close() {
+      closed ??= (async () => {
+        timers.close();
+        await Promise.all(servers.map((server) => server.close()));
+      })();
+      return closed;
+    },
+  };
+}

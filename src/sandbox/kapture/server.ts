@@ -1,0 +1,46 @@
+import { isJsonObject, parseJsonBody } from '../json-body.js';
+import { authorizationToken, ownerOfKey } from '../keys.js';
+import type { SandboxCall, SandboxReply, Simulator } from '../simulator.js';
+import { TicketStore } from '../ticket-store.js';
+import { kaptureFailure, kaptureFaultReply } from './errors.js';
+import { KAPTURE_SEED, type KaptureTicket } from './seed.js';
+
+const SEARCH = '/search-ticket-by-ticket-id.html/v.2.0';
+
+function search(call: SandboxCall, store: TicketStore<KaptureTicket>): SandboxReply {
+  const owner = ownerOfKey('kapture', authorizationToken(call.headers.authorization, 'Basic'));
+  if (owner === undefined) return kaptureFailure('Invalid Auth Key');
+  const body = parseJsonBody(call.body);
+  // The seed: "Most probably, data may in array format. It should be in object format."
+  if (!isJsonObject(body)) return kaptureFailure('Invalid Json.');
+  const raw = body.ticket_ids;
+  // A number is read as its digits, as a Java JSONObject's optString would.
+  const ids = typeof raw === 'string' || typeof raw === 'number' ? String(raw).split(',').map((id) => id.trim()).filter(Boolean) : [];
+  if (ids.length === 0) return kaptureFailure('ticket_ids are missing.');
+  const wanted = new Set(ids);
+  // Like a SQL `IN (...)`: each ticket once, in storage (taskId) order rather than request order;
+  // unknown ids and other tenants' tickets are simply absent. history_type & co. are undocumented: ignored.
+  const found = store
+    .all()
+    .filter((entry) => entry.owner === owner && wanted.has(entry.ticket.task_details.ticketId))
+    .map((entry) => entry.ticket)
+    .sort((a, b) => a.task_details.taskId - b.task_details.taskId);
+  return { status: 200, body: found };
+}
+
+/** Kapture CRM (`https://SUBDOMAIN.kapturecrm.com`): `POST /search-ticket-by-ticket-id.html/v.2.0`, Basic key. */
+export function createKaptureSimulator(): Simulator {
+  const store = new TicketStore(KAPTURE_SEED, (ticket) => ticket.task_details.ticketId);
+  return {
+    provider: 'kapture',
+    // A servlet mapped on `.html` answers with the container's default type, not application/json.
+    contentType: 'text/html;charset=UTF-8',
+    handle(call) {
+      if (call.method !== 'POST' || call.pathname !== SEARCH) return kaptureFailure('Not Found', 404);
+      return search(call, store);
+    },
+    faultReply: kaptureFaultReply,
+    ticketNumbers: (owner) => store.numbers(owner),
+    reset: () => store.reset(),
+  };
+}

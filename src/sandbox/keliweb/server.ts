@@ -1,0 +1,53 @@
+import { authorizationToken, ownerOfKey } from '../keys.js';
+import type { SandboxCall, SandboxReply, Simulator } from '../simulator.js';
+import { TicketStore } from '../ticket-store.js';
+import { keliwebFaultReply, laravelError, whmcsError } from './errors.js';
+import { formFields } from './form-fields.js';
+import { KELIWEB_SEED, type KeliwebTicket } from './seed.js';
+
+const GET_TICKET = '/api/v2/keliweb/get-ticket';
+
+/** `repliessort` orders every reply by date, the opening message included; anything but DESC is ASC. */
+function sortedReplies(ticket: KeliwebTicket, order: string | undefined): KeliwebTicket {
+  const descending = order?.toUpperCase() === 'DESC';
+  const reply = [...ticket.replies.reply].sort((a, b) => {
+    // `Y-m-d H:i:s` strings sort like the dates they spell.
+    const byDate = (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || Number(a.replyid) - Number(b.replyid);
+    return descending ? -byDate : byDate;
+  });
+  return { ...ticket, replies: { reply } };
+}
+
+async function getTicket(call: SandboxCall, store: TicketStore<KeliwebTicket>): Promise<SandboxReply> {
+  const owner = ownerOfKey('keliweb', authorizationToken(call.headers.authorization, 'Bearer'));
+  if (owner === undefined) return laravelError(401, 'Unauthenticated.');
+  const fields = await formFields(call);
+  const ticketnum = fields.get('ticketnum')?.trim() ?? '';
+  const ticketid = fields.get('ticketid')?.trim() ?? '';
+  if (ticketnum === '' && ticketid === '') return whmcsError('Ticket ID or Ticket Number is required');
+  // WHMCS GetTicket looks a ticket up by `ticketnum` when given, else by `ticketid`.
+  const entry = ticketnum !== '' ? store.get(ticketnum) : store.find((ticket) => ticket.ticketid === ticketid);
+  if (!entry || entry.owner !== owner) return whmcsError('Ticket ID Not Found');
+  return { status: 200, body: sortedReplies(entry.ticket, fields.get('repliessort')) };
+}
+
+/** Keliweb API v2 (`https://apiv2.keliweb.it`), a WHMCS wrapper: `POST /api/v2/keliweb/get-ticket`. */
+export function createKeliwebSimulator(): Simulator {
+  const store = new TicketStore(KELIWEB_SEED, (ticket) => ticket.tid);
+  return {
+    provider: 'keliweb',
+    contentType: 'application/json',
+    handle(call) {
+      if (call.pathname !== GET_TICKET) {
+        return laravelError(404, `The route ${call.pathname.replace(/^\//, '')} could not be found.`);
+      }
+      if (call.method !== 'POST') {
+        return laravelError(405, `The ${call.method} method is not supported for route ${GET_TICKET.slice(1)}. Supported methods: POST.`);
+      }
+      return getTicket(call, store);
+    },
+    faultReply: keliwebFaultReply,
+    ticketNumbers: (owner) => store.numbers(owner),
+    reset: () => store.reset(),
+  };
+}

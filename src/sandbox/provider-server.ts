@@ -1,0 +1,81 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { DelayTimers } from './delay-timers.js';
+import type { ProviderSettings } from './provider-settings.js';
+import { readBody } from './request-body.js';
+import type { RequestRecorder } from './request-recorder.js';
+import type { SandboxCall, SandboxReply, Simulator } from './simulator.js';
+
+export interface ProviderServerDeps {
+  readonly host: string;
+  readonly recorder: RequestRecorder;
+  readonly settings: ProviderSettings;
+  readonly timers: DelayTimers;
+}
+
+export interface ProviderServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Serves one simulator on its own port (0-assigned): record, read, fault or admit, delay, answer. */
+export async function startProviderServer(simulator: Simulator, deps: ProviderServerDeps): Promise<ProviderServer> {
+  const server = createServer((request, response) => {
+    serve(simulator, deps, request, response).catch(() => send(response, simulator, simulator.faultReply({ status: 500 }, pathOf(request.url))));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, deps.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = deps.host.includes(':') ? `[${deps.host}]` : deps.host;
+  return {
+    url: `http://${host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function serve(simulator: Simulator, deps: ProviderServerDeps, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const url = request.url ?? '/';
+  const pathname = pathOf(url);
+  const entry = deps.recorder.record({
+    provider: simulator.provider,
+    method: request.method ?? 'GET',
+    path: url,
+    headers: { ...request.headers },
+    body: '',
+    receivedAt: Date.now(),
+  });
+  const { body, tooLarge } = await readBody(request);
+  entry.body = body.toString('utf8');
+  if (tooLarge) return send(response, simulator, simulator.faultReply({ status: 413 }, pathname));
+
+  const call: SandboxCall = { method: entry.method, url, pathname, headers: request.headers, body };
+  const fault = deps.settings.fault(simulator.provider);
+  if (fault) {
+    await deps.timers.wait(deps.settings.latency(simulator.provider));
+    return send(response, simulator, simulator.faultReply(fault, pathname));
+  }
+  const admission = simulator.admit?.(call) ?? { release: () => undefined };
+  if ('refused' in admission) return send(response, simulator, admission.refused);
+  try {
+    await deps.timers.wait(deps.settings.latency(simulator.provider));
+    send(response, simulator, await simulator.handle(call));
+  } finally {
+    admission.release();
+  }
+}
+
+function pathOf(url = '/'): string {
+  return url.split('?')[0] ?? url;
+}
+
+function send(response: ServerResponse, simulator: Simulator, reply: SandboxReply): void {
+  if (response.headersSent || response.destroyed) return;
+  response.writeHead(reply.status, { 'content-type': simulator.contentType, ...reply.headers });
+  response.end(JSON.stringify(reply.body));
+}

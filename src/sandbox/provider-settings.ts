@@ -1,0 +1,38 @@
+import type { ProviderName } from '../model.js';
+import type { SandboxFault, SandboxOptions } from './types.js';
+
+/** The injected latency and fault of each provider, resettable to the sandbox's options. */
+export class ProviderSettings {
+  #latency = new Map<ProviderName, number>();
+  #faults = new Map<ProviderName, SandboxFault>();
+
+  constructor(private readonly initialLatency: SandboxOptions['latencyMs'] = {}) {
+    this.reset();
+  }
+
+  latency(provider: ProviderName): number {
+    return this.#latency.get(provider) ?? 0;
+  }
+
+  setLatency(provider: ProviderName, ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`latency must be a finite number ≥ 0, got ${ms}`);
+    this.#latency.set(provider, ms);
+  }
+
+  fault(provider: ProviderName): SandboxFault | undefined {
+    return this.#faults.get(provider);
+  }
+
+  setFault(provider: ProviderName, fault: SandboxFault | null): void {
+    if (fault === null) this.#faults.delete(provider);
+    else this.#faults.set(provider, { ...fault });
+  }
+
+  reset(): void {
+    this.#faults.clear();
+    this.#latency.clear();
+    for (const [provider, ms] of Object.entries(this.initialLatency ?? {})) {
+      if (ms !== undefined) this.setLatency(provider as ProviderName, ms);
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import { STATUS_CODES } from 'node:http';
+import type { SandboxReply } from '../simulator.js';
+import type { SandboxFault } from '../types.js';
+
+/** `fetchSingleTicket` (and every other documented endpoint) errors: `{Response: false, Message, Code}`. */
+export function sweeppeaError(status: number, message: string): SandboxReply {
+  return { status, body: { Response: false, Message: message, Code: status } };
+}
+
+/** `/tickets/update` errors carry no `Code` (its document shows none). */
+export function updateError(status: number, message: string): SandboxReply {
+  return { status, body: { Response: false, Message: message } };
+}
+
+/** upstreams.md: one request at a time per endpoint; a shared gate, so the body keeps `Code`. */
+export const BUSY_REPLY = sweeppeaError(503, 'Service Unavailable: endpoint busy, retry with exponential backoff');
+
+const FETCH_MESSAGES: Record<number, string> = {
+  400: 'Missing caseNumber',
+  401: 'Invalid or Missing Bearer Token',
+  403: 'Invalid API Token',
+  404: 'Ticket Not Found or Access Denied',
+  413: 'Payload Too Large',
+  500: 'Internal Server Error',
+};
+
+const UPDATE_MESSAGES: Record<number, string> = {
+  400: 'CaseId is required',
+  401: 'Unauthorized: Missing token',
+  403: 'You do not have permission to update this ticket',
+  404: 'Ticket not found',
+  413: 'Payload Too Large',
+  500: 'Internal server error: simulated fault',
+};
+
+/** The documented error body of the endpoint at `pathname` for an injected status. */
+export function sweeppeaFaultReply(fault: SandboxFault, pathname: string): SandboxReply {
+  if (fault.status === 503) return BUSY_REPLY;
+  if (fault.status === 429) {
+    // upstreams.md: over its rate limit Sweeppea answers 429 and asks for exponential backoff.
+    const reply = sweeppeaError(429, 'Too Many Requests: rate limit exceeded, retry with exponential backoff');
+    return { ...reply, headers: { 'retry-after': String(fault.retryAfter ?? 1) } };
+  }
+  const fallback = STATUS_CODES[fault.status] ?? 'Error';
+  if (pathname === '/tickets/update') return updateError(fault.status, UPDATE_MESSAGES[fault.status] ?? fallback);
+  return sweeppeaError(fault.status, FETCH_MESSAGES[fault.status] ?? fallback);
+}

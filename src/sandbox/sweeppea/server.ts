@@ -1,0 +1,40 @@
+import type { Admission, SandboxCall, Simulator } from '../simulator.js';
+import { TicketStore } from '../ticket-store.js';
+import { BUSY_REPLY, sweeppeaError, sweeppeaFaultReply } from './errors.js';
+import { fetchSingleTicket } from './fetch-single-ticket.js';
+import { SWEEPPEA_SEED } from './seed.js';
+import { updateTicket } from './update-ticket.js';
+
+const ROUTES = {
+  '/tickets/fetchSingleTicket': fetchSingleTicket,
+  '/tickets/update': updateTicket,
+} as const;
+
+function routeOf(call: SandboxCall): keyof typeof ROUTES | undefined {
+  return call.method === 'POST' && Object.hasOwn(ROUTES, call.pathname) ? (call.pathname as keyof typeof ROUTES) : undefined;
+}
+
+/** Sweeppea (`https://api-v3.sweeppea.com`): POST + JSON, Bearer key, one call at a time per endpoint. */
+export function createSweeppeaSimulator(): Simulator {
+  const store = new TicketStore(SWEEPPEA_SEED, (ticket) => ticket.CaseNumber);
+  const busy = new Set<string>();
+  return {
+    provider: 'sweeppea',
+    contentType: 'application/json; charset=utf-8',
+    handle(call) {
+      const route = routeOf(call);
+      return route ? ROUTES[route](call, store) : sweeppeaError(404, 'Endpoint Not Found');
+    },
+    faultReply: sweeppeaFaultReply,
+    admit(call): Admission {
+      const route = routeOf(call);
+      if (route === undefined) return { release: () => undefined };
+      // upstreams.md: "each endpoint serves one request at a time across all callers"; the rest get 503.
+      if (busy.has(route)) return { refused: BUSY_REPLY };
+      busy.add(route);
+      return { release: () => busy.delete(route) };
+    },
+    ticketNumbers: (owner) => store.numbers(owner),
+    reset: () => store.reset(),
+  };
+}

@@ -1,0 +1,49 @@
+import type { ProviderName } from '../model.js';
+
+/** Which tenant of a simulated provider owns a ticket or holds a key. */
+export type TenantOwner = 'primary' | 'other';
+
+export interface SandboxOptions {
+  /** Interface every simulator listens on. Default `127.0.0.1`. */
+  host?: string;
+  /** Delay before each provider answers, in milliseconds. Default 0 for every provider. */
+  latencyMs?: Partial<Record<ProviderName, number>>;
+}
+
+export interface RecordedRequest {
+  provider: ProviderName;
+  method: string;
+  /** Raw URL path and query as received. */
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  /** Raw body as text (at most the first 1 MiB). */
+  body: string;
+  receivedAt: number;
+}
+
+/** Answer every call with the provider's documented error body for `status`. */
+export interface SandboxFault {
+  status: number;
+  /** Seconds sent in `Retry-After` (and HostUp's `retryAfter`) when `status` is 429. Default 1. */
+  retryAfter?: number;
+}
+
+export interface Sandbox {
+  /** Base URL per provider, e.g. `http://127.0.0.1:39123`; each provider has its own port. */
+  readonly urls: Record<ProviderName, string>;
+  /** The primary tenant's credential per provider. */
+  readonly keys: Record<ProviderName, string>;
+  /** A second tenant's credential; it owns a few tickets of its own. */
+  readonly otherKeys: Record<ProviderName, string>;
+  /** Every request received since the last reset, in order of arrival. */
+  readonly requests: readonly RecordedRequest[];
+  /** How many requests that provider received since the last reset. */
+  calls(provider: ProviderName): number;
+  /** The user-visible numbers seeded for that owner (default `primary`). */
+  ticketNumbers(provider: ProviderName, owner?: TenantOwner): string[];
+  setLatency(provider: ProviderName, ms: number): void;
+  setFault(provider: ProviderName, fault: SandboxFault | null): void;
+  /** Clears recorded requests and faults, restores latencies to the options and the seeded data. */
+  reset(): void;
+  close(): Promise<void>;
+}

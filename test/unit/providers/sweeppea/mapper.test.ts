@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import type { Ticket } from '../../../../src/model.js';
+import { toTicket } from '../../../../src/providers/sweeppea/mapper.js';
+import { sweeppeaSuccessSchema, type SweeppeaTicket } from '../../../../src/providers/sweeppea/schema.js';
+import { sweeppeaFixture } from './fixtures.js';
+
+const FETCHED_AT = '2025-02-01T12:00:00.000Z';
+const example = (): SweeppeaTicket => sweeppeaSuccessSchema.parse(sweeppeaFixture('fetch-single-ticket.json')).Data;
+const map = (changes: Record<string, unknown> = {}): Ticket =>
+  toTicket(sweeppeaSuccessSchema.parse({ Response: true, Data: { ...example(), ...changes } }).Data, { fetchedAt: FETCHED_AT });
+
+/** Every leaf of a JSON value with its path, `a.b[0].c`; empty arrays and objects are leaves too. */
+function leaves(value: unknown, path = ''): [string, unknown][] {
+  if (Array.isArray(value) && value.length > 0) return value.flatMap((item, index) => leaves(item, `${path}[${index}]`));
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 0) {
+    return Object.entries(value).flatMap(([key, item]) => leaves(item, path === '' ? key : `${path}.${key}`));
+  }
+  return [[path, value]];
+}
+
+const RAW = 'raw only';
+/** Where each leaf of the seed example lands: a normalised field with its expected value, or `raw` only. */
+const LANDING: Record<string, typeof RAW | [(ticket: Ticket) => unknown, unknown]> = {
+  CaseNumber: [(t) => t.number, 'HYXTNJV'],
+  Date: [(t) => t.createdAt, '2025-01-26T10:00:00Z'],
+  'AccountInfo.UserToken': RAW,
+  'AccountInfo.FullName': [(t) => t.requester, { name: 'John Doe', email: 'john.doe@example.com', isStaff: false }],
+  'AccountInfo.Email': [(t) => t.requester?.email, 'john.doe@example.com'],
+  'AccountInfo.MobileNumber': RAW,
+  'AccountInfo.UserType': RAW,
+  'AccountInfo.UserAgent': RAW,
+  'AccountInfo.IpAddress': RAW,
+  'AccountInfo.Language': RAW,
+  'AccountInfo.GeoLat': RAW,
+  'AccountInfo.GeoLon': RAW,
+  'AccountInfo.SweepstakesName': RAW,
+  Subject: [(t) => t.subject, 'Issue with sweepstakes configuration'],
+  Description: [(t) => [t.body, t.bodyFormat], ['<p>Unable to configure the entry page settings...</p>', 'HTML']],
+  Priority: [(t) => [t.priority, t.priorityText], ['MEDIUM', 'Medium']],
+  'NotifyUsers[]': RAW,
+  Collaborators: RAW,
+  ClosedBy: RAW,
+  CloseDate: [(t) => t.closedAt, null],
+  'Notes[].Id': [(t) => t.notes[0]?.id, '<note-id>'],
+  'Notes[].Date': [(t) => t.notes[0]?.createdAt, '2025-01-26T11:00:00Z'],
+  'Notes[].Note': [(t) => t.notes[0]?.body, 'Investigating the issue...'],
+  Files: [(t) => t.attachments, []],
+  Survey: RAW,
+  Pin: RAW,
+  Views: RAW,
+  Completion: RAW,
+  ResourceAffected: [(t) => t.department, 'renaissance'],
+  Documentation: RAW,
+  'Statistics[].Id': RAW,
+  'Statistics[].Date': [(t) => t.updatedAt, '2025-01-26T10:00:00Z'],
+  'Statistics[].UserToken': RAW,
+  'Statistics[].Action': RAW,
+  Status: [(t) => [t.status, t.statusText], ['OPEN', 'Open']],
+  AttachmentInfo: RAW,
+  GitHubIssue: RAW,
+};
+/** upstreams.md: AccountInfo's personal data never leaves `raw`. */
+const PRIVATE = ['AccountInfo.UserToken', 'AccountInfo.MobileNumber', 'AccountInfo.UserAgent', 'AccountInfo.IpAddress', 'AccountInfo.GeoLat', 'AccountInfo.GeoLon'];
+
+describe('Sweeppea toTicket on the seed example', () => {
+  const ticket = toTicket(example(), { fetchedAt: FETCHED_AT });
+
+  it('maps the normalised fields', () => {
+    expect({ ...ticket, raw: undefined }).toEqual({
+      provider: 'sweeppea',
+      number: 'HYXTNJV',
+      subject: 'Issue with sweepstakes configuration',
+      body: '<p>Unable to configure the entry page settings...</p>',
+      bodyFormat: 'HTML',
+      status: 'OPEN',
+      statusText: 'Open',
+      priority: 'MEDIUM',
+      priorityText: 'Medium',
+      createdAt: '2025-01-26T10:00:00Z',
+      updatedAt: '2025-01-26T10:00:00Z',
+      lastReplyAt: null,
+      closedAt: null,
+      requester: { name: 'John Doe', email: 'john.doe@example.com', isStaff: false },
+      assignee: null,
+      department: 'renaissance',
+      tags: [],
+      url: null,
+      notes: [{ id: '<note-id>', createdAt: '2025-01-26T11:00:00Z', body: 'Investigating the issue...', author: null }],
+      replies: [],
+      attachments: [],
+      raw: undefined,
+      fetchedAt: FETCHED_AT,
+    });
+  });
+
+  it('keeps the ticket object as received in raw', () => {
+    expect(ticket.raw).toEqual(sweeppeaFixture('fetch-single-ticket.json').Data);
+  });
+
+  it.each(leaves(sweeppeaFixture('fetch-single-ticket.json').Data))('lands %s in a normalised field or in raw', (path, value) => {
+    const landing = LANDING[path.replace(/\[\d+\]/g, '[]')];
+    expect(landing, `${path} is not classified`).toBeDefined();
+    expect(leaves(ticket.raw)).toContainEqual([path, value]);
+    if (Array.isArray(landing)) expect(landing[0](ticket)).toEqual(landing[1]);
+  });
+
+  it.each(PRIVATE)('shows %s nowhere outside raw', (path) => {
+    const value = leaves(ticket.raw).find(([leaf]) => leaf === path)?.[1];
+    expect(JSON.stringify({ ...ticket, raw: null })).not.toContain(String(value));
+  });
+});
+
+describe('Sweeppea status and priority', () => {
+  it.each([
+    [false, 'OPEN', 'Open'],
+    [true, 'CLOSED', 'Closed'],
+    ['Open', 'OPEN', 'Open'],
+    ['closed', 'CLOSED', 'Closed'],
+    ['Pending', 'UNKNOWN', 'Pending'],
+    [null, 'UNKNOWN', null],
+  ])('maps Status %j to %s (%j)', (value, status, statusText) => {
+    expect(map({ Status: value })).toMatchObject({ status, statusText });
+  });
+
+  it.each([
+    [1, 'LOW', 'Low'],
+    [2, 'MEDIUM', 'Medium'],
+    [3, 'HIGH', 'High'],
+    ['3', 'HIGH', 'High'],
+    [4, null, '4'],
+    [0, null, '0'],
+    [null, null, null],
+  ])('maps Priority %j to %s (%j)', (value, priority, priorityText) => {
+    expect(map({ Priority: value })).toMatchObject({ priority, priorityText });
+  });
+});
+
+describe('Sweeppea dates', () => {
+  it('keeps each date\'s own offset and takes the latest Statistics entry as updatedAt', () => {
+    const ticket = map({
+      Status: true,
+      CloseDate: '2025-07-01T18:30:00.000Z',
+      Statistics: [
+        { Date: '2025-01-26T10:00:00Z', Action: 'create' },
+        { Date: '2025-07-01T20:30:00+02:00', Action: 'resolve' },
+        { Date: '2025-07-01T13:00:00-05:00', Action: 'view' },
+      ],
+    });
+    expect(ticket).toMatchObject({ status: 'CLOSED', closedAt: '2025-07-01T18:30:00Z', updatedAt: '2025-07-01T20:30:00+02:00' });
+  });
+
+  it('has no updatedAt without Statistics', () => {
+    expect(map({ Statistics: [] }).updatedAt).toBeNull();
+  });
+});
+
+describe('Sweeppea text', () => {
+  it('keeps unicode in names, subjects and notes as sent', () => {
+    const ticket = map({
+      Subject: '抽選結果のメールが届かない 🎉',
+      AccountInfo: { FullName: 'Olúwaseun Adébáyọ̀', Email: 'seun@example.com' },
+      Notes: [{ Id: 7, Date: null, Note: 'Llamada con María José 👀' }],
+    });
+    expect(ticket.subject).toBe('抽選結果のメールが届かない 🎉');
+    expect(ticket.requester?.name).toBe('Olúwaseun Adébáyọ̀');
+    expect(ticket.notes).toEqual([{ id: '7', createdAt: null, body: 'Llamada con María José 👀', author: null }]);
+  });
+
+  it('has no requester when AccountInfo names nobody', () => {
+    expect(map({ AccountInfo: { FullName: '', Email: null } }).requester).toBeNull();
+  });
+});
+
+describe('Sweeppea Files, whose element shape is undocumented', () => {
+  it.each([
+    [
+      'an object with the usual keys',
+      { Id: 'f1', FileName: 'rules.pdf', Url: 'https://files.sweeppea.com/s/rules.pdf', Size: 1234, ContentType: 'application/pdf' },
+      [{ id: 'f1', filename: 'rules.pdf', url: 'https://files.sweeppea.com/s/rules.pdf', size: 1234, contentType: 'application/pdf' }],
+    ],
+    [
+      'Name, URL and MimeType spellings',
+      { Name: 'a.png', URL: 'https://x.example/a.png', MimeType: 'image/png', Size: '99' },
+      [{ id: '0', filename: 'a.png', url: 'https://x.example/a.png', size: 99, contentType: 'image/png' }],
+    ],
+    [
+      'only a URL: the name is its last segment',
+      { Url: 'https://x.example/dir/%E3%82%B9%E3%82%AF.png' },
+      [{ id: '0', filename: 'スク.png', url: 'https://x.example/dir/%E3%82%B9%E3%82%AF.png', size: null, contentType: null }],
+    ],
+    ['a plain file name', 'entrants.csv', [{ id: '0', filename: 'entrants.csv', url: null, size: null, contentType: null }]],
+    ['a plain link', 'https://x.example/b.txt', [{ id: '0', filename: 'b.txt', url: 'https://x.example/b.txt', size: null, contentType: null }]],
+    [
+      'a javascript: link, which is not passed on',
+      { FileName: 'x.html', Url: 'javascript:alert(1)' },
+      [{ id: '0', filename: 'x.html', url: null, size: null, contentType: null }],
+    ],
+    ['a negative size, dropped', { FileName: 'y', Size: -1 }, [{ id: '0', filename: 'y', url: null, size: null, contentType: null }]],
+    ['an object with no name or link', { Size: 5 }, []],
+    ['an empty string', '  ', []],
+    ['a number', 42, []],
+    ['null', null, []],
+  ])('reads %s', (_, file, attachments) => {
+    expect(map({ Files: [file] }).attachments).toEqual(attachments);
+  });
+});
