@@ -5,8 +5,9 @@ import { createContext, type Context } from './context.js';
 import { createRegistry, type Registry } from './providers/registry.js';
 import { EXAMPLE_QUERY } from './example-query.js';
 import { schema } from './schema/index.js';
-import { errorMasker } from './use-error-codes.js';
+import { errorMasker } from './mask-error.js';
 import { useGatewayAuth } from './use-gateway-auth.js';
+import { useRootRedirect } from './use-root-redirect.js';
 
 export const GRAPHQL_ENDPOINT = '/graphql';
 
@@ -39,7 +40,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
       warn: (...args) => logger.warn(args.map(String).join(' ')),
       error: (...args) => logger.error(args.map(String).join(' ')),
     },
-    plugins: [useGatewayAuth(config.gatewayApiKeys, GRAPHQL_ENDPOINT)],
+    plugins: [useRootRedirect(GRAPHQL_ENDPOINT), useGatewayAuth(config.gatewayApiKeys, GRAPHQL_ENDPOINT)],
   });
   return { yoga, registry, close: () => registry.close() };
 }

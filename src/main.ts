@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     config = pointAtSandbox(config, sandbox);
     logger.info(
       { sandbox: sandbox.urls },
-      'sandbox mode: no provider is configured, so every provider is served by the built-in simulators on loopback',
+      'sandbox mode: every provider is served by the built-in simulators on loopback (no credentials needed)',
     );
   }
   if (config.gatewayApiKeys.length === 0) logger.warn('GATEWAY_API_KEYS is not set: the gateway is open to anyone who can reach it');

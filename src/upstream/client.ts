@@ -82,11 +82,17 @@ async function readCapped(
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * The JSON body, or `undefined` when empty. A non-JSON body is invalid on a success, but on an
+ * error status it is a proxy's or server's error page: the status is what the provider must
+ * read, so the page is dropped rather than turning a retryable 502 into an invalid response.
+ */
 function parseJson(text: string, status: number, provider: UpstreamOptions['provider']): unknown {
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text);
   } catch (cause) {
+    if (status < 200 || status >= 300) return undefined;
     throw new UpstreamInvalidResponseError(`${provider} answered HTTP ${status} with a body that is not JSON`, {
       provider,
       upstreamStatus: status,

@@ -50,13 +50,19 @@ describe('createUpstreamClient', () => {
     expect(answer.body).toEqual({ error: 'Not Found' });
   });
 
-  it('answers UPSTREAM_INVALID_RESPONSE for a body that is not JSON', async () => {
-    const client = await serve((_request, response) => response.writeHead(502, { 'content-type': 'text/html' }).end('<html>Bad gateway'));
+  it('answers UPSTREAM_INVALID_RESPONSE for a success whose body is not JSON', async () => {
+    const client = await serve((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<html>Welcome'));
     await expect(client.request({ method: 'GET', path: '/' })).rejects.toMatchObject({
       code: 'UPSTREAM_INVALID_RESPONSE',
       provider: 'hostup',
-      upstreamStatus: 502,
+      upstreamStatus: 200,
     });
+  });
+
+  it('returns the status of an error page that is not JSON, without its body, for the provider to map', async () => {
+    const client = await serve((_request, response) => response.writeHead(502, { 'content-type': 'text/html' }).end('<html>Bad gateway'));
+    const answer = await client.request({ method: 'GET', path: '/' });
+    expect(answer).toMatchObject({ status: 502, body: undefined });
   });
 
   it('refuses a body over the size cap instead of buffering it', async () => {

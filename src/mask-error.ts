@@ -21,7 +21,9 @@ export function errorMasker(logger: Logger): NonNullable<MaskError> {
       });
     }
     if (error instanceof GraphQLError && !error.originalError) return error;
-    logger.error({ err: original }, 'unexpected error while resolving');
+    // Name, message and path only: a stack trace or an upstream body never reaches a log line.
+    const failure = original instanceof Error ? { type: original.name, message: original.message } : { type: typeof original };
+    logger.error({ err: failure, path: error instanceof GraphQLError ? error.path : undefined }, 'unexpected error while resolving');
     return maskError(error, message, isDev);
   };
 }
