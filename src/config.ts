@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PROVIDER_NAMES, type ProviderName } from './model.js';
 import { isKnownZone } from './providers/dates.js';
+import type { PasswordLogin } from './providers/password-grant.js';
 import { PROVIDER_DEFINITIONS, type ProviderSettings } from './providers/registry.js';
 
 /** The gateway's configuration, read once from the environment at start. */
@@ -35,6 +36,8 @@ const zone = z.string().refine(isKnownZone, 'must be an IANA time zone such as E
 const secret = z.string().min(1, 'must not be empty').regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
 
 const envKey = (name: ProviderName, suffix: string) => `${name.toUpperCase()}_${suffix}`;
+/** The variables of an OAuth password-grant login, all four or none. */
+const LOGIN_PARTS = ['OAUTH_CLIENT_ID', 'OAUTH_CLIENT_SECRET', 'OAUTH_USERNAME', 'OAUTH_PASSWORD'] as const;
 
 function envSchema() {
   const shape: Record<string, z.ZodType> = {
@@ -53,6 +56,9 @@ function envSchema() {
     shape[envKey(name, 'MAX_CONCURRENCY')] = integer(1, 256).optional();
     if (PROVIDER_DEFINITIONS[name].timezone) shape[envKey(name, 'TIMEZONE')] = zone.optional();
     if (PROVIDER_DEFINITIONS[name].maxBatch) shape[envKey(name, 'MAX_BATCH')] = integer(1, 100).optional();
+    if (PROVIDER_DEFINITIONS[name].oauthTokenPath) {
+      for (const part of LOGIN_PARTS) shape[envKey(name, part)] = (part === 'OAUTH_USERNAME' ? z.string().min(1) : secret).optional();
+    }
   }
   return z.object(shape);
 }
@@ -71,13 +77,28 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const values = parsed.data as Record<string, unknown>;
   const read = <T>(key: string) => values[key] as T;
 
+  const problems: string[] = [];
+  const loginOf = (name: ProviderName): PasswordLogin | undefined => {
+    const [clientId, clientSecret, username, password] = LOGIN_PARTS.map((part) => read<string | undefined>(envKey(name, part)));
+    const given = LOGIN_PARTS.filter((part) => read(envKey(name, part)) !== undefined);
+    if (given.length === 0) return undefined;
+    const missing = LOGIN_PARTS.filter((part) => read(envKey(name, part)) === undefined);
+    if (missing.length > 0) problems.push(`${envKey(name, missing[0]!)} is required with ${envKey(name, given[0]!)}: the OAuth login needs all four`);
+    if (read(envKey(name, 'API_KEY')) !== undefined) {
+      problems.push(`${envKey(name, 'API_KEY')} and ${envKey(name, given[0]!)} both set: give a fixed key or an OAuth login, not both`);
+    }
+    return clientId && clientSecret && username && password ? { clientId, clientSecret, username, password } : undefined;
+  };
+
   const providers = Object.fromEntries(
     PROVIDER_NAMES.map((name) => {
       const definition = PROVIDER_DEFINITIONS[name];
       const apiKey = read<string | undefined>(envKey(name, 'API_KEY'));
+      const login = loginOf(name);
       const settings: ProviderSettings = {
-        enabled: apiKey !== undefined || read<boolean | undefined>(envKey(name, 'ENABLED')) === true,
+        enabled: apiKey !== undefined || login !== undefined || read<boolean | undefined>(envKey(name, 'ENABLED')) === true,
         apiKey,
+        login,
         baseUrl: read<string | undefined>(envKey(name, 'BASE_URL')) ?? definition.baseUrl,
         timezone: read<string | undefined>(envKey(name, 'TIMEZONE')) ?? definition.timezone ?? 'UTC',
         maxConcurrency: read<number | undefined>(envKey(name, 'MAX_CONCURRENCY')) ?? definition.maxConcurrency,
@@ -86,6 +107,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       return [name, settings];
     }),
   ) as Record<ProviderName, ProviderSettings>;
+
+  if (problems.length > 0) throw new ConfigError(problems.join('\n'));
 
   const anyEnabled = PROVIDER_NAMES.some((name) => providers[name].enabled);
   const sandbox = read<boolean | undefined>('SANDBOX') ?? !anyEnabled;
@@ -125,7 +148,13 @@ export function pointAtSandbox(config: Config, sandbox: SandboxEndpoints): Confi
   const providers = Object.fromEntries(
     PROVIDER_NAMES.map((name) => [
       name,
-      { ...config.providers[name], enabled: true, baseUrl: sandbox.urls[name], apiKey: sandbox.keys[name] },
+      {
+        ...config.providers[name],
+        enabled: true,
+        baseUrl: sandbox.urls[name],
+        // A configured OAuth login is kept, to get its tokens from the simulator.
+        apiKey: config.providers[name].login ? undefined : sandbox.keys[name],
+      },
     ]),
   ) as Record<ProviderName, ProviderSettings>;
   return { ...config, providers };

@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import { credentialHeader, type RequestCredentials } from './credentials.js';
 import { ProviderDisabledError, UnauthenticatedError } from './errors.js';
 import type { ProviderName, Ticket, TicketRef } from './model.js';
+import { asError } from './providers/fetch-each.js';
+import type { Credential, CredentialSource, Provider } from './providers/provider.js';
 import type { Registry } from './providers/registry.js';
 
 /** Reads tickets for one request: one DataLoader per provider, made on first use. */
@@ -18,19 +20,20 @@ export function createTicketLoader(registry: Registry, credentials: RequestCrede
   function loaderFor(name: ProviderName): DataLoader<string, Ticket> {
     let loader = loaders.get(name);
     if (!loader) {
-      const { provider, apiKey } = registry.get(name);
-      const key = credentials[name] ?? apiKey;
+      const { provider, credential } = registry.get(name);
+      const brought = credentials[name];
       const { batchRead, maxBatch } = provider.capabilities;
       loader = new DataLoader<string, Ticket>(
         async (numbers) => {
-          if (key === undefined) {
+          if (brought !== undefined) return provider.fetchTickets(numbers, { apiKey: brought });
+          if (credential === undefined) {
             const error = new UnauthenticatedError(
               `${provider.displayName} needs an API key: configure one or send the ${credentialHeader(name)} header`,
               { provider: name },
             );
             return numbers.map(() => error);
           }
-          return provider.fetchTickets(numbers, { apiKey: key });
+          return fetchWithConfigured(provider, credential, numbers);
         },
         // Non-batch providers take every number of a tick in one call and fan out themselves,
         // under the upstream client's concurrency limit.
@@ -55,4 +58,35 @@ export function createTicketLoader(registry: Registry, credentials: RequestCrede
       loaderFor(ticket.provider).clear(ticket.number).prime(ticket.number, ticket);
     },
   };
+}
+
+/**
+ * Reads with the configured credential. When the upstream refuses it and its source can get
+ * another (an expired OAuth token), the refused numbers are read once more with the new one.
+ */
+async function fetchWithConfigured(provider: Provider, source: CredentialSource, numbers: readonly string[]): Promise<(Ticket | Error)[]> {
+  const first = await fetchWith(provider, source, numbers);
+  const refused = numbers.filter((_, index) => first.results[index] instanceof UnauthenticatedError);
+  if (!first.used || refused.length === 0 || !source.refused(first.used)) return first.results;
+  const again = await fetchWith(provider, source, refused);
+  return numbers.map((number, index) => {
+    const at = refused.indexOf(number);
+    return at === -1 ? first.results[index]! : again.results[at]!;
+  });
+}
+
+/** One read with the source's current credential; a failure to get one fails every number. */
+async function fetchWith(
+  provider: Provider,
+  source: CredentialSource,
+  numbers: readonly string[],
+): Promise<{ used?: Credential; results: (Ticket | Error)[] }> {
+  let used: Credential;
+  try {
+    used = await source.current();
+  } catch (error) {
+    const failure = asError(error, provider.name);
+    return { results: numbers.map(() => failure) };
+  }
+  return { used, results: await provider.fetchTickets(numbers, used) };
 }

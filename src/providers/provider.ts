@@ -6,6 +6,17 @@ export interface Credential {
   readonly apiKey: string;
 }
 
+/** Where the configured credential of a provider comes from: a fixed key, or tokens that expire. */
+export interface CredentialSource {
+  /** The credential to call with now; may fetch a new token (and fail with a TicketGraphError). */
+  current(): Promise<Credential>;
+  /**
+   * The upstream refused `stale`. A source that can get another drops it and answers true, so
+   * the caller may try once more with `current()`; a fixed key answers false.
+   */
+  refused(stale: Credential): boolean;
+}
+
 export interface ProviderCapabilities {
   /** The provider has a write API the gateway can update tickets through. */
   readonly updateTicket: boolean;

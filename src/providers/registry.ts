@@ -1,10 +1,12 @@
 import type { ProviderName } from '../model.js';
 import { createUpstreamClient } from '../upstream/client.js';
 import { createDisabledUpstream } from '../upstream/disabled.js';
+import type { UpstreamClient } from '../upstream/types.js';
 import { createHostupProvider } from './hostup/index.js';
 import { createKaptureProvider } from './kapture/index.js';
 import { createKeliwebProvider } from './keliweb/index.js';
-import type { Provider, ProviderDeps } from './provider.js';
+import { createPasswordGrantSource, type PasswordLogin } from './password-grant.js';
+import type { CredentialSource, Provider, ProviderDeps } from './provider.js';
 import { createSweeppeaProvider } from './sweeppea/index.js';
 
 /** What the gateway knows of a provider before it is configured. */
@@ -18,6 +20,8 @@ export interface ProviderDefinition {
   readonly maxConcurrency: number;
   /** Ids per upstream call, for providers that read tickets in batches (`<PROVIDER>_MAX_BATCH`). */
   readonly maxBatch?: number;
+  /** The OAuth token endpoint, for providers whose Bearer tokens expire (`<PROVIDER>_OAUTH_*`). */
+  readonly oauthTokenPath?: string;
 }
 
 /** One line a provider: adding a provider is a folder in src/providers/ and a line here. */
@@ -25,7 +29,15 @@ export const PROVIDER_DEFINITIONS: Readonly<Record<ProviderName, ProviderDefinit
   // upstreams.md: each Sweeppea endpoint serves one request at a time across all callers.
   sweeppea: { displayName: 'Sweeppea', create: createSweeppeaProvider, baseUrl: 'https://api-v3.sweeppea.com', maxConcurrency: 1 },
   hostup: { displayName: 'HostUp', create: createHostupProvider, baseUrl: 'https://cloud.hostup.se', timezone: 'Europe/Stockholm', maxConcurrency: 8 },
-  keliweb: { displayName: 'Keliweb', create: createKeliwebProvider, baseUrl: 'https://apiv2.keliweb.it', timezone: 'Europe/Rome', maxConcurrency: 8 },
+  // upstreams.md: Keliweb's Bearer token is a Laravel Passport access token that lasts an hour.
+  keliweb: {
+    displayName: 'Keliweb',
+    create: createKeliwebProvider,
+    baseUrl: 'https://apiv2.keliweb.it',
+    timezone: 'Europe/Rome',
+    maxConcurrency: 8,
+    oauthTokenPath: '/oauth/token',
+  },
   kapture: { displayName: 'Kapture CRM', create: createKaptureProvider, timezone: 'Asia/Kolkata', maxConcurrency: 8, maxBatch: 20 },
 };
 
@@ -34,6 +46,8 @@ export interface ProviderSettings {
   readonly enabled: boolean;
   /** The server-side credential; a request may bring its own instead. */
   readonly apiKey: string | undefined;
+  /** Instead of `apiKey`, for providers with `oauthTokenPath`: a login the gateway gets tokens with. */
+  readonly login: PasswordLogin | undefined;
   readonly baseUrl: string | undefined;
   readonly timezone: string;
   readonly maxConcurrency: number;
@@ -48,7 +62,8 @@ export interface RegistryOptions {
 export interface RegisteredProvider {
   readonly provider: Provider;
   readonly enabled: boolean;
-  readonly apiKey: string | undefined;
+  /** The configured credential; undefined when every request must bring its own. */
+  readonly credential: CredentialSource | undefined;
 }
 
 /** Every known provider, built once at start; disabled ones never reach the network. */
@@ -79,7 +94,7 @@ export function createRegistry(options: RegistryOptions): Registry {
       timezone: settings.timezone,
       maxBatch: settings.maxBatch,
     });
-    return { provider, enabled: settings.enabled, apiKey: settings.apiKey };
+    return { provider, enabled: settings.enabled, credential: credentialSource(PROVIDER_DEFINITIONS[name], settings, http) };
   });
   const byName = new Map(entries.map((entry) => [entry.provider.name, entry]));
   return {
@@ -89,4 +104,16 @@ export function createRegistry(options: RegistryOptions): Registry {
       await Promise.all(clients.map((client) => client.close()));
     },
   };
+}
+
+function credentialSource(definition: ProviderDefinition, settings: ProviderSettings, http: UpstreamClient): CredentialSource | undefined {
+  if (settings.login && definition.oauthTokenPath) {
+    return createPasswordGrantSource(http, { login: settings.login, path: definition.oauthTokenPath, displayName: definition.displayName });
+  }
+  return settings.apiKey === undefined ? undefined : fixedCredential(settings.apiKey);
+}
+
+/** A key that never changes: nothing to renew when the upstream refuses it. */
+export function fixedCredential(apiKey: string): CredentialSource {
+  return { current: async () => ({ apiKey }), refused: () => false };
 }

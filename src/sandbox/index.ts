@@ -13,6 +13,7 @@ import type { Sandbox, SandboxOptions } from './types.js';
 
 export type { ProviderName } from '../model.js';
 export { SANDBOX_KEYS, SANDBOX_OTHER_KEYS } from './keys.js';
+export { SANDBOX_KELIWEB_LOGINS } from './keliweb/passport.js';
 export type { RecordedRequest, Sandbox, SandboxFault, SandboxOptions, TenantOwner } from './types.js';
 
 const SIMULATORS: Record<ProviderName, () => Simulator> = {
@@ -49,6 +50,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ticketNumbers: (provider, owner = 'primary') => simulatorOf(provider).ticketNumbers(owner),
     setLatency: (provider, ms) => settings.setLatency(provider, ms),
     setFault: (provider, fault) => settings.setFault(provider, fault),
+    expireAccessTokens: (provider) => simulatorOf(provider).expireAccessTokens?.(),
     reset() {
       recorder.clear();
       settings.reset();

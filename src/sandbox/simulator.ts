@@ -33,6 +33,8 @@ export interface Simulator {
   /** Concurrency gate, for providers that document one. */
   admit?(call: SandboxCall): Admission;
   ticketNumbers(owner: TenantOwner): string[];
+  /** Ends every OAuth access token issued so far, for providers that issue them. */
+  expireAccessTokens?(): void;
   /** Restores the seeded data. */
   reset(): void;
 }

@@ -43,6 +43,8 @@ export interface Sandbox {
   ticketNumbers(provider: ProviderName, owner?: TenantOwner): string[];
   setLatency(provider: ProviderName, ms: number): void;
   setFault(provider: ProviderName, fault: SandboxFault | null): void;
+  /** Ends every OAuth access token the provider issued, as the passing of their hour would. */
+  expireAccessTokens(provider: ProviderName): void;
   /** Clears recorded requests and faults, restores latencies to the options and the seeded data. */
   reset(): void;
   close(): Promise<void>;

@@ -21,6 +21,28 @@ describe('loadConfig', () => {
     expect(config.gatewayApiKeys).toEqual(['a', 'b']);
   });
 
+  it('enables Keliweb by an OAuth login, kept when the sandbox is pointed at', () => {
+    const login = { clientId: '7', clientSecret: 'secret', username: 'me@example.it', password: 'p4ss' };
+    const config = loadConfig({
+      KELIWEB_OAUTH_CLIENT_ID: login.clientId,
+      KELIWEB_OAUTH_CLIENT_SECRET: login.clientSecret,
+      KELIWEB_OAUTH_USERNAME: login.username,
+      KELIWEB_OAUTH_PASSWORD: login.password,
+    });
+    expect(config.sandbox).toBe(false);
+    expect(config.providers.keliweb).toMatchObject({ enabled: true, apiKey: undefined, login });
+    const sandboxed = pointAtSandbox(config, {
+      urls: { sweeppea: 'http://127.0.0.1:1', hostup: 'http://127.0.0.1:2', keliweb: 'http://127.0.0.1:3', kapture: 'http://127.0.0.1:4' },
+      keys: { sweeppea: 's', hostup: 'h', keliweb: 'k', kapture: 'c' },
+    });
+    expect(sandboxed.providers.keliweb).toMatchObject({ login, apiKey: undefined, baseUrl: 'http://127.0.0.1:3' });
+    expect(sandboxed.providers.hostup).toMatchObject({ apiKey: 'h' });
+  });
+
+  it('reads OAuth login variables only for providers that have a token endpoint', () => {
+    expect(loadConfig({ HOSTUP_OAUTH_CLIENT_ID: '7' }).providers.hostup.login).toBeUndefined();
+  });
+
   it.each([
     [{ PORT: '70000' }, /^PORT must be at most 65535$/],
     [{ PORT: 'eighty' }, /^PORT must be a whole number$/],
@@ -32,6 +54,14 @@ describe('loadConfig', () => {
     [{ UPSTREAM_TIMEOUT_MS: '5' }, /^UPSTREAM_TIMEOUT_MS must be at least 100$/],
     [{ KAPTURE_API_KEY: 'abc' }, /^KAPTURE_BASE_URL is required when Kapture CRM is enabled$/],
     [{ SWEEPPEA_API_KEY: 'has space' }, /^SWEEPPEA_API_KEY must be printable ASCII/],
+    [
+      { KELIWEB_OAUTH_CLIENT_ID: '7', KELIWEB_OAUTH_CLIENT_SECRET: 's', KELIWEB_OAUTH_USERNAME: 'u' },
+      /^KELIWEB_OAUTH_PASSWORD is required with KELIWEB_OAUTH_CLIENT_ID: the OAuth login needs all four$/,
+    ],
+    [
+      { KELIWEB_API_KEY: 'k', KELIWEB_OAUTH_CLIENT_ID: '7', KELIWEB_OAUTH_CLIENT_SECRET: 's', KELIWEB_OAUTH_USERNAME: 'u', KELIWEB_OAUTH_PASSWORD: 'p' },
+      /^KELIWEB_API_KEY and KELIWEB_OAUTH_CLIENT_ID both set/,
+    ],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {

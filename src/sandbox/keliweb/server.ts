@@ -3,9 +3,11 @@ import type { SandboxCall, SandboxReply, Simulator } from '../simulator.js';
 import { TicketStore } from '../ticket-store.js';
 import { keliwebFaultReply, laravelError, whmcsError } from './errors.js';
 import { formFields } from './form-fields.js';
+import { Passport } from './passport.js';
 import { KELIWEB_SEED, type KeliwebTicket } from './seed.js';
 
 const GET_TICKET = '/api/v2/keliweb/get-ticket';
+const OAUTH_TOKEN = '/oauth/token';
 
 /** `repliessort` orders every reply by date, the opening message included; anything but DESC is ASC. */
 function sortedReplies(ticket: KeliwebTicket, order: string | undefined): KeliwebTicket {
@@ -18,8 +20,10 @@ function sortedReplies(ticket: KeliwebTicket, order: string | undefined): Keliwe
   return { ...ticket, replies: { reply } };
 }
 
-async function getTicket(call: SandboxCall, store: TicketStore<KeliwebTicket>): Promise<SandboxReply> {
-  const owner = ownerOfKey('keliweb', authorizationToken(call.headers.authorization, 'Bearer'));
+async function getTicket(call: SandboxCall, store: TicketStore<KeliwebTicket>, passport: Passport): Promise<SandboxReply> {
+  // A long-lived personal access token (the sandbox keys) or one the OAuth endpoint issued.
+  const token = authorizationToken(call.headers.authorization, 'Bearer');
+  const owner = ownerOfKey('keliweb', token) ?? passport.ownerOf(token);
   if (owner === undefined) return laravelError(401, 'Unauthenticated.');
   const fields = await formFields(call);
   const ticketnum = fields.get('ticketnum')?.trim() ?? '';
@@ -31,23 +35,31 @@ async function getTicket(call: SandboxCall, store: TicketStore<KeliwebTicket>): 
   return { status: 200, body: sortedReplies(entry.ticket, fields.get('repliessort')) };
 }
 
-/** Keliweb API v2 (`https://apiv2.keliweb.it`), a WHMCS wrapper: `POST /api/v2/keliweb/get-ticket`. */
+/**
+ * Keliweb API v2 (`https://apiv2.keliweb.it`), a WHMCS wrapper: `POST /api/v2/keliweb/get-ticket`,
+ * and Laravel Passport's `POST /oauth/token` that issues its Bearer tokens.
+ */
 export function createKeliwebSimulator(): Simulator {
   const store = new TicketStore(KELIWEB_SEED, (ticket) => ticket.tid);
+  const passport = new Passport();
   return {
     provider: 'keliweb',
     contentType: 'application/json',
-    handle(call) {
-      if (call.pathname !== GET_TICKET) {
+    async handle(call) {
+      if (call.pathname !== GET_TICKET && call.pathname !== OAUTH_TOKEN) {
         return laravelError(404, `The route ${call.pathname.replace(/^\//, '')} could not be found.`);
       }
       if (call.method !== 'POST') {
-        return laravelError(405, `The ${call.method} method is not supported for route ${GET_TICKET.slice(1)}. Supported methods: POST.`);
+        return laravelError(405, `The ${call.method} method is not supported for route ${call.pathname.slice(1)}. Supported methods: POST.`);
       }
-      return getTicket(call, store);
+      return call.pathname === OAUTH_TOKEN ? passport.token(await formFields(call)) : getTicket(call, store, passport);
     },
     faultReply: keliwebFaultReply,
     ticketNumbers: (owner) => store.numbers(owner),
-    reset: () => store.reset(),
+    expireAccessTokens: () => passport.expireAccessTokens(),
+    reset() {
+      store.reset();
+      passport.reset();
+    },
   };
 }
