@@ -104,13 +104,13 @@ describe('Query.ticket', () => {
   });
 
   it.each([
-    ['HOSTUP', '../1'],
-    ['HOSTUP', '12abc'],
-    ['KAPTURE', '713516551148,1'],
-    ['SWEEPPEA', 'AB%2FCD'],
-    ['KELIWEB', 'a\r\nb'],
-    ['SWEEPPEA', 'x'.repeat(10_000)],
-  ])('refuses the %s number %j with BAD_USER_INPUT before any upstream call', async (provider, number) => {
+    ['HOSTUP', 'a path', '../1'],
+    ['HOSTUP', 'digits and letters', '12abc'],
+    ['KAPTURE', 'a second id after a comma', '713516551148,1'],
+    ['SWEEPPEA', 'an escaped slash', 'AB%2FCD'],
+    ['KELIWEB', 'a header break', 'a\r\nb'],
+    ['SWEEPPEA', '10,000 characters', 'x'.repeat(10_000)],
+  ])('refuses a %s number with %s with BAD_USER_INPUT before any upstream call', async (provider, _, number) => {
     const { data, errors } = await gateway.client().rawRequest<TicketData>(TICKET, { provider, number });
     expect(data.ticket).toBeNull();
     expect(errors![0]!.extensions?.code).toBe('BAD_USER_INPUT');
