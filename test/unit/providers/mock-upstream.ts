@@ -1,4 +1,5 @@
-import { request, type MockAgent } from 'undici';
+import { MockAgent, request } from 'undici';
+import { afterEach, beforeEach } from 'vitest';
 import { UpstreamInvalidResponseError } from '../../../src/errors.js';
 import type { ProviderName } from '../../../src/model.js';
 import type { UpstreamClient } from '../../../src/upstream/types.js';
@@ -26,5 +27,26 @@ export function createMockUpstream(provider: ProviderName, baseUrl: string, mock
       return { status: response.statusCode, headers: response.headers, body: parsed };
     },
     close: () => Promise.resolve(),
+  };
+}
+
+/**
+ * A fresh MockAgent for every test of the enclosing describe, with the network shut off. After
+ * each test it fails when an interceptor went unused, so a test cannot pass without its call.
+ */
+export function useMockAgent(): () => MockAgent {
+  let agent: MockAgent | undefined;
+  beforeEach(() => {
+    agent = new MockAgent();
+    agent.disableNetConnect();
+  });
+  afterEach(async () => {
+    agent?.assertNoPendingInterceptors();
+    await agent?.close();
+    agent = undefined;
+  });
+  return () => {
+    if (agent === undefined) throw new Error('useMockAgent: the agent exists only while a test runs');
+    return agent;
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHostupProvider } from '../../../../src/providers/hostup/index.js';
 import { createDisabledUpstream } from '../../../../src/upstream/disabled.js';
+import { itParsesNumbers, type AcceptedNumbers, type RefusedNumbers } from '../number-rules.js';
 
 // parseNumber runs before any I/O: an upstream that refuses every call proves it.
 const provider = createHostupProvider({ http: createDisabledUpstream('hostup'), timezone: 'Europe/Stockholm', maxBatch: 1 });
@@ -15,45 +16,37 @@ describe('HostUp provider', () => {
   });
 });
 
-describe('HostUp parseNumber', () => {
-  it.each([
-    ['616828', '616828'],
-    ['1', '1'],
-    ['0042', '42'],
-    ['  616828 ', '616828'],
-    ['9999999999', '9999999999'],
-    ['00000000009999999999', '9999999999'],
-  ])('accepts %j as %j', (input, canonical) => {
-    expect(provider.parseNumber(input)).toBe(canonical);
-  });
+const ACCEPTED: AcceptedNumbers = [
+  ['616828', '616828'],
+  ['1', '1'],
+  ['0042', '42'],
+  ['  616828 ', '616828'],
+  ['9999999999', '9999999999'],
+  ['00000000009999999999', '9999999999'],
+];
 
-  it.each([
-    ['empty', ''],
-    ['zero', '0'],
-    ['zeros', '0000'],
-    ['negative', '-5'],
-    ['signed', '+5'],
-    ['a decimal', '1.5'],
-    ['an exponent', '1e3'],
-    ['hex', '0x1F'],
-    ['letters after digits', '12abc'],
-    ['a space inside', '61 6828'],
-    ['11 digits', '10000000000'],
-    ['a path', '../1'],
-    ['a query', '1?x=2'],
-    ['a fragment', '1#2'],
-    ['an escaped slash', '1%2F2'],
-    ['CR/LF', '1\r\n2'],
-    ['NUL', '1\u00002'],
-    ['non-ASCII digits', '٤٢'],
-    ['10,000 digits', '9'.repeat(10_000)],
-  ])('refuses %s with BAD_USER_INPUT', (_, input) => {
-    let thrown: unknown;
-    try {
-      provider.parseNumber(input);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toMatchObject({ code: 'BAD_USER_INPUT', provider: 'hostup' });
-  });
+const REFUSED: RefusedNumbers = [
+  ['empty', ''],
+  ['zero', '0'],
+  ['zeros', '0000'],
+  ['negative', '-5'],
+  ['signed', '+5'],
+  ['a decimal', '1.5'],
+  ['an exponent', '1e3'],
+  ['hex', '0x1F'],
+  ['letters after digits', '12abc'],
+  ['a space inside', '61 6828'],
+  ['11 digits', '10000000000'],
+  ['a path', '../1'],
+  ['a query', '1?x=2'],
+  ['a fragment', '1#2'],
+  ['an escaped slash', '1%2F2'],
+  ['CR/LF', '1\r\n2'],
+  ['NUL', '1\u00002'],
+  ['non-ASCII digits', '٤٢'],
+  ['10,000 digits', '9'.repeat(10_000)],
+];
+
+describe('HostUp parseNumber', () => {
+  itParsesNumbers(provider, ACCEPTED, REFUSED);
 });

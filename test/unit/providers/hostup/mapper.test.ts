@@ -3,6 +3,7 @@ import type { Ticket } from '../../../../src/model.js';
 import { toTicket } from '../../../../src/providers/hostup/mapper.js';
 import { textFormatOf } from '../../../../src/providers/text-format.js';
 import { hostupSuccessSchema, type HostupTicket } from '../../../../src/providers/hostup/schema.js';
+import { itLandsEveryLeaf, RAW, type Landing } from '../seed-landing.js';
 import { hostupFixture } from './fixtures.js';
 
 const OPTIONS = { timezone: 'Europe/Stockholm', fetchedAt: '2025-04-01T12:06:03.000Z' };
@@ -11,19 +12,8 @@ const map = (changes: Record<string, unknown> = {}, options = OPTIONS): Ticket =
   toTicket(hostupSuccessSchema.parse({ success: true, data: { ticket: { ...example(), ...changes } } }).data.ticket, options);
 const reply = (changes: Record<string, unknown>) => ({ ...example().replies![0], ...changes });
 
-/** Every leaf of a JSON value with its path, `a.b[0].c`; empty arrays and objects are leaves too. */
-function leaves(value: unknown, path = ''): [string, unknown][] {
-  if (Array.isArray(value) && value.length > 0) return value.flatMap((item, index) => leaves(item, `${path}[${index}]`));
-  if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 0) {
-    return Object.entries(value).flatMap(([key, item]) => leaves(item, path === '' ? key : `${path}.${key}`));
-  }
-  return [[path, value]];
-}
-
-const RAW = 'raw only';
 const ERIK = { name: 'Erik Sjöberg', email: 'erik.sjoberg@hostup.se', isStaff: true };
-/** Where each leaf of the seed example lands: a normalised field with its expected value, or `raw` only. */
-const LANDING: Record<string, typeof RAW | [(ticket: Ticket) => unknown, unknown]> = {
+const LANDING: Landing = {
   id: RAW,
   parent_id: RAW,
   date: [(t) => t.createdAt, '2025-03-04T09:12:44+01:00'],
@@ -154,12 +144,7 @@ describe('HostUp toTicket on the seed example', () => {
     expect(ticket.raw).toEqual(hostupFixture('get-ticket.example.json').data.ticket);
   });
 
-  it.each(leaves(hostupFixture('get-ticket.example.json').data.ticket))('lands %s in a normalised field or in raw', (path, value) => {
-    const landing = LANDING[path.replace(/\[\d+\]/g, '[]')];
-    expect(landing, `${path} is not classified`).toBeDefined();
-    expect(leaves(ticket.raw)).toContainEqual([path, value]);
-    if (Array.isArray(landing)) expect(landing[0](ticket)).toEqual(landing[1]);
-  });
+  itLandsEveryLeaf(hostupFixture('get-ticket.example.json').data.ticket, ticket, LANDING);
 
   it('shows the customer\'s IP address nowhere outside raw', () => {
     expect(JSON.stringify({ ...ticket, raw: null })).not.toContain('198.51.100.23');

@@ -1,75 +1,44 @@
-import { MockAgent } from 'undici';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TicketGraphError, UpstreamTimeoutError } from '../../../../src/errors.js';
-import type { Ticket } from '../../../../src/model.js';
+import { describe, expect, it } from 'vitest';
 import { SEARCH_PATH } from '../../../../src/providers/kapture/client.js';
 import { createKaptureProvider } from '../../../../src/providers/kapture/index.js';
-import type { UpstreamClient } from '../../../../src/upstream/types.js';
-import { createMockUpstream } from '../mock-upstream.js';
+import { fetchThrough, outcomeOf, stubUpstream, timeoutOf, useProviderHarness, type ProviderUnderTest } from '../provider-harness.js';
 import { kaptureFixture } from './fixtures.js';
 
-const BASE = 'https://devapi.kapturecrm.com';
-const KEY = 'a2FwdHVyZS1zZWNyZXQta2V5OjIwOTgwMw==';
 const EXAMPLE_ID = '713516551148';
+const KAPTURE: ProviderUnderTest = {
+  name: 'kapture',
+  create: createKaptureProvider,
+  baseUrl: 'https://devapi.kapturecrm.com',
+  timezone: 'Asia/Kolkata',
+  maxBatch: 20,
+  route: { path: SEARCH_PATH, method: 'POST' },
+  apiKey: 'a2FwdHVyZS1zZWNyZXQta2V5OjIwOTgwMw==',
+  number: EXAMPLE_ID,
+};
+const KEY = KAPTURE.apiKey;
 const element = (ticketId: string | number, changes: Record<string, unknown> = {}) => {
   const example = kaptureFixture('get-ticket.example.json')[0];
   return { ...example, task_details: { ...example.task_details, ticketId, ...changes } };
 };
-const outcome = (result: Ticket | Error | undefined) =>
-  result instanceof TicketGraphError ? result.code : result instanceof Error ? result : result?.number;
+/** The ids a search call asked for. */
+const askedIds = (body: unknown) => String(JSON.parse(String(body)).ticket_ids).split(',');
 
 describe('Kapture fetchTickets over HTTP', () => {
-  let agent: MockAgent;
-  const provider = (maxBatch = 20) =>
-    createKaptureProvider({ http: createMockUpstream('kapture', BASE, agent), timezone: 'Asia/Kolkata', maxBatch });
-  const answer = (statusCode: number, data: unknown, headers: Record<string, string> = {}) =>
-    agent
-      .get(BASE)
-      .intercept({ path: SEARCH_PATH, method: 'POST' })
-      .reply(statusCode, typeof data === 'string' ? data : JSON.stringify(data), { headers });
+  const { intercept, answer, readCapturing, fetchTickets, errorFor, expectKeyKeptOutOfErrors } = useProviderHarness(KAPTURE);
   /** Answers every call with the asked ids that `known` accepts, in reverse order (order is not promised). */
   const searchWith = (known: (id: string) => boolean, calls: string[][]) =>
-    agent
-      .get(BASE)
-      .intercept({ path: SEARCH_PATH, method: 'POST' })
+    intercept()
       .reply((options) => {
-        const ids = String(JSON.parse(String(options.body)).ticket_ids).split(',');
+        const ids = askedIds(options.body);
         calls.push(ids);
         return { statusCode: 200, data: JSON.stringify(ids.filter(known).reverse().map((id) => element(id))) };
       })
       .persist();
-  const fetchAll = (numbers: string[], maxBatch = 20) => provider(maxBatch).fetchTickets(numbers, { apiKey: KEY });
-  const fetchError = async (): Promise<TicketGraphError> => {
-    const [result] = await fetchAll([EXAMPLE_ID]);
-    expect(result).toBeInstanceOf(TicketGraphError);
-    return result as TicketGraphError;
-  };
-
-  beforeEach(() => {
-    agent = new MockAgent();
-    agent.disableNetConnect();
-  });
-  afterEach(async () => {
-    agent.assertNoPendingInterceptors();
-    await agent.close();
-  });
 
   it('sends the documented request: POST, Basic key, a JSON object with the ids comma-joined', async () => {
-    let seen: { method: string; path: string; headers?: unknown; body?: unknown } | undefined;
-    agent
-      .get(BASE)
-      .intercept({ path: SEARCH_PATH, method: 'POST' })
-      .reply((options) => {
-        seen = options;
-        return { statusCode: 200, data: JSON.stringify(kaptureFixture('get-ticket.example.json')) };
-      });
-    const results = await fetchAll([EXAMPLE_ID, '713516551149']);
-    expect(seen).toMatchObject({
-      method: 'POST',
-      path: SEARCH_PATH,
-      headers: { authorization: `Basic ${KEY}`, 'content-type': 'application/json' },
-    });
-    expect(JSON.parse(String(seen?.body))).toEqual({
+    const { request, results } = await readCapturing(kaptureFixture('get-ticket.example.json'), [EXAMPLE_ID, '713516551149']);
+    expect(request).toMatchObject({ headers: { authorization: `Basic ${KEY}`, 'content-type': 'application/json' } });
+    expect(JSON.parse(String(request.body))).toEqual({
       ticket_ids: `${EXAMPLE_ID},713516551149`,
       conversation_type: '',
       history_type: '',
@@ -81,7 +50,7 @@ describe('Kapture fetchTickets over HTTP', () => {
       resolved: '',
       include_emailbody: '',
     });
-    expect(results.map(outcome)).toEqual([EXAMPLE_ID, 'NOT_FOUND']);
+    expect(results.map(outcomeOf)).toEqual([EXAMPLE_ID, 'NOT_FOUND']);
     expect(results[0]).toMatchObject({ provider: 'kapture', status: 'OPEN', subject: 'TEST 1' });
   });
 
@@ -89,23 +58,23 @@ describe('Kapture fetchTickets over HTTP', () => {
     const calls: string[][] = [];
     const numbers = Array.from({ length: 45 }, (_, index) => String(713516551100 + index));
     searchWith((id) => Number(id) % 3 !== 0, calls);
-    const results = await fetchAll(numbers);
+    const results = await fetchTickets(numbers);
     expect(calls.map((ids) => ids.length).sort()).toEqual([20, 20, 5]);
     expect(calls.flat().sort()).toEqual([...numbers].sort());
-    expect(results.map(outcome)).toEqual(numbers.map((number) => (Number(number) % 3 !== 0 ? number : 'NOT_FOUND')));
+    expect(results.map(outcomeOf)).toEqual(numbers.map((number) => (Number(number) % 3 !== 0 ? number : 'NOT_FOUND')));
   });
 
   it('asks for a repeated number once and answers it in every place', async () => {
     const calls: string[][] = [];
     searchWith(() => true, calls);
-    const results = await fetchAll(['11', '12', '11']);
+    const results = await fetchTickets(['11', '12', '11']);
     expect(calls).toEqual([['11', '12']]);
-    expect(results.map(outcome)).toEqual(['11', '12', '11']);
+    expect(results.map(outcomeOf)).toEqual(['11', '12', '11']);
   });
 
   it('matches an id answered as a number', async () => {
     answer(200, [element(Number(EXAMPLE_ID))]);
-    expect((await fetchAll([EXAMPLE_ID])).map(outcome)).toEqual([EXAMPLE_ID]);
+    expect((await fetchTickets([EXAMPLE_ID])).map(outcomeOf)).toEqual([EXAMPLE_ID]);
   });
 
   it.each([
@@ -115,7 +84,7 @@ describe('Kapture fetchTickets over HTTP', () => {
   ])('maps the documented %s (HTTP 200) to every number of the call', async (file, expected) => {
     const body = kaptureFixture(file);
     answer(200, body);
-    const results = await fetchAll(['1', '2', '3']);
+    const results = await fetchTickets(['1', '2', '3']);
     expect(results[0]).toMatchObject({ ...expected, provider: 'kapture', upstreamStatus: 200 });
     expect(results[1]).toBe(results[0]);
     expect(results[2]).toBe(results[0]);
@@ -123,8 +92,7 @@ describe('Kapture fetchTickets over HTTP', () => {
   });
 
   it('maps an unknown failure message to a non-retryable UPSTREAM_ERROR that does not repeat it', async () => {
-    answer(200, { message: 'java.lang.NullPointerException at com.kapture.Secret', status: 'failed' });
-    const error = await fetchError();
+    const error = await errorFor(200, { message: 'java.lang.NullPointerException at com.kapture.Secret', status: 'failed' });
     expect(error).toMatchObject({ code: 'UPSTREAM_ERROR', retryable: false });
     expect(error.message).not.toMatch(/java|Secret/);
   });
@@ -138,8 +106,8 @@ describe('Kapture fetchTickets over HTTP', () => {
     // Unknown ids are absent from a 200: a 404 is the endpoint, not the tickets.
     [404, { code: 'UPSTREAM_ERROR', retryable: false }],
   ])('maps HTTP %i to its error', async (status, expected) => {
-    answer(status, { message: 'x', status: 'failed' }, { 'retry-after': '12' });
-    expect(await fetchError()).toMatchObject({ ...expected, provider: 'kapture', upstreamStatus: status });
+    const error = await errorFor(status, { message: 'x', status: 'failed' }, { 'retry-after': '12' });
+    expect(error).toMatchObject({ ...expected, provider: 'kapture', upstreamStatus: status });
   });
 
   it.each([
@@ -149,47 +117,37 @@ describe('Kapture fetchTickets over HTTP', () => {
     ['an empty body', ''],
     ['text that is not JSON', '<html>Bad gateway</html>'],
   ])('maps a 200 with %s to UPSTREAM_INVALID_RESPONSE', async (_, body) => {
-    answer(200, body);
-    expect(await fetchError()).toMatchObject({ code: 'UPSTREAM_INVALID_RESPONSE', provider: 'kapture' });
+    expect(await errorFor(200, body)).toMatchObject({ code: 'UPSTREAM_INVALID_RESPONSE', provider: 'kapture' });
   });
 
   it('fails only the ticket whose element is invalid', async () => {
     answer(200, [element('1'), element('2', { date: '2024/04/19' }), element('3', { title: 7 })]);
-    const results = await fetchAll(['1', '2', '3', '4']);
-    expect(results.map(outcome)).toEqual(['1', 'UPSTREAM_INVALID_RESPONSE', 'UPSTREAM_INVALID_RESPONSE', 'NOT_FOUND']);
+    const results = await fetchTickets(['1', '2', '3', '4']);
+    expect(results.map(outcomeOf)).toEqual(['1', 'UPSTREAM_INVALID_RESPONSE', 'UPSTREAM_INVALID_RESPONSE', 'NOT_FOUND']);
   });
 
   it('fails a chunk\'s numbers with the error of its call and serves the other chunks', async () => {
-    agent
-      .get(BASE)
-      .intercept({ path: SEARCH_PATH, method: 'POST' })
+    intercept()
       .reply((options) => {
-        const ids = String(JSON.parse(String(options.body)).ticket_ids).split(',');
+        const ids = askedIds(options.body);
         if (ids.includes('3')) return { statusCode: 503, data: '{"message":"Service Unavailable","status":"failed"}' };
         return { statusCode: 200, data: JSON.stringify(ids.map((id) => element(id))) };
       })
       .times(3);
-    const results = await fetchAll(['1', '2', '3', '4', '5'], 2);
-    expect(results.map(outcome)).toEqual(['1', '2', 'UPSTREAM_ERROR', 'UPSTREAM_ERROR', '5']);
+    const results = await fetchTickets(['1', '2', '3', '4', '5'], 2);
+    expect(results.map(outcomeOf)).toEqual(['1', '2', 'UPSTREAM_ERROR', 'UPSTREAM_ERROR', '5']);
     expect(results[2]).toBe(results[3]);
   });
 
   it('never puts the API key in an error message or its extensions', async () => {
-    const bodies = [[200, kaptureFixture('error-invalid-auth-key.json')], [401, {}], [429, {}], [500, ''], [200, {}], [200, []]] as const;
-    for (const [status, body] of bodies) {
-      answer(status, body);
-      const error = await fetchError();
-      expect(error.message).not.toContain(KEY);
-      expect(JSON.stringify(error.extensions)).not.toContain(KEY);
-    }
+    await expectKeyKeptOutOfErrors([[200, kaptureFixture('error-invalid-auth-key.json')], [401, {}], [429, {}], [500, ''], [200, {}], [200, []]]);
   });
 });
 
 describe('Kapture fetchTickets with a failing transport', () => {
   it('gives every number of the chunk the thrown error instead of rejecting', async () => {
-    const timeout = new UpstreamTimeoutError('kapture did not answer within 10000 ms', { provider: 'kapture' });
-    const http: UpstreamClient = { provider: 'kapture', request: () => Promise.reject(timeout), close: async () => {} };
-    const results = await createKaptureProvider({ http, timezone: 'Asia/Kolkata', maxBatch: 20 }).fetchTickets(['1', '2'], { apiKey: KEY });
-    expect(results).toEqual([timeout, timeout]);
+    const timeout = timeoutOf('kapture');
+    const http = stubUpstream('kapture', () => Promise.reject(timeout));
+    expect(await fetchThrough(KAPTURE, http, ['1', '2'])).toEqual([timeout, timeout]);
   });
 });

@@ -1,90 +1,60 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MockAgent, FormData } from 'undici';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TicketGraphError, UpstreamTimeoutError } from '../../../../src/errors.js';
-import type { Ticket } from '../../../../src/model.js';
+import { FormData } from 'undici';
+import { describe, expect, it } from 'vitest';
 import { GET_TICKET_PATH } from '../../../../src/providers/keliweb/client.js';
 import { createKeliwebProvider } from '../../../../src/providers/keliweb/index.js';
 import { createUpstreamClient } from '../../../../src/upstream/client.js';
-import type { UpstreamClient } from '../../../../src/upstream/types.js';
-import { createMockUpstream } from '../mock-upstream.js';
+import { fetchThrough, outcomeOf, stubUpstream, timeoutOf, useProviderHarness, type ProviderUnderTest } from '../provider-harness.js';
 import { keliwebFixture } from './fixtures.js';
 
-const BASE = 'https://apiv2.keliweb.it';
-const KEY = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.keliweb-secret-token';
+const KELIWEB: ProviderUnderTest = {
+  name: 'keliweb',
+  create: createKeliwebProvider,
+  baseUrl: 'https://apiv2.keliweb.it',
+  timezone: 'Europe/Rome',
+  // Keliweb reads one ticket a call whatever maxBatch says.
+  maxBatch: 20,
+  route: { path: GET_TICKET_PATH, method: 'POST' },
+  apiKey: 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.keliweb-secret-token',
+  number: '516757',
+};
+const KEY = KELIWEB.apiKey;
 const withTicket = (changes: Record<string, unknown>) => ({ ...keliwebFixture('get-ticket.example.json'), ...changes });
-const codeOf = (result: Ticket | Error | undefined) => (result instanceof TicketGraphError ? result.code : result);
 
 describe('Keliweb fetchTickets over HTTP', () => {
-  let agent: MockAgent;
-  const provider = () => createKeliwebProvider({ http: createMockUpstream('keliweb', BASE, agent), timezone: 'Europe/Rome', maxBatch: 20 });
-  const answer = (statusCode: number, data: unknown, headers: Record<string, string> = {}) =>
-    agent
-      .get(BASE)
-      .intercept({ path: GET_TICKET_PATH, method: 'POST' })
-      .reply(statusCode, typeof data === 'string' ? data : JSON.stringify(data), { headers });
-  const fetchOne = async (number = '516757'): Promise<Ticket | Error> => (await provider().fetchTickets([number], { apiKey: KEY }))[0]!;
-  const fetchError = async (): Promise<TicketGraphError> => {
-    const result = await fetchOne();
-    expect(result).toBeInstanceOf(TicketGraphError);
-    return result as TicketGraphError;
-  };
-
-  beforeEach(() => {
-    agent = new MockAgent();
-    agent.disableNetConnect();
-  });
-  afterEach(async () => {
-    agent.assertNoPendingInterceptors();
-    await agent.close();
-  });
+  const { intercept, answer, readCapturing, fetchOne, fetchTickets, errorFor, expectKeyKeptOutOfErrors } = useProviderHarness(KELIWEB);
 
   it('sends the documented request: POST, Bearer token, X-Requested-With, a form with ticketnum and repliessort', async () => {
-    let seen: { method: string; path: string; headers?: unknown; body?: unknown } | undefined;
-    agent
-      .get(BASE)
-      .intercept({ path: GET_TICKET_PATH, method: 'POST' })
-      .reply((options) => {
-        seen = options;
-        return { statusCode: 200, data: JSON.stringify(keliwebFixture('get-ticket.example.json')) };
-      });
-    const ticket = await fetchOne();
-    expect(seen).toMatchObject({
-      method: 'POST',
-      path: GET_TICKET_PATH,
-      headers: { authorization: `Bearer ${KEY}`, 'x-requested-with': 'XMLHttpRequest' },
-    });
+    const { request, results } = await readCapturing(keliwebFixture('get-ticket.example.json'));
+    expect(request).toMatchObject({ headers: { authorization: `Bearer ${KEY}`, 'x-requested-with': 'XMLHttpRequest' } });
     // undici writes the content type with the form's boundary; a hand-set one would lack it.
-    expect(Object.keys(seen?.headers as object).map((name) => name.toLowerCase())).not.toContain('content-type');
-    expect(seen?.body).toBeInstanceOf(FormData);
-    const form = seen?.body as FormData;
+    expect(Object.keys(request.headers as object).map((name) => name.toLowerCase())).not.toContain('content-type');
+    expect(request.body).toBeInstanceOf(FormData);
+    const form = request.body as FormData;
     expect([...form.entries()]).toEqual([
       ['ticketnum', '516757'],
       ['repliessort', 'ASC'],
     ]);
     const multipart = await new Response(form as unknown as BodyInit).text();
     expect(multipart).toContain('Content-Disposition: form-data; name="ticketnum"\r\n\r\n516757\r\n');
-    expect(ticket).toMatchObject({ provider: 'keliweb', number: '516757', status: 'CLOSED' });
+    expect(results[0]).toMatchObject({ provider: 'keliweb', number: '516757', status: 'CLOSED' });
   });
 
   it('maps the documented "Ticket ID Not Found" (HTTP 200) to NOT_FOUND in the gateway\'s words', async () => {
-    answer(200, keliwebFixture('error-ticket-not-found.json'));
-    const error = await fetchError();
+    const error = await errorFor(200, keliwebFixture('error-ticket-not-found.json'));
     expect(error).toMatchObject({ code: 'NOT_FOUND', provider: 'keliweb', upstreamStatus: 200, retryable: false });
     expect(error.message).toBe('Keliweb has no ticket 516757');
   });
 
   it('maps any other WHMCS error (HTTP 200) to a non-retryable UPSTREAM_ERROR that does not repeat it', async () => {
-    answer(200, { result: 'error', message: 'Database error: SELECT * FROM tbltickets secret' });
-    const error = await fetchError();
+    const error = await errorFor(200, { result: 'error', message: 'Database error: SELECT * FROM tbltickets secret' });
     expect(error).toMatchObject({ code: 'UPSTREAM_ERROR', upstreamStatus: 200, retryable: false });
     expect(error.message).not.toMatch(/Database|secret/);
   });
 
   it('maps Laravel Passport\'s 401 {"message":"Unauthenticated."} to UNAUTHENTICATED', async () => {
-    answer(401, keliwebFixture('error-401.json'));
-    const error = await fetchError();
+    const error = await errorFor(401, keliwebFixture('error-401.json'));
     expect(error).toMatchObject({ code: 'UNAUTHENTICATED', provider: 'keliweb', upstreamStatus: 401 });
     expect(error.message).not.toContain('Unauthenticated.');
   });
@@ -98,8 +68,7 @@ describe('Keliweb fetchTickets over HTTP', () => {
     // Laravel's "route not found": a wrong base URL, not a missing ticket.
     [404, { message: 'The route api/v2/keliweb/get-ticket could not be found.' }, {}, { code: 'UPSTREAM_ERROR', retryable: false }],
   ])('maps HTTP %i to its error', async (status, body, headers, expected) => {
-    answer(status, body, headers);
-    expect(await fetchError()).toMatchObject({ ...expected, provider: 'keliweb', upstreamStatus: status });
+    expect(await errorFor(status, body, headers)).toMatchObject({ ...expected, provider: 'keliweb', upstreamStatus: status });
   });
 
   it.each([
@@ -113,8 +82,7 @@ describe('Keliweb fetchTickets over HTTP', () => {
     ['an empty body', ''],
     ['text that is not JSON', '<html>Bad gateway</html>'],
   ])('maps a 200 with %s to UPSTREAM_INVALID_RESPONSE', async (_, body) => {
-    answer(200, body);
-    expect(await fetchError()).toMatchObject({ code: 'UPSTREAM_INVALID_RESPONSE', provider: 'keliweb' });
+    expect(await errorFor(200, body)).toMatchObject({ code: 'UPSTREAM_INVALID_RESPONSE', provider: 'keliweb' });
   });
 
   it('accepts another case of the same ticket mask', async () => {
@@ -123,20 +91,18 @@ describe('Keliweb fetchTickets over HTTP', () => {
   });
 
   it('never puts the access token in an error message or its extensions', async () => {
-    const bodies = [[401, keliwebFixture('error-401.json')], [200, keliwebFixture('error-ticket-not-found.json')], [429, {}], [500, ''], [200, { result: 'success' }]] as const;
-    for (const [status, body] of bodies) {
-      answer(status, body);
-      const error = await fetchError();
-      expect(error.message).not.toContain(KEY);
-      expect(JSON.stringify(error.extensions)).not.toContain(KEY);
-    }
+    await expectKeyKeptOutOfErrors([
+      [401, keliwebFixture('error-401.json')],
+      [200, keliwebFixture('error-ticket-not-found.json')],
+      [429, {}],
+      [500, ''],
+      [200, { result: 'success' }],
+    ]);
   });
 
   it('answers in order, one call a number, a failure in its own place', async () => {
     const seen: string[] = [];
-    agent
-      .get(BASE)
-      .intercept({ path: GET_TICKET_PATH, method: 'POST' })
+    intercept()
       .reply((options) => {
         const number = String((options.body as FormData).get('ticketnum'));
         seen.push(number);
@@ -144,25 +110,20 @@ describe('Keliweb fetchTickets over HTTP', () => {
         return { statusCode: 200, data: JSON.stringify(body) };
       })
       .times(3);
-    const results = await provider().fetchTickets(['1', '2', '3'], { apiKey: KEY });
-    expect(results.map((result) => (result instanceof Error ? codeOf(result) : result.number))).toEqual(['1', 'NOT_FOUND', '3']);
+    expect((await fetchTickets(['1', '2', '3'])).map(outcomeOf)).toEqual(['1', 'NOT_FOUND', '3']);
     expect(seen.sort()).toEqual(['1', '2', '3']);
   });
 });
 
 describe('Keliweb fetchTickets with a failing transport', () => {
   it('returns the client\'s thrown error as that number\'s entry instead of rejecting', async () => {
-    const timeout = new UpstreamTimeoutError('keliweb did not answer within 10000 ms', { provider: 'keliweb' });
-    const http: UpstreamClient = {
-      provider: 'keliweb',
-      request: async ({ body }) => {
-        const number = String((body as FormData).get('ticketnum'));
-        if (number === '2') throw timeout;
-        return { status: 200, headers: {}, body: withTicket({ tid: number }) };
-      },
-      close: async () => {},
-    };
-    const results = await createKeliwebProvider({ http, timezone: 'Europe/Rome', maxBatch: 1 }).fetchTickets(['516757', '2'], { apiKey: KEY });
+    const timeout = timeoutOf('keliweb');
+    const http = stubUpstream('keliweb', async ({ body }) => {
+      const number = String((body as FormData).get('ticketnum'));
+      if (number === '2') throw timeout;
+      return { status: 200, headers: {}, body: withTicket({ tid: number }) };
+    });
+    const results = await fetchThrough(KELIWEB, http, ['516757', '2']);
     expect(results[0]).toMatchObject({ number: '516757' });
     expect(results[1]).toBe(timeout);
   });

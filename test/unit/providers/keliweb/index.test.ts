@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createKeliwebProvider } from '../../../../src/providers/keliweb/index.js';
 import { createDisabledUpstream } from '../../../../src/upstream/disabled.js';
+import { itParsesNumbers, type AcceptedNumbers, type RefusedNumbers } from '../number-rules.js';
 
 // parseNumber runs before any I/O: an upstream that refuses every call proves it.
 const provider = createKeliwebProvider({ http: createDisabledUpstream('keliweb'), timezone: 'Europe/Rome', maxBatch: 20 });
@@ -15,39 +16,37 @@ describe('Keliweb provider', () => {
   });
 });
 
-describe('Keliweb parseNumber', () => {
-  it.each([
-    ['516757', '516757'],
-    ['ABC-123456', 'ABC-123456'],
-    ['abc-123456', 'abc-123456'],
-    ['  516757\t', '516757'],
-    ['0042', '0042'],
-    ['X'.repeat(32), 'X'.repeat(32)],
-  ])('accepts %j as %j', (input, canonical) => {
-    expect(provider.parseNumber(input)).toBe(canonical);
-  });
+const ACCEPTED: AcceptedNumbers = [
+  ['516757', '516757'],
+  ['ABC-123456', 'ABC-123456'],
+  ['abc-123456', 'abc-123456'],
+  ['  516757\t', '516757'],
+  ['0042', '0042'],
+  ['X'.repeat(32), 'X'.repeat(32)],
+];
 
-  it.each([
-    ['empty', ''],
-    ['blank', '   '],
-    ['33 characters', 'X'.repeat(33)],
-    ['a path', '../516757'],
-    ['a slash', '516/757'],
-    ['a query', '516757?x=1'],
-    ['a fragment', '516757#2'],
-    ['an escaped slash', '516%2F757'],
-    ['CR/LF', 'a\r\nb'],
-    ['a header injection', '516757\r\nX-Evil: 1'],
-    ['NUL', '516\u0000757'],
-    ['a comma', '516757,516758'],
-    ['a space inside', '516 757'],
-    ['an underscore', 'ABC_123'],
-    ['a quote', "516757'"],
-    ['a multipart boundary', '--boundary'.padEnd(40, 'x')],
-    ['non-ASCII letters', 'ÀBC-123'],
-    ['non-ASCII digits', '٤٢'],
-    ['10,000 characters', '9'.repeat(10_000)],
-  ])('refuses %s with BAD_USER_INPUT', (_, input) => {
-    expect(() => provider.parseNumber(input)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', provider: 'keliweb' }));
-  });
+const REFUSED: RefusedNumbers = [
+  ['empty', ''],
+  ['blank', '   '],
+  ['33 characters', 'X'.repeat(33)],
+  ['a path', '../516757'],
+  ['a slash', '516/757'],
+  ['a query', '516757?x=1'],
+  ['a fragment', '516757#2'],
+  ['an escaped slash', '516%2F757'],
+  ['CR/LF', 'a\r\nb'],
+  ['a header injection', '516757\r\nX-Evil: 1'],
+  ['NUL', '516\u0000757'],
+  ['a comma', '516757,516758'],
+  ['a space inside', '516 757'],
+  ['an underscore', 'ABC_123'],
+  ['a quote', "516757'"],
+  ['a multipart boundary', '--boundary'.padEnd(40, 'x')],
+  ['non-ASCII letters', 'ÀBC-123'],
+  ['non-ASCII digits', '٤٢'],
+  ['10,000 characters', '9'.repeat(10_000)],
+];
+
+describe('Keliweb parseNumber', () => {
+  itParsesNumbers(provider, ACCEPTED, REFUSED);
 });

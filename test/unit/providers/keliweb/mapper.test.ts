@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../../src/model.js';
 import { toTicket } from '../../../../src/providers/keliweb/mapper.js';
 import { keliwebTicketSchema, type KeliwebTicket } from '../../../../src/providers/keliweb/schema.js';
+import { itLandsEveryLeaf, RAW, type Landing } from '../seed-landing.js';
 import { keliwebFixture } from './fixtures.js';
 
 const OPTIONS = { timezone: 'Europe/Rome', fetchedAt: '2025-04-01T12:06:03.000Z' };
@@ -11,24 +12,13 @@ const map = (changes: Record<string, unknown> = {}, options = OPTIONS): Ticket =
 const replies = (): Record<string, unknown>[] => example().replies.reply;
 const withReplies = (reply: Record<string, unknown>[]) => map({ replies: { reply } });
 
-/** Every leaf of a JSON value with its path, `a.b[0].c`; empty arrays and objects are leaves too. */
-function leaves(value: unknown, path = ''): [string, unknown][] {
-  if (Array.isArray(value) && value.length > 0) return value.flatMap((item, index) => leaves(item, `${path}[${index}]`));
-  if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 0) {
-    return Object.entries(value).flatMap(([key, item]) => leaves(item, path === '' ? key : `${path}.${key}`));
-  }
-  return [[path, value]];
-}
-
 const CYNTHIA = { name: 'Cynthia Reilly', email: null, isStaff: false };
 const DEMO_ADMIN = { name: 'Demo Admin', email: null, isStaff: true };
 const OPENING = 'Hey, \r\n\r\nThis is the first ticket message!\r\n\r\nThanks\r\n\r\nCynthia';
 const ADMIN_REPLY = 'Hello, \r\n\r\nThis is the first ticket reply by an admin user!\r\n\r\nThanks\r\n\r\nDemo Admin';
 const SECOND_REPLY = 'Hey, \r\n\r\nThis is a second reply!\r\n\r\nThanks\r\n\r\nCynthia';
 
-const RAW = 'raw only';
-/** Where each leaf of the seed example lands: a normalised field with its expected value, or `raw` only. */
-const LANDING: Record<string, typeof RAW | [(ticket: Ticket) => unknown, unknown]> = {
+const LANDING: Landing = {
   result: RAW,
   ticketid: RAW,
   tid: [(t) => t.number, '516757'],
@@ -106,12 +96,7 @@ describe('Keliweb toTicket on the seed example', () => {
     expect(ticket.raw).toEqual(example());
   });
 
-  it.each(leaves(example()))('lands %s in a normalised field or in raw', (path, value) => {
-    const landing = LANDING[path.replace(/\[\d+\]/g, '[]')];
-    expect(landing, `${path} is not classified`).toBeDefined();
-    expect(leaves(ticket.raw)).toContainEqual([path, value]);
-    if (Array.isArray(landing)) expect(landing[0](ticket)).toEqual(landing[1]);
-  });
+  itLandsEveryLeaf(example(), ticket, LANDING);
 });
 
 describe('Keliweb status and priority', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSweeppeaProvider } from '../../../../src/providers/sweeppea/index.js';
 import { createDisabledUpstream } from '../../../../src/upstream/disabled.js';
+import { itParsesNumbers, type AcceptedNumbers, type RefusedNumbers } from '../number-rules.js';
 
 // parseNumber runs before any I/O: an upstream that refuses every call proves it.
 const provider = createSweeppeaProvider({ http: createDisabledUpstream('sweeppea'), timezone: 'UTC', maxBatch: 1 });
@@ -15,38 +16,30 @@ describe('Sweeppea provider', () => {
   });
 });
 
-describe('Sweeppea parseNumber', () => {
-  it.each([
-    ['HYXTNJV', 'HYXTNJV'],
-    ['2650478', '2650478'],
-    ['hyxtnjv', 'hyxtnjv'],
-    ['  HYXTNJV\t', 'HYXTNJV'],
-    ['A'.repeat(32), 'A'.repeat(32)],
-  ])('accepts %j as %j', (input, canonical) => {
-    expect(provider.parseNumber(input)).toBe(canonical);
-  });
+const ACCEPTED: AcceptedNumbers = [
+  ['HYXTNJV', 'HYXTNJV'],
+  ['2650478', '2650478'],
+  ['hyxtnjv', 'hyxtnjv'],
+  ['  HYXTNJV\t', 'HYXTNJV'],
+  ['A'.repeat(32), 'A'.repeat(32)],
+];
 
-  it.each([
-    ['empty', ''],
-    ['blank', '   '],
-    ['a path', '../HYXTNJV'],
-    ['a query', 'HYX?a=1'],
-    ['a fragment', 'HYX#x'],
-    ['an escaped slash', 'AB%2FCD'],
-    ['CR/LF', 'HYX\r\nTNJV'],
-    ['NUL', 'HYX\u0000'],
-    ['a space inside', 'HYX TNJV'],
-    ['a hyphen', 'HYX-TNJV'],
-    ['non-ASCII letters', 'ÅÄÖ'],
-    ['33 characters', 'A'.repeat(33)],
-    ['10,000 characters', 'x'.repeat(10_000)],
-  ])('refuses %s with BAD_USER_INPUT', (_, input) => {
-    let thrown: unknown;
-    try {
-      provider.parseNumber(input);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toMatchObject({ code: 'BAD_USER_INPUT', provider: 'sweeppea' });
-  });
+const REFUSED: RefusedNumbers = [
+  ['empty', ''],
+  ['blank', '   '],
+  ['a path', '../HYXTNJV'],
+  ['a query', 'HYX?a=1'],
+  ['a fragment', 'HYX#x'],
+  ['an escaped slash', 'AB%2FCD'],
+  ['CR/LF', 'HYX\r\nTNJV'],
+  ['NUL', 'HYX\u0000'],
+  ['a space inside', 'HYX TNJV'],
+  ['a hyphen', 'HYX-TNJV'],
+  ['non-ASCII letters', 'ÅÄÖ'],
+  ['33 characters', 'A'.repeat(33)],
+  ['10,000 characters', 'x'.repeat(10_000)],
+];
+
+describe('Sweeppea parseNumber', () => {
+  itParsesNumbers(provider, ACCEPTED, REFUSED);
 });

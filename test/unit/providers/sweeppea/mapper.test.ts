@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../../src/model.js';
 import { toTicket } from '../../../../src/providers/sweeppea/mapper.js';
 import { sweeppeaSuccessSchema, type SweeppeaTicket } from '../../../../src/providers/sweeppea/schema.js';
+import { itLandsEveryLeaf, leaves, RAW, type Landing } from '../seed-landing.js';
 import { sweeppeaFixture } from './fixtures.js';
 
 const FETCHED_AT = '2025-02-01T12:00:00.000Z';
@@ -9,18 +10,7 @@ const example = (): SweeppeaTicket => sweeppeaSuccessSchema.parse(sweeppeaFixtur
 const map = (changes: Record<string, unknown> = {}): Ticket =>
   toTicket(sweeppeaSuccessSchema.parse({ Response: true, Data: { ...example(), ...changes } }).Data, { fetchedAt: FETCHED_AT });
 
-/** Every leaf of a JSON value with its path, `a.b[0].c`; empty arrays and objects are leaves too. */
-function leaves(value: unknown, path = ''): [string, unknown][] {
-  if (Array.isArray(value) && value.length > 0) return value.flatMap((item, index) => leaves(item, `${path}[${index}]`));
-  if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 0) {
-    return Object.entries(value).flatMap(([key, item]) => leaves(item, path === '' ? key : `${path}.${key}`));
-  }
-  return [[path, value]];
-}
-
-const RAW = 'raw only';
-/** Where each leaf of the seed example lands: a normalised field with its expected value, or `raw` only. */
-const LANDING: Record<string, typeof RAW | [(ticket: Ticket) => unknown, unknown]> = {
+const LANDING: Landing = {
   CaseNumber: [(t) => t.number, 'HYXTNJV'],
   Date: [(t) => t.createdAt, '2025-01-26T10:00:00Z'],
   'AccountInfo.UserToken': RAW,
@@ -97,12 +87,7 @@ describe('Sweeppea toTicket on the seed example', () => {
     expect(ticket.raw).toEqual(sweeppeaFixture('fetch-single-ticket.json').Data);
   });
 
-  it.each(leaves(sweeppeaFixture('fetch-single-ticket.json').Data))('lands %s in a normalised field or in raw', (path, value) => {
-    const landing = LANDING[path.replace(/\[\d+\]/g, '[]')];
-    expect(landing, `${path} is not classified`).toBeDefined();
-    expect(leaves(ticket.raw)).toContainEqual([path, value]);
-    if (Array.isArray(landing)) expect(landing[0](ticket)).toEqual(landing[1]);
-  });
+  itLandsEveryLeaf(sweeppeaFixture('fetch-single-ticket.json').Data, ticket, LANDING);
 
   it.each(PRIVATE)('shows %s nowhere outside raw', (path) => {
     const value = leaves(ticket.raw).find(([leaf]) => leaf === path)?.[1];
