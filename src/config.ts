@@ -13,7 +13,7 @@ export interface Config {
   readonly providers: Readonly<Record<ProviderName, ProviderSettings>>;
   /** When non-empty, every request needs `Authorization: Bearer <one of these>`. */
   readonly gatewayApiKeys: readonly string[];
-  readonly upstream: { readonly timeoutMs: number; readonly retries: number };
+  readonly upstream: { readonly timeoutMs: number; readonly queueTimeoutMs: number; readonly retries: number };
   readonly logLevel: string;
 }
 
@@ -46,6 +46,7 @@ function envSchema() {
     SANDBOX: flag.optional(),
     GATEWAY_API_KEYS: z.string().optional(),
     UPSTREAM_TIMEOUT_MS: integer(100, 600_000).default(10_000),
+    UPSTREAM_QUEUE_TIMEOUT_MS: integer(100, 600_000).default(30_000),
     UPSTREAM_RETRIES: integer(0, 10).default(2),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   };
@@ -132,7 +133,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       .split(',')
       .map((key) => key.trim())
       .filter(Boolean),
-    upstream: { timeoutMs: read('UPSTREAM_TIMEOUT_MS'), retries: read('UPSTREAM_RETRIES') },
+    upstream: {
+      timeoutMs: read('UPSTREAM_TIMEOUT_MS'),
+      queueTimeoutMs: read('UPSTREAM_QUEUE_TIMEOUT_MS'),
+      retries: read('UPSTREAM_RETRIES'),
+    },
     logLevel: read('LOG_LEVEL'),
   };
 }

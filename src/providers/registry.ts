@@ -56,7 +56,7 @@ export interface ProviderSettings {
 
 export interface RegistryOptions {
   readonly providers: Readonly<Record<ProviderName, ProviderSettings>>;
-  readonly upstream: { readonly timeoutMs: number };
+  readonly upstream: { readonly timeoutMs: number; readonly queueTimeoutMs?: number };
 }
 
 export interface RegisteredProvider {
@@ -82,6 +82,7 @@ export function createRegistry(options: RegistryOptions): Registry {
           provider: name,
           baseUrl: settings.baseUrl,
           timeoutMs: options.upstream.timeoutMs,
+          ...(options.upstream.queueTimeoutMs !== undefined && { queueTimeoutMs: options.upstream.queueTimeoutMs }),
           maxConcurrency: settings.maxConcurrency,
         })
       : createDisabledUpstream(name);

@@ -1,4 +1,4 @@
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { Pool, errors as undiciErrors } from 'undici';
 import {
   TicketGraphError,
@@ -9,10 +9,33 @@ import {
 import type { UpstreamClient, UpstreamOptions, UpstreamRequest, UpstreamResponse } from './types.js';
 
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+const DEFAULT_QUEUE_TIMEOUT_MS = 30_000;
+
+class SlotWaitExpired extends Error {}
 
 /**
- * An undici Pool for one provider's origin, behind a process-wide concurrency limit and an
- * overall deadline per call (time spent waiting for a slot counts against it).
+ * Runs `task` once a slot is free, or rejects with SlotWaitExpired when `queued` aborts first.
+ * An abandoned task gives its slot straight back without sending anything.
+ */
+function whenSlotFree<T>(limit: LimitFunction, queued: AbortSignal, task: () => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const expire = () => reject(new SlotWaitExpired());
+    queued.addEventListener('abort', expire, { once: true });
+    limit(async () => {
+      queued.removeEventListener('abort', expire);
+      if (queued.aborted) return;
+      resolve(await task());
+    }).catch(reject);
+  });
+}
+
+/**
+ * An undici Pool for one provider's origin, behind a process-wide concurrency limit.
+ *
+ * Two clocks bound a call. Waiting for a slot under the limit is bounded by `queueTimeoutMs`;
+ * the call's own deadline, `timeoutMs`, starts only when it holds a slot. With Sweeppea's limit
+ * of one, a query for ten tickets queues nine calls behind the first: charging the queue to each
+ * call's deadline would time out healthy calls that never reached the upstream.
  */
 export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   const base = new URL(options.baseUrl);
@@ -48,11 +71,21 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   return {
     provider,
     async request(request) {
-      const signal = AbortSignal.timeout(options.timeoutMs);
+      const queued = AbortSignal.timeout(options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS);
+      let deadline: AbortSignal | undefined;
       try {
-        return await limit(() => send(request, signal));
+        return await whenSlotFree(limit, queued, () => {
+          deadline = AbortSignal.timeout(options.timeoutMs);
+          return send(request, deadline);
+        });
       } catch (error) {
-        throw toTransportError(error, signal, options);
+        if (error instanceof SlotWaitExpired) {
+          throw new UpstreamTimeoutError(
+            `${provider} is busy: no free call slot within ${options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS} ms`,
+            { provider },
+          );
+        }
+        throw toTransportError(error, deadline, options);
       }
     },
     async close() {
@@ -101,11 +134,11 @@ function parseJson(text: string, status: number, provider: UpstreamOptions['prov
   }
 }
 
-function toTransportError(error: unknown, signal: AbortSignal, options: UpstreamOptions): TicketGraphError {
+function toTransportError(error: unknown, signal: AbortSignal | undefined, options: UpstreamOptions): TicketGraphError {
   const { provider } = options;
   if (error instanceof TicketGraphError) return error;
   if (
-    signal.aborted ||
+    signal?.aborted ||
     error instanceof undiciErrors.ConnectTimeoutError ||
     error instanceof undiciErrors.HeadersTimeoutError ||
     error instanceof undiciErrors.BodyTimeoutError

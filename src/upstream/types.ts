@@ -32,8 +32,10 @@ export interface UpstreamOptions {
   readonly provider: ProviderName;
   /** Where the provider's API lives, e.g. `https://cloud.hostup.se`; may carry a path prefix. */
   readonly baseUrl: string;
-  /** Overall deadline of one call, queueing included. Default 10000. */
+  /** Deadline of one call, counted from when it holds a slot under the concurrency limit. */
   readonly timeoutMs: number;
+  /** Longest wait for a slot under the concurrency limit before UPSTREAM_TIMEOUT. Default 30000. */
+  readonly queueTimeoutMs?: number;
   /** Calls in flight to this provider at once, shared by every request of the process. */
   readonly maxConcurrency: number;
   /** Largest body accepted; a larger one is refused, not buffered. Default 10 MiB. */

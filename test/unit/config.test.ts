@@ -5,7 +5,7 @@ describe('loadConfig', () => {
   it('runs the sandbox with the documented defaults when no provider is configured', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ host: '127.0.0.1', port: 4000, sandbox: true, gatewayApiKeys: [] });
-    expect(config.upstream).toEqual({ timeoutMs: 10_000, retries: 2 });
+    expect(config.upstream).toEqual({ timeoutMs: 10_000, queueTimeoutMs: 30_000, retries: 2 });
     expect(config.providers.sweeppea).toMatchObject({ enabled: false, maxConcurrency: 1, baseUrl: 'https://api-v3.sweeppea.com' });
     expect(config.providers.hostup).toMatchObject({ timezone: 'Europe/Stockholm', maxConcurrency: 8 });
     expect(config.providers.keliweb).toMatchObject({ timezone: 'Europe/Rome', baseUrl: 'https://apiv2.keliweb.it' });
@@ -52,6 +52,7 @@ describe('loadConfig', () => {
     [{ KAPTURE_MAX_BATCH: '0' }, /^KAPTURE_MAX_BATCH must be at least 1$/],
     [{ SWEEPPEA_MAX_CONCURRENCY: '-1' }, /^SWEEPPEA_MAX_CONCURRENCY must be a whole number$/],
     [{ UPSTREAM_TIMEOUT_MS: '5' }, /^UPSTREAM_TIMEOUT_MS must be at least 100$/],
+    [{ UPSTREAM_QUEUE_TIMEOUT_MS: '1e9' }, /^UPSTREAM_QUEUE_TIMEOUT_MS must be a whole number$/],
     [{ KAPTURE_API_KEY: 'abc' }, /^KAPTURE_BASE_URL is required when Kapture CRM is enabled$/],
     [{ SWEEPPEA_API_KEY: 'has space' }, /^SWEEPPEA_API_KEY must be printable ASCII/],
     [

@@ -12,7 +12,14 @@ afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
 });
 
-async function serve(handler: Handler, options: { timeoutMs?: number; maxConcurrency?: number; maxBodyBytes?: number } = {}) {
+interface ServeOptions {
+  timeoutMs?: number;
+  queueTimeoutMs?: number;
+  maxConcurrency?: number;
+  maxBodyBytes?: number;
+}
+
+async function serve(handler: Handler, options: ServeOptions = {}) {
   const server = createServer(handler);
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -23,6 +30,7 @@ async function serve(handler: Handler, options: { timeoutMs?: number; maxConcurr
     timeoutMs: options.timeoutMs ?? 2_000,
     maxConcurrency: options.maxConcurrency ?? 4,
     ...(options.maxBodyBytes !== undefined && { maxBodyBytes: options.maxBodyBytes }),
+    ...(options.queueTimeoutMs !== undefined && { queueTimeoutMs: options.queueTimeoutMs }),
   });
   cleanups.push(async () => {
     await client.close();
@@ -108,5 +116,38 @@ describe('createUpstreamClient', () => {
     );
     await Promise.all(Array.from({ length: 8 }, () => client.request({ method: 'GET', path: '/' })));
     expect(peak).toBe(2);
+  });
+
+  it('starts a call\'s deadline when it holds a slot, so calls queued behind a slow one still succeed', async () => {
+    let received = 0;
+    const client = await serve(
+      (_request, response) => {
+        received += 1;
+        setTimeout(() => response.writeHead(200, { 'content-type': 'application/json' }).end('{}'), 60);
+      },
+      { maxConcurrency: 1, timeoutMs: 150, queueTimeoutMs: 5_000 },
+    );
+    // Six calls of 60 ms each, one at a time: the last waits about 300 ms, twice its own deadline.
+    const answers = await Promise.all(Array.from({ length: 6 }, () => client.request({ method: 'GET', path: '/' })));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(received).toBe(6);
+  });
+
+  it('gives up on a call that waits past the queue timeout, and never sends it', async () => {
+    let received = 0;
+    const client = await serve(
+      () => {
+        received += 1;
+      },
+      { maxConcurrency: 1, timeoutMs: 400, queueTimeoutMs: 100 },
+    );
+    const first = client.request({ method: 'GET', path: '/first' });
+    const queued = client.request({ method: 'GET', path: '/queued' });
+    await expect(queued).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT', provider: 'hostup', message: expect.stringMatching(/no free call slot within 100 ms/) });
+    await expect(first).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT', message: expect.stringMatching(/within 400 ms/) });
+    // The slot is free again: a later call goes through, and the abandoned one was never sent.
+    const later = client.request({ method: 'GET', path: '/later' }).catch((error: unknown) => error);
+    await expect(later).resolves.toMatchObject({ code: 'UPSTREAM_TIMEOUT' });
+    expect(received).toBe(2);
   });
 });
