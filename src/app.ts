@@ -5,7 +5,7 @@ import { createContext, type Context } from './context.js';
 import { createRegistry, type Registry } from './providers/registry.js';
 import { EXAMPLE_QUERY } from './example-query.js';
 import { schema } from './schema/index.js';
-import { errorMasker } from './mask-error.js';
+import { errorHandling } from './mask-error.js';
 import { useGatewayAuth } from './use-gateway-auth.js';
 import { useRootRedirect } from './use-root-redirect.js';
 
@@ -27,19 +27,15 @@ export interface App {
 export function createApp(config: Config, deps: AppDeps = {}): App {
   const logger = deps.logger ?? pino({ level: 'silent' });
   const registry = createRegistry(config);
+  const errors = errorHandling(logger);
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     landingPage: false,
     graphiql: { title: 'ticket-graph', defaultQuery: EXAMPLE_QUERY },
     context: ({ request }) => createContext(registry, request),
-    maskedErrors: { maskError: errorMasker(logger) },
-    logging: {
-      debug: (...args) => logger.debug(args.map(String).join(' ')),
-      info: (...args) => logger.info(args.map(String).join(' ')),
-      warn: (...args) => logger.warn(args.map(String).join(' ')),
-      error: (...args) => logger.error(args.map(String).join(' ')),
-    },
+    maskedErrors: { maskError: errors.maskError },
+    logging: errors.logging,
     plugins: [useRootRedirect(GRAPHQL_ENDPOINT), useGatewayAuth(config.gatewayApiKeys, GRAPHQL_ENDPOINT)],
   });
   return { yoga, registry, close: () => registry.close() };
