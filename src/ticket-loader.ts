@@ -88,5 +88,12 @@ async function fetchWith(
     const failure = asError(error, provider.name);
     return { results: numbers.map(() => failure) };
   }
-  return { used, results: await provider.fetchTickets(numbers, used) };
+  try {
+    return { used, results: await provider.fetchTickets(numbers, used) };
+  } catch (error) {
+    // A provider keeps failures at their numbers' places; should one throw anyway, every number
+    // gets the gateway error rather than a masked one.
+    const failure = asError(error, provider.name);
+    return { used, results: numbers.map(() => failure) };
+  }
 }

@@ -70,6 +70,19 @@ describe('createTicketLoader', () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
   });
 
+  it('gives every number a gateway error when a provider throws instead of keeping failures in place', async () => {
+    const broken: Provider = {
+      ...fakeProvider('hostup', false, 1),
+      fetchTickets: () => Promise.reject(new RangeError('Invalid time value')),
+    };
+    const loader = createTicketLoader(registryOf(entry(broken, true, 'k')), {});
+    const results = await Promise.allSettled(['1', '2'].map((number) => loader.load({ provider: 'hostup', number })));
+    expect(results).toEqual([
+      { status: 'rejected', reason: expect.objectContaining({ code: 'UPSTREAM_INVALID_RESPONSE', provider: 'hostup' }) },
+      { status: 'rejected', reason: expect.objectContaining({ code: 'UPSTREAM_INVALID_RESPONSE', provider: 'hostup' }) },
+    ]);
+  });
+
   it.each([
     ['a disabled provider', false, 'k', '1', 'PROVIDER_DISABLED'],
     ['no credential at all', true, undefined, '1', 'UNAUTHENTICATED'],

@@ -36,14 +36,23 @@ export function createKaptureProvider(deps: ProviderDeps): Provider {
       );
       const answers = await Promise.all(
         chunks.map(async (chunk): Promise<(Ticket | Error)[]> => {
+          let found: Awaited<ReturnType<typeof searchTickets>>;
           try {
-            const found = await searchTickets(deps.http, chunk, auth.apiKey);
-            const fetchedAt = new Date().toISOString();
-            return found.map((entry) => (entry instanceof Error ? entry : toTicket(entry, { timezone: deps.timezone, fetchedAt })));
+            found = await searchTickets(deps.http, chunk, auth.apiKey);
           } catch (error) {
             const failure = asError(error, 'kapture');
             return chunk.map(() => failure);
           }
+          const fetchedAt = new Date().toISOString();
+          // Each ticket mapped on its own: one that cannot be read fails alone, not its chunk.
+          return found.map((entry) => {
+            if (entry instanceof Error) return entry;
+            try {
+              return toTicket(entry, { timezone: deps.timezone, fetchedAt });
+            } catch (error) {
+              return asError(error, 'kapture');
+            }
+          });
         }),
       );
       const results = answers.flat();
