@@ -10,7 +10,11 @@ export const AttachmentRef = builder.objectRef<Attachment>('Attachment').impleme
       nullable: true,
       description: 'Where to download it, when the provider says; it may need the provider credential.',
     }),
-    size: t.exposeInt('size', { nullable: true, description: 'Size in bytes, when known.' }),
+    size: t.exposeInt('size', {
+      nullable: true,
+      description:
+        "Size in bytes, when the provider gives a whole number up to 2147483647 (the largest Int); otherwise null, with the provider's own value in the ticket's `raw`.",
+    }),
     contentType: t.exposeString('contentType', { nullable: true, description: 'MIME type, when known.' }),
   }),
 });

@@ -9,12 +9,12 @@ import {
 import { parseRetryAfter, retryAfterHeader } from '../../upstream/retry-after.js';
 import type { UpstreamClient, UpstreamResponse } from '../../upstream/types.js';
 import { shapeError } from '../shape-error.js';
-import { hostupErrorSchema, hostupSuccessSchema, type HostupTicket } from './schema.js';
+import { hostupErrorSchema, hostupSuccessSchema, type HostupAnswer } from './schema.js';
 
 const provider = 'hostup';
 
-/** `GET /api/support/tickets/{number}` with `X-API-Key`: `data.ticket`, validated. */
-export async function getTicket(http: UpstreamClient, number: string, apiKey: string): Promise<HostupTicket> {
+/** `GET /api/support/tickets/{number}` with `X-API-Key`: the whole answer, validated. */
+export async function getTicket(http: UpstreamClient, number: string, apiKey: string): Promise<HostupAnswer> {
   const response = await http.request({
     method: 'GET',
     path: `/api/support/tickets/${encodeURIComponent(number)}`,
@@ -24,7 +24,7 @@ export async function getTicket(http: UpstreamClient, number: string, apiKey: st
   const details = { provider, upstreamStatus: response.status } as const;
   if (response.status < 200 || response.status >= 300) throw errorFor(response, number);
   const parsed = hostupSuccessSchema.safeParse(response.body);
-  if (parsed.success) return parsed.data.data.ticket;
+  if (parsed.success) return parsed.data;
   // upstreams.md: check the body, not only the status: an error document with a 2xx is still an error.
   const body = response.body as { success?: unknown } | undefined;
   if (body?.success === false || hostupErrorSchema.safeParse(response.body).success) {

@@ -1,7 +1,7 @@
 import type { Attachment, IsoDateTime, Note, Person, Reply, Ticket, TicketPriority, TicketStatus } from '../../model.js';
 import { parseLocalDate } from '../dates.js';
 import { textFormatOf } from '../text-format.js';
-import { HOSTUP_DATE_FORMATS, ticketNumberOf, type HostupOwner, type HostupReply, type HostupTicket } from './schema.js';
+import { HOSTUP_DATE_FORMATS, ticketNumberOf, type HostupAnswer, type HostupOwner, type HostupReply, type HostupTicket } from './schema.js';
 
 export interface HostupMapOptions {
   /** IANA zone of HostUp's zone-less dates (`HOSTUP_TIMEZONE`, default Europe/Stockholm). */
@@ -40,8 +40,13 @@ const STAFF_TYPES = new Set(['admin', 'staff']);
 const CUSTOMER_TYPES = new Set(['client', 'customer', 'guest', 'user']);
 
 
-/** `data.ticket` of the legacy API (already validated by the client) to the model. */
-export function toTicket(ticket: HostupTicket, options: HostupMapOptions): Ticket {
+/**
+ * The legacy API's answer (already validated by the client) to the model: `data.ticket` is read,
+ * and `raw` is the whole answer, so the envelope's `timestamp` and `requestId` (what HostUp
+ * support asks for) stay with the ticket.
+ */
+export function toTicket(answer: HostupAnswer, options: HostupMapOptions): Ticket {
+  const { ticket } = answer.data;
   const date: ReadDate = (text) => parseLocalDate(text, options.timezone, HOSTUP_DATE_FORMATS) ?? null;
   const statusText = nonEmpty(ticket.status);
   const status = statusText === null ? 'UNKNOWN' : (STATUSES[statusKey(statusText)] ?? 'UNKNOWN');
@@ -74,7 +79,7 @@ export function toTicket(ticket: HostupTicket, options: HostupMapOptions): Ticke
     attachments: textEntries(ticket.attachments).map(
       ([filename, index]): Attachment => ({ id: String(index), filename, url: null, size: null, contentType: null }),
     ),
-    raw: ticket,
+    raw: answer,
     fetchedAt: options.fetchedAt,
   };
 }

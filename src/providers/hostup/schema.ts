@@ -61,7 +61,9 @@ export type HostupTicket = z.infer<typeof hostupTicketSchema>;
 export type HostupReply = NonNullable<HostupTicket['replies']>[number];
 export type HostupOwner = z.infer<typeof ownerSchema>;
 
-export const hostupSuccessSchema = z.object({ success: z.literal(true), data: z.object({ ticket: hostupTicketSchema }) });
+/** The whole answer: the envelope's `timestamp` and `requestId` are kept, for `raw`. */
+export const hostupSuccessSchema = z.looseObject({ success: z.literal(true), data: z.looseObject({ ticket: hostupTicketSchema }) });
+export type HostupAnswer = z.infer<typeof hostupSuccessSchema>;
 
 /** Legacy errors `{error, message, code, timestamp, requestId}`; 429's has `retryAfter` instead of `code`. */
 export const hostupErrorSchema = z.looseObject({ error: z.string() });

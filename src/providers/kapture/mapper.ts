@@ -1,4 +1,5 @@
 import type { Attachment, IsoDateTime, Person, Ticket, TicketPriority, TicketStatus } from '../../model.js';
+import { byteSize } from '../byte-size.js';
 import { textFormatOf } from '../text-format.js';
 import { decodeEntities } from './entities.js';
 import { ticketKey, type KaptureTaskDetails, type KaptureTicket } from './schema.js';
@@ -121,8 +122,7 @@ function attachmentOf(entry: unknown, id: string): Attachment | null {
   const name = record ? firstText(record, ['name', 'fileName', 'filename']) : url === null ? given : null;
   const filename = name === null ? (url === null ? null : lastSegment(url)) : decodeEntities(name);
   if (filename === null) return null;
-  const size = record && typeof record.size === 'number' && Number.isFinite(record.size) && record.size >= 0 ? record.size : null;
-  return { id, filename, url, size, contentType: null };
+  return { id, filename, url, size: record ? byteSize(record.size) : null, contentType: null };
 }
 
 function firstText(record: Record<string, unknown>, keys: readonly string[]): string | null {

@@ -9,7 +9,7 @@ import {
 import { retryAfterHeader } from '../../upstream/retry-after.js';
 import type { UpstreamClient, UpstreamResponse } from '../../upstream/types.js';
 import { shapeError } from '../shape-error.js';
-import { sweeppeaErrorSchema, sweeppeaSuccessSchema, type SweeppeaErrorBody, type SweeppeaTicket } from './schema.js';
+import { sweeppeaErrorSchema, sweeppeaSuccessSchema, type SweeppeaAnswer, type SweeppeaErrorBody } from './schema.js';
 
 const provider = 'sweeppea';
 
@@ -20,8 +20,8 @@ const provider = 'sweeppea';
  */
 const INVALID_TOKEN = /invalid\s+api\s+token/i;
 
-/** `POST /tickets/fetchSingleTicket` `{caseNumber}`: the ticket under `Data`, validated. */
-export async function fetchSingleTicket(http: UpstreamClient, caseNumber: string, apiKey: string): Promise<SweeppeaTicket> {
+/** `POST /tickets/fetchSingleTicket` `{caseNumber}`: the whole answer (the ticket under `Data`), validated. */
+export async function fetchSingleTicket(http: UpstreamClient, caseNumber: string, apiKey: string): Promise<SweeppeaAnswer> {
   const response = await http.request({
     method: 'POST',
     path: '/tickets/fetchSingleTicket',
@@ -37,7 +37,7 @@ export async function fetchSingleTicket(http: UpstreamClient, caseNumber: string
   if (!parsed.success) {
     throw shapeError(`Sweeppea answered ticket ${caseNumber}`, parsed.error, { provider, upstreamStatus: response.status });
   }
-  return parsed.data.Data;
+  return parsed.data;
 }
 
 const isSuccess = (status: number): boolean => status >= 200 && status < 300;

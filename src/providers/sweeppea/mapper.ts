@@ -1,6 +1,7 @@
 import type { Attachment, IsoDateTime, Note, Person, Ticket, TicketPriority, TicketStatus } from '../../model.js';
 import { parseIsoDate } from '../dates.js';
-import type { SweeppeaTicket } from './schema.js';
+import { byteSize } from '../byte-size.js';
+import type { SweeppeaAnswer, SweeppeaTicket } from './schema.js';
 
 export interface SweeppeaMapOptions {
   /** When the gateway read the ticket (ISO-8601). Sweeppea's own dates carry their offset, so no zone is needed. */
@@ -14,8 +15,9 @@ const PRIORITIES: Readonly<Record<string, readonly [TicketPriority, string]>> = 
   '3': ['HIGH', 'High'],
 };
 
-/** `Data` of `fetchSingleTicket` (already validated by the client) to the model. */
-export function toTicket(data: SweeppeaTicket, options: SweeppeaMapOptions): Ticket {
+/** `fetchSingleTicket`'s answer (already validated by the client) to the model: `Data` is read, `raw` is the whole answer. */
+export function toTicket(answer: SweeppeaAnswer, options: SweeppeaMapOptions): Ticket {
+  const data = answer.Data;
   const [status, statusText] = statusOf(data.Status);
   const [priority, priorityText] = priorityOf(data.Priority);
   return {
@@ -47,7 +49,7 @@ export function toTicket(data: SweeppeaTicket, options: SweeppeaMapOptions): Tic
     notes: (data.Notes ?? []).map(toNote),
     replies: [],
     attachments: (data.Files ?? []).flatMap(toAttachment),
-    raw: data,
+    raw: answer,
     fetchedAt: options.fetchedAt,
   };
 }
@@ -94,9 +96,8 @@ function toAttachment(file: unknown, index: number): Attachment[] {
   const filename = nonEmpty(entry.FileName) ?? nonEmpty(entry.Name) ?? (url ? lastSegment(url) : null);
   if (!filename) return [];
   const id = typeof entry.Id === 'string' || typeof entry.Id === 'number' ? String(entry.Id) : String(index);
-  const size = Number(entry.Size);
   const contentType = nonEmpty(entry.ContentType) ?? nonEmpty(entry.MimeType);
-  return [{ id, filename, url, size: entry.Size != null && Number.isFinite(size) && size >= 0 ? size : null, contentType }];
+  return [{ id, filename, url, size: byteSize(entry.Size), contentType }];
 }
 
 /** Only http(s) links leave the gateway: a `javascript:` URL in an upstream field must not reach a frontend. */

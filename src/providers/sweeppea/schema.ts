@@ -32,7 +32,9 @@ export const sweeppeaTicketSchema = z.looseObject({
 });
 export type SweeppeaTicket = z.infer<typeof sweeppeaTicketSchema>;
 
-export const sweeppeaSuccessSchema = z.object({ Response: z.literal(true), Data: sweeppeaTicketSchema });
+/** The whole answer, kept for `raw`. */
+export const sweeppeaSuccessSchema = z.looseObject({ Response: z.literal(true), Data: sweeppeaTicketSchema });
+export type SweeppeaAnswer = z.infer<typeof sweeppeaSuccessSchema>;
 
 /** `{Response: false, Message, Code}`; `Code` may disagree with the HTTP status. */
 export const sweeppeaErrorSchema = z.object({

@@ -10,6 +10,11 @@ export const RAW = 'raw only';
  */
 export type Landing = Record<string, typeof RAW | [(ticket: Ticket) => unknown, unknown]>;
 
+/** `landing` for a seed nested at `prefix` (`data.ticket`) of the whole answer. */
+export function nestedAt(prefix: string, landing: Landing): Landing {
+  return Object.fromEntries(Object.entries(landing).map(([path, place]) => [`${prefix}.${path}`, place]));
+}
+
 /** Every leaf of a JSON value with its path, `a.b[0].c`; empty arrays and objects are leaves too. */
 export function leaves(value: unknown, path = ''): [string, unknown][] {
   if (Array.isArray(value) && value.length > 0) return value.flatMap((item, index) => leaves(item, `${path}[${index}]`));

@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../../src/model.js';
 import { toTicket } from '../../../../src/providers/hostup/mapper.js';
 import { textFormatOf } from '../../../../src/providers/text-format.js';
-import { hostupSuccessSchema, type HostupTicket } from '../../../../src/providers/hostup/schema.js';
-import { itLandsEveryLeaf, RAW, type Landing } from '../seed-landing.js';
+import { hostupSuccessSchema, type HostupAnswer, type HostupTicket } from '../../../../src/providers/hostup/schema.js';
+import { itLandsEveryLeaf, nestedAt, RAW, type Landing } from '../seed-landing.js';
 import { hostupFixture } from './fixtures.js';
 
 const OPTIONS = { timezone: 'Europe/Stockholm', fetchedAt: '2025-04-01T12:06:03.000Z' };
-const example = (): HostupTicket => hostupSuccessSchema.parse(hostupFixture('get-ticket.example.json')).data.ticket;
+const exampleAnswer = (): HostupAnswer => hostupSuccessSchema.parse(hostupFixture('get-ticket.example.json'));
+const example = (): HostupTicket => exampleAnswer().data.ticket;
 const map = (changes: Record<string, unknown> = {}, options = OPTIONS): Ticket =>
-  toTicket(hostupSuccessSchema.parse({ success: true, data: { ticket: { ...example(), ...changes } } }).data.ticket, options);
+  toTicket(hostupSuccessSchema.parse({ success: true, data: { ticket: { ...example(), ...changes } } }), options);
 const reply = (changes: Record<string, unknown>) => ({ ...example().replies![0], ...changes });
 
 const ERIK = { name: 'Erik Sjöberg', email: 'erik.sjoberg@hostup.se', isStaff: true };
@@ -101,7 +102,7 @@ const LANDING: Landing = {
 };
 
 describe('HostUp toTicket on the seed example', () => {
-  const ticket = toTicket(example(), OPTIONS);
+  const ticket = toTicket(exampleAnswer(), OPTIONS);
 
   it('maps the normalised fields', () => {
     expect({ ...ticket, raw: undefined }).toEqual({
@@ -140,11 +141,16 @@ describe('HostUp toTicket on the seed example', () => {
     });
   });
 
-  it('keeps the ticket object as received in raw', () => {
-    expect(ticket.raw).toEqual(hostupFixture('get-ticket.example.json').data.ticket);
+  it('keeps the whole answer as received in raw, envelope included', () => {
+    expect(ticket.raw).toEqual(hostupFixture('get-ticket.example.json'));
   });
 
-  itLandsEveryLeaf(hostupFixture('get-ticket.example.json').data.ticket, ticket, LANDING);
+  itLandsEveryLeaf(hostupFixture('get-ticket.example.json'), ticket, {
+    success: RAW,
+    timestamp: RAW,
+    requestId: RAW,
+    ...nestedAt('data.ticket', LANDING),
+  });
 
   it('shows the customer\'s IP address nowhere outside raw', () => {
     expect(JSON.stringify({ ...ticket, raw: null })).not.toContain('198.51.100.23');

@@ -240,6 +240,17 @@ describe('Kapture people, link and attachments', () => {
     ]);
   });
 
+  it('keeps a size only as a whole number of bytes a GraphQL Int holds', () => {
+    const sizes = map({
+      attachments: [
+        { name: 'a', size: '4096' },
+        { name: 'b', size: 3_000_000_000 },
+        { name: 'c', size: 10.5 },
+      ],
+    }).attachments.map((file) => file.size);
+    expect(sizes).toEqual([4096, null, null]);
+  });
+
   it('does not list the attachment string twice when the list holds it', () => {
     const url = 'https://files.kapturecrm.com/a/invoice.pdf';
     expect(map({ attachments: [{ name: 'invoice.pdf', url }], attachment: url }).attachments).toHaveLength(1);

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../../src/model.js';
 import { toTicket } from '../../../../src/providers/sweeppea/mapper.js';
-import { sweeppeaSuccessSchema, type SweeppeaTicket } from '../../../../src/providers/sweeppea/schema.js';
-import { itLandsEveryLeaf, leaves, RAW, type Landing } from '../seed-landing.js';
+import { sweeppeaSuccessSchema, type SweeppeaAnswer, type SweeppeaTicket } from '../../../../src/providers/sweeppea/schema.js';
+import { itLandsEveryLeaf, leaves, nestedAt, RAW, type Landing } from '../seed-landing.js';
 import { sweeppeaFixture } from './fixtures.js';
 
 const FETCHED_AT = '2025-02-01T12:00:00.000Z';
-const example = (): SweeppeaTicket => sweeppeaSuccessSchema.parse(sweeppeaFixture('fetch-single-ticket.json')).Data;
+const exampleAnswer = (): SweeppeaAnswer => sweeppeaSuccessSchema.parse(sweeppeaFixture('fetch-single-ticket.json'));
+const example = (): SweeppeaTicket => exampleAnswer().Data;
 const map = (changes: Record<string, unknown> = {}): Ticket =>
-  toTicket(sweeppeaSuccessSchema.parse({ Response: true, Data: { ...example(), ...changes } }).Data, { fetchedAt: FETCHED_AT });
+  toTicket(sweeppeaSuccessSchema.parse({ Response: true, Data: { ...example(), ...changes } }), { fetchedAt: FETCHED_AT });
 
 const LANDING: Landing = {
   CaseNumber: [(t) => t.number, 'HYXTNJV'],
@@ -53,7 +54,7 @@ const LANDING: Landing = {
 const PRIVATE = ['AccountInfo.UserToken', 'AccountInfo.MobileNumber', 'AccountInfo.UserAgent', 'AccountInfo.IpAddress', 'AccountInfo.GeoLat', 'AccountInfo.GeoLon'];
 
 describe('Sweeppea toTicket on the seed example', () => {
-  const ticket = toTicket(example(), { fetchedAt: FETCHED_AT });
+  const ticket = toTicket(exampleAnswer(), { fetchedAt: FETCHED_AT });
 
   it('maps the normalised fields', () => {
     expect({ ...ticket, raw: undefined }).toEqual({
@@ -83,14 +84,15 @@ describe('Sweeppea toTicket on the seed example', () => {
     });
   });
 
-  it('keeps the ticket object as received in raw', () => {
-    expect(ticket.raw).toEqual(sweeppeaFixture('fetch-single-ticket.json').Data);
+  it('keeps the whole answer as received in raw', () => {
+    expect(ticket.raw).toEqual(sweeppeaFixture('fetch-single-ticket.json'));
   });
 
-  itLandsEveryLeaf(sweeppeaFixture('fetch-single-ticket.json').Data, ticket, LANDING);
+  itLandsEveryLeaf(sweeppeaFixture('fetch-single-ticket.json'), ticket, { Response: RAW, ...nestedAt('Data', LANDING) });
 
   it.each(PRIVATE)('shows %s nowhere outside raw', (path) => {
-    const value = leaves(ticket.raw).find(([leaf]) => leaf === path)?.[1];
+    const value = leaves(ticket.raw).find(([leaf]) => leaf === `Data.${path}`)?.[1];
+    expect(value, `the seed has ${path}`).toBeDefined();
     expect(JSON.stringify({ ...ticket, raw: null })).not.toContain(String(value));
   });
 });
@@ -181,6 +183,7 @@ describe('Sweeppea Files, whose element shape is undocumented', () => {
       [{ id: '0', filename: 'x.html', url: null, size: null, contentType: null }],
     ],
     ['a negative size, dropped', { FileName: 'y', Size: -1 }, [{ id: '0', filename: 'y', url: null, size: null, contentType: null }]],
+    ['a size past the largest Int, dropped', { FileName: 'z', Size: 3_000_000_000 }, [{ id: '0', filename: 'z', url: null, size: null, contentType: null }]],
     ['an object with no name or link', { Size: 5 }, []],
     ['an empty string', '  ', []],
     ['a number', 42, []],
