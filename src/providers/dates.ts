@@ -8,11 +8,21 @@ function toIso(date: DateTime): IsoDateTime {
   return date.toISO({ suppressMilliseconds: true }) as IsoDateTime;
 }
 
+/** An ISO-8601 date and time (`2025-03-04T09:12`…): a bare year or week date is not a timestamp here. */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+/** The offset an ISO-8601 timestamp ends with, when it has one. */
+const ISO_OFFSET = /(?:Z|[+-]\d\d(?::?\d\d)?)$/i;
+const MAX_OFFSET_MINUTES = 14 * 60;
+
 /**
  * Reads a zone-less local timestamp in `zone` (an IANA name) with the first of `formats`
  * (luxon tokens) that fits. Returns ISO-8601 with the zone's offset at that instant, or
- * null for an empty or all-zero value; undefined when no format fits, so the caller can
+ * null for an empty or all-zero value; undefined when nothing fits, so the caller can
  * decide whether that is an invalid response.
+ *
+ * An ISO-8601 timestamp is read too, whatever `formats` say: with its own offset kept, or in
+ * `zone` when it has none. Providers moving to newer APIs (HostUp's v2 sends ISO in UTC) mix
+ * the two, and one such date must not make the whole ticket an invalid response.
  */
 export function parseLocalDate(
   text: string | null | undefined,
@@ -24,7 +34,7 @@ export function parseLocalDate(
     const date = DateTime.fromFormat(text.trim(), format, { zone, setZone: true });
     if (date.isValid) return toIso(date);
   }
-  return undefined;
+  return parseIsoDate(text, zone) ?? undefined;
 }
 
 /** Reads epoch milliseconds as an instant, rendered in `zone`. */
@@ -33,11 +43,19 @@ export function fromEpochMillis(millis: number, zone: string): IsoDateTime | und
   return date.isValid ? toIso(date) : undefined;
 }
 
-/** Reads an ISO-8601 timestamp that carries its own offset (or `Z`); keeps that offset. */
-export function parseIsoDate(text: string | null | undefined): IsoDateTime | null | undefined {
+/**
+ * Reads an ISO-8601 date and time, keeping the offset it carries (or `Z`). One without an offset
+ * is read in `zoneIfNone` when given, and refused (undefined) when not: the DateTime scalar's
+ * input must say its offset. Null for an empty value.
+ */
+export function parseIsoDate(text: string | null | undefined, zoneIfNone?: string): IsoDateTime | null | undefined {
   if (text == null || text.trim() === '') return null;
-  const date = DateTime.fromISO(text.trim(), { setZone: true });
-  return date.isValid && /(?:Z|[+-]\d\d:?\d\d)$/i.test(text.trim()) ? toIso(date) : undefined;
+  const trimmed = text.trim();
+  if (!ISO_DATE_TIME.test(trimmed)) return undefined;
+  if (zoneIfNone === undefined && !ISO_OFFSET.test(trimmed)) return undefined;
+  const date = DateTime.fromISO(trimmed, { zone: zoneIfNone ?? 'UTC', setZone: true });
+  // Real offsets run from -12:00 to +14:00; luxon would take +25:00 and print it back.
+  return date.isValid && Math.abs(date.offset) <= MAX_OFFSET_MINUTES ? toIso(date) : undefined;
 }
 
 /** Whether `zone` is an IANA zone name this runtime knows. */

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { parseLocalDate } from '../dates.js';
 
-/** upstreams.md: HostBill-style `YYYY-MM-DD HH:MM:SS` in server time, no zone. */
+/**
+ * upstreams.md: HostBill-style `YYYY-MM-DD HH:MM:SS` in server time, no zone. An ISO-8601 date
+ * (the v2 API's UTC dates) is read as well, with its own offset (parseLocalDate).
+ */
 export const HOSTUP_DATE_FORMATS = ['yyyy-MM-dd HH:mm:ss'] as const;
 
 /**
@@ -11,7 +14,7 @@ export const HOSTUP_DATE_FORMATS = ['yyyy-MM-dd HH:mm:ss'] as const;
  */
 const localDate = z
   .string()
-  .refine((text) => parseLocalDate(text, 'UTC', HOSTUP_DATE_FORMATS) !== undefined, 'not a yyyy-MM-dd HH:mm:ss date');
+  .refine((text) => parseLocalDate(text, 'UTC', HOSTUP_DATE_FORMATS) !== undefined, 'not a yyyy-MM-dd HH:mm:ss or ISO-8601 date');
 /** upstreams.md: numbers often arrive as strings (and strings as numbers); the mapper coerces. */
 const idLike = z.union([z.string(), z.number()]);
 const text = z.string().nullish();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseLocalDate } from '../dates.js';
 
-/** upstreams.md: WHMCS dates are `Y-m-d H:i:s`, zone-less (Europe/Rome by default). */
+/** upstreams.md: WHMCS dates are `Y-m-d H:i:s`, zone-less (Europe/Rome by default); ISO-8601 is read too (parseLocalDate). */
 export const KELIWEB_DATE_FORMATS = ['yyyy-MM-dd HH:mm:ss'] as const;
 
 /**
@@ -11,7 +11,7 @@ export const KELIWEB_DATE_FORMATS = ['yyyy-MM-dd HH:mm:ss'] as const;
  */
 const localDate = z
   .string()
-  .refine((text) => parseLocalDate(text, 'UTC', KELIWEB_DATE_FORMATS) !== undefined, 'not a yyyy-MM-dd HH:mm:ss date')
+  .refine((text) => parseLocalDate(text, 'UTC', KELIWEB_DATE_FORMATS) !== undefined, 'not a yyyy-MM-dd HH:mm:ss or ISO-8601 date')
   .nullish();
 
 /**

@@ -1,7 +1,7 @@
 import type { Attachment, IsoDateTime, Note, Person, Ticket, TicketPriority, TicketStatus } from '../../model.js';
 import { parseIsoDate } from '../dates.js';
 import { byteSize } from '../byte-size.js';
-import type { SweeppeaAnswer, SweeppeaTicket } from './schema.js';
+import { SWEEPPEA_ZONE, type SweeppeaAnswer, type SweeppeaTicket } from './schema.js';
 
 export interface SweeppeaMapOptions {
   /** When the gateway read the ticket (ISO-8601). Sweeppea's own dates carry their offset, so no zone is needed. */
@@ -122,7 +122,7 @@ function nonEmpty(value: unknown): string | null {
 
 /** The client validated every date the mapper reads, so undefined cannot happen here. */
 function date(text: string | null | undefined): IsoDateTime | null {
-  return parseIsoDate(text) ?? null;
+  return parseIsoDate(text, SWEEPPEA_ZONE) ?? null;
 }
 
 function latest(dates: readonly (IsoDateTime | null)[]): IsoDateTime | null {

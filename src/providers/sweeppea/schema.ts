@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { parseIsoDate } from '../dates.js';
 
-/** upstreams.md: Sweeppea sends UTC ISO-8601; a date without an offset is not one of its dates. */
-const instant = z.string().refine((text) => parseIsoDate(text) !== undefined, 'not an ISO-8601 date with an offset');
+/**
+ * upstreams.md: Sweeppea sends UTC ISO-8601. A .NET-style date with no offset
+ * (`2025-01-15T10:30:00`) is read as the UTC it is documented to be, rather than failing the
+ * ticket; anything that is not an ISO date and time still makes the answer invalid.
+ */
+export const SWEEPPEA_ZONE = 'UTC';
+const instant = z.string().refine((text) => parseIsoDate(text, SWEEPPEA_ZONE) !== undefined, 'not an ISO-8601 date and time');
 /** upstreams.md: numbers often arrive as strings; the mapper coerces. */
 const numberish = z.union([z.number(), z.string()]);
 const text = z.string().nullish();

@@ -211,8 +211,16 @@ describe('HostUp dates', () => {
     ['summer, New York', 'America/New_York', '2025-07-15 08:00:00', '2025-07-15T08:00:00-04:00'],
     ['HostBill\'s "never"', 'Europe/Stockholm', '0000-00-00 00:00:00', null],
     ['an empty date', 'Europe/Stockholm', '', null],
+    ['the v2 API\'s UTC ISO date, its offset kept', 'Europe/Stockholm', '2025-01-15T07:00:00Z', '2025-01-15T07:00:00Z'],
+    ['an ISO date with no offset, in the zone', 'Europe/Stockholm', '2025-01-15T08:00:00', '2025-01-15T08:00:00+01:00'],
   ])('reads %s in the configured zone', (_, timezone, text, iso) => {
     expect(map({ date: text }, { ...OPTIONS, timezone }).createdAt).toBe(iso);
+  });
+
+  it('refuses an answer whose date is no date at all, naming where', () => {
+    const parsed = hostupSuccessSchema.safeParse({ success: true, data: { ticket: { ...example(), lastreply: '15/01/2025 08:00' } } });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual(['data', 'ticket', 'lastreply']);
   });
 
   it('reads resolve_date as closedAt only while the ticket is closed', () => {

@@ -158,6 +158,8 @@ describe('Kapture dates', () => {
     ['yyyy-MM-dd HH:mm', '2024-04-19 14:19', '2024-04-19T14:19:00+05:30'],
     ['epoch milliseconds', 1713516540000, '2024-04-19T14:19:00+05:30'],
     ['epoch milliseconds as a string', '1713516540000', '2024-04-19T14:19:00+05:30'],
+    ['ISO-8601 without an offset', '2024-04-19T14:19:00', '2024-04-19T14:19:00+05:30'],
+    ['ISO-8601 with its own offset, kept', '2024-04-19T08:49:00Z', '2024-04-19T08:49:00Z'],
     ['an empty date', '', null],
     ['0 for none', 0, null],
   ])('reads %s in the configured zone', (_, value, iso) => {
@@ -168,7 +170,7 @@ describe('Kapture dates', () => {
     expect(map({}, { ...OPTIONS, timezone: 'Europe/Rome' }).createdAt).toBe('2024-04-19T14:19:00+02:00');
   });
 
-  it.each([['19/04/2024 14:19'], ['2024-04-19T14:19:00'], ['yesterday'], ['32-04-2024 14:19'], [-5]])(
+  it.each([['19/04/2024 14:19'], ['2024-04-19'], ['2024-W16'], ['yesterday'], ['32-04-2024 14:19'], ['2024-04-19T25:00:00'], [-5]])(
     'refuses %j as a date',
     (value) => {
       expect(parseKaptureDate(value, 'Asia/Kolkata')).toBeUndefined();

@@ -136,6 +136,16 @@ describe('Sweeppea dates', () => {
     expect(ticket).toMatchObject({ status: 'CLOSED', closedAt: '2025-07-01T18:30:00Z', updatedAt: '2025-07-01T20:30:00+02:00' });
   });
 
+  it('reads a date with no offset as the UTC Sweeppea documents, rather than failing the ticket', () => {
+    const ticket = map({ Date: '2025-01-26T10:00:00', Notes: [{ Id: 1, Date: '2025-01-26T11:00:00.123', Note: 'n' }] });
+    expect(ticket.createdAt).toBe('2025-01-26T10:00:00Z');
+    expect(ticket.notes[0]?.createdAt).toBe('2025-01-26T11:00:00.123Z');
+  });
+
+  it.each([['26/01/2025 10:00'], ['2025-01-26'], ['yesterday']])('refuses an answer with %j as a date', (text) => {
+    expect(sweeppeaSuccessSchema.safeParse({ Response: true, Data: { ...example(), Date: text } }).success).toBe(false);
+  });
+
   it('has no updatedAt without Statistics', () => {
     expect(map({ Statistics: [] }).updatedAt).toBeNull();
   });

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { parseIsoDate, parseLocalDate } from '../../../src/providers/dates.js';
+
+const FORMATS = ['yyyy-MM-dd HH:mm:ss'];
+
+describe('parseLocalDate', () => {
+  it.each([
+    ['a local time in the zone, summer offset', '2025-07-01 09:00:00', '2025-07-01T09:00:00+02:00'],
+    ['a local time in the zone, winter offset', '2025-01-01 09:00:00', '2025-01-01T09:00:00+01:00'],
+    ['ISO-8601 without an offset, in the zone', '2025-07-01T09:00:00', '2025-07-01T09:00:00+02:00'],
+    ['ISO-8601 in UTC, its offset kept', '2025-07-01T07:00:00Z', '2025-07-01T07:00:00Z'],
+    ['ISO-8601 with an offset, kept', '2025-07-01T12:30:00+05:30', '2025-07-01T12:30:00+05:30'],
+    ['ISO-8601 with fractions', '2025-07-01T07:00:00.250Z', '2025-07-01T07:00:00.250Z'],
+    ['the all-zero "never"', '0000-00-00 00:00:00', null],
+    ['empty', '', null],
+  ])('reads %s', (_case, text, iso) => {
+    expect(parseLocalDate(text, 'Europe/Stockholm', FORMATS)).toBe(iso);
+  });
+
+  it.each([['01/07/2025 09:00'], ['2025-07-01'], ['2025-W27'], ['2025'], ['2025-02-30 09:00:00'], ['2025-07-01T24:30:00'], ['soon']])(
+    'refuses %j',
+    (text) => {
+      expect(parseLocalDate(text, 'Europe/Stockholm', FORMATS)).toBeUndefined();
+    },
+  );
+});
+
+describe('parseIsoDate', () => {
+  it('keeps the offset a timestamp carries', () => {
+    expect(parseIsoDate('2025-01-26T10:00:00-05:00')).toBe('2025-01-26T10:00:00-05:00');
+  });
+
+  it('refuses a timestamp with no offset unless told the zone to read it in', () => {
+    expect(parseIsoDate('2025-01-26T10:00:00')).toBeUndefined();
+    expect(parseIsoDate('2025-01-26T10:00:00', 'UTC')).toBe('2025-01-26T10:00:00Z');
+  });
+
+  it.each([['2025-01-26'], ['2025-01-26 10:00:00Z'], ['P1D'], ['2025-01-26T10:00:00+25:00']])('refuses %j', (text) => {
+    expect(parseIsoDate(text, 'UTC')).toBeUndefined();
+  });
+});
