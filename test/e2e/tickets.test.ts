@@ -74,6 +74,17 @@ describe('Query.tickets', () => {
     expect(gateway.sandbox.calls('hostup')).toBe(1);
   });
 
+  it('treats a Keliweb mask in another case as the same ticket, with one id and one call', async () => {
+    const masked = gateway.sandbox.ticketNumbers('keliweb').find((number) => /[a-z]/.test(number))!;
+    const { data, errors } = await gateway.client().rawRequest<TicketsData>(TICKETS, {
+      refs: [ref('keliweb', masked), ref('keliweb', masked.toUpperCase()), ref('keliweb', masked.toLowerCase())],
+    });
+    expect(errors).toBeUndefined();
+    expect(data.tickets.map((t) => t?.number)).toEqual([masked, masked, masked]);
+    expect(new Set(data.tickets.map((t) => t?.id)).size).toBe(1);
+    expect(gateway.sandbox.calls('keliweb')).toBe(1);
+  });
+
   it('refuses more than 100 refs with BAD_USER_INPUT before any upstream call', async () => {
     const refs = Array.from({ length: 101 }, (_, i) => ref('kapture', String(700000000000 + i)));
     const { data, errors } = await gateway.client().rawRequest<TicketsData | null>(TICKETS, { refs });

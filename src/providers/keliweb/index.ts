@@ -22,8 +22,10 @@ export function createKeliwebProvider(deps: ProviderDeps): Provider {
       if (!TICKET_NUMBER.test(trimmed)) {
         throw new BadUserInputError('A Keliweb ticket number is 1 to 32 letters, digits and dashes', { provider: 'keliweb' });
       }
-      // Case is kept: a mask may mix cases, and the number is shown as typed until the ticket is read.
-      return trimmed;
+      // WHMCS finds a mask case-blind (MySQL's default collation), so 'abc-1' and 'ABC-1' are one
+      // ticket: upper case makes them one DataLoader key and one upstream call. The ticket's
+      // `number` is still the mask as Keliweb sends it.
+      return trimmed.toUpperCase();
     },
     // One call a number, all at once; the upstream client holds them to the concurrency limit.
     fetchTickets(numbers, auth) {

@@ -96,6 +96,8 @@ function ticket(index: number, owner: TenantOwner, created: number, tid: string)
   };
 }
 
+const CUSTOM_MASK_INDEX = 5;
+
 function seed(): SeededTicket<KeliwebTicket>[] {
   const instants = seedInstants(random, PRIMARY_COUNT + OTHER_COUNT);
   const tids = new Set<string>(['516757']);
@@ -105,6 +107,8 @@ function seed(): SeededTicket<KeliwebTicket>[] {
     let tid = String(random.int(100000, 999999));
     while (tids.has(tid)) tid = String(random.int(100000, 999999));
     tids.add(tid);
+    // One ticket under a custom WHMCS mask (`%A%a-%n%n%n%n%n%n`): letters of both cases.
+    if (index === CUSTOM_MASK_INDEX) tid = `Kw-${tid}`;
     return { owner, ticket: ticket(index, owner, created, tid) };
   });
 }

@@ -29,8 +29,12 @@ async function getTicket(call: SandboxCall, store: TicketStore<KeliwebTicket>, p
   const ticketnum = fields.get('ticketnum')?.trim() ?? '';
   const ticketid = fields.get('ticketid')?.trim() ?? '';
   if (ticketnum === '' && ticketid === '') return whmcsError('Ticket ID or Ticket Number is required');
-  // WHMCS GetTicket looks a ticket up by `ticketnum` when given, else by `ticketid`.
-  const entry = ticketnum !== '' ? store.get(ticketnum) : store.find((ticket) => ticket.ticketid === ticketid);
+  // WHMCS GetTicket looks a ticket up by `ticketnum` when given, else by `ticketid`; MySQL's
+  // default collation compares the mask case-blind.
+  const entry =
+    ticketnum !== ''
+      ? store.find((ticket) => ticket.tid.toLowerCase() === ticketnum.toLowerCase())
+      : store.find((ticket) => ticket.ticketid === ticketid);
   if (!entry || entry.owner !== owner) return whmcsError('Ticket ID Not Found');
   return { status: 200, body: sortedReplies(entry.ticket, fields.get('repliessort')) };
 }

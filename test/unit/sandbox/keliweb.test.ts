@@ -51,6 +51,15 @@ describe('keliweb get-ticket', () => {
     expect(body.ticketid).toBe('1');
   });
 
+  it('finds a custom mask whatever the case of the ticketnum, as MySQL compares it', async () => {
+    const masked = KELIWEB_SEED.find((entry) => entry.owner === 'primary' && /[a-z]/.test(entry.ticket.tid))!.ticket;
+    for (const ticketnum of [masked.tid, masked.tid.toUpperCase(), masked.tid.toLowerCase()]) {
+      const { status, body } = await getTicket(new URLSearchParams({ ticketnum }));
+      expect(status).toBe(200);
+      expect(body.tid).toBe(masked.tid);
+    }
+  });
+
   it('orders replies by date, ASC by default and DESC on request', async () => {
     const ascending = await getTicket(new URLSearchParams({ ticketnum: longThread.tid }));
     const descending = await getTicket(multipart({ ticketnum: longThread.tid, repliessort: 'DESC' }));

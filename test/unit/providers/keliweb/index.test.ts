@@ -19,7 +19,8 @@ describe('Keliweb provider', () => {
 const ACCEPTED: AcceptedNumbers = [
   ['516757', '516757'],
   ['ABC-123456', 'ABC-123456'],
-  ['abc-123456', 'abc-123456'],
+  ['abc-123456', 'ABC-123456'],
+  ['aBc-123456', 'ABC-123456'],
   ['  516757\t', '516757'],
   ['0042', '0042'],
   ['X'.repeat(32), 'X'.repeat(32)],
