@@ -7,10 +7,22 @@ import { NoteRef } from './note.js';
 import { PersonRef } from './person.js';
 import { ReplyRef } from './reply.js';
 
-const time = (reply: Reply) => (reply.createdAt ? Date.parse(reply.createdAt) : Number.NEGATIVE_INFINITY);
+const time = (entry: { readonly createdAt: string | null }) =>
+  entry.createdAt ? Date.parse(entry.createdAt) : Number.NEGATIVE_INFINITY;
+
+/**
+ * Oldest first by `createdAt` (the instant, whatever the offsets), stable: undated entries lead
+ * and keep the provider's order among themselves, as do entries of the same instant.
+ */
+function oldestFirst<T extends { readonly createdAt: string | null }>(entries: readonly T[]): T[] {
+  return [...entries].sort((a, b) => {
+    const [x, y] = [time(a), time(b)];
+    return x === y ? 0 : x < y ? -1 : 1;
+  });
+}
 
 function sortReplies(replies: readonly Reply[], order: 'ASC' | 'DESC'): Reply[] {
-  const sorted = [...replies].sort((a, b) => time(a) - time(b));
+  const sorted = oldestFirst(replies);
   return order === 'ASC' ? sorted : sorted.reverse();
 }
 
@@ -36,11 +48,15 @@ export const TicketObject = builder.objectRef<Ticket>('Ticket').implement({
     department: t.exposeString('department', { nullable: true, description: 'Department or queue it is in.' }),
     tags: t.exposeStringList('tags', { description: 'Labels the provider attaches.' }),
     url: t.exposeString('url', { nullable: true, description: "Link to the ticket in the provider's own interface." }),
-    notes: t.expose('notes', { type: [NoteRef], description: 'Internal notes, oldest first.' }),
+    notes: t.field({
+      type: [NoteRef],
+      description: 'Internal notes, oldest first; notes with no date come first, in the provider\'s order.',
+      resolve: (ticket) => oldestFirst(ticket.notes),
+    }),
     replies: t.field({
       type: [ReplyRef],
       description: 'The conversation after the opening message.',
-      args: { order: t.arg({ type: SortOrderEnum, defaultValue: 'ASC', required: true, description: 'By time sent.' }) },
+      args: { order: t.arg({ type: SortOrderEnum, defaultValue: 'ASC', required: true, description: 'By time sent; replies with no date count as the oldest, in the provider\'s order.' }) },
       resolve: (ticket, { order }) => sortReplies(ticket.replies, order),
     }),
     attachments: t.expose('attachments', { type: [AttachmentRef], description: 'Files attached to the ticket itself.' }),
