@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SEARCH_PATH } from '../../../../src/providers/kapture/client.js';
-import { createKaptureProvider } from '../../../../src/providers/kapture/index.js';
-import { fetchThrough, outcomeOf, stubUpstream, timeoutOf, useProviderHarness, type ProviderUnderTest } from '../provider-harness.js';
-import { kaptureFixture } from './fixtures.js';
+import { fetchThrough, outcomeOf, stubUpstream, timeoutOf, useProviderHarness } from '../provider-harness.js';
+import { KAPTURE, kaptureFixture } from './fixtures.js';
 
-const EXAMPLE_ID = '713516551148';
-const KAPTURE: ProviderUnderTest = {
-  name: 'kapture',
-  create: createKaptureProvider,
-  baseUrl: 'https://devapi.kapturecrm.com',
-  timezone: 'Asia/Kolkata',
-  maxBatch: 20,
-  route: { path: SEARCH_PATH, method: 'POST' },
-  apiKey: 'a2FwdHVyZS1zZWNyZXQta2V5OjIwOTgwMw==',
-  number: EXAMPLE_ID,
-};
+const EXAMPLE_ID = KAPTURE.number;
 const KEY = KAPTURE.apiKey;
 const element = (ticketId: string | number, changes: Record<string, unknown> = {}) => {
   const example = kaptureFixture('get-ticket.example.json')[0];

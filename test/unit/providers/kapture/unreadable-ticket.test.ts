@@ -1,8 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { SEARCH_PATH } from '../../../../src/providers/kapture/client.js';
-import { createKaptureProvider } from '../../../../src/providers/kapture/index.js';
 import { outcomeOf, useProviderHarness } from '../provider-harness.js';
-import { kaptureFixture } from './fixtures.js';
+import { KAPTURE, kaptureFixture } from './fixtures.js';
 
 // A mapper that throws for one ticket stands in for a payload that passes its schema and still
 // cannot be read: the guard under test is the provider's, not the mapper's.
@@ -19,16 +17,7 @@ vi.mock('../../../../src/providers/kapture/mapper.js', async (importOriginal) =>
 });
 
 describe('Kapture, a ticket its mapper cannot read', () => {
-  const { answer, fetchTickets } = useProviderHarness({
-    name: 'kapture',
-    create: createKaptureProvider,
-    baseUrl: 'https://devapi.kapturecrm.com',
-    timezone: 'Asia/Kolkata',
-    maxBatch: 20,
-    route: { path: SEARCH_PATH, method: 'POST' },
-    apiKey: 'a2FwdHVyZS1zZWNyZXQta2V5OjIwOTgwMw==',
-    number: '713516551148',
-  });
+  const { answer, fetchTickets } = useProviderHarness(KAPTURE);
 
   it('fails that ticket alone as UPSTREAM_INVALID_RESPONSE; the rest of its chunk stands', async () => {
     const example = kaptureFixture('get-ticket.example.json')[0];
