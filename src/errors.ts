@@ -10,7 +10,10 @@ export type ErrorCode =
   | 'UPSTREAM_TIMEOUT'
   | 'UPSTREAM_ERROR'
   | 'UPSTREAM_INVALID_RESPONSE'
-  | 'PROVIDER_DISABLED';
+  | 'PROVIDER_DISABLED'
+  // Only in updateTicket's result union, never in a query's errors:
+  | 'TICKET_CLOSED'
+  | 'UNSUPPORTED';
 
 export interface ErrorDetails {
   readonly provider?: ProviderName;
@@ -70,6 +73,27 @@ export class ForbiddenError extends TicketGraphError {
 
 export class BadUserInputError extends TicketGraphError {
   readonly code = 'BAD_USER_INPUT';
+  readonly retryable = false;
+}
+
+/** An input the gateway refuses, naming the input field at fault (`title`, `id`, …). */
+export class ValidationError extends BadUserInputError {
+  readonly field: string;
+  constructor(message: string, details: ErrorDetails & { field: string }) {
+    super(message, details);
+    this.field = details.field;
+  }
+}
+
+/** The provider refuses to change a closed ticket. */
+export class TicketClosedError extends TicketGraphError {
+  readonly code = 'TICKET_CLOSED';
+  readonly retryable = false;
+}
+
+/** The gateway cannot do this with that provider (no write API, or not enabled). */
+export class UnsupportedError extends TicketGraphError {
+  readonly code = 'UNSUPPORTED';
   readonly retryable = false;
 }
 

@@ -59,6 +59,14 @@ export interface TicketRef {
   readonly number: string;
 }
 
+/** A change to one ticket, already validated: at least one of `title` and `description`. */
+export interface TicketUpdate {
+  /** The canonical number (the provider's parseNumber). */
+  readonly number: string;
+  readonly title?: string;
+  readonly description?: string;
+}
+
 export interface Ticket extends TicketRef {
   readonly subject: string | null;
   readonly body: string | null;

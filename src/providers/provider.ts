@@ -1,4 +1,4 @@
-import type { ProviderName, Ticket } from '../model.js';
+import type { ProviderName, Ticket, TicketUpdate } from '../model.js';
 import type { UpstreamClient } from '../upstream/types.js';
 
 /** The upstream credential one request uses for one provider. */
@@ -52,4 +52,11 @@ export interface Provider {
    * ticket, or the error for that number (NotFoundError when the upstream has no such ticket).
    */
   fetchTickets(numbers: readonly string[], auth: Credential): Promise<(Ticket | Error)[]>;
+  /**
+   * Changes a ticket and returns it as it now stands. Present exactly when
+   * `capabilities.updateTicket` is true. Throws a TicketGraphError: TicketClosedError,
+   * ValidationError, NotFoundError, ForbiddenError, UnauthenticatedError or an upstream error.
+   * The upstream call must not be retried once it may have been sent.
+   */
+  updateTicket?(update: TicketUpdate, auth: Credential): Promise<Ticket>;
 }

@@ -56,7 +56,7 @@ export interface ProviderSettings {
 
 export interface RegistryOptions {
   readonly providers: Readonly<Record<ProviderName, ProviderSettings>>;
-  readonly upstream: { readonly timeoutMs: number; readonly queueTimeoutMs?: number };
+  readonly upstream: { readonly timeoutMs: number; readonly queueTimeoutMs?: number; readonly retries?: number };
 }
 
 export interface RegisteredProvider {
@@ -83,6 +83,7 @@ export function createRegistry(options: RegistryOptions): Registry {
           baseUrl: settings.baseUrl,
           timeoutMs: options.upstream.timeoutMs,
           ...(options.upstream.queueTimeoutMs !== undefined && { queueTimeoutMs: options.upstream.queueTimeoutMs }),
+          ...(options.upstream.retries !== undefined && { retries: options.upstream.retries }),
           maxConcurrency: settings.maxConcurrency,
         })
       : createDisabledUpstream(name);

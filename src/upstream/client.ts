@@ -1,4 +1,5 @@
 import pLimit, { type LimitFunction } from 'p-limit';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, errors as undiciErrors } from 'undici';
 import {
   TicketGraphError,
@@ -46,6 +47,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     connectTimeout: Math.min(options.timeoutMs, 5_000),
     headersTimeout: options.timeoutMs,
     bodyTimeout: options.timeoutMs,
+    ...(options.connect && { connect: options.connect }),
   });
   const limit = pLimit(options.maxConcurrency);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -68,24 +70,36 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     };
   }
 
+  async function attempt(request: UpstreamRequest): Promise<UpstreamResponse> {
+    const queued = AbortSignal.timeout(options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS);
+    let deadline: AbortSignal | undefined;
+    try {
+      return await whenSlotFree(limit, queued, () => {
+        deadline = AbortSignal.timeout(options.timeoutMs);
+        return send(request, deadline);
+      });
+    } catch (error) {
+      if (error instanceof SlotWaitExpired) {
+        throw new UpstreamTimeoutError(
+          `${provider} is busy: no free call slot within ${options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS} ms`,
+          { provider },
+        );
+      }
+      throw toTransportError(error, deadline, options);
+    }
+  }
+
+  const retries = options.retries ?? 0;
   return {
     provider,
     async request(request) {
-      const queued = AbortSignal.timeout(options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS);
-      let deadline: AbortSignal | undefined;
-      try {
-        return await whenSlotFree(limit, queued, () => {
-          deadline = AbortSignal.timeout(options.timeoutMs);
-          return send(request, deadline);
-        });
-      } catch (error) {
-        if (error instanceof SlotWaitExpired) {
-          throw new UpstreamTimeoutError(
-            `${provider} is busy: no free call slot within ${options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS} ms`,
-            { provider },
-          );
+      for (let tried = 0; ; tried += 1) {
+        try {
+          return await attempt(request);
+        } catch (error) {
+          if (tried >= retries || !(error instanceof TicketGraphError) || !mayTryAgain(error.cause, request)) throw error;
+          await sleep(backoffMs(tried));
         }
-        throw toTransportError(error, deadline, options);
       }
     },
     async close() {
@@ -93,6 +107,29 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       await pool.close();
     },
   };
+}
+
+/** Connection failures that happen before a byte of the request is written. */
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** A connection that closed under a call: the request may have reached the upstream. */
+const CLOSED_MID_CALL_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+
+/**
+ * Whether a failed call may be sent again. A connection that never opened sent nothing, so any
+ * call may; one that closed under the call may have delivered it, so only a read may. Timeouts,
+ * error statuses and backoff for reads are the resilience layer's (issue 4), not this one's.
+ */
+function mayTryAgain(cause: unknown, request: UpstreamRequest): boolean {
+  if (cause instanceof undiciErrors.ConnectTimeoutError) return true;
+  const code = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
+  if (typeof code !== 'string') return false;
+  if (NEVER_SENT_CODES.has(code)) return true;
+  return request.write !== true && CLOSED_MID_CALL_CODES.has(code);
+}
+
+/** 100 ms, 200 ms, 400 ms … up to 1 s, each with jitter so callers do not retry in step. */
+function backoffMs(tried: number): number {
+  return Math.min(1_000, 100 * 2 ** tried) * (0.5 + Math.random() / 2);
 }
 
 async function readCapped(

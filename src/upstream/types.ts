@@ -1,4 +1,4 @@
-import type { FormData } from 'undici';
+import type { buildConnector, FormData } from 'undici';
 import type { ProviderName } from '../model.js';
 
 export interface UpstreamRequest {
@@ -8,6 +8,11 @@ export interface UpstreamRequest {
   readonly headers?: Readonly<Record<string, string>>;
   /** A JSON text, or form fields sent as multipart/form-data (undici's FormData). */
   readonly body?: string | FormData;
+  /**
+   * The call changes the upstream's state. It is tried again only when the connection failed
+   * before anything was sent; never after a timeout or an error status, when it may have been made.
+   */
+  readonly write?: boolean;
 }
 
 export interface UpstreamResponse {
@@ -40,4 +45,8 @@ export interface UpstreamOptions {
   readonly maxConcurrency: number;
   /** Largest body accepted; a larger one is refused, not buffered. Default 10 MiB. */
   readonly maxBodyBytes?: number;
+  /** Further tries of a call whose connection failed (see UpstreamRequest.write). Default 0. */
+  readonly retries?: number;
+  /** undici's connector, e.g. for a custom TLS setup; tests use it to fail a connection on cue. */
+  readonly connect?: buildConnector.connector;
 }

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { buildConnector } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createUpstreamClient } from '../../src/upstream/client.js';
 import type { UpstreamClient } from '../../src/upstream/types.js';
@@ -13,6 +14,8 @@ afterEach(async () => {
 });
 
 interface ServeOptions {
+  retries?: number;
+  connect?: buildConnector.connector;
   timeoutMs?: number;
   queueTimeoutMs?: number;
   maxConcurrency?: number;
@@ -31,6 +34,8 @@ async function serve(handler: Handler, options: ServeOptions = {}) {
     maxConcurrency: options.maxConcurrency ?? 4,
     ...(options.maxBodyBytes !== undefined && { maxBodyBytes: options.maxBodyBytes }),
     ...(options.queueTimeoutMs !== undefined && { queueTimeoutMs: options.queueTimeoutMs }),
+    ...(options.retries !== undefined && { retries: options.retries }),
+    ...(options.connect && { connect: options.connect }),
   });
   cleanups.push(async () => {
     await client.close();
@@ -149,5 +154,88 @@ describe('createUpstreamClient', () => {
     const later = client.request({ method: 'GET', path: '/later' }).catch((error: unknown) => error);
     await expect(later).resolves.toMatchObject({ code: 'UPSTREAM_TIMEOUT' });
     expect(received).toBe(2);
+  });
+
+  describe('trying a call again', () => {
+    /** undici's own connector, refusing the first `refusals` connections as a closed port would. */
+    function refusingConnector(refusals: number) {
+      const real = buildConnector({});
+      const state = { attempts: 0 };
+      const connect: buildConnector.connector = (options, callback) => {
+        state.attempts += 1;
+        if (state.attempts <= refusals) {
+          callback(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), null);
+          return;
+        }
+        real(options, callback);
+      };
+      return { connect, state };
+    }
+    const ok = (_request: IncomingMessage, response: ServerResponse) =>
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+
+    it.each([
+      ['a read', false],
+      ['a write', true],
+    ])('sends %s again when the connection failed before anything was sent', async (_case, write) => {
+      let received = 0;
+      const { connect, state } = refusingConnector(2);
+      const client = await serve((request, response) => {
+        received += 1;
+        ok(request, response);
+      }, { retries: 2, connect });
+      const answer = await client.request({ method: 'POST', path: '/', body: '{}', write });
+      expect(answer.status).toBe(200);
+      expect({ connections: state.attempts, received }).toEqual({ connections: 3, received: 1 });
+    });
+
+    it('gives up after UPSTREAM_RETRIES further tries', async () => {
+      const { connect, state } = refusingConnector(10);
+      const client = await serve(ok, { retries: 2, connect });
+      await expect(client.request({ method: 'GET', path: '/' })).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', provider: 'hostup' });
+      expect(state.attempts).toBe(3);
+    });
+
+    /** A server that drops the connection of its first `drops` requests after reading them. */
+    function dropping(drops: number) {
+      const state = { received: 0 };
+      const handler = (request: IncomingMessage, response: ServerResponse) => {
+        state.received += 1;
+        if (state.received <= drops) request.socket.destroy();
+        else ok(request, response);
+      };
+      return { handler, state };
+    }
+
+    it('sends a read again when the connection closed under it', async () => {
+      const { handler, state } = dropping(1);
+      const client = await serve(handler, { retries: 2 });
+      await expect(client.request({ method: 'POST', path: '/', body: '{}' })).resolves.toMatchObject({ status: 200 });
+      expect(state.received).toBe(2);
+    });
+
+    it('never sends a write again once it may have reached the upstream', async () => {
+      const { handler, state } = dropping(1);
+      const client = await serve(handler, { retries: 2 });
+      await expect(client.request({ method: 'POST', path: '/', body: '{}', write: true })).rejects.toMatchObject({ code: 'UPSTREAM_ERROR' });
+      expect(state.received).toBe(1);
+    });
+
+    it('never sends a write again after its deadline passed or an error status came back', async () => {
+      let received = 0;
+      const slow = await serve(() => {
+        received += 1;
+      }, { retries: 2, timeoutMs: 150 });
+      await expect(slow.request({ method: 'POST', path: '/', body: '{}', write: true })).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT' });
+      expect(received).toBe(1);
+
+      let failed = 0;
+      const failing = await serve((_request, response) => {
+        failed += 1;
+        response.writeHead(500, { 'content-type': 'application/json' }).end('{}');
+      }, { retries: 2 });
+      await expect(failing.request({ method: 'POST', path: '/', body: '{}', write: true })).resolves.toMatchObject({ status: 500 });
+      expect(failed).toBe(1);
+    });
   });
 });

@@ -2,14 +2,17 @@ import {
   ForbiddenError,
   NotFoundError,
   RateLimitedError,
+  TicketClosedError,
   UnauthenticatedError,
   UpstreamError,
+  ValidationError,
   type TicketGraphError,
 } from '../../errors.js';
+import type { TicketUpdate } from '../../model.js';
 import { retryAfterHeader } from '../../upstream/retry-after.js';
 import type { UpstreamClient, UpstreamResponse } from '../../upstream/types.js';
 import { shapeError } from '../shape-error.js';
-import { sweeppeaErrorSchema, sweeppeaSuccessSchema, type SweeppeaAnswer, type SweeppeaErrorBody } from './schema.js';
+import { sweeppeaErrorSchema, sweeppeaSuccessSchema, type SweeppeaAnswer, type SweeppeaErrorBody, sweeppeaUpdateSchema, type SweeppeaUpdateAnswer } from './schema.js';
 
 const provider = 'sweeppea';
 
@@ -41,6 +44,62 @@ export async function fetchSingleTicket(http: UpstreamClient, caseNumber: string
 }
 
 const isSuccess = (status: number): boolean => status >= 200 && status < 300;
+
+/** The seed's 400 for a closed ticket; its other 400s are about the input. */
+const CLOSED = /cannot update closed ticket/i;
+
+/**
+ * `POST /tickets/update` `{CaseId, Title?, Description?}`: only the fields being changed are
+ * sent. A write: the upstream client never retries it once it may have been sent.
+ */
+export async function updateTicket(http: UpstreamClient, update: TicketUpdate, apiKey: string): Promise<SweeppeaUpdateAnswer> {
+  const response = await http.request({
+    method: 'POST',
+    path: '/tickets/update',
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      CaseId: update.number,
+      ...(update.title !== undefined && { Title: update.title }),
+      ...(update.description !== undefined && { Description: update.description }),
+    }),
+    write: true,
+  });
+  const failure = sweeppeaErrorSchema.safeParse(response.body);
+  if (!isSuccess(response.status) || failure.success) {
+    throw updateErrorFor(response, failure.success ? failure.data : undefined, update.number);
+  }
+  const parsed = sweeppeaUpdateSchema.safeParse(response.body);
+  if (!parsed.success) {
+    throw shapeError(`Sweeppea answered the update of ticket ${update.number}`, parsed.error, { provider, upstreamStatus: response.status });
+  }
+  return parsed.data;
+}
+
+/**
+ * The update's documented errors. A 400 is the closed ticket or an input Sweeppea refuses (named
+ * by the field its message mentions); a 5xx may come after the change was made, so it is not
+ * called retryable: the caller should read the ticket before trying again. Sweeppea's own
+ * messages are matched, never shown.
+ */
+function updateErrorFor(response: UpstreamResponse, body: SweeppeaErrorBody | undefined, caseNumber: string): TicketGraphError {
+  const message = body?.Message ?? '';
+  const status = isSuccess(response.status) ? Number(body?.Code) : response.status;
+  const details = { provider, upstreamStatus: response.status } as const;
+  if (CLOSED.test(message)) return new TicketClosedError(`Sweeppea ticket ${caseNumber} is closed and cannot be updated`, details);
+  if (status === 400) {
+    const field = /title/i.test(message) ? 'title' : /description/i.test(message) ? 'description' : /caseid/i.test(message) ? 'number' : 'input';
+    return new ValidationError(`Sweeppea refused the update of ticket ${caseNumber} (${field})`, { ...details, field });
+  }
+  if (status === 403 && !INVALID_TOKEN.test(message)) {
+    return new ForbiddenError(`Sweeppea does not let this API key update ticket ${caseNumber}`, details);
+  }
+  // 401, the invalid-token 403, 404, 429 and 503 (busy: nothing was done) mean what they mean on reads.
+  if ([401, 403, 404, 429, 503].includes(status)) return errorFor(response, body, caseNumber);
+  return new UpstreamError(`Sweeppea failed while updating ticket ${caseNumber}; the change may or may not have been made`, {
+    ...details,
+    retryable: false,
+  });
+}
 
 /** The HTTP status decides; the body's `Code` only when the status claims success. */
 function errorFor(response: UpstreamResponse, body: SweeppeaErrorBody | undefined, caseNumber: string): TicketGraphError {

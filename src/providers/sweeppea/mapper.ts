@@ -1,7 +1,7 @@
 import type { Attachment, IsoDateTime, Note, Person, Ticket, TicketPriority, TicketStatus } from '../../model.js';
 import { parseIsoDate } from '../dates.js';
 import { byteSize } from '../byte-size.js';
-import { SWEEPPEA_ZONE, type SweeppeaAnswer, type SweeppeaTicket } from './schema.js';
+import { SWEEPPEA_ZONE, type SweeppeaAnswer, type SweeppeaTicket, type SweeppeaUpdateAnswer } from './schema.js';
 
 export interface SweeppeaMapOptions {
   /** When the gateway read the ticket (ISO-8601). Sweeppea's own dates carry their offset, so no zone is needed. */
@@ -17,7 +17,18 @@ const PRIORITIES: Readonly<Record<string, readonly [TicketPriority, string]>> = 
 
 /** `fetchSingleTicket`'s answer (already validated by the client) to the model: `Data` is read, `raw` is the whole answer. */
 export function toTicket(answer: SweeppeaAnswer, options: SweeppeaMapOptions): Ticket {
-  const data = answer.Data;
+  return ticketOf(answer.Data, answer, options);
+}
+
+/**
+ * `/tickets/update`'s answer to the model, for when the ticket cannot be read back after an
+ * update: its `Ticket` has only some fields, so notes, files and dates are empty; `raw` is the answer.
+ */
+export function fromUpdateAnswer(answer: SweeppeaUpdateAnswer, options: SweeppeaMapOptions): Ticket {
+  return ticketOf(answer.Ticket, answer, options);
+}
+
+function ticketOf(data: SweeppeaTicket, raw: unknown, options: SweeppeaMapOptions): Ticket {
   const [status, statusText] = statusOf(data.Status);
   const [priority, priorityText] = priorityOf(data.Priority);
   return {
@@ -49,7 +60,7 @@ export function toTicket(answer: SweeppeaAnswer, options: SweeppeaMapOptions): T
     notes: (data.Notes ?? []).map(toNote),
     replies: [],
     attachments: (data.Files ?? []).flatMap(toAttachment),
-    raw: answer,
+    raw,
     fetchedAt: options.fetchedAt,
   };
 }

@@ -37,6 +37,13 @@ export const sweeppeaTicketSchema = z.looseObject({
 });
 export type SweeppeaTicket = z.infer<typeof sweeppeaTicketSchema>;
 
+/**
+ * `/tickets/update`'s answer: `Ticket` holds some of the ticket's fields (the seed: CaseNumber,
+ * Subject, Description, Priority, Status), by the same names as `fetchSingleTicket`'s `Data`.
+ */
+export const sweeppeaUpdateSchema = z.looseObject({ Response: z.literal(true), Message: z.string().optional(), Ticket: sweeppeaTicketSchema });
+export type SweeppeaUpdateAnswer = z.infer<typeof sweeppeaUpdateSchema>;
+
 /** The whole answer, kept for `raw`. */
 export const sweeppeaSuccessSchema = z.looseObject({ Response: z.literal(true), Data: sweeppeaTicketSchema });
 export type SweeppeaAnswer = z.infer<typeof sweeppeaSuccessSchema>;
