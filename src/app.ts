@@ -2,9 +2,9 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
-import { createRegistry, type Registry } from './providers/registry.js';
+import { createRegistry, updatableProviders, type Registry } from './providers/registry.js';
 import { EXAMPLE_QUERY } from './example-query.js';
-import { schema } from './schema/index.js';
+import { schemaFor } from './schema/index.js';
 import { errorHandling } from './mask-error.js';
 import { useGatewayAuth } from './use-gateway-auth.js';
 import { useRootRedirect } from './use-root-redirect.js';
@@ -29,7 +29,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   const registry = createRegistry(config);
   const errors = errorHandling(logger);
   const yoga = createYoga<Record<string, never>, Context>({
-    schema,
+    schema: schemaFor(updatableProviders(registry)),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     landingPage: false,
     graphiql: { title: 'ticket-graph', defaultQuery: EXAMPLE_QUERY },

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { credentialHeader, type RequestCredentials } from './credentials.js';
-import { ProviderDisabledError, UnauthenticatedError } from './errors.js';
-import type { ProviderName, Ticket, TicketRef } from './model.js';
+import { ProviderDisabledError, UnauthenticatedError, UnsupportedError } from './errors.js';
+import type { ProviderName, Ticket, TicketRef, TicketUpdate } from './model.js';
 import { asError } from './providers/fetch-each.js';
 import type { Credential, CredentialSource, Provider } from './providers/provider.js';
 import type { Registry } from './providers/registry.js';
@@ -12,6 +12,12 @@ export interface TicketLoader {
   load(ref: TicketRef): Promise<Ticket>;
   /** Stores a ticket the request already holds, e.g. one an update returned. */
   prime(ticket: Ticket): void;
+  /**
+   * Changes the ticket through its provider and keeps the result in this request's loader, so
+   * a later read in the same operation sees the change. Throws UnsupportedError for a provider
+   * that is not enabled or cannot update, before anything is sent.
+   */
+  update(ref: TicketRef, change: Omit<TicketUpdate, 'number'>): Promise<Ticket>;
 }
 
 export function createTicketLoader(registry: Registry, credentials: RequestCredentials): TicketLoader {
@@ -27,10 +33,7 @@ export function createTicketLoader(registry: Registry, credentials: RequestCrede
         async (numbers) => {
           if (brought !== undefined) return provider.fetchTickets(numbers, { apiKey: brought });
           if (credential === undefined) {
-            const error = new UnauthenticatedError(
-              `${provider.displayName} needs an API key: configure one or send the ${credentialHeader(name)} header`,
-              { provider: name },
-            );
+            const error = missingCredential(provider);
             return numbers.map(() => error);
           }
           return fetchWithConfigured(provider, credential, numbers);
@@ -54,10 +57,59 @@ export function createTicketLoader(registry: Registry, credentials: RequestCrede
       }
       return loaderFor(ref.provider).load(entry.provider.parseNumber(ref.number));
     },
-    prime(ticket) {
-      loaderFor(ticket.provider).clear(ticket.number).prime(ticket.number, ticket);
+    prime,
+    async update(ref, change) {
+      const { provider, enabled, credential } = registry.get(ref.provider);
+      if (!enabled || !provider.capabilities.updateTicket || !provider.updateTicket) {
+        throw new UnsupportedError(
+          enabled ? `${provider.displayName} tickets cannot be updated through this gateway` : `${provider.displayName} is not enabled on this gateway`,
+          { provider: ref.provider },
+        );
+      }
+      const update: TicketUpdate = { ...change, number: provider.parseNumber(ref.number) };
+      const write = provider.updateTicket.bind(provider);
+      const brought = credentials[ref.provider];
+      let ticket: Ticket;
+      if (brought !== undefined) ticket = await write(update, { apiKey: brought });
+      else if (credential === undefined) throw missingCredential(provider);
+      else ticket = await writeWithConfigured(credential, (auth) => write(update, auth));
+      prime(ticket);
+      return ticket;
     },
   };
+
+  function prime(ticket: Ticket): void {
+    const { provider } = registry.get(ticket.provider);
+    // Keyed as loads are: the canonical form of the number the provider sent.
+    let key: string;
+    try {
+      key = provider.parseNumber(ticket.number);
+    } catch {
+      return;
+    }
+    loaderFor(ticket.provider).clear(key).prime(key, ticket);
+  }
+}
+
+function missingCredential(provider: Provider): UnauthenticatedError {
+  return new UnauthenticatedError(
+    `${provider.displayName} needs an API key: configure one or send the ${credentialHeader(provider.name)} header`,
+    { provider: provider.name },
+  );
+}
+
+/**
+ * A write with the configured credential. A refused credential did not make the change, so
+ * when its source can get another (an expired OAuth token) the write is sent once more.
+ */
+async function writeWithConfigured<T>(source: CredentialSource, write: (auth: Credential) => Promise<T>): Promise<T> {
+  const used = await source.current();
+  try {
+    return await write(used);
+  } catch (error) {
+    if (!(error instanceof UnauthenticatedError) || !source.refused(used)) throw error;
+    return write(await source.current());
+  }
 }
 
 /**

@@ -119,3 +119,13 @@ function credentialSource(definition: ProviderDefinition, settings: ProviderSett
 export function fixedCredential(apiKey: string): CredentialSource {
   return { current: async () => ({ apiKey }), refused: () => false };
 }
+
+/** The enabled providers that can update tickets: what `Mutation.updateTicket` exists for. */
+export function updatableProviders(registry: Pick<Registry, 'entries'>): ProviderName[] {
+  return registry.entries.filter((entry) => entry.enabled && entry.provider.capabilities.updateTicket).map((entry) => entry.provider.name);
+}
+
+/** Every provider whose module can update tickets, configured or not: the schema's widest form. */
+export const PROVIDERS_THAT_CAN_UPDATE: readonly ProviderName[] = (Object.keys(PROVIDER_DEFINITIONS) as ProviderName[]).filter(
+  (name) => PROVIDER_DEFINITIONS[name].create({ http: createDisabledUpstream(name), timezone: 'UTC', maxBatch: 1 }).capabilities.updateTicket,
+);

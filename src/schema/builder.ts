@@ -1,4 +1,5 @@
 import SchemaBuilder from '@pothos/core';
+import ErrorsPlugin from '@pothos/plugin-errors';
 import { GraphQLError, Kind } from 'graphql';
 import { JSONResolver } from 'graphql-scalars';
 import type { Context } from '../context.js';
@@ -12,7 +13,7 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: IsoDateTime; Output: IsoDateTime };
     JSON: { Input: unknown; Output: unknown };
   };
-}>({ defaultFieldNullability: false });
+}>({ plugins: [ErrorsPlugin], errors: { defaultTypes: [] }, defaultFieldNullability: false });
 
 function toDateTime(value: unknown): IsoDateTime {
   const iso = typeof value === 'string' ? parseIsoDate(value) : undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BadUserInputError, NotFoundError, UnauthenticatedError, UpstreamTimeoutError } from '../../src/errors.js';
-import type { ProviderName, Ticket } from '../../src/model.js';
+import type { ProviderName, Ticket, TicketUpdate } from '../../src/model.js';
 import type { Credential, CredentialSource, Provider } from '../../src/providers/provider.js';
 import { fixedCredential, type RegisteredProvider, type Registry } from '../../src/providers/registry.js';
 import { createTicketLoader } from '../../src/ticket-loader.js';
@@ -155,5 +155,72 @@ describe('createTicketLoader', () => {
       ]);
       expect(hostup.calls).toEqual([]);
     });
+  });
+});
+
+describe('TicketLoader.update', () => {
+  /** A provider that can update: it records each write and answers the ticket with the change. */
+  function updatable(name: ProviderName, refuse: (apiKey: string) => boolean = () => false) {
+    const writes: { update: TicketUpdate; apiKey: string }[] = [];
+    const provider: FakeProvider = {
+      ...fakeProvider(name, false, 1),
+      capabilities: { updateTicket: true, batchRead: false, maxBatch: 1 },
+      async updateTicket(update: TicketUpdate, auth: Credential) {
+        writes.push({ update, apiKey: auth.apiKey });
+        if (refuse(auth.apiKey)) throw new UnauthenticatedError('refused', { provider: name });
+        return { provider: name, number: update.number, subject: update.title ?? null } as Ticket;
+      },
+    };
+    return { provider, writes };
+  }
+
+  it('writes with the canonical number and keeps the result for later reads in the request', async () => {
+    const { provider, writes } = updatable('hostup');
+    const loader = createTicketLoader(registryOf(entry(provider, true, 'k')), {});
+    await loader.load({ provider: 'hostup', number: '7' });
+    await expect(loader.update({ provider: 'hostup', number: '007' }, { title: 'new' })).resolves.toMatchObject({ subject: 'new' });
+    expect(writes).toEqual([{ update: { number: '7', title: 'new' }, apiKey: 'k' }]);
+    // The read before the update is not served stale, and no further call is made.
+    await expect(loader.load({ provider: 'hostup', number: '7' })).resolves.toMatchObject({ subject: 'new' });
+    expect(provider.calls).toHaveLength(1);
+  });
+
+  it('uses the credential the request brought', async () => {
+    const { provider, writes } = updatable('hostup');
+    const loader = createTicketLoader(registryOf(entry(provider, true, 'server')), { hostup: 'mine' });
+    await loader.update({ provider: 'hostup', number: '1' }, { description: 'd' });
+    expect(writes[0]?.apiKey).toBe('mine');
+  });
+
+  it.each([
+    ['a provider that cannot update', fakeProvider('kapture', true, 20), true],
+    ['a disabled provider', updatable('kapture').provider, false],
+  ])('refuses %s with UnsupportedError, sending nothing', async (_case, provider, enabled) => {
+    const loader = createTicketLoader(registryOf(entry(provider, enabled, 'k')), {});
+    await expect(loader.update({ provider: 'kapture', number: '1' }, { title: 'x' })).rejects.toMatchObject({ code: 'UNSUPPORTED' });
+    expect(provider.calls).toEqual([]);
+  });
+
+  it('refuses a number the provider can never have before writing', async () => {
+    const { provider, writes } = updatable('hostup');
+    const loader = createTicketLoader(registryOf(entry(provider, true, 'k')), {});
+    await expect(loader.update({ provider: 'hostup', number: 'x' }, { title: 'x' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(writes).toEqual([]);
+  });
+
+  it('writes once more with a renewed token when the first was refused (a refused write made no change)', async () => {
+    const { provider, writes } = updatable('hostup', (apiKey) => apiKey === 'expired');
+    const keys = ['expired', 'fresh'];
+    const source: CredentialSource = { current: async () => ({ apiKey: keys[0]! }), refused: () => (keys.shift(), true) };
+    const loader = createTicketLoader(registryOf({ provider, enabled: true, credential: source }), {});
+    await expect(loader.update({ provider: 'hostup', number: '1' }, { title: 'x' })).resolves.toMatchObject({ subject: 'x' });
+    expect(writes.map((write) => write.apiKey)).toEqual(['expired', 'fresh']);
+  });
+
+  it('needs a credential', async () => {
+    const { provider, writes } = updatable('hostup');
+    const loader = createTicketLoader(registryOf(entry(provider, true, undefined)), {});
+    await expect(loader.update({ provider: 'hostup', number: '1' }, { title: 'x' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(writes).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import { BadUserInputError } from '../../errors.js';
 import { fetchEach } from '../fetch-each.js';
 import type { Provider, ProviderDeps } from '../provider.js';
-import { fetchSingleTicket } from './client.js';
-import { toTicket } from './mapper.js';
+import { fetchSingleTicket, updateTicket } from './client.js';
+import { fromUpdateAnswer, toTicket } from './mapper.js';
 
 /**
  * Case numbers are opaque strings (the docs show "2650478" and "HYXTNJV"). Letters and digits
@@ -15,8 +15,8 @@ export function createSweeppeaProvider(deps: ProviderDeps): Provider {
   return {
     name: 'sweeppea',
     displayName: 'Sweeppea',
-    // The update endpoint is not wired yet; reads are one ticket a call.
-    capabilities: { updateTicket: false, batchRead: false, maxBatch: 1 },
+    // Reads are one ticket a call; `/tickets/update` changes title and description.
+    capabilities: { updateTicket: true, batchRead: false, maxBatch: 1 },
     parseNumber(number) {
       const trimmed = number.trim();
       if (!CASE_NUMBER.test(trimmed)) {
@@ -27,6 +27,19 @@ export function createSweeppeaProvider(deps: ProviderDeps): Provider {
     // One call a number; the upstream client holds them to Sweeppea's one-at-a-time limit.
     fetchTickets(numbers, auth) {
       return fetchEach(numbers, 'sweeppea', async (number) => toTicket(await fetchSingleTicket(deps.http, number, auth.apiKey), { fetchedAt: new Date().toISOString() }));
+    },
+    /**
+     * The update answers with a few of the ticket's fields; the ticket is then read back whole
+     * (its Statistics now list the update). Should that read fail, the change is still made:
+     * the answer's own fields stand for the ticket rather than an error that invites a retry.
+     */
+    async updateTicket(update, auth) {
+      const answer = await updateTicket(deps.http, update, auth.apiKey);
+      try {
+        return toTicket(await fetchSingleTicket(deps.http, update.number, auth.apiKey), { fetchedAt: new Date().toISOString() });
+      } catch {
+        return fromUpdateAnswer(answer, { fetchedAt: new Date().toISOString() });
+      }
     },
   } satisfies Provider;
 }

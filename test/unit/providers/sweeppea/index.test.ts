@@ -7,12 +7,13 @@ import { itParsesNumbers, type AcceptedNumbers, type RefusedNumbers } from '../n
 const provider = createSweeppeaProvider({ http: createDisabledUpstream('sweeppea'), timezone: 'UTC', maxBatch: 1 });
 
 describe('Sweeppea provider', () => {
-  it('reads one ticket a call and cannot update yet', () => {
+  it('reads one ticket a call and updates tickets', () => {
     expect(provider).toMatchObject({
       name: 'sweeppea',
       displayName: 'Sweeppea',
-      capabilities: { updateTicket: false, batchRead: false, maxBatch: 1 },
+      capabilities: { updateTicket: true, batchRead: false, maxBatch: 1 },
     });
+    expect(provider.updateTicket).toBeTypeOf('function');
   });
 });
 
