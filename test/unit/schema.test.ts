@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { printSchemaFile } from '../../src/schema/print.js';
-import { schema } from '../../src/schema/index.js';
-import { isObjectType, isInterfaceType, isEnumType, isInputObjectType } from 'graphql';
+import { schema, schemaFor } from '../../src/schema/index.js';
+import { isObjectType, isInterfaceType, isEnumType, isInputObjectType, printSchema, type GraphQLEnumType } from 'graphql';
 
 describe('schema.graphql', () => {
   it('is the schema the code defines (run `npm run schema:print` after changing the schema)', () => {
@@ -27,5 +27,25 @@ describe('schema.graphql', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+});
+
+describe('schemaFor', () => {
+  it('offers updateTicket with UpdatableProvider narrowed to the enabled providers that can update', () => {
+    const served = schemaFor(['sweeppea']);
+    expect(served.getMutationType()?.getFields()).toHaveProperty('updateTicket');
+    expect((served.getType('UpdatableProvider') as GraphQLEnumType).getValues().map((value) => value.name)).toEqual(['SWEEPPEA']);
+  });
+
+  it('has no Mutation type, nor the types only it used, when no enabled provider can update', () => {
+    const served = schemaFor([]);
+    expect(served.getMutationType()).toBeUndefined();
+    for (const name of ['Mutation', 'UpdatableProvider', 'UpdateTicketInput', 'UpdateTicketResult', 'Error', 'ValidationError', 'UpstreamErrorCode']) {
+      expect(served.getType(name), name).toBeUndefined();
+    }
+    // The read side is whole: only the update's types are gone.
+    const readTypes = Object.keys(schema.getTypeMap()).filter((name) => served.getType(name) !== undefined);
+    expect(readTypes).toEqual(expect.arrayContaining(['Query', 'Ticket', 'Node', 'ProviderInfo', 'DateTime', 'JSON']));
+    expect(printSchema(served)).not.toMatch(/type Mutation|updateTicket\(|UpdatableProvider/);
   });
 });
