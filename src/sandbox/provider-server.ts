@@ -55,7 +55,7 @@ async function serve(simulator: Simulator, deps: ProviderServerDeps, request: In
   if (tooLarge) return send(response, simulator, simulator.faultReply({ status: 413 }, pathname));
 
   const call: SandboxCall = { method: entry.method, url, pathname, headers: request.headers, body };
-  const fault = deps.settings.fault(simulator.provider);
+  const fault = deps.settings.takeFault(simulator.provider);
   if (fault) {
     await deps.timers.wait(deps.settings.latency(simulator.provider));
     return send(response, simulator, simulator.faultReply(fault, pathname));

@@ -19,11 +19,20 @@ export class ProviderSettings {
     this.#latency.set(provider, ms);
   }
 
-  fault(provider: ProviderName): SandboxFault | undefined {
-    return this.#faults.get(provider);
+  /** The fault the next call of `provider` meets, counting it against the fault's `times`. */
+  takeFault(provider: ProviderName): SandboxFault | undefined {
+    const fault = this.#faults.get(provider);
+    if (fault?.times !== undefined) {
+      if (fault.times <= 1) this.#faults.delete(provider);
+      else this.#faults.set(provider, { ...fault, times: fault.times - 1 });
+    }
+    return fault;
   }
 
   setFault(provider: ProviderName, fault: SandboxFault | null): void {
+    if (fault?.times !== undefined && !(Number.isInteger(fault.times) && fault.times >= 1)) {
+      throw new RangeError(`times must be a whole number ≥ 1, got ${fault.times}`);
+    }
     if (fault === null) this.#faults.delete(provider);
     else this.#faults.set(provider, { ...fault });
   }

@@ -26,6 +26,8 @@ export interface SandboxFault {
   status: number;
   /** Seconds sent in `Retry-After` (and HostUp's `retryAfter`) when `status` is 429. Default 1. */
   retryAfter?: number;
+  /** Answer only the next `times` calls so, then serve normally again. Default: until cleared. */
+  times?: number;
 }
 
 export interface Sandbox {

@@ -7,10 +7,20 @@ import {
   UpstreamInvalidResponseError,
   UpstreamTimeoutError,
 } from '../errors.js';
+import { retryAfterHeader } from './retry-after.js';
 import type { UpstreamClient, UpstreamOptions, UpstreamRequest, UpstreamResponse } from './types.js';
 
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 const DEFAULT_QUEUE_TIMEOUT_MS = 30_000;
+/** Answers a read is sent again for: rate limited, and the gateway-ish 5xx that mean "not now". */
+const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+/** The longest Retry-After the client waits out itself; a longer one goes back to the caller. */
+const MAX_RETRY_WAIT_MS = 5_000;
+
+/** When the call's deadline ends: set when its first try gets a slot. */
+interface Budget {
+  endsAt: number | undefined;
+}
 
 class SlotWaitExpired extends Error {}
 
@@ -50,6 +60,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     ...(options.connect && { connect: options.connect }),
   });
   const limit = pLimit(options.maxConcurrency);
+  const queueTimeoutMs = options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const { provider } = options;
 
@@ -70,36 +81,59 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     };
   }
 
-  async function attempt(request: UpstreamRequest): Promise<UpstreamResponse> {
-    const queued = AbortSignal.timeout(options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS);
+  /**
+   * One try under the concurrency limit. The first try waits for a slot up to `queueTimeoutMs`
+   * and starts the call's deadline when it gets one; later tries spend what is left of it.
+   */
+  async function attempt(request: UpstreamRequest, budget: Budget): Promise<UpstreamResponse> {
+    const waitLimit = budget.endsAt === undefined ? queueTimeoutMs : Math.min(queueTimeoutMs, budget.endsAt - Date.now());
+    if (waitLimit <= 0) throw timeoutError(options);
+    const queued = AbortSignal.timeout(waitLimit);
     let deadline: AbortSignal | undefined;
     try {
       return await whenSlotFree(limit, queued, () => {
-        deadline = AbortSignal.timeout(options.timeoutMs);
+        budget.endsAt ??= Date.now() + options.timeoutMs;
+        deadline = AbortSignal.timeout(Math.max(1, budget.endsAt - Date.now()));
         return send(request, deadline);
       });
     } catch (error) {
       if (error instanceof SlotWaitExpired) {
-        throw new UpstreamTimeoutError(
-          `${provider} is busy: no free call slot within ${options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS} ms`,
-          { provider },
-        );
+        throw budget.endsAt === undefined
+          ? new UpstreamTimeoutError(`${provider} is busy: no free call slot within ${queueTimeoutMs} ms`, { provider })
+          : timeoutError(options);
       }
       throw toTransportError(error, deadline, options);
     }
+  }
+
+  /** Sleeps `ms` if that ends before the call's deadline; false (at once) if it would not. */
+  async function waitWithin(budget: Budget, ms: number): Promise<boolean> {
+    if (budget.endsAt !== undefined && Date.now() + ms >= budget.endsAt) return false;
+    await sleep(ms);
+    return true;
   }
 
   const retries = options.retries ?? 0;
   return {
     provider,
     async request(request) {
+      const budget: Budget = { endsAt: undefined };
       for (let tried = 0; ; tried += 1) {
+        let response: UpstreamResponse;
         try {
-          return await attempt(request);
+          response = await attempt(request, budget);
         } catch (error) {
-          if (tried >= retries || !(error instanceof TicketGraphError) || !mayTryAgain(error.cause, request)) throw error;
-          await sleep(backoffMs(tried));
+          const again = tried < retries && error instanceof TicketGraphError && mayTryAgain(error.cause, request);
+          if (!again || !(await waitWithin(budget, backoffMs(tried)))) throw error;
+          continue;
         }
+        // Only reads are sent again for their status; the provider maps the last answer it got.
+        if (request.write === true || tried >= retries || !RETRY_STATUSES.has(response.status)) return response;
+        const asked = (request.retryAfterOf ?? retryAfterHeader)(response);
+        const waitMs = asked === undefined ? backoffMs(tried) : asked * 1000;
+        // A wait past the cap or the deadline is not waited: the caller gets the answer (a 429
+        // becomes RATE_LIMITED with its retryAfter) at once rather than late.
+        if (waitMs > MAX_RETRY_WAIT_MS || !(await waitWithin(budget, waitMs))) return response;
       }
     },
     async close() {
@@ -116,8 +150,8 @@ const CLOSED_MID_CALL_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET'])
 
 /**
  * Whether a failed call may be sent again. A connection that never opened sent nothing, so any
- * call may; one that closed under the call may have delivered it, so only a read may. Timeouts,
- * error statuses and backoff for reads are the resilience layer's (issue 4), not this one's.
+ * call may; one that closed under the call may have delivered it, so only a read may. A timeout
+ * is not tried again: it has spent the call's deadline.
  */
 function mayTryAgain(cause: unknown, request: UpstreamRequest): boolean {
   if (cause instanceof undiciErrors.ConnectTimeoutError) return true;
@@ -180,10 +214,14 @@ function toTransportError(error: unknown, signal: AbortSignal | undefined, optio
     error instanceof undiciErrors.HeadersTimeoutError ||
     error instanceof undiciErrors.BodyTimeoutError
   ) {
-    return new UpstreamTimeoutError(`${provider} did not answer within ${options.timeoutMs} ms`, {
-      provider,
-      cause: error,
-    });
+    return timeoutError(options, error);
   }
   return new UpstreamError(`${provider} could not be reached`, { provider, cause: error });
+}
+
+function timeoutError(options: UpstreamOptions, cause?: unknown): UpstreamTimeoutError {
+  return new UpstreamTimeoutError(`${options.provider} did not answer within ${options.timeoutMs} ms`, {
+    provider: options.provider,
+    ...(cause !== undefined && { cause }),
+  });
 }

@@ -13,6 +13,11 @@ export interface UpstreamRequest {
    * before anything was sent; never after a timeout or an error status, when it may have been made.
    */
   readonly write?: boolean;
+  /**
+   * Seconds a 429/503 answer asks to wait before a read is sent again, for providers that say it
+   * somewhere of their own (HostUp's body `retryAfter`). Default: the `Retry-After` header.
+   */
+  readonly retryAfterOf?: (response: UpstreamResponse) => number | undefined;
 }
 
 export interface UpstreamResponse {
@@ -37,7 +42,7 @@ export interface UpstreamOptions {
   readonly provider: ProviderName;
   /** Where the provider's API lives, e.g. `https://cloud.hostup.se`; may carry a path prefix. */
   readonly baseUrl: string;
-  /** Deadline of one call, counted from when it holds a slot under the concurrency limit. */
+  /** Deadline of one call, retries included, counted from when its first try holds a slot. */
   readonly timeoutMs: number;
   /** Longest wait for a slot under the concurrency limit before UPSTREAM_TIMEOUT. Default 30000. */
   readonly queueTimeoutMs?: number;

@@ -45,10 +45,36 @@ describe('partial failure', () => {
     expect(data.tickets.slice(0, 3).every(Boolean)).toBe(true);
   });
 
-  it('maps a Sweeppea 429 to RATE_LIMITED', async () => {
-    gateway.sandbox.setFault('sweeppea', { status: 429 });
+  it('answers RATE_LIMITED with retryAfter at once when Sweeppea asks for a wait past the cap', async () => {
+    gateway.sandbox.setFault('sweeppea', { status: 429, retryAfter: 60 });
+    const { data, errors } = await gateway.client().rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
+    expect(errors).toHaveLength(1);
+    expect(errors![0]).toMatchObject({
+      path: ['tickets', 0],
+      extensions: { code: 'RATE_LIMITED', provider: 'sweeppea', upstreamStatus: 429, retryable: true, retryAfter: 60 },
+    });
+    expect(data.tickets.slice(1).every(Boolean)).toBe(true);
+    expect(gateway.sandbox.calls('sweeppea')).toBe(1);
+  });
+
+  it.each([
+    ['sweeppea', 503],
+    ['hostup', 502],
+    ['kapture', 504],
+    ['keliweb', 429],
+  ] as const)('reads %s again after a passing %i: the ticket arrives, two calls made', async (provider, status) => {
+    gateway.sandbox.setFault(provider, { status, retryAfter: 0, times: 1 });
+    const { data, errors } = await gateway.client().rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
+    expect(errors).toBeUndefined();
+    expect(data.tickets.every(Boolean)).toBe(true);
+    expect(gateway.sandbox.calls(provider)).toBe(2);
+  });
+
+  it('gives up after UPSTREAM_RETRIES (2) further reads of a provider that stays at 503', async () => {
+    gateway.sandbox.setFault('hostup', { status: 503 });
     const { errors } = await gateway.client().rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
-    expect(errors![0]).toMatchObject({ path: ['tickets', 0], extensions: { code: 'RATE_LIMITED', provider: 'sweeppea' } });
+    expect(errors![0]).toMatchObject({ path: ['tickets', 1], extensions: { code: 'UPSTREAM_ERROR', provider: 'hostup', upstreamStatus: 503, retryable: true } });
+    expect(gateway.sandbox.calls('hostup')).toBe(3);
   });
 });
 

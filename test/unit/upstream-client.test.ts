@@ -238,4 +238,75 @@ describe('createUpstreamClient', () => {
       expect(failed).toBe(1);
     });
   });
+
+  describe('sending a read again for its answer', () => {
+    /** Answers with each of `answers` in turn (status and headers), then 200; counts calls. */
+    function sequence(...answers: [number, Record<string, string>?][]) {
+      const state = { received: 0 };
+      const handler = (_request: IncomingMessage, response: ServerResponse) => {
+        const [status, headers] = answers[state.received] ?? [200];
+        state.received += 1;
+        response.writeHead(status, { 'content-type': 'application/json', ...headers }).end('{}');
+      };
+      return { handler, state };
+    }
+
+    it.each([429, 502, 503, 504])('sends a read again after %i, until it succeeds', async (status) => {
+      const { handler, state } = sequence([status, { 'retry-after': '0' }], [status]);
+      const client = await serve(handler, { retries: 2 });
+      await expect(client.request({ method: 'POST', path: '/', body: '{}' })).resolves.toMatchObject({ status: 200 });
+      expect(state.received).toBe(3);
+    });
+
+    it('stops after UPSTREAM_RETRIES further tries and hands the last answer back', async () => {
+      const { handler, state } = sequence([503], [503], [503], [503]);
+      const client = await serve(handler, { retries: 2 });
+      await expect(client.request({ method: 'GET', path: '/' })).resolves.toMatchObject({ status: 503 });
+      expect(state.received).toBe(3);
+    });
+
+    it.each([400, 401, 404, 500, 501])('does not send a read again after %i', async (status) => {
+      const { handler, state } = sequence([status]);
+      const client = await serve(handler, { retries: 2 });
+      await expect(client.request({ method: 'GET', path: '/' })).resolves.toMatchObject({ status });
+      expect(state.received).toBe(1);
+    });
+
+    it('never sends a write again for its answer, even a 503', async () => {
+      const { handler, state } = sequence([503, { 'retry-after': '0' }]);
+      const client = await serve(handler, { retries: 2 });
+      await expect(client.request({ method: 'POST', path: '/', body: '{}', write: true })).resolves.toMatchObject({ status: 503 });
+      expect(state.received).toBe(1);
+    });
+
+    it('honours Retry-After as an HTTP date', async () => {
+      const { handler, state } = sequence([429, { 'retry-after': new Date(Date.now() - 1_000).toUTCString() }]);
+      const client = await serve(handler, { retries: 1 });
+      await expect(client.request({ method: 'GET', path: '/' })).resolves.toMatchObject({ status: 200 });
+      expect(state.received).toBe(2);
+    });
+
+    it('hands a 429 back at once when its Retry-After is past the cap', async () => {
+      const { handler, state } = sequence([429, { 'retry-after': '60' }]);
+      const client = await serve(handler, { retries: 2 });
+      await expect(client.request({ method: 'GET', path: '/' })).resolves.toMatchObject({ status: 429 });
+      expect(state.received).toBe(1);
+    });
+
+    it('hands the answer back at once when the wait would pass the deadline', async () => {
+      const { handler, state } = sequence([503, { 'retry-after': '2' }]);
+      const client = await serve(handler, { retries: 2, timeoutMs: 1_000 });
+      await expect(client.request({ method: 'GET', path: '/' })).resolves.toMatchObject({ status: 503 });
+      expect(state.received).toBe(1);
+    });
+
+    it('reads the wait where the provider says it, when the request names the place', async () => {
+      const { handler, state } = sequence([429, { 'retry-after': '60' }]);
+      const client = await serve(handler, { retries: 1 });
+      // The header asks for 60 s, past the cap; the provider's own field says 0.
+      const answer = await client.request({ method: 'GET', path: '/', retryAfterOf: () => 0 });
+      expect(answer.status).toBe(200);
+      expect(state.received).toBe(2);
+    });
+  });
 });

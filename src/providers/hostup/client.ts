@@ -20,6 +20,7 @@ export async function getTicket(http: UpstreamClient, number: string, apiKey: st
     path: `/api/support/tickets/${encodeURIComponent(number)}`,
     // As the seed's curl sends them, Content-Type included.
     headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
+    retryAfterOf,
   });
   const details = { provider, upstreamStatus: response.status } as const;
   if (response.status < 200 || response.status >= 300) throw errorFor(response, number);

@@ -118,6 +118,14 @@ describe('sandbox', () => {
     }
   });
 
+  it('answers a fault given `times` for that many calls only, then serves normally', async () => {
+    sandbox.setFault('hostup', { status: 503, times: 2 });
+    const statuses = [];
+    for (let call = 0; call < 3; call += 1) statuses.push((await readTicket('hostup', '616828')).status);
+    expect(statuses).toEqual([503, 503, 200]);
+    expect(() => sandbox.setFault('hostup', { status: 503, times: 0 })).toThrow(RangeError);
+  });
+
   it('answers injected 401, 429 and 503 faults in each provider’s shape', async () => {
     sandbox.setFault('sweeppea', { status: 503 });
     expect((await readTicket('sweeppea', 'HYXTNJV')).body.Message).toBe('Service Unavailable: endpoint busy, retry with exponential backoff');
