@@ -14,7 +14,7 @@ import type { Sandbox, SandboxOptions } from './types.js';
 export type { ProviderName } from '../model.js';
 export { SANDBOX_KEYS, SANDBOX_OTHER_KEYS } from './keys.js';
 export { SANDBOX_KELIWEB_LOGINS } from './keliweb/passport.js';
-export type { RecordedRequest, Sandbox, SandboxFault, SandboxOptions, TenantOwner } from './types.js';
+export type { RecordedRequest, Sandbox, SandboxFault, SandboxOptions, StatusFault, TenantOwner, TransportFault } from './types.js';
 
 const SIMULATORS: Record<ProviderName, () => Simulator> = {
   sweeppea: createSweeppeaSimulator,

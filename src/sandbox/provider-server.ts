@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { DelayTimers } from './delay-timers.js';
 import type { ProviderSettings } from './provider-settings.js';
 import { readBody } from './request-body.js';
 import type { RequestRecorder } from './request-recorder.js';
 import type { SandboxCall, SandboxReply, Simulator } from './simulator.js';
+import type { TransportFault } from './types.js';
 
 export interface ProviderServerDeps {
   readonly host: string;
@@ -58,6 +60,7 @@ async function serve(simulator: Simulator, deps: ProviderServerDeps, request: In
   const fault = deps.settings.takeFault(simulator.provider);
   if (fault) {
     await deps.timers.wait(deps.settings.latency(simulator.provider));
+    if ('kind' in fault) return misbehave(fault, request, response);
     return send(response, simulator, simulator.faultReply(fault, pathname));
   }
   const admission = simulator.admit?.(call) ?? { release: () => undefined };
@@ -67,6 +70,39 @@ async function serve(simulator: Simulator, deps: ProviderServerDeps, request: In
     send(response, simulator, await simulator.handle(call));
   } finally {
     admission.release();
+  }
+}
+
+const HUGE_BODY_BYTES = 50 * 1024 * 1024;
+const CHUNK = Buffer.alloc(64 * 1024, 'x');
+
+/** A fault below the API's documented answers (see TransportFault). */
+async function misbehave(fault: TransportFault, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  switch (fault.kind) {
+    case 'reset':
+      request.socket.destroy();
+      return;
+    case 'stall':
+      // Headers and a first byte, then silence until the client gives up or the sandbox closes.
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"Response":');
+      return;
+    case 'malformed-json':
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"Response": true, "Data": {"CaseNumber": "HYX');
+      return;
+    case 'html-page':
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body><h1>Down for maintenance</h1></body></html>');
+      return;
+    case 'huge-body': {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('"');
+      for (let sent = 0; sent < (fault.bytes ?? HUGE_BODY_BYTES) && !response.destroyed; sent += CHUNK.length) {
+        // Waits for the client to take more, or to hang up (then `destroyed` ends the loop).
+        if (!response.write(CHUNK)) await Promise.race([once(response, 'drain'), once(response, 'close')]).catch(() => undefined);
+      }
+      response.end('"');
+      return;
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ProviderName } from '../model.js';
-import type { SandboxFault, TenantOwner } from './types.js';
+import type { StatusFault, TenantOwner } from './types.js';
 
 /** One HTTP request as a simulator sees it, its body already read. */
 export interface SandboxCall {
@@ -29,7 +29,7 @@ export interface Simulator {
   readonly contentType: string;
   handle(call: SandboxCall): SandboxReply | Promise<SandboxReply>;
   /** The documented error body, at the endpoint `pathname`, for a status: injected faults, 413, crashes. */
-  faultReply(fault: SandboxFault, pathname: string): SandboxReply;
+  faultReply(fault: StatusFault, pathname: string): SandboxReply;
   /** Concurrency gate, for providers that document one. */
   admit?(call: SandboxCall): Admission;
   ticketNumbers(owner: TenantOwner): string[];

@@ -21,14 +21,28 @@ export interface RecordedRequest {
   receivedAt: number;
 }
 
-/** Answer every call with the provider's documented error body for `status`. */
-export interface SandboxFault {
+/** Answer calls with the provider's documented error body for `status`. */
+export interface StatusFault {
   status: number;
   /** Seconds sent in `Retry-After` (and HostUp's `retryAfter`) when `status` is 429. Default 1. */
   retryAfter?: number;
   /** Answer only the next `times` calls so, then serve normally again. Default: until cleared. */
   times?: number;
 }
+
+/**
+ * Misbehave below the API: `reset` drops the connection once the request is read; `stall` sends
+ * 200 and the start of a body, then nothing; `malformed-json` a 200 whose JSON is cut off;
+ * `html-page` a 200 maintenance page in HTML; `huge-body` a 200 JSON body of `bytes` (default
+ * 50 MB), streamed, never held in memory.
+ */
+export interface TransportFault {
+  kind: 'reset' | 'stall' | 'malformed-json' | 'html-page' | 'huge-body';
+  bytes?: number;
+  times?: number;
+}
+
+export type SandboxFault = StatusFault | TransportFault;
 
 export interface Sandbox {
   /** Base URL per provider, e.g. `http://127.0.0.1:39123`; each provider has its own port. */

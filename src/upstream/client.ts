@@ -187,6 +187,9 @@ async function readCapped(
 }
 
 /**
+ * The body decides, not the content type: Kapture serves its JSON as `text/html`, so a JSON
+ * body under any type is read, and anything else on a success is an invalid response.
+ *
  * The JSON body, or `undefined` when empty. A non-JSON body is invalid on a success, but on an
  * error status it is a proxy's or server's error page: the status is what the provider must
  * read, so the page is dropped rather than turning a retryable 502 into an invalid response.

@@ -171,3 +171,35 @@ describe('Kapture batch size', () => {
     expect(gateway.sandbox.calls('kapture')).toBe(3);
   });
 });
+
+describe('an upstream that misbehaves below its API', () => {
+  let gateway: Gateway;
+  beforeAll(async () => {
+    gateway = await startGateway({ env: { UPSTREAM_TIMEOUT_MS: '500' } });
+  });
+  afterAll(() => gateway.close());
+  afterEach(() => gateway.sandbox.reset());
+
+  it.each([
+    ['drops the connection', 'UPSTREAM_ERROR', 3, { kind: 'reset' }],
+    ['stalls after the first byte', 'UPSTREAM_TIMEOUT', 1, { kind: 'stall' }],
+    ['sends JSON cut off', 'UPSTREAM_INVALID_RESPONSE', 1, { kind: 'malformed-json' }],
+    ['sends an HTML page with 200', 'UPSTREAM_INVALID_RESPONSE', 1, { kind: 'html-page' }],
+    ['sends a 50 MB body', 'UPSTREAM_INVALID_RESPONSE', 1, { kind: 'huge-body' }],
+  ] as const)('answers a Sweeppea that %s with %s at its path, the others served; %i call(s)', async (_case, code, calls, fault) => {
+    gateway.sandbox.setFault('sweeppea', fault);
+    const { data, errors } = await gateway.client().rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
+    expect(errors).toHaveLength(1);
+    expect(errors![0]).toMatchObject({ path: ['tickets', 0], extensions: { code, provider: 'sweeppea' } });
+    expect(data.tickets.map((ticket) => ticket?.provider ?? null)).toEqual([null, 'HOSTUP', 'KELIWEB', 'KAPTURE']);
+    // A dropped connection may be tried again by a read (UPSTREAM_RETRIES = 2); nothing else is.
+    expect(gateway.sandbox.calls('sweeppea')).toBe(calls);
+  });
+
+  it('recovers once the fault passes: the next request reads the ticket', async () => {
+    gateway.sandbox.setFault('sweeppea', { kind: 'malformed-json', times: 1 });
+    await gateway.client().rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
+    const { errors } = await gateway.client().rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
+    expect(errors).toBeUndefined();
+  });
+});

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { SandboxReply } from '../simulator.js';
-import type { SandboxFault } from '../types.js';
+import type { StatusFault } from '../types.js';
 
 let requestSequence = 0;
 
@@ -36,6 +36,6 @@ export function rateLimited(retryAfterSeconds: number): SandboxReply {
   };
 }
 
-export function hostUpFaultReply(fault: SandboxFault): SandboxReply {
+export function hostUpFaultReply(fault: StatusFault): SandboxReply {
   return fault.status === 429 ? rateLimited(fault.retryAfter ?? 1) : hostUpError(fault.status);
 }

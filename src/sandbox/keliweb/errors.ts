@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { SandboxReply } from '../simulator.js';
-import type { SandboxFault } from '../types.js';
+import type { StatusFault } from '../types.js';
 
 /** WHMCS-level errors: `{result: "error", message}`, with HTTP 200 (upstreams.md). */
 export function whmcsError(message: string, status = 200): SandboxReply {
@@ -21,7 +21,7 @@ const LARAVEL_MESSAGES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-export function keliwebFaultReply(fault: SandboxFault): SandboxReply {
+export function keliwebFaultReply(fault: StatusFault): SandboxReply {
   if (fault.status === 500) return whmcsError('Internal Server Error', 500);
   const reply = laravelError(fault.status, LARAVEL_MESSAGES[fault.status] ?? STATUS_CODES[fault.status] ?? 'Error');
   return fault.status === 429 ? { ...reply, headers: { 'retry-after': String(fault.retryAfter ?? 1) } } : reply;

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { SandboxReply } from '../simulator.js';
-import type { SandboxFault } from '../types.js';
+import type { StatusFault } from '../types.js';
 
 /** `fetchSingleTicket` (and every other documented endpoint) errors: `{Response: false, Message, Code}`. */
 export function sweeppeaError(status: number, message: string): SandboxReply {
@@ -34,7 +34,7 @@ const UPDATE_MESSAGES: Record<number, string> = {
 };
 
 /** The documented error body of the endpoint at `pathname` for an injected status. */
-export function sweeppeaFaultReply(fault: SandboxFault, pathname: string): SandboxReply {
+export function sweeppeaFaultReply(fault: StatusFault, pathname: string): SandboxReply {
   if (fault.status === 503) return BUSY_REPLY;
   if (fault.status === 429) {
     // upstreams.md: over its rate limit Sweeppea answers 429 and asks for exponential backoff.
