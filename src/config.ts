@@ -13,7 +13,12 @@ export interface Config {
   readonly providers: Readonly<Record<ProviderName, ProviderSettings>>;
   /** When non-empty, every request needs `Authorization: Bearer <one of these>`. */
   readonly gatewayApiKeys: readonly string[];
-  readonly upstream: { readonly timeoutMs: number; readonly queueTimeoutMs: number; readonly retries: number };
+  readonly upstream: {
+    readonly timeoutMs: number;
+    readonly queueTimeoutMs: number;
+    readonly retries: number;
+    readonly breaker: { readonly failureThreshold: number; readonly coolDownMs: number };
+  };
   readonly logLevel: string;
 }
 
@@ -48,6 +53,8 @@ function envSchema() {
     UPSTREAM_TIMEOUT_MS: integer(100, 600_000).default(10_000),
     UPSTREAM_QUEUE_TIMEOUT_MS: integer(100, 600_000).default(30_000),
     UPSTREAM_RETRIES: integer(0, 10).default(2),
+    UPSTREAM_BREAKER_FAILURES: integer(1, 1_000).default(5),
+    UPSTREAM_BREAKER_COOLDOWN_MS: integer(100, 3_600_000).default(30_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   };
   for (const name of PROVIDER_NAMES) {
@@ -137,6 +144,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       timeoutMs: read('UPSTREAM_TIMEOUT_MS'),
       queueTimeoutMs: read('UPSTREAM_QUEUE_TIMEOUT_MS'),
       retries: read('UPSTREAM_RETRIES'),
+      breaker: { failureThreshold: read('UPSTREAM_BREAKER_FAILURES'), coolDownMs: read('UPSTREAM_BREAKER_COOLDOWN_MS') },
     },
     logLevel: read('LOG_LEVEL'),
   };

@@ -1,6 +1,7 @@
 import type { ProviderName } from '../model.js';
 import { createUpstreamClient } from '../upstream/client.js';
 import { createDisabledUpstream } from '../upstream/disabled.js';
+import type { BreakerSnapshot } from '../upstream/breaker.js';
 import type { UpstreamClient } from '../upstream/types.js';
 import { createHostupProvider } from './hostup/index.js';
 import { createKaptureProvider } from './kapture/index.js';
@@ -56,7 +57,12 @@ export interface ProviderSettings {
 
 export interface RegistryOptions {
   readonly providers: Readonly<Record<ProviderName, ProviderSettings>>;
-  readonly upstream: { readonly timeoutMs: number; readonly queueTimeoutMs?: number; readonly retries?: number };
+  readonly upstream: {
+    readonly timeoutMs: number;
+    readonly queueTimeoutMs?: number;
+    readonly retries?: number;
+    readonly breaker?: { readonly failureThreshold: number; readonly coolDownMs: number };
+  };
 }
 
 export interface RegisteredProvider {
@@ -64,6 +70,8 @@ export interface RegisteredProvider {
   readonly enabled: boolean;
   /** The configured credential; undefined when every request must bring its own. */
   readonly credential: CredentialSource | undefined;
+  /** Where the provider's circuit breaker stands. */
+  circuit(): BreakerSnapshot;
 }
 
 /** Every known provider, built once at start; disabled ones never reach the network. */
@@ -84,6 +92,7 @@ export function createRegistry(options: RegistryOptions): Registry {
           timeoutMs: options.upstream.timeoutMs,
           ...(options.upstream.queueTimeoutMs !== undefined && { queueTimeoutMs: options.upstream.queueTimeoutMs }),
           ...(options.upstream.retries !== undefined && { retries: options.upstream.retries }),
+          ...(options.upstream.breaker && { breaker: options.upstream.breaker }),
           maxConcurrency: settings.maxConcurrency,
         })
       : createDisabledUpstream(name);
@@ -96,7 +105,12 @@ export function createRegistry(options: RegistryOptions): Registry {
       timezone: settings.timezone,
       maxBatch: settings.maxBatch,
     });
-    return { provider, enabled: settings.enabled, credential: credentialSource(PROVIDER_DEFINITIONS[name], settings, http) };
+    return {
+      provider,
+      enabled: settings.enabled,
+      credential: credentialSource(PROVIDER_DEFINITIONS[name], settings, http),
+      circuit: () => http.circuit(),
+    };
   });
   const byName = new Map(entries.map((entry) => [entry.provider.name, entry]));
   return {

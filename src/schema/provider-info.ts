@@ -1,5 +1,6 @@
 import type { ProviderCapabilities } from '../providers/provider.js';
 import type { RegisteredProvider } from '../providers/registry.js';
+import type { BreakerSnapshot, CircuitState } from '../upstream/breaker.js';
 import { builder } from './builder.js';
 import { ProviderEnum } from './enums.js';
 
@@ -9,6 +10,30 @@ const CapabilitiesRef = builder.objectRef<ProviderCapabilities>('ProviderCapabil
     updateTicket: t.exposeBoolean('updateTicket', { description: 'Tickets can be changed with `updateTicket`.' }),
     batchRead: t.exposeBoolean('batchRead', { description: 'One upstream call reads several tickets.' }),
     maxBatch: t.exposeInt('maxBatch', { description: 'Most tickets one upstream call reads.' }),
+  }),
+});
+
+const CircuitStateEnum = builder.enumType('CircuitState', {
+  description: "Where a provider's circuit breaker stands.",
+  values: {
+    CLOSED: { value: 'CLOSED', description: 'Calls flow.' },
+    OPEN: { value: 'OPEN', description: 'The provider kept failing: calls fail at once with UPSTREAM_ERROR until `openUntil`.' },
+    HALF_OPEN: { value: 'HALF_OPEN', description: 'The cool-down is over: the next call is a trial that closes or reopens the circuit.' },
+  } satisfies Record<CircuitState, { value: CircuitState; description: string }>,
+});
+
+const CircuitRef = builder.objectRef<BreakerSnapshot>('Circuit').implement({
+  description:
+    "A provider's circuit breaker, shared by every request: repeated failures of the provider's health (timeouts, unreachable, 5xx, unreadable answers; never a 4xx) open it for a cool-down.",
+  fields: (t) => ({
+    state: t.field({ type: CircuitStateEnum, description: 'Where it stands.', resolve: (circuit) => circuit.state }),
+    consecutiveFailures: t.exposeInt('consecutiveFailures', { description: 'Unhealthy calls in a row so far.' }),
+    openUntil: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When an open circuit lets a trial call through; null unless open.',
+      resolve: (circuit) => (circuit.openUntil === undefined ? null : new Date(circuit.openUntil).toISOString()),
+    }),
   }),
 });
 
@@ -23,6 +48,7 @@ const ProviderInfoRef = builder.objectRef<RegisteredProvider>('ProviderInfo').im
       description: 'What it can do.',
       resolve: (entry) => entry.provider.capabilities,
     }),
+    circuit: t.field({ type: CircuitRef, description: 'Its circuit breaker, as of this request.', resolve: (entry) => entry.circuit() }),
   }),
 });
 

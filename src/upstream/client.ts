@@ -7,6 +7,7 @@ import {
   UpstreamInvalidResponseError,
   UpstreamTimeoutError,
 } from '../errors.js';
+import { CircuitBreaker } from './breaker.js';
 import { retryAfterHeader } from './retry-after.js';
 import type { UpstreamClient, UpstreamOptions, UpstreamRequest, UpstreamResponse } from './types.js';
 
@@ -14,6 +15,8 @@ const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 const DEFAULT_QUEUE_TIMEOUT_MS = 30_000;
 /** Answers a read is sent again for: rate limited, and the gateway-ish 5xx that mean "not now". */
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+/** Five unhealthy calls in a row open a provider's circuit for 30 s. */
+const DEFAULT_BREAKER = { failureThreshold: 5, coolDownMs: 30_000 };
 /** The longest Retry-After the client waits out itself; a longer one goes back to the caller. */
 const MAX_RETRY_WAIT_MS = 5_000;
 
@@ -23,6 +26,9 @@ interface Budget {
 }
 
 class SlotWaitExpired extends Error {}
+
+/** UPSTREAM_TIMEOUT from waiting for a slot under our own limit: nothing was sent. */
+class SlotWaitTimeoutError extends UpstreamTimeoutError {}
 
 /**
  * Runs `task` once a slot is free, or rejects with SlotWaitExpired when `queued` aborts first.
@@ -61,6 +67,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   });
   const limit = pLimit(options.maxConcurrency);
   const queueTimeoutMs = options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS;
+  const breaker = new CircuitBreaker(options.breaker ?? DEFAULT_BREAKER);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const { provider } = options;
 
@@ -99,7 +106,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     } catch (error) {
       if (error instanceof SlotWaitExpired) {
         throw budget.endsAt === undefined
-          ? new UpstreamTimeoutError(`${provider} is busy: no free call slot within ${queueTimeoutMs} ms`, { provider })
+          ? new SlotWaitTimeoutError(`${provider} is busy: no free call slot within ${queueTimeoutMs} ms`, { provider })
           : timeoutError(options);
       }
       throw toTransportError(error, deadline, options);
@@ -117,6 +124,33 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   return {
     provider,
     async request(request) {
+      const admission = breaker.admit();
+      if (!('done' in admission)) {
+        const seconds = Math.ceil(admission.refusedForMs / 1000);
+        throw new UpstreamError(`${provider} is failing; the gateway is not calling it for ${seconds} s`, {
+          provider,
+          retryable: true,
+          retryAfter: seconds,
+        });
+      }
+      try {
+        const response = await retrying(request);
+        admission.done(response.status >= 500 ? 'unhealthy' : 'healthy');
+        return response;
+      } catch (error) {
+        // Waiting for our own slot says nothing of the upstream; every other failure here is its.
+        admission.done(error instanceof SlotWaitTimeoutError ? 'neither' : 'unhealthy');
+        throw error;
+      }
+    },
+    circuit: () => breaker.snapshot(),
+    async close() {
+      limit.clearQueue();
+      await pool.close();
+    },
+  };
+
+  async function retrying(request: UpstreamRequest): Promise<UpstreamResponse> {
       const budget: Budget = { endsAt: undefined };
       for (let tried = 0; ; tried += 1) {
         let response: UpstreamResponse;
@@ -135,12 +169,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
         // becomes RATE_LIMITED with its retryAfter) at once rather than late.
         if (waitMs > MAX_RETRY_WAIT_MS || !(await waitWithin(budget, waitMs))) return response;
       }
-    },
-    async close() {
-      limit.clearQueue();
-      await pool.close();
-    },
-  };
+  }
 }
 
 /** Connection failures that happen before a byte of the request is written. */

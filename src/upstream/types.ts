@@ -1,5 +1,6 @@
 import type { buildConnector, FormData } from 'undici';
 import type { ProviderName } from '../model.js';
+import type { BreakerOptions, BreakerSnapshot } from './breaker.js';
 
 export interface UpstreamRequest {
   readonly method: 'GET' | 'POST';
@@ -35,6 +36,8 @@ export interface UpstreamResponse {
 export interface UpstreamClient {
   readonly provider: ProviderName;
   request(request: UpstreamRequest): Promise<UpstreamResponse>;
+  /** Where the provider's circuit breaker stands. */
+  circuit(): BreakerSnapshot;
   close(): Promise<void>;
 }
 
@@ -52,6 +55,8 @@ export interface UpstreamOptions {
   readonly maxBodyBytes?: number;
   /** Further tries of a call whose connection failed (see UpstreamRequest.write). Default 0. */
   readonly retries?: number;
+  /** When the provider's circuit opens and for how long; default 5 unhealthy calls, 30 s. */
+  readonly breaker?: Pick<BreakerOptions, 'failureThreshold' | 'coolDownMs'>;
   /** undici's connector, e.g. for a custom TLS setup; tests use it to fail a connection on cue. */
   readonly connect?: buildConnector.connector;
 }

@@ -175,7 +175,8 @@ describe('Kapture batch size', () => {
 describe('an upstream that misbehaves below its API', () => {
   let gateway: Gateway;
   beforeAll(async () => {
-    gateway = await startGateway({ env: { UPSTREAM_TIMEOUT_MS: '500' } });
+    // Five faults in a row would open Sweeppea's circuit; the breaker has tests of its own.
+    gateway = await startGateway({ env: { UPSTREAM_TIMEOUT_MS: '500', UPSTREAM_BREAKER_FAILURES: '100' } });
   });
   afterAll(() => gateway.close());
   afterEach(() => gateway.sandbox.reset());
@@ -199,6 +200,49 @@ describe('an upstream that misbehaves below its API', () => {
   it('recovers once the fault passes: the next request reads the ticket', async () => {
     gateway.sandbox.setFault('sweeppea', { kind: 'malformed-json', times: 1 });
     await gateway.client().rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
+    const { errors } = await gateway.client().rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
+    expect(errors).toBeUndefined();
+  });
+});
+
+describe('the circuit breaker', () => {
+  let gateway: Gateway;
+  beforeAll(async () => {
+    gateway = await startGateway({ env: { UPSTREAM_BREAKER_FAILURES: '2', UPSTREAM_BREAKER_COOLDOWN_MS: '300', UPSTREAM_RETRIES: '0' } });
+  });
+  afterAll(() => gateway.close());
+  afterEach(() => gateway.sandbox.reset());
+
+  const PROVIDERS = '{ providers { name circuit { state consecutiveFailures openUntil } } }';
+  type Providers = { providers: { name: string; circuit: { state: string; consecutiveFailures: number; openUntil: string | null } }[] };
+  const circuitOf = async (name: string) =>
+    (await gateway.client().rawRequest<Providers>(PROVIDERS)).data.providers.find((provider) => provider.name === name)!.circuit;
+
+  it('opens after repeated 5xx, then fails fast without calling, shows it, and closes after a healthy trial', async () => {
+    gateway.sandbox.setFault('hostup', { status: 500 });
+    for (let query = 0; query < 2; query += 1) await gateway.client().rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
+    expect(gateway.sandbox.calls('hostup')).toBe(2);
+    expect(await circuitOf('HOSTUP')).toMatchObject({ state: 'OPEN', consecutiveFailures: 2, openUntil: expect.any(String) });
+
+    const { data, errors } = await gateway.client().rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
+    expect(gateway.sandbox.calls('hostup')).toBe(2);
+    expect(errors).toHaveLength(1);
+    expect(errors![0]).toMatchObject({ path: ['tickets', 1], extensions: { code: 'UPSTREAM_ERROR', provider: 'hostup', retryable: true, retryAfter: 1 } });
+    expect(data.tickets.filter(Boolean)).toHaveLength(3);
+
+    gateway.sandbox.setFault('hostup', null);
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect((await circuitOf('HOSTUP')).state).toBe('HALF_OPEN');
+    const healed = await gateway.client().rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
+    expect(healed.errors).toBeUndefined();
+    expect(await circuitOf('HOSTUP')).toEqual({ state: 'CLOSED', consecutiveFailures: 0, openUntil: null });
+  });
+
+  it('never opens for 4xx answers: one tenant\'s bad key cannot cut everyone off', async () => {
+    for (let query = 0; query < 4; query += 1) {
+      await gateway.client({ 'X-Sweeppea-Api-Key': 'wrong-key' }).rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
+    }
+    expect(await circuitOf('SWEEPPEA')).toMatchObject({ state: 'CLOSED', consecutiveFailures: 0 });
     const { errors } = await gateway.client().rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
     expect(errors).toBeUndefined();
   });

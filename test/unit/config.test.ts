@@ -5,7 +5,12 @@ describe('loadConfig', () => {
   it('runs the sandbox with the documented defaults when no provider is configured', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ host: '127.0.0.1', port: 4000, sandbox: true, gatewayApiKeys: [] });
-    expect(config.upstream).toEqual({ timeoutMs: 10_000, queueTimeoutMs: 30_000, retries: 2 });
+    expect(config.upstream).toEqual({
+      timeoutMs: 10_000,
+      queueTimeoutMs: 30_000,
+      retries: 2,
+      breaker: { failureThreshold: 5, coolDownMs: 30_000 },
+    });
     expect(config.providers.sweeppea).toMatchObject({ enabled: false, maxConcurrency: 1, baseUrl: 'https://api-v3.sweeppea.com' });
     expect(config.providers.hostup).toMatchObject({ timezone: 'Europe/Stockholm', maxConcurrency: 8 });
     expect(config.providers.keliweb).toMatchObject({ timezone: 'Europe/Rome', baseUrl: 'https://apiv2.keliweb.it' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPasswordGrantSource } from '../../src/providers/password-grant.js';
+import { CLOSED_CIRCUIT } from '../../src/upstream/breaker.js';
 import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../../src/upstream/types.js';
 
 const LOGIN = { clientId: '7', clientSecret: 'client-secret', username: 'me@example.it', password: 'pa ss&word' };
@@ -16,6 +17,7 @@ function tokenEndpoint(...replies: (Partial<UpstreamResponse> | Error)[]) {
       if (reply instanceof Error) throw reply;
       return { status: 200, headers: {}, body: undefined, ...reply };
     },
+    circuit: () => CLOSED_CIRCUIT,
     close: async () => undefined,
   };
   return { http, requests, grants: () => requests.map((r) => r.fields.grant_type) };

@@ -4,6 +4,7 @@ import type { ProviderName, Ticket, TicketUpdate } from '../../src/model.js';
 import type { Credential, CredentialSource, Provider } from '../../src/providers/provider.js';
 import { fixedCredential, type RegisteredProvider, type Registry } from '../../src/providers/registry.js';
 import { createTicketLoader } from '../../src/ticket-loader.js';
+import { CLOSED_CIRCUIT } from '../../src/upstream/breaker.js';
 
 interface FakeProvider extends Provider {
   readonly calls: { numbers: readonly string[]; apiKey: string }[];
@@ -31,11 +32,14 @@ function fakeProvider(name: ProviderName, batchRead: boolean, maxBatch: number):
   };
 }
 
-function entry(provider: RegisteredProvider['provider'], enabled: boolean, apiKey: string | undefined): RegisteredProvider {
+type EntryWithoutCircuit = Omit<RegisteredProvider, 'circuit'>;
+
+function entry(provider: RegisteredProvider['provider'], enabled: boolean, apiKey: string | undefined): EntryWithoutCircuit {
   return { provider, enabled, credential: apiKey === undefined ? undefined : fixedCredential(apiKey) };
 }
 
-function registryOf(...entries: RegisteredProvider[]): Registry {
+function registryOf(...given: EntryWithoutCircuit[]): Registry {
+  const entries = given.map((e): RegisteredProvider => ({ ...e, circuit: () => CLOSED_CIRCUIT }));
   return { entries, get: (name) => entries.find((e) => e.provider.name === name)!, close: async () => {} };
 }
 

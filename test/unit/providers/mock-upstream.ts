@@ -1,6 +1,7 @@
 import { MockAgent, request } from 'undici';
 import { afterEach, beforeEach } from 'vitest';
 import { UpstreamInvalidResponseError } from '../../../src/errors.js';
+import { CLOSED_CIRCUIT } from '../../../src/upstream/breaker.js';
 import type { ProviderName } from '../../../src/model.js';
 import type { UpstreamClient } from '../../../src/upstream/types.js';
 
@@ -26,6 +27,7 @@ export function createMockUpstream(provider: ProviderName, baseUrl: string, mock
       }
       return { status: response.statusCode, headers: response.headers, body: parsed };
     },
+    circuit: () => CLOSED_CIRCUIT,
     close: () => Promise.resolve(),
   };
 }

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { TicketGraphError, UpstreamTimeoutError } from '../../../src/errors.js';
 import type { ProviderName, Ticket } from '../../../src/model.js';
 import type { Provider, ProviderDeps } from '../../../src/providers/provider.js';
+import { CLOSED_CIRCUIT } from '../../../src/upstream/breaker.js';
 import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../../../src/upstream/types.js';
 import { createMockUpstream, useMockAgent } from './mock-upstream.js';
 
@@ -112,7 +113,7 @@ export function fetchThrough(subject: ProviderUnderTest, http: UpstreamClient, n
 
 /** A hand-made upstream whose every call goes to `request`. */
 export function stubUpstream(provider: ProviderName, request: (request: UpstreamRequest) => Promise<UpstreamResponse>): UpstreamClient {
-  return { provider, request, close: () => Promise.resolve() };
+  return { provider, request, circuit: () => CLOSED_CIRCUIT, close: () => Promise.resolve() };
 }
 
 /** The error the real upstream client throws when `provider` does not answer in time. */
