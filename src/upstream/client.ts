@@ -150,25 +150,29 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     },
   };
 
+  /**
+   * The call with its retries: a read again after a connection failure or a 429/502/503/504, a
+   * write again only when nothing was sent, all within the deadline the first try starts.
+   */
   async function retrying(request: UpstreamRequest): Promise<UpstreamResponse> {
-      const budget: Budget = { endsAt: undefined };
-      for (let tried = 0; ; tried += 1) {
-        let response: UpstreamResponse;
-        try {
-          response = await attempt(request, budget);
-        } catch (error) {
-          const again = tried < retries && error instanceof TicketGraphError && mayTryAgain(error.cause, request);
-          if (!again || !(await waitWithin(budget, backoffMs(tried)))) throw error;
-          continue;
-        }
-        // Only reads are sent again for their status; the provider maps the last answer it got.
-        if (request.write === true || tried >= retries || !RETRY_STATUSES.has(response.status)) return response;
-        const asked = (request.retryAfterOf ?? retryAfterHeader)(response);
-        const waitMs = asked === undefined ? backoffMs(tried) : asked * 1000;
-        // A wait past the cap or the deadline is not waited: the caller gets the answer (a 429
-        // becomes RATE_LIMITED with its retryAfter) at once rather than late.
-        if (waitMs > MAX_RETRY_WAIT_MS || !(await waitWithin(budget, waitMs))) return response;
+    const budget: Budget = { endsAt: undefined };
+    for (let tried = 0; ; tried += 1) {
+      let response: UpstreamResponse;
+      try {
+        response = await attempt(request, budget);
+      } catch (error) {
+        const again = tried < retries && error instanceof TicketGraphError && mayTryAgain(error.cause, request);
+        if (!again || !(await waitWithin(budget, backoffMs(tried)))) throw error;
+        continue;
       }
+      // Only reads are sent again for their status; the provider maps the last answer it got.
+      if (request.write === true || tried >= retries || !RETRY_STATUSES.has(response.status)) return response;
+      const asked = (request.retryAfterOf ?? retryAfterHeader)(response);
+      const waitMs = asked === undefined ? backoffMs(tried) : asked * 1000;
+      // A wait past the cap or the deadline is not waited: the caller gets the answer (a 429
+      // becomes RATE_LIMITED with its retryAfter) at once rather than late.
+      if (waitMs > MAX_RETRY_WAIT_MS || !(await waitWithin(budget, waitMs))) return response;
+    }
   }
 }
 
