@@ -97,12 +97,25 @@ async function misbehave(fault: TransportFault, request: IncomingMessage, respon
       response.writeHead(200, { 'content-type': 'application/json' });
       response.write('"');
       for (let sent = 0; sent < (fault.bytes ?? HUGE_BODY_BYTES) && !response.destroyed; sent += CHUNK.length) {
-        // Waits for the client to take more, or to hang up (then `destroyed` ends the loop).
-        if (!response.write(CHUNK)) await Promise.race([once(response, 'drain'), once(response, 'close')]).catch(() => undefined);
+        if (!response.write(CHUNK)) await drainedOrClosed(response);
       }
       response.end('"');
       return;
     }
+  }
+}
+
+/** Waits for the client to take more, or to hang up (then `destroyed` ends the writer's loop). */
+async function drainedOrClosed(response: ServerResponse): Promise<void> {
+  const done = new AbortController();
+  const { signal } = done;
+  try {
+    await Promise.race([once(response, 'drain', { signal }), once(response, 'close', { signal })]);
+  } catch {
+    // The response failed: the writer's loop sees it destroyed.
+  } finally {
+    // Removes the listener that did not fire, so a long body does not pile them up.
+    done.abort();
   }
 }
 
