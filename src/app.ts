@@ -6,6 +6,7 @@ import { createRegistry, updatableProviders, type Registry } from './providers/r
 import { EXAMPLE_QUERY } from './example-query.js';
 import { schemaFor } from './schema/index.js';
 import { errorHandling } from './mask-error.js';
+import { useQueryLimits } from './query-limits.js';
 import { useGatewayAuth } from './use-gateway-auth.js';
 import { useRootRedirect } from './use-root-redirect.js';
 
@@ -36,7 +37,11 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     context: ({ request }) => createContext(registry, request),
     maskedErrors: { maskError: errors.maskError },
     logging: errors.logging,
-    plugins: [useRootRedirect(GRAPHQL_ENDPOINT), useGatewayAuth(config.gatewayApiKeys, GRAPHQL_ENDPOINT)],
+    plugins: [
+      useRootRedirect(GRAPHQL_ENDPOINT),
+      useGatewayAuth(config.gatewayApiKeys, GRAPHQL_ENDPOINT),
+      ...useQueryLimits({ production: config.production }),
+    ],
   });
   return { yoga, registry, close: () => registry.close() };
 }

@@ -20,6 +20,8 @@ export interface Config {
     readonly breaker: { readonly failureThreshold: number; readonly coolDownMs: number };
   };
   readonly logLevel: string;
+  /** `NODE_ENV=production`: no field suggestions in errors (and, later, GraphiQL off by default). */
+  readonly production: boolean;
 }
 
 /** A bad environment value; its message is one line naming the variable. */
@@ -147,6 +149,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       breaker: { failureThreshold: read('UPSTREAM_BREAKER_FAILURES'), coolDownMs: read('UPSTREAM_BREAKER_COOLDOWN_MS') },
     },
     logLevel: read('LOG_LEVEL'),
+    production: env.NODE_ENV === 'production',
   };
 }
 

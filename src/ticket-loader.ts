@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { credentialHeader, type RequestCredentials } from './credentials.js';
-import { ProviderDisabledError, UnauthenticatedError, UnsupportedError } from './errors.js';
+import { BadUserInputError, ProviderDisabledError, UnauthenticatedError, UnsupportedError } from './errors.js';
 import type { ProviderName, Ticket, TicketRef, TicketUpdate } from './model.js';
 import { asError } from './providers/fetch-each.js';
 import type { Credential, CredentialSource, Provider } from './providers/provider.js';
@@ -20,8 +20,15 @@ export interface TicketLoader {
   update(ref: TicketRef, change: Omit<TicketUpdate, 'number'>): Promise<Ticket>;
 }
 
+/**
+ * Most distinct tickets one request may read. Each list field takes at most 100; this bounds what
+ * aliases could multiply (15 × 100) to one full list and as much again from other fields.
+ */
+export const MAX_TICKETS_PER_REQUEST = 200;
+
 export function createTicketLoader(registry: Registry, credentials: RequestCredentials): TicketLoader {
   const loaders = new Map<ProviderName, DataLoader<string, Ticket>>();
+  const asked = new Set<string>();
 
   function loaderFor(name: ProviderName): DataLoader<string, Ticket> {
     let loader = loaders.get(name);
@@ -55,7 +62,15 @@ export function createTicketLoader(registry: Registry, credentials: RequestCrede
           provider: ref.provider,
         });
       }
-      return loaderFor(ref.provider).load(entry.provider.parseNumber(ref.number));
+      const number = entry.provider.parseNumber(ref.number);
+      const key = `${ref.provider}:${number}`;
+      if (!asked.has(key)) {
+        if (asked.size >= MAX_TICKETS_PER_REQUEST) {
+          throw new BadUserInputError(`One request reads at most ${MAX_TICKETS_PER_REQUEST} distinct tickets`, { provider: ref.provider });
+        }
+        asked.add(key);
+      }
+      return loaderFor(ref.provider).load(number);
     },
     prime,
     async update(ref, change) {

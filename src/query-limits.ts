@@ -1,0 +1,45 @@
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, type ValidationContext } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+/**
+ * The shape of an operation the gateway accepts, checked before anything runs (GraphQL Armor).
+ * The values leave room for the README's and GraphiQL's queries, a federation `_entities`
+ * query a level deeper, and a `tickets` query of 100 refs written inline; a test runs them.
+ * - depth 8: the deepest useful path is `tickets.replies.author.name` (4).
+ * - aliases 15: enough to read a few tickets side by side, too few to multiply the ref caps far.
+ * - cost 5000, tokens 2000, directives 20.
+ * Field suggestions ("Did you mean …?") are withheld in production, where they map the schema
+ * for someone who may not see it.
+ */
+export const QUERY_LIMITS = {
+  maxDepth: 8,
+  maxAliases: 15,
+  maxCost: 5_000,
+  maxTokens: 2_000,
+  maxDirectives: 20,
+} as const;
+
+/**
+ * Armor's validation-time checks throw by default, which yoga answers with HTTP 200 and no code.
+ * Reported to the validation context instead, a refusal is an ordinary validation error: HTTP
+ * 400, `GRAPHQL_VALIDATION_FAILED`, nothing executed. (Armor words them "Syntax Error: …"; the
+ * prefix is dropped, since the document parsed.) The token limit runs while parsing, where a
+ * thrown error already is a 400 parse failure.
+ */
+const asValidationError = {
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')))],
+};
+
+export function useQueryLimits(options: { readonly production: boolean }): Plugin[] {
+  const armor = new EnvelopArmor({
+    maxDepth: { n: QUERY_LIMITS.maxDepth, exposeLimits: true, ...asValidationError },
+    maxAliases: { n: QUERY_LIMITS.maxAliases, exposeLimits: true, ...asValidationError },
+    costLimit: { maxCost: QUERY_LIMITS.maxCost, exposeLimits: true, ...asValidationError },
+    maxTokens: { n: QUERY_LIMITS.maxTokens, exposeLimits: true },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives, exposeLimits: true, ...asValidationError },
+    blockFieldSuggestion: { enabled: options.production },
+  });
+  return armor.protect().plugins as Plugin[];
+}
