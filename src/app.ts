@@ -1,3 +1,5 @@
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
@@ -33,14 +35,18 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     schema: schemaFor(updatableProviders(registry)),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     landingPage: false,
-    graphiql: { title: 'ticket-graph', defaultQuery: EXAMPLE_QUERY },
+    graphiql: config.graphiql && { title: 'ticket-graph', defaultQuery: EXAMPLE_QUERY },
     context: ({ request }) => createContext(registry, request),
     maskedErrors: { maskError: errors.maskError },
     logging: errors.logging,
     plugins: [
       useRootRedirect(GRAPHQL_ENDPOINT),
       useGatewayAuth(config.gatewayApiKeys, GRAPHQL_ENDPOINT),
+      // GET and form-encoded requests, which a browser sends cross-site without a preflight,
+      // must carry one of these headers; JSON POSTs need none.
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'graphql-require-preflight', 'apollo-require-preflight'] }),
       ...useQueryLimits({ production: config.production }),
+      ...(config.introspection ? [] : [useDisableIntrospection()]),
     ],
   });
   return { yoga, registry, close: () => registry.close() };

@@ -20,8 +20,12 @@ export interface Config {
     readonly breaker: { readonly failureThreshold: number; readonly coolDownMs: number };
   };
   readonly logLevel: string;
-  /** `NODE_ENV=production`: no field suggestions in errors (and, later, GraphiQL off by default). */
+  /** `NODE_ENV=production`: no field suggestions in errors; GraphiQL and introspection off by default. */
   readonly production: boolean;
+  /** Serve GraphiQL (`GRAPHIQL`); default on, off in production. */
+  readonly graphiql: boolean;
+  /** Answer introspection (`INTROSPECTION`); default on, off in production. */
+  readonly introspection: boolean;
 }
 
 /** A bad environment value; its message is one line naming the variable. */
@@ -51,6 +55,8 @@ function envSchema() {
     PORT: integer(0, 65535).default(4000),
     HOST: z.string().min(1).default('127.0.0.1'),
     SANDBOX: flag.optional(),
+    GRAPHIQL: flag.optional(),
+    INTROSPECTION: flag.optional(),
     GATEWAY_API_KEYS: z.string().optional(),
     UPSTREAM_TIMEOUT_MS: integer(100, 600_000).default(10_000),
     UPSTREAM_QUEUE_TIMEOUT_MS: integer(100, 600_000).default(30_000),
@@ -122,6 +128,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
 
   const anyEnabled = PROVIDER_NAMES.some((name) => providers[name].enabled);
   const sandbox = read<boolean | undefined>('SANDBOX') ?? !anyEnabled;
+  const production = env.NODE_ENV === 'production';
   if (!sandbox) {
     const missing = PROVIDER_NAMES.filter((name) => providers[name].enabled && !providers[name].baseUrl);
     if (missing.length > 0) {
@@ -149,7 +156,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       breaker: { failureThreshold: read('UPSTREAM_BREAKER_FAILURES'), coolDownMs: read('UPSTREAM_BREAKER_COOLDOWN_MS') },
     },
     logLevel: read('LOG_LEVEL'),
-    production: env.NODE_ENV === 'production',
+    production,
+    graphiql: read<boolean | undefined>('GRAPHIQL') ?? !production,
+    introspection: read<boolean | undefined>('INTROSPECTION') ?? !production,
   };
 }
 

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGateway, type Gateway } from './harness.js';
+
+const INTROSPECTION = '{ __schema { queryType { name } } }';
+const MISSPELT = '{ providers { nmae } }';
+
+async function post(gateway: Gateway, query: string) {
+  const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: unknown }[] } };
+}
+
+const graphiqlPage = (gateway: Gateway) => fetch(gateway.url, { headers: { accept: 'text/html' } });
+
+describe('NODE_ENV=production', () => {
+  let gateway: Gateway;
+  beforeAll(async () => {
+    gateway = await startGateway({ env: { NODE_ENV: 'production' } });
+  });
+  afterAll(() => gateway.close());
+
+  it('serves no GraphiQL page', async () => {
+    const page = await graphiqlPage(gateway);
+    expect(page.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
+    expect(await page.text()).not.toMatch(/graphiql/i);
+  });
+
+  it('answers no introspection', async () => {
+    const { body } = await post(gateway, INTROSPECTION);
+    expect(body.data ?? null).toBeNull();
+    expect(body.errors?.[0]?.message).toMatch(/introspection/i);
+  });
+
+  it('suggests no field names in errors', async () => {
+    const { body } = await post(gateway, MISSPELT);
+    expect(body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/Cannot query field "nmae"/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(JSON.stringify(body)).not.toMatch(/did you mean/i);
+  });
+
+  it('still answers queries', async () => {
+    const { status, body } = await post(gateway, '{ providers { name enabled } }');
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+  });
+});
+
+describe('NODE_ENV=production with GRAPHIQL=true and INTROSPECTION=true', () => {
+  let gateway: Gateway;
+  beforeAll(async () => {
+    gateway = await startGateway({ env: { NODE_ENV: 'production', GRAPHIQL: 'true', INTROSPECTION: 'true' } });
+  });
+  afterAll(() => gateway.close());
+
+  it('serves GraphiQL and introspection again', async () => {
+    expect((await graphiqlPage(gateway)).headers.get('content-type')).toMatch(/text\/html/);
+    const { body } = await post(gateway, INTROSPECTION);
+    expect(body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+  });
+});
+
+describe('outside production', () => {
+  let gateway: Gateway;
+  beforeAll(async () => {
+    gateway = await startGateway();
+  });
+  afterAll(() => gateway.close());
+
+  it('suggests field names, which help while building a query', async () => {
+    const { body } = await post(gateway, MISSPELT);
+    expect(JSON.stringify(body)).toMatch(/did you mean/i);
+  });
+
+  describe('CSRF prevention', () => {
+    const get = (headers: Record<string, string> = {}) =>
+      fetch(`${gateway.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/graphql-response+json', ...headers } });
+
+    it('refuses a GET query without a preflight header: a browser could send it cross-site', async () => {
+      const response = await get();
+      expect(response.status).toBe(403);
+      expect(((await response.json()) as { errors: { message: string }[] }).errors[0]?.message).toMatch(/CSRF/);
+    });
+
+    it.each(['graphql-require-preflight', 'apollo-require-preflight', 'x-graphql-yoga-csrf'])('accepts a GET query with %s', async (header) => {
+      const response = await get({ [header]: '1' });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+    });
+
+    it('refuses a form-encoded POST without the header', async () => {
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `query=${encodeURIComponent('{ __typename }')}`,
+      });
+      expect(response.status).toBe(403);
+    });
+  });
+});
