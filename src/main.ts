@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { pino } from 'pino';
+import { createLogger } from './logger.js';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, pointAtSandbox } from './config.js';
 import { startSandbox } from './sandbox/index.js';
@@ -16,10 +16,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const logger = pino({
-    level: config.logLevel,
-    ...(process.stdout.isTTY && { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } }),
-  });
+  const logger = createLogger({ level: config.logLevel, pretty: process.stdout.isTTY });
 
   const sandbox = config.sandbox ? await startSandbox() : undefined;
   if (sandbox) {

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GraphQLClient } from 'graphql-request';
+import type { Logger } from 'pino';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig, pointAtSandbox, type Config } from '../../src/config.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
@@ -20,13 +21,15 @@ export interface GatewayOptions {
   readonly env?: Record<string, string>;
   /** Changes to the configuration after it points at the sandbox. */
   readonly adjust?: (config: Config) => Config;
+  /** Where the app logs; silent when not given. */
+  readonly logger?: Logger;
 }
 
 /** The whole gateway on a loopback port, every provider pointed at the sandbox. */
 export async function startGateway(options: GatewayOptions = {}): Promise<Gateway> {
   const sandbox = await startSandbox();
   const base = pointAtSandbox(loadConfig({ SANDBOX: 'true', ...options.env }), sandbox);
-  const app = createApp(options.adjust ? options.adjust(base) : base);
+  const app = createApp(options.adjust ? options.adjust(base) : base, options.logger ? { logger: options.logger } : {});
   const server: Server = createServer(app.yoga);
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
