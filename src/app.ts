@@ -9,6 +9,7 @@ import { EXAMPLE_QUERY } from './example-query.js';
 import { schemaFor } from './schema/index.js';
 import { errorHandling } from './mask-error.js';
 import { useQueryLimits } from './query-limits.js';
+import { useRequestGuards } from './use-request-guards.js';
 import { useGatewayAuth } from './use-gateway-auth.js';
 import { useRootRedirect } from './use-root-redirect.js';
 
@@ -41,6 +42,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     logging: errors.logging,
     plugins: [
       useRootRedirect(GRAPHQL_ENDPOINT),
+      useRequestGuards(),
       useGatewayAuth(config.gatewayApiKeys, GRAPHQL_ENDPOINT),
       // GET and form-encoded requests, which a browser sends cross-site without a preflight,
       // must carry one of these headers; JSON POSTs need none.

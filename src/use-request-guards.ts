@@ -1,0 +1,55 @@
+import type { Plugin } from 'graphql-yoga';
+
+/** The largest request body the gateway reads: far above any real query (a 20,000-character update is ~20 KB). */
+export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+
+/** Media types a GraphQL request may come in; anything else is 415 before it is read. */
+const REQUEST_TYPES = ['application/json', 'application/graphql+json', 'application/graphql', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data'];
+
+/**
+ * Checks that come before yoga reads a request, each answered with a GraphQL-shaped error body:
+ * - a body over `maxBytes` by its Content-Length is 413, and a body of unstated length 411 (every
+ *   GraphQL client states it; a chunked body could otherwise grow while being parsed);
+ * - a body of a media type no GraphQL request uses is 415 (yoga's own 415 has no body);
+ * - a GET whose `variables` or `extensions` are not a JSON object is 400 (yoga answers 500).
+ * Text and form bodies pass on here to be refused by CSRF prevention.
+ */
+export function useRequestGuards(maxBytes = MAX_REQUEST_BODY_BYTES): Plugin {
+  return {
+    onRequest({ request, url, endResponse, fetchAPI }) {
+      const refuse = (status: number, message: string) =>
+        endResponse(
+          new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }), {
+            status,
+            headers: { 'content-type': 'application/json; charset=utf-8' },
+          }),
+        );
+      if (request.method === 'GET') {
+        for (const name of ['variables', 'extensions']) {
+          const value = url.searchParams.get(name);
+          if (value !== null && value !== '' && !isJsonObject(value)) return refuse(400, `The ${name} parameter must be a JSON object`);
+        }
+        return;
+      }
+      if (request.method !== 'POST') return;
+      const length = request.headers.get('content-length');
+      if (length !== null && !(/^\d+$/.test(length) && Number(length) <= maxBytes)) {
+        return refuse(413, `Request body too large: at most ${maxBytes} bytes`);
+      }
+      if (length === null && request.headers.has('transfer-encoding')) return refuse(411, 'A request body needs a Content-Length');
+      const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+      if (type !== '' && !REQUEST_TYPES.includes(type)) {
+        return refuse(415, `Unsupported content type ${JSON.stringify(type.slice(0, 100))}: send application/json`);
+      }
+    },
+  };
+}
+
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}

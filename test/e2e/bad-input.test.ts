@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeTicketId } from '../../src/ids.js';
+import { MAX_REQUEST_BODY_BYTES } from '../../src/use-request-guards.js';
+import { startGateway, type Gateway } from './harness.js';
+
+let gateway: Gateway;
+beforeAll(async () => {
+  gateway = await startGateway();
+});
+afterAll(() => gateway.close());
+
+const JSON_TYPE = { 'content-type': 'application/json', accept: 'application/graphql-response+json' };
+const PREFLIGHT = { 'graphql-require-preflight': '1' };
+
+interface Case {
+  readonly method?: string;
+  readonly headers?: Record<string, string>;
+  /** A string is sent as is; anything else as JSON. */
+  readonly body?: unknown;
+  /** Query string for GET. */
+  readonly search?: string;
+  readonly status: number;
+  /** What the first error's message must say (the error body is always checked for). */
+  readonly error: RegExp;
+  /** The code the first error carries, when the answer is a GraphQL result. */
+  readonly code?: string;
+}
+
+const query = (text: string, variables?: unknown) => ({ query: text, ...(variables !== undefined && { variables }) });
+const TICKET = 'query($n: String!) { ticket(provider: HOSTUP, number: $n) { id } }';
+
+const CASES: Record<string, Case> = {
+  'a body that is not JSON': { body: '{"query": "{ __typename }"', status: 400, error: /json/i },
+  'a JSON array (batching is off)': { body: [query('{ __typename }')], status: 400, error: /./ },
+  'a JSON string': { body: '"{ __typename }"', status: 400, error: /./ },
+  'a JSON null': { body: 'null', status: 400, error: /./ },
+  'no query': { body: {}, status: 400, error: /query/i },
+  'a query that is a number': { body: { query: 1 }, status: 400, error: /query/i },
+  'a query that is an object': { body: { query: { a: 1 } }, status: 400, error: /query/i },
+  'variables that are a list': { body: { query: '{ __typename }', variables: [1] }, status: 400, error: /variables/i },
+  'variables that are a string': { body: { query: '{ __typename }', variables: 'x' }, status: 400, error: /variables/i },
+  'extensions that are a string': { body: { query: '{ __typename }', extensions: 'x' }, status: 400, error: /extensions/i },
+  'an operationName that is a number': { body: { query: '{ __typename }', operationName: 1 }, status: 400, error: /operation/i },
+  'an unknown operationName': { body: { query: 'query A { __typename }', operationName: 'B' }, status: 400, error: /unknown operation|could not determine/i },
+  'two operations and no operationName': { body: { query: 'query A { __typename } query B { __typename }' }, status: 400, error: /operation/i },
+  'two anonymous operations': { body: query('{ __typename } { __typename }'), status: 400, error: /operation/i },
+  'a syntax error': { body: query('{ tickets('), status: 400, error: /syntax error/i, code: 'GRAPHQL_PARSE_FAILED' },
+  'an empty document': { body: query(''), status: 400, error: /./ },
+  'an unknown field': { body: query('{ secrets }'), status: 400, error: /cannot query field/i, code: 'GRAPHQL_VALIDATION_FAILED' },
+  'an argument of the wrong type': { body: query('{ ticket(provider: 1, number: "1") { id } }'), status: 400, error: /Provider/, code: 'GRAPHQL_VALIDATION_FAILED' },
+  'a missing required argument': { body: query('{ ticket(provider: HOSTUP) { id } }'), status: 400, error: /number/, code: 'GRAPHQL_VALIDATION_FAILED' },
+  'an unknown enum value': { body: query('{ ticket(provider: JIRA, number: "1") { id } }'), status: 400, error: /JIRA/, code: 'GRAPHQL_VALIDATION_FAILED' },
+  'a variable of the wrong type': { body: query(TICKET, { n: 42 }), status: 400, error: /String/ },
+  'a missing non-null variable': { body: query(TICKET, {}), status: 400, error: /\$n/ },
+  'a null non-null variable': { body: query(TICKET, { n: null }), status: 400, error: /\$n/ },
+  'a list variable given an object': { body: query('query($r: [TicketRef!]!) { tickets(refs: $r) { id } }', { r: { provider: 'HOSTUP' } }), status: 400, error: /\$r|TicketRef/ },
+  'an input object with an unknown field': { body: query('query($r: [TicketRef!]!) { tickets(refs: $r) { id } }', { r: [{ provider: 'HOSTUP', number: '1', evil: true }] }), status: 400, error: /evil/ },
+  'an unknown directive': { body: query('{ __typename @evil }'), status: 400, error: /evil/, code: 'GRAPHQL_VALIDATION_FAILED' },
+  'a fragment cycle': { body: query('{ providers { ...A } } fragment A on ProviderInfo { ...B } fragment B on ProviderInfo { ...A }'), status: 400, error: /cannot spread fragment/i },
+  'an undefined fragment': { body: query('{ providers { ...Missing } }'), status: 400, error: /unknown fragment/i },
+  // Valid GraphQL the schema cannot run: an execution error, so HTTP 200 with no data.
+  'a subscription (there are none)': { body: query('subscription { ticket }'), status: 200, error: /not configured to execute subscription/i },
+  'a selection 12 deep': { body: query(`{ ${'a { '.repeat(12)}b${' }'.repeat(12)} }`), status: 400, error: /depth limit/i },
+  'an alias flood': { body: query(`{ ${Array.from({ length: 200 }, (_, index) => `a${index}: providers { name }`).join(' ')} }`), status: 400, error: /aliases limit/i },
+  'a directive flood': { body: query(`{ __typename ${'@skip(if: false) '.repeat(100)} }`), status: 400, error: /directives limit/i },
+  'a huge document': { body: query(`{ ${'__typename '.repeat(50_000)} }`), status: 400, error: /token limit/i },
+  'a body over the size limit': { body: query(`# ${'x'.repeat(MAX_REQUEST_BODY_BYTES)}\n{ __typename }`), status: 413, error: /too large/i },
+  'text/plain (a cross-site form could send it)': { headers: { 'content-type': 'text/plain' }, body: JSON.stringify(query('{ __typename }')), status: 403, error: /CSRF/ },
+  'an XML body': { headers: { 'content-type': 'application/xml' }, body: '<query>{ __typename }</query>', status: 415, error: /unsupported content type/i },
+  'a GET mutation': { method: 'GET', headers: PREFLIGHT, search: `query=${encodeURIComponent('mutation { updateTicket(input: { provider: SWEEPPEA, number: "1", title: "x" }) { __typename } }')}`, status: 405, error: /mutation/i },
+  'a GET without a query': { method: 'GET', headers: PREFLIGHT, search: 'variables=%7B%7D', status: 400, error: /query/i },
+  'a GET with malformed variables': { method: 'GET', headers: PREFLIGHT, search: `query=${encodeURIComponent(TICKET)}&variables=%7Bnope`, status: 400, error: /variables/i },
+  'a GET with extensions that are a list': { method: 'GET', headers: PREFLIGHT, search: `query=${encodeURIComponent('{ __typename }')}&extensions=%5B1%5D`, status: 400, error: /extensions/i },
+  'a PUT': { method: 'PUT', body: query('{ __typename }'), status: 405, error: /./ },
+  'a DELETE': { method: 'DELETE', status: 405, error: /./ },
+  'a ticket number with a path in it': { body: query(TICKET, { n: '../../admin' }), status: 200, error: /HostUp ticket number/, code: 'BAD_USER_INPUT' },
+  'a ticket number with CR/LF': { body: query(TICKET, { n: '1\r\nX-Evil: 1' }), status: 200, error: /HostUp ticket number/, code: 'BAD_USER_INPUT' },
+  'a forged global id': { body: query('{ node(id: "VGlja2V0OmppcmE6MQ") { id } }'), status: 200, error: /names no provider/, code: 'BAD_USER_INPUT' },
+  'a global id that is not base64': { body: query('{ node(id: "../../etc/passwd") { id } }'), status: 200, error: /Invalid ticket id/, code: 'BAD_USER_INPUT' },
+  'a global id with a hostile number': { body: query(`{ node(id: "${encodeTicketId({ provider: 'hostup', number: '1?x=2' })}") { id } }`), status: 200, error: /HostUp ticket number/, code: 'BAD_USER_INPUT' },
+  '101 refs': { body: query('query($r: [TicketRef!]!) { tickets(refs: $r) { id } }', { r: Array.from({ length: 101 }, () => ({ provider: 'HOSTUP', number: '1' })) }), status: 200, error: /at most 100/, code: 'BAD_USER_INPUT' },
+};
+
+async function send(input: Case): Promise<{ status: number; body: { errors?: { message: string; extensions?: { code?: string } }[] } }> {
+  const method = input.method ?? 'POST';
+  const body = input.body === undefined ? undefined : typeof input.body === 'string' ? input.body : JSON.stringify(input.body);
+  const response = await fetch(`${gateway.url}${input.search ? `?${input.search}` : ''}`, {
+    method,
+    headers: { ...(method === 'GET' ? { accept: JSON_TYPE.accept } : JSON_TYPE), ...input.headers },
+    ...(body !== undefined && { body }),
+  });
+  const text = await response.text();
+  let parsed: { errors?: { message: string; extensions?: { code?: string } }[] } = {};
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = { errors: [{ message: text }] };
+  }
+  return { status: response.status, body: parsed };
+}
+
+describe(`${Object.keys(CASES).length} bad inputs`, () => {
+  it.each(Object.entries(CASES))('answers %s with the right status and a clear error', async (_name, input) => {
+    const { status, body } = await send(input);
+    expect(status).toBe(input.status);
+    expect(body.errors?.[0]?.message).toMatch(input.error);
+    if (input.code) expect(body.errors?.[0]?.extensions?.code).toBe(input.code);
+  });
+
+  it('reached no upstream with any of them, and still serves everyone afterwards', async () => {
+    expect(gateway.sandbox.requests).toEqual([]);
+    const { data, errors } = await gateway
+      .client()
+      .rawRequest<{ ticket: { number: string } }>('query($n: String!) { ticket(provider: HOSTUP, number: $n) { number } }', { n: gateway.sandbox.ticketNumbers('hostup')[0] });
+    expect(errors).toBeUndefined();
+    expect(data.ticket.number).toBe(gateway.sandbox.ticketNumbers('hostup')[0]);
+  });
+});
