@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { shouldRenderGraphiQL, type Plugin } from 'graphql-yoga';
+import { errorResponse } from './error-response.js';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
@@ -18,14 +19,8 @@ export function useGatewayAuth(keys: readonly string[], graphqlEndpoint: string)
       const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '');
       const presented = match ? digest(match[1]!) : undefined;
       if (presented && digests.some((known) => timingSafeEqual(known, presented))) return;
-      const body = {
-        errors: [{ message: 'This gateway needs Authorization: Bearer <gateway API key>', extensions: { code: 'UNAUTHENTICATED' } }],
-      };
       endResponse(
-        new fetchAPI.Response(JSON.stringify(body), {
-          status: 401,
-          headers: { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': 'Bearer' },
-        }),
+        errorResponse(fetchAPI, 401, { message: 'This gateway needs Authorization: Bearer <gateway API key>', code: 'UNAUTHENTICATED' }, { 'www-authenticate': 'Bearer' }),
       );
     },
   };

@@ -1,4 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
+import { errorResponse } from './error-response.js';
 
 /** The largest request body the gateway reads: far above any real query (a 20,000-character update is ~20 KB). */
 export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
@@ -17,13 +18,7 @@ const REQUEST_TYPES = ['application/json', 'application/graphql+json', 'applicat
 export function useRequestGuards(maxBytes = MAX_REQUEST_BODY_BYTES): Plugin {
   return {
     onRequest({ request, url, endResponse, fetchAPI }) {
-      const refuse = (status: number, message: string) =>
-        endResponse(
-          new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }), {
-            status,
-            headers: { 'content-type': 'application/json; charset=utf-8' },
-          }),
-        );
+      const refuse = (status: number, message: string) => endResponse(errorResponse(fetchAPI, status, { message, code: 'BAD_REQUEST' }));
       if (request.method === 'GET') {
         for (const name of ['variables', 'extensions']) {
           const value = url.searchParams.get(name);
