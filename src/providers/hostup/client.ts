@@ -47,7 +47,11 @@ function errorFor(response: UpstreamResponse, number: string): TicketGraphError 
     case 429:
       return new RateLimitedError('HostUp rate limit reached', { ...details, retryAfter: retryAfterOf(response) });
     default:
-      return new UpstreamError(`HostUp failed to read ticket ${number}`, { ...details, retryable: response.status >= 500 });
+      return new UpstreamError(`HostUp failed to read ticket ${number}`, {
+        ...details,
+        retryable: response.status >= 500,
+        retryAfter: retryAfterOf(response),
+      });
   }
 }
 

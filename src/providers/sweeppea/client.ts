@@ -120,7 +120,7 @@ function errorFor(response: UpstreamResponse, body: SweeppeaErrorBody | undefine
       return new RateLimitedError('Sweeppea rate limit reached', { ...details, retryAfter: retryAfterHeader(response) });
     case 503:
       // upstreams.md: each endpoint serves one request at a time; busy is 503 and worth a retry.
-      return new UpstreamError('Sweeppea is busy serving another request', { ...details, retryable: true });
+      return new UpstreamError('Sweeppea is busy serving another request', { ...details, retryable: true, retryAfter: retryAfterHeader(response) });
     default:
       return new UpstreamError(`Sweeppea failed to read ticket ${caseNumber}`, {
         ...details,

@@ -77,6 +77,10 @@ describe('HostUp fetchTickets over HTTP', () => {
     expect(error).toMatchObject({ code: 'UPSTREAM_ERROR', upstreamStatus: status, retryable });
   });
 
+  it('passes on the wait a 503 asks for', async () => {
+    expect(await errorFor(503, { error: 'Service Unavailable', message: 'x' }, { 'retry-after': '12' })).toMatchObject({ code: 'UPSTREAM_ERROR', retryAfter: 12 });
+  });
+
   it.each([
     ['success: false', { success: false, error: 'Not Found', message: 'Ticket not found' }],
     ['an error document', hostupFixture('error-404.json')],

@@ -58,6 +58,10 @@ describe('Sweeppea fetchTickets over HTTP', () => {
     expect(await errorFor(503, '')).toMatchObject({ code: 'UPSTREAM_ERROR', upstreamStatus: 503, retryable: true });
   });
 
+  it('passes on the wait a 503 asks for', async () => {
+    expect(await errorFor(503, '', { 'retry-after': '4' })).toMatchObject({ code: 'UPSTREAM_ERROR', retryAfter: 4 });
+  });
+
   it('maps 429 to RATE_LIMITED with the Retry-After seconds', async () => {
     const error = await errorFor(429, { Response: false, Message: 'Too Many Requests', Code: 429 }, { 'retry-after': '7' });
     expect(error).toMatchObject({ code: 'RATE_LIMITED', upstreamStatus: 429, retryAfter: 7, retryable: true });
