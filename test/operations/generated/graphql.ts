@@ -1,0 +1,123 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** A support-ticket system this gateway reads from. */
+export type Provider =
+  /** HostUp */
+  | 'HOSTUP'
+  /** Kapture CRM */
+  | 'KAPTURE'
+  /** Keliweb */
+  | 'KELIWEB'
+  /** Sweeppea */
+  | 'SWEEPPEA';
+
+/** How a body is written. */
+export type TextFormat =
+  /** HTML markup, as the provider stores it (not sanitised). */
+  | 'HTML'
+  /** Plain text; line breaks are significant. */
+  | 'TEXT';
+
+/** How urgent a ticket is, normalised; `Ticket.priorityText` keeps the upstream word. */
+export type TicketPriority =
+  /** High priority. */
+  | 'HIGH'
+  /** Low priority. */
+  | 'LOW'
+  /** Medium priority. */
+  | 'MEDIUM'
+  /** Urgent priority. */
+  | 'URGENT';
+
+/** Which ticket, in which system. */
+export type TicketRef = {
+  /** The ticket number people see in that system. */
+  number: string;
+  /** The system that holds it. */
+  provider: Provider;
+};
+
+/** Where a ticket stands, normalised across providers; `Ticket.statusText` keeps the upstream word. */
+export type TicketStatus =
+  /** Resolved or closed. */
+  | 'CLOSED'
+  /** The support desk is working on it. */
+  | 'IN_PROGRESS'
+  /** Paused, e.g. waiting on a third party. */
+  | 'ON_HOLD'
+  /** Waiting for the support desk to act. */
+  | 'OPEN'
+  /** A status the gateway cannot place; `statusText` has the upstream word. */
+  | 'UNKNOWN'
+  /** The support desk answered and waits for the customer. */
+  | 'WAITING_ON_CUSTOMER';
+
+/** The enabled providers whose tickets `updateTicket` can change. */
+export type UpdatableProvider =
+  /** Sweeppea */
+  | 'SWEEPPEA';
+
+/** Which ticket to change, by `id` or by `provider` and `number`, and what to change: `title`, `description` or both. */
+export type UpdateTicketInput = {
+  /** The new description, sent as given (HTML where the provider's descriptions are HTML): at most 20000 characters, not blank. Leave it out to keep the current one. */
+  description?: string | null | undefined;
+  /** The ticket's global id. Give this, or `provider` and `number`. */
+  id?: string | number | null | undefined;
+  /** The ticket's number as its provider shows it, with `provider`. */
+  number?: string | null | undefined;
+  /** The ticket's provider, with `number`. */
+  provider?: UpdatableProvider | null | undefined;
+  /** The new title: one line, at most 200 characters (UTF-16 code units, as the provider counts), trimmed. Leave it out to keep the current one. */
+  title?: string | null | undefined;
+};
+
+/** How the provider failed; the same codes as a query error's `extensions.code`. */
+export type UpstreamErrorCode =
+  /** The provider asked to slow down; see `retryAfter`. */
+  | 'RATE_LIMITED'
+  /** The provider failed or could not be reached. */
+  | 'UPSTREAM_ERROR'
+  /** The provider answered something the gateway cannot read. */
+  | 'UPSTREAM_INVALID_RESPONSE'
+  /** The provider did not answer in time; the change may or may not have been made. */
+  | 'UPSTREAM_TIMEOUT';
+
+export type TicketListQueryVariables = Exact<{
+  refs: Array<TicketRef> | TicketRef;
+}>;
+
+
+export type TicketListQuery = { tickets: Array<{ id: string, provider: Provider, number: string, subject: string | null, status: TicketStatus, priority: TicketPriority | null, updatedAt: string | null } | null> };
+
+export type TicketPageQueryVariables = Exact<{
+  provider: Provider;
+  number: string;
+}>;
+
+
+export type TicketPageQuery = { ticket: { id: string, provider: Provider, number: string, subject: string | null, body: string | null, bodyFormat: TextFormat, status: TicketStatus, statusText: string | null, priority: TicketPriority | null, createdAt: string | null, updatedAt: string | null, canUpdate: boolean, requester: { name: string | null, email: string | null } | null, assignee: { name: string | null } | null, notes: Array<{ id: string, createdAt: string | null, body: string, author: { name: string | null } | null }>, replies: Array<{ id: string, createdAt: string | null, body: string, bodyFormat: TextFormat, author: { name: string | null, isStaff: boolean | null } | null, attachments: Array<{ filename: string, url: string | null }> }>, attachments: Array<{ id: string, filename: string, url: string | null, size: number | null, contentType: string | null }> } | null };
+
+export type UpdateTicketMutationVariables = Exact<{
+  input: UpdateTicketInput;
+}>;
+
+
+export type UpdateTicketMutation = { updateTicket:
+    | { __typename: 'ForbiddenError', message: string }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'Ticket', id: string, subject: string | null, body: string | null, updatedAt: string | null }
+    | { __typename: 'TicketClosedError', message: string }
+    | { __typename: 'UnauthenticatedError', message: string }
+    | { __typename: 'UnsupportedError', message: string }
+    | { __typename: 'UpstreamError', message: string, code: UpstreamErrorCode, retryable: boolean, retryAfter: number | null }
+    | { __typename: 'ValidationError', message: string, field: string }
+   };
+
+
+export const TicketListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TicketList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"refs"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TicketRef"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tickets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"refs"},"value":{"kind":"Variable","name":{"kind":"Name","value":"refs"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<TicketListQuery, TicketListQueryVariables>;
+export const TicketPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TicketPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"provider"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Provider"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"number"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ticket"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"Variable","name":{"kind":"Name","value":"provider"}}},{"kind":"Argument","name":{"kind":"Name","value":"number"},"value":{"kind":"Variable","name":{"kind":"Name","value":"number"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"bodyFormat"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusText"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"canUpdate"}},{"kind":"Field","name":{"kind":"Name","value":"requester"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"notes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"replies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"bodyFormat"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isStaff"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attachments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"attachments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}}]}}]}}]}}]} as unknown as DocumentNode<TicketPageQuery, TicketPageQueryVariables>;
+export const UpdateTicketDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateTicket"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateTicketInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateTicket"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Ticket"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpstreamError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"Field","name":{"kind":"Name","value":"retryAfter"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateTicketMutation, UpdateTicketMutationVariables>;
