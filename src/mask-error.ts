@@ -31,8 +31,7 @@ export function errorHandling(logger: Logger): ErrorHandling {
     const graphqlError = error instanceof GraphQLError ? error : undefined;
     const original = graphqlError ? graphqlError.originalError : error;
     if (original instanceof TicketGraphError) {
-      const { code, provider } = original.extensions;
-      logger.debug({ code, provider, path: graphqlError?.path }, original.message);
+      logExpected(logger, original, graphqlError?.path);
       return new GraphQLError(original.message, {
         nodes: graphqlError?.nodes,
         path: graphqlError?.path,
@@ -59,3 +58,27 @@ export function errorHandling(logger: Logger): ErrorHandling {
     },
   };
 }
+
+/**
+ * A gateway error, logged by what it says of the system: an upstream failing (timeouts, 5xx,
+ * rate limits, unreadable answers, an open circuit) at warn, so an outage shows in the log at
+ * the default level; a mapper's own fault wrapped as an invalid response (a TypeError, …) at
+ * error, by its kind and message, since it may be a bug of ours; the rest (a missing ticket, a
+ * bad number, a refused key) at debug: the graph working as it should. Never the query, a body
+ * or a credential: only codes, the provider, the status and the path.
+ */
+function logExpected(logger: Logger, error: TicketGraphError, path: unknown): void {
+  const fields = { code: error.code, provider: error.provider, upstreamStatus: error.upstreamStatus, path };
+  const cause = error.cause;
+  // Only programming faults: a JSON SyntaxError's message quotes the body, a schema failure's
+  // may describe it; neither reaches a log line.
+  if (error.code === 'UPSTREAM_INVALID_RESPONSE' && (cause instanceof TypeError || cause instanceof RangeError || cause instanceof ReferenceError)) {
+    logger.error({ ...fields, failure: { type: cause.name, message: cause.message } }, error.message);
+  } else if (UPSTREAM_FAILURES.has(error.code)) {
+    logger.warn(fields, error.message);
+  } else {
+    logger.debug(fields, error.message);
+  }
+}
+
+const UPSTREAM_FAILURES = new Set(['RATE_LIMITED', 'UPSTREAM_TIMEOUT', 'UPSTREAM_ERROR', 'UPSTREAM_INVALID_RESPONSE']);

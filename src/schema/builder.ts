@@ -15,8 +15,11 @@ export const builder = new SchemaBuilder<{
   };
 }>({ plugins: [ErrorsPlugin], errors: { defaultTypes: [] }, defaultFieldNullability: false });
 
+/** RFC 3339's date-time: seconds and a full offset (or Z) required. */
+const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i;
+
 function toDateTime(value: unknown): IsoDateTime {
-  const iso = typeof value === 'string' ? parseIsoDate(value) : undefined;
+  const iso = typeof value === 'string' && RFC_3339.test(value) ? parseIsoDate(value) : undefined;
   if (!iso) throw new GraphQLError('DateTime must be an ISO-8601 date-time with an offset, e.g. 2025-01-26T10:00:00Z');
   return iso;
 }

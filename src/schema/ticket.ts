@@ -14,16 +14,17 @@ const time = (entry: { readonly createdAt: string | null }) =>
  * Oldest first by `createdAt` (the instant, whatever the offsets), stable: undated entries lead
  * and keep the provider's order among themselves, as do entries of the same instant.
  */
-function oldestFirst<T extends { readonly createdAt: string | null }>(entries: readonly T[]): T[] {
+function oldestFirst<T extends { readonly createdAt: string | null }>(entries: readonly T[], newestFirst = false): T[] {
+  const direction = newestFirst ? -1 : 1;
   return [...entries].sort((a, b) => {
     const [x, y] = [time(a), time(b)];
-    return x === y ? 0 : x < y ? -1 : 1;
+    return x === y ? 0 : x < y ? -direction : direction;
   });
 }
 
+/** By time sent; DESC reverses the times only, so ties and undated replies keep the provider's order. */
 function sortReplies(replies: readonly Reply[], order: 'ASC' | 'DESC'): Reply[] {
-  const sorted = oldestFirst(replies);
-  return order === 'ASC' ? sorted : sorted.reverse();
+  return oldestFirst(replies, order === 'DESC');
 }
 
 export const TicketObject = builder.objectRef<Ticket>('Ticket').implement({

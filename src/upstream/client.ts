@@ -20,9 +20,9 @@ const DEFAULT_BREAKER = { failureThreshold: 5, coolDownMs: 30_000 };
 /** The longest Retry-After the client waits out itself; a longer one goes back to the caller. */
 const MAX_RETRY_WAIT_MS = 5_000;
 
-/** When the call's deadline ends: set when its first try gets a slot. */
+/** When the call's deadline ends (epoch ms): set when it gets a slot. */
 interface Budget {
-  endsAt: number | undefined;
+  readonly endsAt: number;
 }
 
 class SlotWaitExpired extends Error {}
@@ -65,7 +65,8 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     bodyTimeout: options.timeoutMs,
     ...(options.connect && { connect: options.connect }),
   });
-  const limit = pLimit(options.maxConcurrency);
+  // Closing rejects the queued calls at once (rather than leaving them to their queue timeout).
+  const limit = pLimit({ concurrency: options.maxConcurrency, rejectOnClear: true });
   const queueTimeoutMs = options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS;
   const breaker = new CircuitBreaker(options.breaker ?? DEFAULT_BREAKER);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -88,39 +89,47 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     };
   }
 
-  /**
-   * One try under the concurrency limit. The first try waits for a slot up to `queueTimeoutMs`
-   * and starts the call's deadline when it gets one; later tries spend what is left of it.
-   */
+  /** One try, within what is left of the call's deadline. */
   async function attempt(request: UpstreamRequest, budget: Budget): Promise<UpstreamResponse> {
-    const waitLimit = budget.endsAt === undefined ? queueTimeoutMs : Math.min(queueTimeoutMs, budget.endsAt - Date.now());
-    if (waitLimit <= 0) throw timeoutError(options);
-    const queued = AbortSignal.timeout(waitLimit);
-    let deadline: AbortSignal | undefined;
+    const deadline = AbortSignal.timeout(Math.max(1, budget.endsAt - Date.now()));
     try {
-      return await whenSlotFree(limit, queued, () => {
-        budget.endsAt ??= Date.now() + options.timeoutMs;
-        deadline = AbortSignal.timeout(Math.max(1, budget.endsAt - Date.now()));
-        return send(request, deadline);
-      });
+      return await send(request, deadline);
     } catch (error) {
-      if (error instanceof SlotWaitExpired) {
-        throw budget.endsAt === undefined
-          ? new SlotWaitTimeoutError(`${provider} is busy: no free call slot within ${queueTimeoutMs} ms`, { provider })
-          : timeoutError(options);
-      }
       throw toTransportError(error, deadline, options);
     }
   }
 
   /** Sleeps `ms` if that ends before the call's deadline; false (at once) if it would not. */
   async function waitWithin(budget: Budget, ms: number): Promise<boolean> {
-    if (budget.endsAt !== undefined && Date.now() + ms >= budget.endsAt) return false;
+    if (Date.now() + ms >= budget.endsAt) return false;
     await sleep(ms);
     return true;
   }
 
+  /**
+   * The call under the concurrency limit: it waits for a slot up to `queueTimeoutMs`, then holds
+   * that slot through its retries and their waits, so a retry never queues again behind others
+   * while its deadline runs (and an upstream that asked us to slow down gets no other call of
+   * ours meanwhile). The deadline starts when the slot is held.
+   */
+  async function underLimit(request: UpstreamRequest): Promise<UpstreamResponse> {
+    const queued = AbortSignal.timeout(queueTimeoutMs);
+    try {
+      return await whenSlotFree(limit, queued, () => retrying(request, { endsAt: Date.now() + options.timeoutMs }));
+    } catch (error) {
+      if (error instanceof SlotWaitExpired) {
+        throw new SlotWaitTimeoutError(`${provider} is busy: no free call slot within ${queueTimeoutMs} ms`, { provider });
+      }
+      // p-limit's rejection of a queued call when the client closes.
+      if (error instanceof Error && error.name === 'AbortError') {
+        throw new UpstreamError(`${provider}: the gateway is shutting down`, { provider, retryable: true });
+      }
+      throw error;
+    }
+  }
+
   const retries = options.retries ?? 0;
+  let closing: Promise<void> | undefined;
   return {
     provider,
     async request(request) {
@@ -134,7 +143,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
         });
       }
       try {
-        const response = await retrying(request);
+        const response = await underLimit(request);
         admission.done(response.status >= 500 ? 'unhealthy' : 'healthy');
         return response;
       } catch (error) {
@@ -144,9 +153,13 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       }
     },
     circuit: () => breaker.snapshot(),
-    async close() {
-      limit.clearQueue();
-      await pool.close();
+    close() {
+      // Once: a second close waits on the first rather than failing on a destroyed pool.
+      closing ??= (async () => {
+        limit.clearQueue();
+        await pool.close();
+      })();
+      return closing;
     },
   };
 
@@ -154,8 +167,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
    * The call with its retries: a read again after a connection failure or a 429/502/503/504, a
    * write again only when nothing was sent, all within the deadline the first try starts.
    */
-  async function retrying(request: UpstreamRequest): Promise<UpstreamResponse> {
-    const budget: Budget = { endsAt: undefined };
+  async function retrying(request: UpstreamRequest, budget: Budget): Promise<UpstreamResponse> {
     for (let tried = 0; ; tried += 1) {
       let response: UpstreamResponse;
       try {

@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { loadConfig, pointAtSandbox } from '../../src/config.js';
-import { NotFoundError } from '../../src/errors.js';
+import { NotFoundError, UpstreamInvalidResponseError, UpstreamTimeoutError } from '../../src/errors.js';
 import { errorHandling } from '../../src/mask-error.js';
 
 function capturingLogger() {
@@ -68,5 +68,21 @@ describe('the app\'s error log', () => {
     expect(lines.filter((line) => line.level >= 40)).toEqual([]);
     expect(lines.some((line) => line.code === 'BAD_USER_INPUT' && line.provider === 'hostup')).toBe(true);
     expect(JSON.stringify(lines)).not.toContain('not-a-number');
+  });
+
+  it('logs an upstream failure at warn, and a fault of ours wrapped as an invalid response at error', () => {
+    const { logger, lines } = capturingLogger();
+    const { maskError } = errorHandling(logger);
+    const wrap = (original: Error) => maskError(new GraphQLError('x', { path: ['ticket'], originalError: original }), 'Unexpected error.');
+    wrap(new UpstreamTimeoutError('HostUp did not answer', { provider: 'hostup' }));
+    wrap(new UpstreamInvalidResponseError('could not be read (TypeError)', { provider: 'kapture', cause: new TypeError("reading 'x'") }));
+    wrap(new UpstreamInvalidResponseError('not JSON', { provider: 'kapture', cause: new SyntaxError('Unexpected token <, "<html>secret" is not valid JSON') }));
+    expect(lines.map((line) => [line.level, line.code])).toEqual([
+      [40, 'UPSTREAM_TIMEOUT'],
+      [50, 'UPSTREAM_INVALID_RESPONSE'],
+      [40, 'UPSTREAM_INVALID_RESPONSE'],
+    ]);
+    expect(lines[1]).toMatchObject({ failure: { type: 'TypeError', message: "reading 'x'" } });
+    expect(JSON.stringify(lines)).not.toContain('secret');
   });
 });

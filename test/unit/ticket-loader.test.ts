@@ -196,13 +196,18 @@ describe('TicketLoader.update', () => {
     expect(writes[0]?.apiKey).toBe('mine');
   });
 
-  it.each([
-    ['a provider that cannot update', fakeProvider('kapture', true, 20), true],
-    ['a disabled provider', updatable('kapture').provider, false],
-  ])('refuses %s with UnsupportedError, sending nothing', async (_case, provider, enabled) => {
-    const loader = createTicketLoader(registryOf(entry(provider, enabled, 'k')), {});
+  it('refuses a provider that cannot update with UnsupportedError', async () => {
+    const provider = fakeProvider('kapture', true, 20);
+    const loader = createTicketLoader(registryOf(entry(provider, true, 'k')), {});
     await expect(loader.update({ provider: 'kapture', number: '1' }, { title: 'x' })).rejects.toMatchObject({ code: 'UNSUPPORTED' });
     expect(provider.calls).toEqual([]);
+  });
+
+  it('refuses a disabled provider that could update with UnsupportedError, writing nothing', async () => {
+    const { provider, writes } = updatable('kapture');
+    const loader = createTicketLoader(registryOf(entry(provider, false, 'k')), {});
+    await expect(loader.update({ provider: 'kapture', number: '1' }, { title: 'x' })).rejects.toMatchObject({ code: 'UNSUPPORTED' });
+    expect(writes).toEqual([]);
   });
 
   it('refuses a number the provider can never have before writing', async () => {

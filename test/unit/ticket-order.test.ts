@@ -43,4 +43,11 @@ describe('Ticket.notes and Ticket.replies order', () => {
     expect(asc.map((r) => r.id)).toEqual(['undated', 'early', 'late']);
     expect(desc.map((r) => r.id)).toEqual(['late', 'early', 'undated']);
   });
+
+  it('keeps the provider\'s order for ties and undated replies newest first, too', async () => {
+    const { desc } = await read({
+      replies: [reply('u1', null), reply('t1', '2025-03-01T12:00:00Z'), reply('t2', '2025-03-01T12:00:00Z'), reply('u2', null)],
+    });
+    expect(desc.map((r) => r.id)).toEqual(['t1', 't2', 'u1', 'u2']);
+  });
 });

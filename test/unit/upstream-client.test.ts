@@ -150,7 +150,8 @@ describe('createUpstreamClient', () => {
     const queued = client.request({ method: 'GET', path: '/queued' });
     await expect(queued).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT', provider: 'hostup', message: expect.stringMatching(/no free call slot within 100 ms/) });
     await expect(first).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT', message: expect.stringMatching(/within 400 ms/) });
-    // The slot is free again: a later call goes through, and the abandoned one was never sent.
+    // The slot is free again: a later call is sent (and times out, as the server never answers),
+    // while the abandoned one never was.
     const later = client.request({ method: 'GET', path: '/later' }).catch((error: unknown) => error);
     await expect(later).resolves.toMatchObject({ code: 'UPSTREAM_TIMEOUT' });
     expect(received).toBe(2);
@@ -258,6 +259,23 @@ describe('createUpstreamClient', () => {
       expect(state.received).toBe(3);
     });
 
+    it('retries within its own slot: a retry does not queue again behind the others while its deadline runs', async () => {
+      let received = 0;
+      const client = await serve(
+        (_request, response) => {
+          received += 1;
+          const status = received === 1 ? 503 : 200;
+          setTimeout(() => response.writeHead(status, { 'content-type': 'application/json', 'retry-after': '0' }).end('{}'), 60);
+        },
+        { maxConcurrency: 1, timeoutMs: 400, retries: 2 },
+      );
+      // Eight calls of 60 ms one at a time: re-queued behind the other seven, the retried first
+      // call would wait about 420 ms, past its 400 ms deadline.
+      const answers = await Promise.all(Array.from({ length: 8 }, () => client.request({ method: 'GET', path: '/' })));
+      expect(answers.map((answer) => answer.status)).toEqual(Array(8).fill(200));
+      expect(received).toBe(9);
+    });
+
     it('stops after UPSTREAM_RETRIES further tries and hands the last answer back', async () => {
       const { handler, state } = sequence([503], [503], [503], [503]);
       const client = await serve(handler, { retries: 2 });
@@ -279,11 +297,12 @@ describe('createUpstreamClient', () => {
       expect(state.received).toBe(1);
     });
 
-    it('honours Retry-After as an HTTP date', async () => {
-      const { handler, state } = sequence([429, { 'retry-after': new Date(Date.now() - 1_000).toUTCString() }]);
+    it('honours Retry-After as an HTTP date: one a minute away is past the cap, so not waited', async () => {
+      // Were the date not read, the backoff would send the call again.
+      const { handler, state } = sequence([429, { 'retry-after': new Date(Date.now() + 60_000).toUTCString() }]);
       const client = await serve(handler, { retries: 1 });
-      await expect(client.request({ method: 'GET', path: '/' })).resolves.toMatchObject({ status: 200 });
-      expect(state.received).toBe(2);
+      await expect(client.request({ method: 'GET', path: '/' })).resolves.toMatchObject({ status: 429 });
+      expect(state.received).toBe(1);
     });
 
     it('hands a 429 back at once when its Retry-After is past the cap', async () => {
@@ -308,5 +327,20 @@ describe('createUpstreamClient', () => {
       expect(answer.status).toBe(200);
       expect(state.received).toBe(2);
     });
+  });
+
+  it('rejects the calls still queued when it closes, rather than leaving them to their queue timeout', async () => {
+    const client = await serve(() => undefined, { maxConcurrency: 1, timeoutMs: 300, queueTimeoutMs: 30_000 });
+    const first = client.request({ method: 'GET', path: '/' }).catch((error: unknown) => error);
+    const queued = client.request({ method: 'GET', path: '/' }).catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The pool closes once the call in flight ends (its 300 ms deadline); the queued one is
+    // refused at once, not 30 s later.
+    const closing = client.close();
+    await expect(Promise.race([queued, closing.then(() => 'closed first')])).resolves.toMatchObject({
+      code: 'UPSTREAM_ERROR',
+      message: expect.stringMatching(/shutting down/),
+    });
+    await Promise.all([first, closing]);
   });
 });
