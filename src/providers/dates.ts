@@ -21,20 +21,22 @@ const MAX_OFFSET_MINUTES = 14 * 60;
  * decide whether that is an invalid response.
  *
  * An ISO-8601 timestamp is read too, whatever `formats` say: with its own offset kept, or in
- * `zone` when it has none. Providers moving to newer APIs (HostUp's v2 sends ISO in UTC) mix
+ * `isoZone` (default `zone`) when it has none. Providers moving to newer APIs (HostUp's v2 sends ISO in UTC) mix
  * the two, and one such date must not make the whole ticket an invalid response.
  */
 export function parseLocalDate(
   text: string | null | undefined,
   zone: string,
   formats: readonly string[],
+  /** Zone of an ISO-8601 timestamp without an offset, when it differs from `zone`. */
+  isoZone: string = zone,
 ): IsoDateTime | null | undefined {
   if (text == null || EMPTY_DATES.has(text.trim())) return null;
   for (const format of formats) {
     const date = DateTime.fromFormat(text.trim(), format, { zone, setZone: true });
     if (date.isValid) return toIso(date);
   }
-  return parseIsoDate(text, zone) ?? undefined;
+  return parseIsoDate(text, isoZone) ?? undefined;
 }
 
 /** Reads epoch milliseconds as an instant, rendered in `zone`. */

@@ -1,7 +1,7 @@
 import type { Attachment, IsoDateTime, Note, Person, Reply, Ticket, TicketPriority, TicketStatus } from '../../model.js';
 import { parseLocalDate } from '../dates.js';
 import { textFormatOf } from '../text-format.js';
-import { HOSTUP_DATE_FORMATS, ticketNumberOf, type HostupAnswer, type HostupOwner, type HostupReply, type HostupTicket } from './schema.js';
+import { HOSTUP_DATE_FORMATS, HOSTUP_ISO_ZONE, ticketNumberOf, type HostupAnswer, type HostupOwner, type HostupReply, type HostupTicket } from './schema.js';
 
 export interface HostupMapOptions {
   /** IANA zone of HostUp's zone-less dates (`HOSTUP_TIMEZONE`, default Europe/Stockholm). */
@@ -47,7 +47,7 @@ const CUSTOMER_TYPES = new Set(['client', 'customer', 'guest', 'user']);
  */
 export function toTicket(answer: HostupAnswer, options: HostupMapOptions): Ticket {
   const { ticket } = answer.data;
-  const date: ReadDate = (text) => parseLocalDate(text, options.timezone, HOSTUP_DATE_FORMATS) ?? null;
+  const date: ReadDate = (text) => parseLocalDate(text, options.timezone, HOSTUP_DATE_FORMATS, HOSTUP_ISO_ZONE) ?? null;
   const statusText = nonEmpty(ticket.status);
   const status = statusText === null ? 'UNKNOWN' : (STATUSES[statusKey(statusText)] ?? 'UNKNOWN');
   const priorityText = nonEmpty(ticket.priority);

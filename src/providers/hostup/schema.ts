@@ -3,8 +3,10 @@ import { parseLocalDate } from '../dates.js';
 
 /**
  * upstreams.md: HostBill-style `YYYY-MM-DD HH:MM:SS` in server time, no zone. An ISO-8601 date
- * (the v2 API's UTC dates) is read as well, with its own offset (parseLocalDate).
+ * (the v2 API's) is read as well: with its own offset, or as UTC when it has none, since the v2
+ * API sends UTC (upstreams.md).
  */
+export const HOSTUP_ISO_ZONE = 'UTC';
 export const HOSTUP_DATE_FORMATS = ['yyyy-MM-dd HH:mm:ss'] as const;
 
 /**

@@ -212,7 +212,7 @@ describe('HostUp dates', () => {
     ['HostBill\'s "never"', 'Europe/Stockholm', '0000-00-00 00:00:00', null],
     ['an empty date', 'Europe/Stockholm', '', null],
     ['the v2 API\'s UTC ISO date, its offset kept', 'Europe/Stockholm', '2025-01-15T07:00:00Z', '2025-01-15T07:00:00Z'],
-    ['an ISO date with no offset, in the zone', 'Europe/Stockholm', '2025-01-15T08:00:00', '2025-01-15T08:00:00+01:00'],
+    ['an ISO date with no offset, as the v2 API\'s UTC', 'Europe/Stockholm', '2025-01-15T08:00:00', '2025-01-15T08:00:00Z'],
   ])('reads %s in the configured zone', (_, timezone, text, iso) => {
     expect(map({ date: text }, { ...OPTIONS, timezone }).createdAt).toBe(iso);
   });
