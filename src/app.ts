@@ -1,5 +1,4 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
@@ -11,6 +10,7 @@ import { errorHandling } from './mask-error.js';
 import { useQueryLimits } from './query-limits.js';
 import { useRequestGuards } from './use-request-guards.js';
 import { useGatewayAuth } from './use-gateway-auth.js';
+import { useIntrospectionOff } from './use-introspection-off.js';
 import { useRootRedirect } from './use-root-redirect.js';
 
 export const GRAPHQL_ENDPOINT = '/graphql';
@@ -48,7 +48,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
       // must carry one of these headers; JSON POSTs need none.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'graphql-require-preflight', 'apollo-require-preflight'] }),
       ...useQueryLimits({ production: config.production }),
-      ...(config.introspection ? [] : [useDisableIntrospection()]),
+      ...(config.introspection ? [] : useIntrospectionOff()),
     ],
   });
   return { yoga, registry, close: () => registry.close() };

@@ -1,12 +1,8 @@
 import { BadUserInputError } from './errors.js';
-import { PROVIDER_NAMES, type ProviderName, type TicketRef } from './model.js';
+import { isProviderName, type TicketRef } from './model.js';
 
 const TYPENAME = 'Ticket';
 const MAX_ID_LENGTH = 512;
-
-function isProviderName(value: string): value is ProviderName {
-  return (PROVIDER_NAMES as readonly string[]).includes(value);
-}
 
 /** The opaque global id of a ticket: base64url of `Ticket:<provider>:<number>`. */
 export function encodeTicketId(ref: TicketRef): string {

@@ -3,6 +3,10 @@
 export const PROVIDER_NAMES = ['sweeppea', 'hostup', 'keliweb', 'kapture'] as const;
 export type ProviderName = (typeof PROVIDER_NAMES)[number];
 
+export function isProviderName(value: string): value is ProviderName {
+  return (PROVIDER_NAMES as readonly string[]).includes(value);
+}
+
 export const TICKET_STATUSES = [
   'OPEN',
   'IN_PROGRESS',

@@ -1,5 +1,7 @@
 import SchemaBuilder from '@pothos/core';
+import DirectivesPlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
+import FederationPlugin from '@pothos/plugin-federation';
 import { GraphQLError, Kind } from 'graphql';
 import { JSONResolver } from 'graphql-scalars';
 import type { Context } from '../context.js';
@@ -13,7 +15,11 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: IsoDateTime; Output: IsoDateTime };
     JSON: { Input: unknown; Output: unknown };
   };
-}>({ plugins: [ErrorsPlugin], errors: { defaultTypes: [] }, defaultFieldNullability: false });
+}>({
+  // Federation last: it must see the resolvers the errors plugin wraps.
+  plugins: [ErrorsPlugin, DirectivesPlugin, FederationPlugin],
+  errors: { defaultTypes: [] }, defaultFieldNullability: false,
+});
 
 /** RFC 3339's date-time: seconds and a full offset (or Z) required. */
 const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i;

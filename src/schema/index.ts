@@ -1,5 +1,19 @@
+import { printSubgraphSchema } from '@apollo/subgraph';
 import { MapperKind, mapSchema, pruneSchema } from '@graphql-tools/utils';
-import type { GraphQLSchema } from 'graphql';
+import {
+  GraphQLObjectType,
+  GraphQLScalarType,
+  GraphQLUnionType,
+  isObjectType,
+  isScalarType,
+  isUnionType,
+  type GraphQLFieldConfig,
+  type GraphQLFieldResolver,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+} from 'graphql';
+import type { Context } from '../context.js';
+import { BadUserInputError } from '../errors.js';
 import type { ProviderName } from '../model.js';
 import { builder } from './builder.js';
 import './enums.js';
@@ -11,21 +25,101 @@ import './node.js';
 import './ticket.js';
 import './provider-info.js';
 import './update-ticket.js';
+import './entity.js';
 
-/** The whole graph, with `updateTicket` for every provider whose module can update. */
-export const schema = builder.toSchema({ sortSchema: true });
+/**
+ * The whole graph as an Apollo Federation v2 subgraph (`_service`, `_entities`), with
+ * `updateTicket` for every provider whose module can update.
+ */
+export const schema = builder.toSubGraphSchema({ sortSchema: true });
+
+/**
+ * Most representations one `_entities` call takes. A router sends each entity once per fetch and
+ * a request reads at most 200 distinct tickets, so a longer list is not a router's batch.
+ */
+export const MAX_REPRESENTATIONS = 1000;
+
+/** Descriptions for what @apollo/subgraph adds undescribed, since GraphiQL is how people learn the graph. */
+const FEDERATION_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  _Any: 'A representation of an entity, as a federation router sends it: `__typename` and a key.',
+  _Entity: 'Every type a federation router can resolve by key.',
+  _Service: 'This subgraph, as a federation router sees it.',
+  _entities: "Entities by key, for a federation router: each `Ticket` representation is resolved through the request's batched loaders.",
+  '_entities.representations': 'The entities wanted, e.g. `{ __typename: "Ticket", id }` or `{ __typename: "Ticket", provider, number }`.',
+  _service: 'The subgraph SDL a federation router composes.',
+};
 
 /**
  * The graph a gateway serves, given its enabled providers that can update: `UpdatableProvider`
  * lists only those, and with none there is no Mutation type at all (nor the types only it used),
- * so introspection never offers what this gateway cannot do.
+ * so introspection never offers what this gateway cannot do. `_service.sdl` is printed from the
+ * narrowed schema, so a router composes exactly what is served.
  */
 export function schemaFor(updatable: readonly ProviderName[]): GraphQLSchema {
   const allowed = new Set(updatable.map((name) => name.toUpperCase()));
-  const narrowed = mapSchema(schema, {
-    ...(allowed.size === 0 && { [MapperKind.MUTATION]: () => null }),
-    [MapperKind.ENUM_VALUE]: (value, typeName, _schema, externalValue) =>
-      typeName === 'UpdatableProvider' && !allowed.has(externalValue) ? null : value,
+  const narrowed = pruneSchema(
+    mapSchema(schema, {
+      ...(allowed.size === 0 && { [MapperKind.MUTATION]: () => null }),
+      [MapperKind.TYPE]: (type) => describe(type),
+      [MapperKind.QUERY_ROOT_FIELD]: (field, fieldName) => describeField(field, fieldName),
+      [MapperKind.ENUM_VALUE]: (value, typeName, _schema, externalValue) =>
+        typeName === 'UpdatableProvider' && !allowed.has(externalValue) ? null : value,
+    }),
+  );
+  const sdl = printSubgraphSchema(narrowed);
+  return mapSchema(narrowed, {
+    [MapperKind.QUERY_ROOT_FIELD]: (field, fieldName) => {
+      if (fieldName === '_service') return { ...field, resolve: () => ({ sdl }) };
+      if (fieldName === '_entities' && field.resolve) return { ...field, resolve: guardEntities(field.resolve) };
+      return field;
+    },
   });
-  return pruneSchema(narrowed);
+}
+
+function describe(type: GraphQLNamedType): GraphQLNamedType {
+  const description = FEDERATION_DESCRIPTIONS[type.name];
+  if (!description || type.description) return type;
+  if (isScalarType(type)) return new GraphQLScalarType({ ...type.toConfig(), description });
+  if (isUnionType(type)) return new GraphQLUnionType({ ...type.toConfig(), description });
+  if (isObjectType(type)) return new GraphQLObjectType({ ...type.toConfig(), description });
+  return type;
+}
+
+function describeField(field: GraphQLFieldConfig<unknown, unknown>, fieldName: string): GraphQLFieldConfig<unknown, unknown> {
+  const description = FEDERATION_DESCRIPTIONS[fieldName];
+  if (!description || field.description) return field;
+  const args = Object.fromEntries(
+    Object.entries(field.args ?? {}).map(([name, arg]) => [name, { ...arg, description: arg.description ?? FEDERATION_DESCRIPTIONS[`${fieldName}.${name}`] }]),
+  );
+  return { ...field, description, args };
+}
+
+function isRepresentationOf(entityTypes: ReadonlySet<string>, value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { __typename } = value as Record<string, unknown>;
+  return typeof __typename === 'string' && entityTypes.has(__typename);
+}
+
+/**
+ * `_entities` as @apollo/subgraph resolves it, except that a representation of no entity type
+ * (not an object, no or an unknown `__typename`) fails alone with BAD_USER_INPUT, where the
+ * library would fail the whole list with an internal error.
+ */
+function guardEntities(resolve: GraphQLFieldResolver<unknown, Context>): GraphQLFieldResolver<unknown, Context> {
+  return (source, args: { representations?: unknown }, context, info) => {
+    const representations = Array.isArray(args.representations) ? args.representations : [];
+    if (representations.length > MAX_REPRESENTATIONS) {
+      throw new BadUserInputError(`_entities takes at most ${MAX_REPRESENTATIONS} representations; got ${representations.length}`);
+    }
+    const union = info.schema.getType('_Entity');
+    const entityTypes = new Set(isUnionType(union) ? union.getTypes().map((type) => type.name) : []);
+    const known = representations.filter((value) => isRepresentationOf(entityTypes, value));
+    const resolved = resolve(source, { ...args, representations: known }, context, info) as unknown[];
+    let next = 0;
+    return representations.map((value) =>
+      isRepresentationOf(entityTypes, value)
+        ? resolved[next++]
+        : new BadUserInputError('A representation must be an object whose `__typename` names an entity type (Ticket)'),
+    );
+  };
 }

@@ -1,11 +1,24 @@
+import { printSubgraphSchema } from '@apollo/subgraph';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { PROVIDERS_THAT_CAN_UPDATE } from '../providers/registry.js';
 import { schemaFor } from './index.js';
 
+/** The graph `npm start` serves on the sandbox, where every provider is enabled. */
+const sandboxSchema = () => schemaFor(PROVIDERS_THAT_CAN_UPDATE);
+
 /**
  * The text of `schema.graphql`, as `npm run schema:print` writes it and a test compares it: the
- * graph `npm start` serves on the sandbox, where every provider is enabled.
+ * graph a client sees through introspection, and codegen's input.
  */
 export function printSchemaFile(): string {
-  return `${printSchema(lexicographicSortSchema(schemaFor(PROVIDERS_THAT_CAN_UPDATE)))}\n`;
+  return `${printSchema(lexicographicSortSchema(sandboxSchema()))}\n`;
+}
+
+/**
+ * The text of `subgraph.graphql`: the same graph as a federation router composes it (the
+ * `_service.sdl` the sandbox serves, with `@link` and `@key`), for `rover subgraph publish` and
+ * the like.
+ */
+export function printSubgraphFile(): string {
+  return `${printSubgraphSchema(sandboxSchema()).trimEnd()}\n`;
 }

@@ -30,6 +30,16 @@ describe('NODE_ENV=production', () => {
     expect(body.errors?.[0]?.message).toMatch(/introspection/i);
   });
 
+  it('answers no subgraph SDL either, which is the whole schema; _entities still answers', async () => {
+    for (const query of ['{ _service { sdl } }', '{ a: __typename b: _service { sdl } }']) {
+      const { body } = await post(gateway, query);
+      expect(body.data ?? null).toBeNull();
+      expect(body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/introspection.*disabled.*subgraph\.graphql/i), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    }
+    const { body } = await post(gateway, `{ _entities(representations: [{ __typename: "Ticket", provider: "KAPTURE", number: "${gateway.sandbox.ticketNumbers('kapture')[0]}" }]) { ... on Ticket { number } } }`);
+    expect(body).toEqual({ data: { _entities: [{ number: gateway.sandbox.ticketNumbers('kapture')[0] }] } });
+  });
+
   it('suggests no field names in errors', async () => {
     const { body } = await post(gateway, MISSPELT);
     expect(body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/Cannot query field "nmae"/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
@@ -54,6 +64,8 @@ describe('NODE_ENV=production with GRAPHIQL=true and INTROSPECTION=true', () => 
     expect((await graphiqlPage(gateway)).headers.get('content-type')).toMatch(/text\/html/);
     const { body } = await post(gateway, INTROSPECTION);
     expect(body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    const sdl = await post(gateway, '{ _service { sdl } }');
+    expect(sdl.body.data).toEqual({ _service: { sdl: expect.stringContaining('@key(fields: "provider number")') } });
   });
 });
 

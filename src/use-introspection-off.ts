@@ -1,0 +1,25 @@
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { GraphQLError, type ValidationRule } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+/**
+ * Refuses `Query._service`: its SDL is the whole schema, so when introspection is off it is off
+ * too. A router that composes this subgraph takes `subgraph.graphql` instead, or this gateway runs
+ * with INTROSPECTION=true behind the router.
+ */
+const NoSubgraphSdl: ValidationRule = (context) => ({
+  Field(node) {
+    if (node.name.value !== '_service' || context.getParentType() !== context.getSchema().getQueryType()) return;
+    context.reportError(
+      new GraphQLError(
+        'GraphQL introspection has been disabled, and with it the subgraph SDL (`_service`); a router can compose subgraph.graphql instead',
+        { nodes: node },
+      ),
+    );
+  },
+});
+
+/** Introspection off: `__schema`, `__type` and the federation `_service` field are refused in validation. */
+export function useIntrospectionOff(): Plugin[] {
+  return [useDisableIntrospection(), { onValidate: ({ addValidationRule }) => addValidationRule(NoSubgraphSdl) }];
+}
