@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GraphQLClient } from 'graphql-request';
 import type { Logger } from 'pino';
@@ -11,6 +11,8 @@ export interface Gateway {
   readonly url: string;
   readonly sandbox: Sandbox;
   readonly app: App;
+  /** HTTP requests the gateway has received so far. */
+  requests(): number;
   /** A GraphQL client that keeps partial data next to errors, as a frontend would. */
   client(headers?: Record<string, string>): GraphQLClient;
   close(): Promise<void>;
@@ -30,19 +32,15 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const sandbox = await startSandbox();
   const base = pointAtSandbox(loadConfig({ SANDBOX: 'true', ...options.env }), sandbox);
   const app = createApp(options.adjust ? options.adjust(base) : base, options.logger ? { logger: options.logger } : {});
-  const server: Server = createServer(app.yoga);
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}/graphql`;
+  const server = await listenOnLoopback(app.yoga);
   return {
-    url,
+    url: server.url,
     sandbox,
     app,
-    client: (headers = {}) => new GraphQLClient(url, { headers, errorPolicy: 'all' }),
+    requests: server.requests,
+    client: (headers = {}) => new GraphQLClient(server.url, { headers, errorPolicy: 'all' }),
     async close() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await server.close();
       await app.close();
       await sandbox.close();
     },
@@ -57,4 +55,29 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+export interface Listening {
+  readonly url: string;
+  /** HTTP requests received so far. */
+  requests(): number;
+  close(): Promise<void>;
+}
+
+/** Serves a Node request listener (a yoga app, a federation gateway) on a loopback port. */
+export async function listenOnLoopback(listener: RequestListener, path = '/graphql'): Promise<Listening> {
+  const server = createServer(listener);
+  let requests = 0;
+  server.on('request', () => requests++);
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${path}`,
+    requests: () => requests,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
 }
