@@ -1,4 +1,5 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
@@ -10,6 +11,7 @@ import { errorHandling } from './mask-error.js';
 import { useQueryLimits } from './query-limits.js';
 import { useRequestGuards } from './use-request-guards.js';
 import { useGatewayAuth } from './use-gateway-auth.js';
+import { useIncrementalFallback } from './use-incremental-fallback.js';
 import { useIntrospectionOff } from './use-introspection-off.js';
 import { useRootRedirect } from './use-root-redirect.js';
 
@@ -42,6 +44,9 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     logging: errors.logging,
     plugins: [
       useRootRedirect(GRAPHQL_ENDPOINT),
+      // `@defer` / `@stream`, answered as multipart/mixed or text/event-stream to a client that accepts it.
+      useDeferStream(),
+      useIncrementalFallback(),
       useRequestGuards(),
       useGatewayAuth(config.gatewayApiKeys, GRAPHQL_ENDPOINT),
       // GET and form-encoded requests, which a browser sends cross-site without a preflight,

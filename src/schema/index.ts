@@ -1,7 +1,8 @@
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { MapperKind, mapSchema, pruneSchema } from '@graphql-tools/utils';
+import { GraphQLDeferDirective, GraphQLStreamDirective, MapperKind, mapSchema, pruneSchema } from '@graphql-tools/utils';
 import {
   GraphQLObjectType,
+  GraphQLSchema,
   GraphQLScalarType,
   GraphQLUnionType,
   isObjectType,
@@ -10,7 +11,6 @@ import {
   type GraphQLFieldConfig,
   type GraphQLFieldResolver,
   type GraphQLNamedType,
-  type GraphQLSchema,
 } from 'graphql';
 import type { Context } from '../context.js';
 import { BadUserInputError } from '../errors.js';
@@ -53,7 +53,9 @@ const FEDERATION_DESCRIPTIONS: Readonly<Record<string, string>> = {
  * The graph a gateway serves, given its enabled providers that can update: `UpdatableProvider`
  * lists only those, and with none there is no Mutation type at all (nor the types only it used),
  * so introspection never offers what this gateway cannot do. `_service.sdl` is printed from the
- * narrowed schema, so a router composes exactly what is served.
+ * narrowed schema, so a router composes exactly what is served. `@defer` and `@stream` are
+ * declared here, where introspection, schema.graphql and codegen see them, but not in the SDL: a
+ * router offers incremental delivery itself.
  */
 export function schemaFor(updatable: readonly ProviderName[]): GraphQLSchema {
   const allowed = new Set(updatable.map((name) => name.toUpperCase()));
@@ -67,13 +69,15 @@ export function schemaFor(updatable: readonly ProviderName[]): GraphQLSchema {
     }),
   );
   const sdl = printSubgraphSchema(narrowed);
-  return mapSchema(narrowed, {
+  const served = mapSchema(narrowed, {
     [MapperKind.QUERY_ROOT_FIELD]: (field, fieldName) => {
       if (fieldName === '_service') return { ...field, resolve: () => ({ sdl }) };
       if (fieldName === '_entities' && field.resolve) return { ...field, resolve: guardEntities(field.resolve) };
       return field;
     },
   });
+  const config = served.toConfig();
+  return new GraphQLSchema({ ...config, directives: [...config.directives, GraphQLDeferDirective, GraphQLStreamDirective] });
 }
 
 function describe(type: GraphQLNamedType): GraphQLNamedType {

@@ -1,5 +1,4 @@
-import { printSubgraphSchema } from '@apollo/subgraph';
-import { lexicographicSortSchema, printSchema } from 'graphql';
+import { graphqlSync, lexicographicSortSchema, printSchema } from 'graphql';
 import { PROVIDERS_THAT_CAN_UPDATE } from '../providers/registry.js';
 import { schemaFor } from './index.js';
 
@@ -20,5 +19,8 @@ export function printSchemaFile(): string {
  * the like.
  */
 export function printSubgraphFile(): string {
-  return `${printSubgraphSchema(sandboxSchema()).trimEnd()}\n`;
+  const { data, errors } = graphqlSync({ schema: sandboxSchema(), source: '{ _service { sdl } }', contextValue: {} });
+  const sdl = (data as { _service?: { sdl?: unknown } } | null | undefined)?._service?.sdl;
+  if (typeof sdl !== 'string') throw new Error(`_service.sdl did not answer: ${errors?.map((error) => error.message).join('; ')}`);
+  return `${sdl.trimEnd()}\n`;
 }
