@@ -7,6 +7,9 @@ import {
   type TicketPageQuery,
   type UpdateTicketMutation,
 } from '../operations/generated/graphql.js';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { renameTicket, ticketList, ticketPage } from '../../examples/frontend.js';
 import { startGateway, type Gateway } from './harness.js';
 
 let gateway: Gateway;
@@ -44,5 +47,40 @@ describe('typed operations from codegen', () => {
       .request(UpdateTicketDocument, { input: { provider: 'SWEEPPEA', number, title: 'Typed update' } });
     expect(data.updateTicket.__typename).toBe('Ticket');
     if (data.updateTicket.__typename === 'Ticket') expect(data.updateTicket.subject).toBe('Typed update');
+  });
+});
+
+describe('examples/frontend.ts', () => {
+  it('opens a ticket page, or null for a ticket that does not exist', async () => {
+    const number = gateway.sandbox.ticketNumbers('hostup')[0]!;
+    const page = await ticketPage(gateway.client(), 'HOSTUP', number);
+    expect(page).toMatchObject({ provider: 'HOSTUP', number, replies: expect.any(Array), notes: expect.any(Array), attachments: expect.any(Array) });
+    expect(await ticketPage(gateway.client(), 'HOSTUP', '999999999')).toBeNull();
+  });
+
+  it('lists tickets across providers, a failed one in its place with its code', async () => {
+    const kapture = gateway.sandbox.ticketNumbers('kapture')[0]!;
+    const rows = await ticketList(gateway.client(), [
+      { provider: 'KAPTURE', number: kapture },
+      { provider: 'HOSTUP', number: '999999999' },
+    ]);
+    expect(rows).toEqual([{ ticket: expect.objectContaining({ provider: 'KAPTURE', number: kapture }) }, { failure: { code: 'NOT_FOUND', message: expect.any(String) } }]);
+  });
+
+  it('renames a ticket, and says which field is wrong when the title is blank', async () => {
+    const number = gateway.sandbox.ticketNumbers('sweeppea')[0]!;
+    expect(await renameTicket(gateway.client(), 'SWEEPPEA', number, 'Renamed by the example')).toEqual({ saved: { id: expect.any(String), subject: 'Renamed by the example' } });
+    expect(await renameTicket(gateway.client(), 'SWEEPPEA', number, '   ')).toEqual({ invalid: expect.any(String), field: 'title' });
+  });
+
+  it('runs as a script against a running gateway', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'examples/frontend.ts'], {
+      env: { ...process.env, GRAPHQL_URL: gateway.url },
+      timeout: 15_000,
+    });
+    expect(stdout).toMatch(/replies, \d+ notes, \d+ files/);
+    expect(stdout).toMatch(/failed: NOT_FOUND/);
+    expect(stdout).toMatch(/saved/);
+    expect(stdout).toMatch(/invalid/);
   });
 });

@@ -1,11 +1,19 @@
 import { readFileSync } from 'node:fs';
+import { parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_QUERY } from '../../src/example-query.js';
+import { PROVIDERS_THAT_CAN_UPDATE } from '../../src/providers/registry.js';
+import { schemaFor } from '../../src/schema/index.js';
+
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const graphqlBlocks = [...readme.matchAll(/```graphql\n([\s\S]*?)\n```/g)].map((match) => match[1]!);
 
 describe('README', () => {
   it('shows the example query GraphiQL opens with, as written', () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const block = /```graphql\n([\s\S]*?)\n```/.exec(readme)?.[1];
-    expect(block).toBe(EXAMPLE_QUERY.trimEnd());
+    expect(graphqlBlocks[0]).toBe(EXAMPLE_QUERY.trimEnd());
+  });
+
+  it.each(graphqlBlocks.map((block) => [block.split('\n')[0], block]))('has only operations the served schema accepts: %s', (_first, block) => {
+    expect(validate(schemaFor(PROVIDERS_THAT_CAN_UPDATE), parse(block)).map((error) => error.message)).toEqual([]);
   });
 });

@@ -1,0 +1,84 @@
+/**
+ * What a frontend does with ticket-graph, typed end to end by the documents GraphQL Code
+ * Generator makes from test/operations/*.graphql (`npm run codegen`). With the gateway running
+ * (`npm start`), `npx tsx examples/frontend.ts` opens a ticket page, lists tickets across
+ * providers and renames a Sweeppea ticket in the sandbox. The end-to-end tests call the same
+ * functions.
+ */
+import { print } from 'graphql';
+import { GraphQLClient } from 'graphql-request';
+import {
+  TicketListDocument,
+  TicketPageDocument,
+  UpdateTicketDocument,
+  type Provider,
+  type TicketListQuery,
+  type TicketPageQuery,
+  type UpdatableProvider,
+} from '../test/operations/generated/graphql.js';
+
+export type TicketPage = NonNullable<TicketPageQuery['ticket']>;
+export type TicketRow = TicketListQuery['tickets'][number];
+
+/** The ticket page: the ticket, its conversation oldest first, internal notes and files; null when it does not exist. */
+export async function ticketPage(client: GraphQLClient, provider: Provider, number: string): Promise<TicketPage | null> {
+  const { ticket } = await client.request(TicketPageDocument, { provider, number });
+  return ticket;
+}
+
+/**
+ * A list of tickets from any providers, in the order asked. One that cannot be read is null in
+ * its place, its error beside the data, so the rest of the list still shows.
+ */
+export type ListRow =
+  | { readonly ticket: NonNullable<TicketRow> }
+  | { readonly failure: { readonly code: string; readonly message: string } };
+
+export async function ticketList(client: GraphQLClient, refs: { provider: Provider; number: string }[]): Promise<ListRow[]> {
+  // rawRequest keeps the errors beside the data; the generated type still types the data.
+  const { data, errors = [] } = await client.rawRequest<TicketListQuery>(print(TicketListDocument), { refs });
+  const failures = new Map(errors.map((error) => [error.path?.[1], { code: String(error.extensions?.code ?? 'UNKNOWN'), message: error.message }]));
+  return data.tickets.map((ticket, index): ListRow => (ticket ? { ticket } : { failure: failures.get(index) ?? { code: 'UNKNOWN', message: 'not read' } }));
+}
+
+/** What the update form shows after saving: the saved ticket, or why not, with where to point. */
+export type RenameOutcome =
+  | { readonly saved: { id: string; subject: string | null } }
+  | { readonly invalid: string; readonly field: string }
+  | { readonly refused: string; readonly retryAfter?: number };
+
+export async function renameTicket(client: GraphQLClient, provider: UpdatableProvider, number: string, title: string): Promise<RenameOutcome> {
+  const { updateTicket: result } = await client.request(UpdateTicketDocument, { input: { provider, number, title } });
+  switch (result.__typename) {
+    case 'Ticket':
+      return { saved: { id: result.id, subject: result.subject } };
+    case 'ValidationError':
+      return { invalid: result.message, field: result.field };
+    case 'UpstreamError':
+      return { refused: result.message, ...(result.retryAfter != null && { retryAfter: result.retryAfter }) };
+    default:
+      // TicketClosedError, NotFoundError, ForbiddenError, UnauthenticatedError, UnsupportedError.
+      return { refused: result.message };
+  }
+}
+
+async function main(): Promise<void> {
+  const client = new GraphQLClient(process.env.GRAPHQL_URL ?? 'http://127.0.0.1:4000/graphql', { errorPolicy: 'all' });
+  const page = await ticketPage(client, 'SWEEPPEA', 'HYXTNJV');
+  console.log(`${page?.subject} — ${page?.replies.length} replies, ${page?.notes.length} notes, ${page?.attachments.length} files`);
+  const rows = await ticketList(client, [
+    { provider: 'KAPTURE', number: '713504166460' },
+    { provider: 'HOSTUP', number: '594599' },
+    { provider: 'KELIWEB', number: '000000' },
+  ]);
+  for (const row of rows) console.log('ticket' in row ? `${row.ticket.provider} ${row.ticket.number}: ${row.ticket.subject}` : `failed: ${row.failure.code}`);
+  console.log(await renameTicket(client, 'SWEEPPEA', 'HYXTNJV', 'Renamed from examples/frontend.ts'));
+  console.log(await renameTicket(client, 'SWEEPPEA', 'HYXTNJV', '   '));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
