@@ -239,7 +239,7 @@ async function readCapped(
  * error status it is a proxy's or server's error page: the status is what the provider must
  * read, so the page is dropped rather than turning a retryable 502 into an invalid response.
  */
-function parseJson(text: string, status: number, provider: UpstreamOptions['provider']): unknown {
+export function parseJson(text: string, status: number, provider: UpstreamOptions['provider']): unknown {
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text);

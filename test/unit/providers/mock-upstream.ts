@@ -1,7 +1,7 @@
 import { MockAgent, request } from 'undici';
 import { afterEach, beforeEach } from 'vitest';
-import { UpstreamInvalidResponseError } from '../../../src/errors.js';
 import { CLOSED_CIRCUIT } from '../../../src/upstream/breaker.js';
+import { parseJson } from '../../../src/upstream/client.js';
 import type { ProviderName } from '../../../src/model.js';
 import type { UpstreamClient } from '../../../src/upstream/types.js';
 
@@ -14,17 +14,8 @@ export function createMockUpstream(provider: ProviderName, baseUrl: string, mock
     provider,
     async request({ method, path, headers, body }) {
       const response = await request(new URL(path, baseUrl), { method, headers, body, dispatcher: mockAgent });
-      const text = await response.body.text();
-      let parsed: unknown;
-      try {
-        parsed = text.trim() === '' ? undefined : JSON.parse(text);
-      } catch (cause) {
-        throw new UpstreamInvalidResponseError(`${provider} answered with a body that is not JSON`, {
-          provider,
-          upstreamStatus: response.statusCode,
-          cause,
-        });
-      }
+      // The real client's reading of the body: a non-JSON page on an error status is dropped.
+      const parsed = parseJson(await response.body.text(), response.statusCode, provider);
       return { status: response.statusCode, headers: response.headers, body: parsed };
     },
     circuit: () => CLOSED_CIRCUIT,
