@@ -5,6 +5,7 @@
  * providers and renames a Sweeppea ticket in the sandbox. The end-to-end tests call the same
  * functions.
  */
+import { pathToFileURL } from 'node:url';
 import { print } from 'graphql';
 import { GraphQLClient } from 'graphql-request';
 import {
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
   console.log(await renameTicket(client, 'SWEEPPEA', 'HYXTNJV', '   '));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;

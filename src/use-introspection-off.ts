@@ -4,15 +4,15 @@ import type { Plugin } from 'graphql-yoga';
 
 /**
  * Refuses `Query._service`: its SDL is the whole schema, so when introspection is off it is off
- * too. A router that composes this subgraph takes `subgraph.graphql` instead, or this gateway runs
- * with INTROSPECTION=true behind the router.
+ * too. A router that composes this subgraph takes the SDL `npm run subgraph:sdl` prints for the
+ * same configuration instead, or this gateway runs with INTROSPECTION=true behind the router.
  */
 const NoSubgraphSdl: ValidationRule = (context) => ({
   Field(node) {
     if (node.name.value !== '_service' || context.getParentType() !== context.getSchema().getQueryType()) return;
     context.reportError(
       new GraphQLError(
-        'GraphQL introspection has been disabled, and with it the subgraph SDL (`_service`); a router can compose subgraph.graphql instead',
+        'GraphQL introspection has been disabled, and with it the subgraph SDL (`_service`); `npm run subgraph:sdl` prints it for a router',
         { nodes: node },
       ),
     );

@@ -49,6 +49,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     calls: (provider) => recorder.count(provider),
     ticketNumbers: (provider, owner = 'primary') => simulatorOf(provider).ticketNumbers(owner),
     setLatency: (provider, ms) => settings.setLatency(provider, ms),
+    hold: (provider) => settings.hold(provider),
     setFault: (provider, fault) => settings.setFault(provider, fault),
     expireAccessTokens: (provider) => simulatorOf(provider).expireAccessTokens?.(),
     reset() {
@@ -59,6 +60,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     close() {
       closed ??= (async () => {
         timers.close();
+        settings.releaseAll();
         await Promise.all(servers.map((server) => server.close()));
       })();
       return closed;

@@ -67,6 +67,7 @@ async function serve(simulator: Simulator, deps: ProviderServerDeps, request: In
   if ('refused' in admission) return send(response, simulator, admission.refused);
   try {
     await deps.timers.wait(deps.settings.latency(simulator.provider));
+    await deps.settings.whenOpen(simulator.provider);
     send(response, simulator, await simulator.handle(call));
   } finally {
     admission.release();

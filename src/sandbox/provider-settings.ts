@@ -5,6 +5,7 @@ import type { SandboxFault, SandboxOptions } from './types.js';
 export class ProviderSettings {
   #latency = new Map<ProviderName, number>();
   #faults = new Map<ProviderName, SandboxFault>();
+  #holds = new Map<ProviderName, { readonly opened: Promise<void>; readonly open: () => void }>();
 
   constructor(private readonly initialLatency: SandboxOptions['latencyMs'] = {}) {
     this.reset();
@@ -37,7 +38,36 @@ export class ProviderSettings {
     else this.#faults.set(provider, { ...fault });
   }
 
+  /**
+   * Holds the provider's answers until the returned function is called: a test can then see what
+   * the gateway does while a call is in flight, without a timing guess. Calls still arrive and
+   * are recorded; only the answers wait.
+   */
+  hold(provider: ProviderName): () => void {
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    this.#holds.get(provider)?.open();
+    const hold = { opened, open };
+    this.#holds.set(provider, hold);
+    return () => {
+      open();
+      if (this.#holds.get(provider) === hold) this.#holds.delete(provider);
+    };
+  }
+
+  /** Resolves when the provider may answer: at once unless it is held. */
+  whenOpen(provider: ProviderName): Promise<void> {
+    return this.#holds.get(provider)?.opened ?? Promise.resolve();
+  }
+
+  /** Lets every held answer go. */
+  releaseAll(): void {
+    for (const hold of this.#holds.values()) hold.open();
+    this.#holds.clear();
+  }
+
   reset(): void {
+    this.releaseAll();
     this.#faults.clear();
     this.#latency.clear();
     for (const [provider, ms] of Object.entries(this.initialLatency ?? {})) {

@@ -58,6 +58,8 @@ export interface Sandbox {
   /** The user-visible numbers seeded for that owner (default `primary`). */
   ticketNumbers(provider: ProviderName, owner?: TenantOwner): string[];
   setLatency(provider: ProviderName, ms: number): void;
+  /** Holds the provider's answers (calls are still received) until the returned function is called, or a reset. */
+  hold(provider: ProviderName): () => void;
   setFault(provider: ProviderName, fault: SandboxFault | null): void;
   /** Ends every OAuth access token the provider issued, as the passing of their hour would. */
   expireAccessTokens(provider: ProviderName): void;

@@ -1,23 +1,37 @@
 import { BadUserInputError } from '../errors.js';
 import { decodeTicketId } from '../ids.js';
-import { isProviderName, type TicketRef } from '../model.js';
+import type { TicketRef } from '../model.js';
 import { builder } from './builder.js';
+import { PROVIDER_BY_ENUM_NAME } from './enums.js';
 import { TicketObject } from './ticket.js';
 
 /**
- * Reads a representation into a ref. The router copies key fields as they were served, so
- * `provider` is the enum's name (`KAPTURE`); anything else is the caller's mistake, reported
- * for that entity alone.
+ * Reads a representation into a ref. A router copies key fields as they were served, so
+ * `provider` is the enum's name (`KAPTURE`). Anything else, or an `id` that names another ticket
+ * than `provider` and `number` beside it, is the caller's mistake, reported for that entity alone.
  */
 export function refOfRepresentation(representation: Record<string, unknown>): TicketRef {
   const { id, provider, number } = representation;
-  if (typeof id === 'string') return decodeTicketId(id);
-  if (typeof provider === 'string' && typeof number === 'string') {
-    const name = provider.toLowerCase();
-    if (provider === provider.toUpperCase() && isProviderName(name)) return { provider: name, number };
-    throw new BadUserInputError('A Ticket representation names no provider this gateway knows');
+  const byKey = provider !== undefined || number !== undefined ? naturalKey(provider, number) : undefined;
+  if (id === undefined) {
+    if (byKey) return byKey;
+    throw new BadUserInputError('A Ticket representation needs the key `id`, or `provider` and `number`');
   }
-  throw new BadUserInputError('A Ticket representation needs the key `id`, or `provider` and `number`, as strings');
+  if (typeof id !== 'string') throw new BadUserInputError('A Ticket representation\'s `id` must be a string');
+  const byId = decodeTicketId(id);
+  if (byKey && (byKey.provider !== byId.provider || byKey.number !== byId.number)) {
+    throw new BadUserInputError('A Ticket representation\'s `id` names another ticket than its `provider` and `number`');
+  }
+  return byId;
+}
+
+function naturalKey(provider: unknown, number: unknown): TicketRef {
+  if (typeof provider !== 'string' || typeof number !== 'string') {
+    throw new BadUserInputError('A Ticket representation\'s `provider` and `number` must both be strings');
+  }
+  const name = PROVIDER_BY_ENUM_NAME.get(provider);
+  if (!name) throw new BadUserInputError(`A Ticket representation's \`provider\` must be a Provider enum value, e.g. KAPTURE`);
+  return { provider: name, number };
 }
 
 // Keyed by the global id and by the natural key, so a subgraph that knows a ticket by the number

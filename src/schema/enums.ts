@@ -11,10 +11,13 @@ import {
 import { PROVIDER_DEFINITIONS } from '../providers/registry.js';
 import { builder } from './builder.js';
 
+/** Each provider by its name in the `Provider` enum (`KAPTURE`), the one place that mapping is made. */
+export const PROVIDER_BY_ENUM_NAME: ReadonlyMap<string, ProviderName> = new Map(PROVIDER_NAMES.map((name) => [name.toUpperCase(), name]));
+
 export const ProviderEnum = builder.enumType('Provider', {
   description: 'A support-ticket system this gateway reads from.',
   values: Object.fromEntries(
-    PROVIDER_NAMES.map((name) => [name.toUpperCase(), { value: name, description: PROVIDER_DEFINITIONS[name].displayName }]),
+    [...PROVIDER_BY_ENUM_NAME].map(([enumName, name]) => [enumName, { value: name, description: PROVIDER_DEFINITIONS[name].displayName }]),
   ) as Record<Uppercase<ProviderName>, { value: ProviderName; description: string }>,
 });
 

@@ -29,13 +29,15 @@ import './entity.js';
 
 /**
  * The whole graph as an Apollo Federation v2 subgraph (`_service`, `_entities`), with
- * `updateTicket` for every provider whose module can update.
+ * `updateTicket` for every provider whose module can update. Never served as is: `schemaFor`
+ * narrows it to a configuration and answers `_service` with that configuration's SDL.
  */
-export const schema = builder.toSubGraphSchema({ sortSchema: true });
+const schema = builder.toSubGraphSchema({ sortSchema: true });
 
 /**
- * Most representations one `_entities` call takes. A router sends each entity once per fetch and
- * a request reads at most 200 distinct tickets, so a longer list is not a router's batch.
+ * Most representations one request may send, over all its `_entities` fields (aliases included).
+ * A router sends each entity once per fetch and a request reads at most 200 distinct tickets, so
+ * more is not a router's batch, and each would cost an error in the answer.
  */
 export const MAX_REPRESENTATIONS = 1000;
 
@@ -110,11 +112,14 @@ function isRepresentationOf(entityTypes: ReadonlySet<string>, value: unknown): v
  * library would fail the whole list with an internal error.
  */
 function guardEntities(resolve: GraphQLFieldResolver<unknown, Context>): GraphQLFieldResolver<unknown, Context> {
+  const sent = new WeakMap<Context, number>();
   return (source, args: { representations?: unknown }, context, info) => {
     const representations = Array.isArray(args.representations) ? args.representations : [];
-    if (representations.length > MAX_REPRESENTATIONS) {
-      throw new BadUserInputError(`_entities takes at most ${MAX_REPRESENTATIONS} representations; got ${representations.length}`);
+    const total = (sent.get(context) ?? 0) + representations.length;
+    if (total > MAX_REPRESENTATIONS) {
+      throw new BadUserInputError(`A request takes at most ${MAX_REPRESENTATIONS} entity representations in all; this one sent ${total}`);
     }
+    sent.set(context, total);
     const union = info.schema.getType('_Entity');
     const entityTypes = new Set(isUnionType(union) ? union.getTypes().map((type) => type.name) : []);
     const known = representations.filter((value) => isRepresentationOf(entityTypes, value));

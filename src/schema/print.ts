@@ -1,4 +1,5 @@
-import { graphqlSync, lexicographicSortSchema, printSchema } from 'graphql';
+import { graphqlSync, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import type { ProviderName } from '../model.js';
 import { PROVIDERS_THAT_CAN_UPDATE } from '../providers/registry.js';
 import { schemaFor } from './index.js';
 
@@ -13,14 +14,24 @@ export function printSchemaFile(): string {
   return `${printSchema(lexicographicSortSchema(sandboxSchema()))}\n`;
 }
 
-/**
- * The text of `subgraph.graphql`: the same graph as a federation router composes it (the
- * `_service.sdl` the sandbox serves, with `@link` and `@key`), for `rover subgraph publish` and
- * the like.
- */
-export function printSubgraphFile(): string {
-  const { data, errors } = graphqlSync({ schema: sandboxSchema(), source: '{ _service { sdl } }', contextValue: {} });
+/** What `_service { sdl }` answers on that schema: the SDL a federation router composes. */
+function subgraphSdlOf(schema: GraphQLSchema): string {
+  const { data, errors } = graphqlSync({ schema, source: '{ _service { sdl } }', contextValue: {} });
   const sdl = (data as { _service?: { sdl?: unknown } } | null | undefined)?._service?.sdl;
   if (typeof sdl !== 'string') throw new Error(`_service.sdl did not answer: ${errors?.map((error) => error.message).join('; ')}`);
   return `${sdl.trimEnd()}\n`;
+}
+
+/**
+ * The text of `subgraph.graphql`: the sandbox's SDL with `@link` and `@key`, for a registry or
+ * `rover subgraph publish`. A gateway whose providers differ serves a different SDL
+ * (`npm run subgraph:sdl` prints it from the environment).
+ */
+export function printSubgraphFile(): string {
+  return subgraphSdlOf(sandboxSchema());
+}
+
+/** The SDL a gateway serves whose enabled providers that can update are these. */
+export function printSubgraphFor(updatable: readonly ProviderName[]): string {
+  return subgraphSdlOf(schemaFor(updatable));
 }

@@ -28,7 +28,7 @@ export const CUSTOMERS_SDL = /* GraphQL */ `
   type Customer @key(fields: "email") {
     email: String!
     name: String!
-    tickets: [Ticket!]!
+    tickets: [Ticket]!
   }
 
   type Ticket @key(fields: "provider number") {

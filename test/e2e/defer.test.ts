@@ -4,9 +4,6 @@ import { parse } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startGateway, type Gateway } from './harness.js';
 
-/** Long enough that a Kapture answer on loopback always comes first, short enough for a test. */
-const SLOW_MS = 1000;
-
 interface Incremental {
   readonly data?: Record<string, unknown>;
   readonly items?: unknown[];
@@ -36,31 +33,56 @@ async function snapshots(query: string, variables: Record<string, unknown> = {})
   return all;
 }
 
-/** The raw parts of a multipart/mixed answer, each parsed as the JSON payload it carries. */
-async function multipartParts(response: Response): Promise<Payload[]> {
+/** A multipart/mixed answer read part by part as it arrives, each part parsed as its JSON payload. */
+function multipartReader(response: Response): { next(): Promise<Payload | undefined>; rest(): Promise<Payload[]> } {
   const type = response.headers.get('content-type') ?? '';
   expect(type).toMatch(/^multipart\/mixed;\s*boundary=/);
-  const boundary = /boundary="?([^";]+)"?/.exec(type)![1]!;
-  return (await response.text())
-    .split(`--${boundary}`)
-    .map((part) => part.trim())
-    .filter((part) => part !== '' && part !== '--')
-    .map((part) => {
-      const [head, ...content] = part.split(/\r?\n\r?\n/);
-      expect(head).toMatch(/content-type: application\/json/i);
-      return JSON.parse(content.join('\n\n')) as Payload;
-    });
+  const delimiter = `\r\n--${/boundary="?([^";]+)"?/.exec(type)![1]!}`;
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  // A leading CRLF lets the first delimiter be found like the others.
+  let buffer = '\r\n';
+  let ended = false;
+  async function next(): Promise<Payload | undefined> {
+    for (;;) {
+      const start = buffer.indexOf(delimiter);
+      const end = start < 0 ? -1 : buffer.indexOf(delimiter, start + delimiter.length);
+      if (end >= 0) {
+        const part = buffer.slice(start + delimiter.length, end);
+        buffer = buffer.slice(end);
+        const [head = '', ...body] = part.replace(/^\r\n/, '').split('\r\n\r\n');
+        expect(head).toMatch(/content-type: application\/json/i);
+        return JSON.parse(body.join('\r\n\r\n')) as Payload;
+      }
+      if (ended) return undefined;
+      const chunk = await reader.read();
+      if (chunk.done) ended = true;
+      else buffer += decoder.decode(chunk.value, { stream: true });
+    }
+  }
+  return {
+    next,
+    async rest() {
+      const parts: Payload[] = [];
+      for (let part = await next(); part !== undefined; part = await next()) parts.push(part);
+      return parts;
+    },
+  };
 }
 
-const post = (query: string, accept: string) =>
-  fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify({ query }) });
+const post = (query: string, accept: string | null, variables: Record<string, unknown> = {}) =>
+  fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(accept !== null && { accept }) },
+    body: JSON.stringify({ query, variables }),
+  });
 
 describe('@defer', () => {
-  it("shows a fast ticket first and a slow provider's ticket with its replies when it comes", async () => {
-    gateway.sandbox.setLatency('sweeppea', SLOW_MS);
+  it("sends a fast ticket first, while a slow provider's ticket is still being read, and that one when it comes", async () => {
     const fast = gateway.sandbox.ticketNumbers('kapture')[0]!;
     const slow = gateway.sandbox.ticketNumbers('sweeppea')[0]!;
-    const all = await snapshots(
+    const release = gateway.sandbox.hold('sweeppea');
+    const response = await post(
       /* GraphQL */ `
         query TicketPage($fast: String!, $slow: String!) {
           fast: ticket(provider: KAPTURE, number: $fast) { number subject }
@@ -69,16 +91,32 @@ describe('@defer', () => {
           }
         }
       `,
+      'multipart/mixed',
+      { fast, slow },
+    );
+    const parts = multipartReader(response);
+    // Sweeppea cannot have answered yet: it is held until the first part is in.
+    expect(await parts.next()).toEqual({ data: { fast: { number: fast, subject: expect.any(String) } }, hasNext: true });
+    release();
+    const rest = await parts.rest();
+    expect(rest.flatMap((payload) => payload.incremental ?? [])).toEqual([
+      { label: 'slow', path: [], data: { slow: { number: slow, subject: expect.any(String), replies: expect.any(Array) } } },
+    ]);
+    expect(rest.at(-1)?.hasNext).toBe(false);
+    expect({ kapture: gateway.sandbox.calls('kapture'), sweeppea: gateway.sandbox.calls('sweeppea') }).toEqual({ kapture: 1, sweeppea: 1 });
+  });
+
+  it('is read by a GraphQL client (graphql-tools\' HTTP executor) as a result that fills in', async () => {
+    const fast = gateway.sandbox.ticketNumbers('kapture')[0]!;
+    const slow = gateway.sandbox.ticketNumbers('sweeppea')[0]!;
+    const all = await snapshots(
+      `query($fast: String!, $slow: String!) { fast: ticket(provider: KAPTURE, number: $fast) { number } ... @defer { slow: ticket(provider: SWEEPPEA, number: $slow) { number } } }`,
       { fast, slow },
     );
     expect(all.length).toBeGreaterThanOrEqual(2);
-    expect(all[0]?.data).toEqual({ fast: { number: fast, subject: expect.any(String) } });
-    expect(all.at(-1)?.data).toEqual({
-      fast: { number: fast, subject: expect.any(String) },
-      slow: { number: slow, subject: expect.any(String), replies: expect.any(Array) },
-    });
-    expect(all.at(-1)?.errors).toBeUndefined();
-    expect(gateway.sandbox.calls('sweeppea')).toBe(1);
+    expect(all[0]?.data).toEqual({ fast: { number: fast } });
+    expect(all.at(-1)?.data).toEqual({ fast: { number: fast }, slow: { number: slow } });
+    expect({ kapture: gateway.sandbox.calls('kapture'), sweeppea: gateway.sandbox.calls('sweeppea') }).toEqual({ kapture: 1, sweeppea: 1 });
   });
 
   it("defers a ticket's replies inside the same ticket, read by one upstream call", async () => {
@@ -98,8 +136,9 @@ describe('@defer', () => {
       `{ fast: ticket(provider: KAPTURE, number: "${fast}") { number } ... @defer { gone: ticket(provider: HOSTUP, number: "999999999") { number } } }`,
       'multipart/mixed',
     );
-    const [first, ...rest] = await multipartParts(response);
-    expect(first).toEqual({ data: { fast: { number: fast } }, hasNext: true });
+    const parts = multipartReader(response);
+    expect(await parts.next()).toEqual({ data: { fast: { number: fast } }, hasNext: true });
+    const rest = await parts.rest();
     expect(rest.flatMap((payload) => payload.incremental ?? [])).toEqual([
       {
         data: { gone: null },
@@ -108,25 +147,32 @@ describe('@defer', () => {
       },
     ]);
     expect(rest.at(-1)?.hasNext).toBe(false);
+    expect({ kapture: gateway.sandbox.calls('kapture'), hostup: gateway.sandbox.calls('hostup') }).toEqual({ kapture: 1, hostup: 1 });
   });
 
   it('answers as a real multipart/mixed response, one JSON part per payload', async () => {
     const number = gateway.sandbox.ticketNumbers('keliweb')[0]!;
     const response = await post(`{ ticket(provider: KELIWEB, number: "${number}") { number ... @defer(label: "more") { subject } } }`, 'multipart/mixed');
     expect(response.status).toBe(200);
-    const parts = await multipartParts(response);
+    const parts = await multipartReader(response).rest();
     expect(parts[0]).toEqual({ data: { ticket: { number } }, hasNext: true });
     expect(parts.slice(1).flatMap((payload) => payload.incremental ?? [])).toEqual([{ label: 'more', path: ['ticket'], data: { subject: expect.any(String) } }]);
     expect(parts.at(-1)?.hasNext).toBe(false);
   });
 
-  it.each(['application/graphql-response+json', 'application/json'])(
-    'answers a client that accepts only %s with the whole result in one response',
-    async (accept) => {
+  it.each([
+    ['application/graphql-response+json', 'application/graphql-response+json'],
+    ['application/json', 'application/json'],
+    ['*/*', 'application/json'],
+    [null, 'application/json'],
+    ['multipart/mixed;q=0, application/json', 'application/json'],
+  ])(
+    'answers a client whose Accept is %s with the whole result in one %s response',
+    async (accept, answered) => {
       const number = gateway.sandbox.ticketNumbers('keliweb')[0]!;
       const response = await post(`{ ticket(provider: KELIWEB, number: "${number}") { number ... @defer { subject } tags @stream } }`, accept);
       expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')?.split(';')[0]).toBe(accept);
+      expect(response.headers.get('content-type')?.split(';')[0]).toBe(answered);
       expect(await response.json()).toEqual({ data: { ticket: { number, subject: expect.any(String), tags: expect.any(Array) } } });
       expect(gateway.sandbox.calls('keliweb')).toBe(1);
     },
@@ -134,11 +180,12 @@ describe('@defer', () => {
 });
 
 describe('@stream', () => {
-  it('streams a list of tickets after the first, each as its provider answers', async () => {
+  it('sends the first tickets of a list at once and the rest after, in list order', async () => {
     const refs = (['kapture', 'hostup', 'keliweb'] as const).map((name) => ({ provider: name.toUpperCase(), number: gateway.sandbox.ticketNumbers(name)[0]! }));
     const all = await snapshots(`query($refs: [TicketRef!]!) { tickets(refs: $refs) @stream(initialCount: 1) { provider number } }`, { refs });
     expect(all.length).toBeGreaterThanOrEqual(2);
     expect(all[0]?.data).toEqual({ tickets: [refs[0]] });
     expect(all.at(-1)?.data).toEqual({ tickets: refs });
+    expect(['kapture', 'hostup', 'keliweb'].map((name) => gateway.sandbox.calls(name as 'kapture'))).toEqual([1, 1, 1]);
   });
 });

@@ -31,7 +31,8 @@ beforeAll(async () => {
   roster = [
     { email: 'ada@example.com', name: 'Ada', tickets: [...numbers('kapture').slice(0, 12).map((n) => key('kapture', n)), key('hostup', numbers('hostup')[0]!), key('sweeppea', numbers('sweeppea')[0]!)] },
     { email: 'grace@example.com', name: 'Grace', tickets: [...numbers('kapture').slice(10, 22).map((n) => key('kapture', n)), key('keliweb', numbers('keliweb')[0]!), key('hostup', numbers('hostup')[1]!)] },
-    { email: 'linus@example.com', name: 'Linus', tickets: [] },
+    // A ticket HostUp does not have: it fails alone, at its own path.
+    { email: 'linus@example.com', name: 'Linus', tickets: [key('hostup', '999999999')] },
   ];
   customersServer = await listenOnLoopback(customersSubgraph(roster));
 
@@ -71,7 +72,7 @@ describe('ticket-graph composed into a supergraph under Hive Gateway', () => {
   it('answers a query that starts in the customers subgraph and reads every ticket from ours in one batched fetch', async () => {
     const before = { tickets: tickets.requests(), customers: customersServer.requests() };
     const { data, errors } = await viaRouter().rawRequest<{
-      customers: { name: string; tickets: { provider: string; number: string; subject: string | null; status: string; replies: { body: string }[] }[] }[];
+      customers: { name: string; tickets: ({ provider: string; number: string; subject: string | null; status: string; replies: { body: string }[] } | null)[] }[];
     }>(/* GraphQL */ `
       query CustomersWithTickets {
         customers {
@@ -80,18 +81,24 @@ describe('ticket-graph composed into a supergraph under Hive Gateway', () => {
         }
       }
     `);
-    expect(errors).toBeUndefined();
-    expect(data.customers.map((customer) => [customer.name, customer.tickets.map((ticket) => [ticket.provider, ticket.number])])).toEqual(
-      roster.map((customer) => [customer.name, customer.tickets.map((ticket) => [ticket.provider, ticket.number])]),
+    expect(data.customers.map((customer) => [customer.name, customer.tickets.map((ticket) => ticket && [ticket.provider, ticket.number])])).toEqual(
+      roster.map((customer) => [customer.name, customer.tickets.map((ticket) => (ticket.number === '999999999' ? null : [ticket.provider, ticket.number]))]),
     );
-    for (const ticket of data.customers.flatMap((customer) => customer.tickets)) {
-      expect(ticket.subject).toEqual(expect.any(String));
-      expect(ticket.replies).toEqual(expect.any(Array));
+    for (const ticket of data.customers.slice(0, 2).flatMap((customer) => customer.tickets)) {
+      expect(ticket?.subject).toEqual(expect.any(String));
+      expect(ticket?.replies).toEqual(expect.any(Array));
+    }
+    // The missing ticket is null, and its errors keep the gateway's code. Hive Gateway places one
+    // at each field it could not fill, under the customer's tickets (without the list index).
+    expect(errors?.length).toBeGreaterThan(0);
+    for (const error of errors ?? []) {
+      expect(error.path?.slice(0, 3)).toEqual(['customers', 2, 'tickets']);
+      expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', provider: 'hostup' });
     }
     // One query to each subgraph: the router sends every Ticket representation in one _entities call.
     expect({ tickets: tickets.requests() - before.tickets, customers: customersServer.requests() - before.customers }).toEqual({ tickets: 1, customers: 1 });
     // 22 distinct Kapture tickets in ⌈22 / 20⌉ calls; the others one call per distinct ticket.
-    expect(callsByProvider()).toEqual({ sweeppea: 1, hostup: 2, keliweb: 1, kapture: 2 });
+    expect(callsByProvider()).toEqual({ sweeppea: 1, hostup: 3, keliweb: 1, kapture: 2 });
   });
 
   it('answers a query that starts in ours and crosses to the customers subgraph by the natural key', async () => {
@@ -116,6 +123,7 @@ describe('ticket-graph composed into a supergraph under Hive Gateway', () => {
     );
     expect(data).toEqual({ a: null, b: { number: roster[0]!.tickets[12]!.number } });
     expect(errors).toEqual([expect.objectContaining({ path: ['a'], extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })]);
+    expect(tickets.sandbox.calls('hostup')).toBe(2);
   });
 
   it("passes a client's own provider credential through the router, so each tenant reads its own tickets", async () => {
@@ -127,5 +135,11 @@ describe('ticket-graph composed into a supergraph under Hive Gateway', () => {
     const withKey = await viaRouter({ [credentialHeader('kapture')]: tickets.sandbox.otherKeys.kapture }).rawRequest<{ ticket: { number: string } | null }>(query);
     expect(withKey.errors).toBeUndefined();
     expect(withKey.data.ticket).toEqual({ number: theirs });
+    // One call with each key: the router's request and ours do not share a loader.
+    expect(tickets.sandbox.calls('kapture')).toBe(2);
+    const [first, second] = tickets.sandbox.requests.map((request) => request.headers.authorization);
+    expect(first).toEqual(expect.any(String));
+    expect(second).toEqual(expect.any(String));
+    expect(second).not.toBe(first);
   });
 });

@@ -34,7 +34,7 @@ describe('NODE_ENV=production', () => {
     for (const query of ['{ _service { sdl } }', '{ a: __typename b: _service { sdl } }']) {
       const { body } = await post(gateway, query);
       expect(body.data ?? null).toBeNull();
-      expect(body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/introspection.*disabled.*subgraph\.graphql/i), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      expect(body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/introspection.*disabled.*npm run subgraph:sdl/i), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     }
     const { body } = await post(gateway, `{ _entities(representations: [{ __typename: "Ticket", provider: "KAPTURE", number: "${gateway.sandbox.ticketNumbers('kapture')[0]}" }]) { ... on Ticket { number } } }`);
     expect(body).toEqual({ data: { _entities: [{ number: gateway.sandbox.ticketNumbers('kapture')[0] }] } });

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeTicketId } from '../../src/ids.js';
 import { PROVIDER_NAMES, type ProviderName } from '../../src/model.js';
+import { updatableProviders } from '../../src/providers/registry.js';
 import { MAX_REPRESENTATIONS } from '../../src/schema/index.js';
+import { printSubgraphFor } from '../../src/schema/print.js';
 import { MAX_TICKETS_PER_REQUEST } from '../../src/ticket-loader.js';
 import { startGateway, type Gateway } from './harness.js';
 
@@ -49,6 +51,8 @@ describe('_service', () => {
       const { data } = await readOnly.client().rawRequest<{ _service: { sdl: string } }>('{ _service { sdl } }');
       expect(data._service.sdl).toContain('@key(fields: "provider number")');
       expect(data._service.sdl).not.toMatch(/type Mutation|updateTicket\(|UpdatableProvider/);
+      // What `npm run subgraph:sdl` prints for that configuration.
+      expect(data._service.sdl.trimEnd()).toBe(printSubgraphFor(updatableProviders(readOnly.app.registry)).trimEnd());
     } finally {
       await readOnly.close();
     }
@@ -103,6 +107,10 @@ describe('_entities', () => {
       'a list': [{ __typename: 'Ticket' }],
       'an unknown provider': { __typename: 'Ticket', provider: 'JIRA', number: '1' },
       "the provider's internal name": { __typename: 'Ticket', provider: 'hostup', number: good },
+      'a provider name in title case': { __typename: 'Ticket', provider: 'Hostup', number: good },
+      'a provider name with a Kelvin sign for K': { __typename: 'Ticket', provider: '\u212AAPTURE', number: gateway.sandbox.ticketNumbers('kapture')[0]! },
+      'an id that names another ticket than its provider and number': { ...byId('hostup', good), provider: 'KAPTURE', number: good },
+      'a provider without a number': { __typename: 'Ticket', provider: 'HOSTUP' },
       'a malformed id': { __typename: 'Ticket', id: '!!not-an-id' },
       'an id of another type': { __typename: 'Ticket', id: Buffer.from('User:hostup:1').toString('base64url') },
       'a number with a path in it': { __typename: 'Ticket', provider: 'HOSTUP', number: '../../admin' },
@@ -116,14 +124,34 @@ describe('_entities', () => {
     expect(data._entities.slice(1, -1)).toEqual(Object.keys(bad).map(() => null));
     expect(errors?.map((error) => [error.path?.[1], error.extensions?.code]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(Object.keys(bad).map((_, index) => [index + 1, 'BAD_USER_INPUT']));
     expect(gateway.sandbox.calls('hostup')).toBe(1);
+    expect(gateway.sandbox.calls('kapture')).toBe(0);
+  });
+
+  it('accepts an id beside the provider and number it names, as a router may send both keys', async () => {
+    const number = gateway.sandbox.ticketNumbers('hostup')[0]!;
+    const { data, errors } = await entities([{ ...byId('hostup', number), provider: 'HOSTUP', number }]);
+    expect(errors).toBeUndefined();
+    expect(data._entities).toEqual([expect.objectContaining({ provider: 'HOSTUP', number })]);
+    expect(gateway.sandbox.calls('hostup')).toBe(1);
   });
 
   it(`refuses more than ${MAX_REPRESENTATIONS} representations at once, calling no upstream`, async () => {
     const number = gateway.sandbox.ticketNumbers('kapture')[0]!;
     const { data, errors } = await entities(Array.from({ length: MAX_REPRESENTATIONS + 1 }, () => byKey('kapture', number)));
     expect(data).toBeNull();
-    expect(errors?.[0]).toMatchObject({ message: expect.stringMatching(/at most 1000 representations/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(errors?.[0]).toMatchObject({ message: expect.stringMatching(/at most 1000 entity representations/), extensions: { code: 'BAD_USER_INPUT' } });
     expect(totalCalls()).toBe(0);
+  });
+
+  it(`counts representations over every _entities field of a request, aliases included`, async () => {
+    const number = gateway.sandbox.ticketNumbers('kapture')[0]!;
+    const representations = Array.from({ length: 400 }, () => byKey('kapture', number));
+    const aliased = `query($r: [_Any!]!) { a: _entities(representations: $r) { __typename } b: _entities(representations: $r) { __typename } c: _entities(representations: $r) { __typename } }`;
+    const { data, errors } = await gateway.client().rawRequest<Record<string, unknown>>(aliased, { r: representations });
+    // The first two fit in 1000; the third is refused, and _entities being non-null, so is the answer.
+    expect(data).toBeNull();
+    expect(errors).toEqual([expect.objectContaining({ path: ['c'], extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+    expect(gateway.sandbox.calls('kapture')).toBe(1);
   });
 
   it(`reads at most ${MAX_TICKETS_PER_REQUEST} distinct tickets a request, as any query does`, async () => {

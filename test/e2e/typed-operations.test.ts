@@ -56,6 +56,7 @@ describe('examples/frontend.ts', () => {
     const page = await ticketPage(gateway.client(), 'HOSTUP', number);
     expect(page).toMatchObject({ provider: 'HOSTUP', number, replies: expect.any(Array), notes: expect.any(Array), attachments: expect.any(Array) });
     expect(await ticketPage(gateway.client(), 'HOSTUP', '999999999')).toBeNull();
+    expect(gateway.sandbox.calls('hostup')).toBe(2);
   });
 
   it('lists tickets across providers, a failed one in its place with its code', async () => {
@@ -65,12 +66,16 @@ describe('examples/frontend.ts', () => {
       { provider: 'HOSTUP', number: '999999999' },
     ]);
     expect(rows).toEqual([{ ticket: expect.objectContaining({ provider: 'KAPTURE', number: kapture }) }, { failure: { code: 'NOT_FOUND', message: expect.any(String) } }]);
+    expect({ kapture: gateway.sandbox.calls('kapture'), hostup: gateway.sandbox.calls('hostup') }).toEqual({ kapture: 1, hostup: 1 });
   });
 
   it('renames a ticket, and says which field is wrong when the title is blank', async () => {
     const number = gateway.sandbox.ticketNumbers('sweeppea')[0]!;
     expect(await renameTicket(gateway.client(), 'SWEEPPEA', number, 'Renamed by the example')).toEqual({ saved: { id: expect.any(String), subject: 'Renamed by the example' } });
+    const calls = gateway.sandbox.calls('sweeppea');
     expect(await renameTicket(gateway.client(), 'SWEEPPEA', number, '   ')).toEqual({ invalid: expect.any(String), field: 'title' });
+    // A blank title is refused before anything is sent.
+    expect(gateway.sandbox.calls('sweeppea')).toBe(calls);
   });
 
   it('runs as a script against a running gateway', async () => {

@@ -2,7 +2,10 @@ import { graphql } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/context.js';
 import type { Note, Reply, Ticket } from '../../src/model.js';
-import { schema } from '../../src/schema/index.js';
+import { PROVIDERS_THAT_CAN_UPDATE } from '../../src/providers/registry.js';
+import { schemaFor } from '../../src/schema/index.js';
+
+const schema = schemaFor(PROVIDERS_THAT_CAN_UPDATE);
 
 const note = (id: string, createdAt: string | null): Note => ({ id, createdAt, body: id, author: null });
 const reply = (id: string, createdAt: string | null): Reply => ({ id, createdAt, body: id, bodyFormat: 'TEXT', author: null, attachments: [] });
