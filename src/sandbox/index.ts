@@ -7,7 +7,7 @@ import { SANDBOX_KEYS, SANDBOX_OTHER_KEYS } from './keys.js';
 import { startProviderServer, type ProviderServer } from './provider-server.js';
 import { ProviderSettings } from './provider-settings.js';
 import { RequestRecorder } from './request-recorder.js';
-import type { Simulator } from './simulator.js';
+import type { Simulator, SimulatorOptions } from './simulator.js';
 import { createSweeppeaSimulator } from './sweeppea/server.js';
 import type { Sandbox, SandboxOptions } from './types.js';
 
@@ -16,7 +16,7 @@ export { SANDBOX_KEYS, SANDBOX_OTHER_KEYS } from './keys.js';
 export { SANDBOX_KELIWEB_LOGINS } from './keliweb/passport.js';
 export type { RecordedRequest, Sandbox, SandboxFault, SandboxOptions, StatusFault, TenantOwner, TransportFault } from './types.js';
 
-const SIMULATORS: Record<ProviderName, () => Simulator> = {
+const SIMULATORS: Record<ProviderName, (options: SimulatorOptions) => Simulator> = {
   sweeppea: createSweeppeaSimulator,
   hostup: createHostUpSimulator,
   keliweb: createKeliwebSimulator,
@@ -29,7 +29,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const settings = new ProviderSettings(options.latencyMs);
   const timers = new DelayTimers();
   const deps = { host: options.host ?? '127.0.0.1', recorder, settings, timers };
-  const simulators = PROVIDER_NAMES.map((name) => SIMULATORS[name]());
+  const simulators = PROVIDER_NAMES.map((name) => SIMULATORS[name]({ copies: options.copies ?? 0 }));
   const servers: ProviderServer[] = [];
   try {
     for (const simulator of simulators) servers.push(await startProviderServer(simulator, deps));

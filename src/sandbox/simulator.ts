@@ -24,6 +24,12 @@ export interface SandboxReply {
 export type Admission = { readonly release: () => void } | { readonly refused: SandboxReply };
 
 /** One simulated upstream API: the shared HTTP server feeds it calls. */
+/** What a simulator is made with. */
+export interface SimulatorOptions {
+  /** Copies of the primary tenant's seeded tickets to add under new numbers (see SandboxOptions). */
+  readonly copies?: number;
+}
+
 export interface Simulator {
   readonly provider: ProviderName;
   readonly contentType: string;

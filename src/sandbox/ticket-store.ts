@@ -6,6 +6,33 @@ export interface SeededTicket<T> {
   readonly ticket: T;
 }
 
+/**
+ * The seed and `count` copies of its primary tenant's tickets, in turn, each under a new number
+ * from `numberFor(i)` (skipping any already taken): bulk data for load tests, whose payloads are
+ * as real as the seed's.
+ */
+export function withCopies<T>(
+  seed: readonly SeededTicket<T>[],
+  count: number,
+  numberOf: (ticket: T) => string,
+  renumber: (ticket: T, number: string) => void,
+  numberFor: (index: number) => string,
+): SeededTicket<T>[] {
+  const primary = seed.filter((entry) => entry.owner === 'primary');
+  if (count <= 0 || primary.length === 0) return [...seed];
+  const taken = new Set(seed.map((entry) => numberOf(entry.ticket)));
+  const copies: SeededTicket<T>[] = [];
+  for (let index = 0, candidate = 0; copies.length < count; candidate++) {
+    const number = numberFor(candidate);
+    if (taken.has(number)) continue;
+    taken.add(number);
+    const ticket = structuredClone(primary[index++ % primary.length]!.ticket);
+    renumber(ticket, number);
+    copies.push({ owner: 'primary', ticket });
+  }
+  return [...seed, ...copies];
+}
+
 /** A provider's mutable tickets, keyed by their user-visible number; `reset` restores the seed. */
 export class TicketStore<T> {
   #entries = new Map<string, { owner: TenantOwner; ticket: T }>();

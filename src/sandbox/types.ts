@@ -8,6 +8,11 @@ export interface SandboxOptions {
   host?: string;
   /** Delay before each provider answers, in milliseconds. Default 0 for every provider. */
   latencyMs?: Partial<Record<ProviderName, number>>;
+  /**
+   * Copies of the primary tenant's seeded tickets to add to every provider, under new numbers,
+   * for load tests that need more distinct tickets than the seed's 26. Default 0.
+   */
+  copies?: number;
 }
 
 export interface RecordedRequest {

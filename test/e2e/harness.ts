@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig, pointAtSandbox, type Config } from '../../src/config.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import type { SandboxOptions } from '../../src/sandbox/types.js';
 
 export interface Gateway {
   readonly url: string;
@@ -25,11 +26,13 @@ export interface GatewayOptions {
   readonly adjust?: (config: Config) => Config;
   /** Where the app logs; silent when not given. */
   readonly logger?: Logger;
+  /** Options of the sandbox, e.g. `copies` for more tickets than the seed's 26 a provider. */
+  readonly sandbox?: SandboxOptions;
 }
 
 /** The whole gateway on a loopback port, every provider pointed at the sandbox. */
 export async function startGateway(options: GatewayOptions = {}): Promise<Gateway> {
-  const sandbox = await startSandbox();
+  const sandbox = await startSandbox(options.sandbox);
   const base = pointAtSandbox(loadConfig({ SANDBOX: 'true', ...options.env }), sandbox);
   const app = createApp(options.adjust ? options.adjust(base) : base, options.logger ? { logger: options.logger } : {});
   const server = await listenOnLoopback(app.yoga);

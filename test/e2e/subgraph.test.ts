@@ -29,7 +29,8 @@ const unknownKaptureIds = (count: number) => Array.from({ length: count }, (_, i
 
 let gateway: Gateway;
 beforeAll(async () => {
-  gateway = await startGateway();
+  // 100 tickets a provider: the seed's 26 and copies of them under new numbers.
+  gateway = await startGateway({ sandbox: { copies: 74 } });
 });
 afterAll(() => gateway.close());
 beforeEach(() => gateway.sandbox.reset());
@@ -61,17 +62,34 @@ describe('_service', () => {
 
 describe('_entities', () => {
   it(`reads 100 Kapture representations in ⌈100 / 20⌉ = 5 upstream calls, in the order sent`, async () => {
-    const seeded = gateway.sandbox.ticketNumbers('kapture');
-    const numbers = [...seeded, ...unknownKaptureIds(100 - seeded.length)];
+    const numbers = gateway.sandbox.ticketNumbers('kapture').slice(0, 100).reverse();
+    expect(numbers).toHaveLength(100);
     const { data, errors } = await entities(numbers.map((number) => byKey('kapture', number)));
+    expect(errors).toBeUndefined();
     expect(gateway.sandbox.calls('kapture')).toBe(5);
-    expect(data._entities.map((ticket) => ticket?.number ?? null)).toEqual(numbers.map((number, index) => (index < seeded.length ? number : null)));
-    expect(data._entities[0]).toMatchObject({ __typename: 'Ticket', provider: 'KAPTURE', id: encodeTicketId({ provider: 'kapture', number: seeded[0]! }) });
-    // Each unknown id fails alone, at its own index.
-    expect(errors).toHaveLength(100 - seeded.length);
-    expect(errors?.map((error) => [error.path, error.extensions?.code])).toEqual(
-      numbers.slice(seeded.length).map((_, index) => [['_entities', seeded.length + index], 'NOT_FOUND']),
+    expect(data._entities.map((ticket) => ticket?.number)).toEqual(numbers);
+    expect(data._entities[0]).toMatchObject({ __typename: 'Ticket', provider: 'KAPTURE', id: encodeTicketId({ provider: 'kapture', number: numbers[0]! }) });
+  });
+
+  it("reads the sandbox's copies of each provider's tickets under their new numbers", async () => {
+    const representations = PROVIDER_NAMES.map((name) => byKey(name, gateway.sandbox.ticketNumbers(name).at(-1)!));
+    const { data, errors } = await entities(representations);
+    expect(errors).toBeUndefined();
+    expect(data._entities.map((ticket) => [ticket?.provider, ticket?.number, typeof ticket?.subject])).toEqual(
+      representations.map((representation) => [representation.provider, representation.number, 'string']),
     );
+  });
+
+  it('fails each unknown Kapture id alone, at its own index, in the same batched calls', async () => {
+    const known = gateway.sandbox.ticketNumbers('kapture').slice(0, 3);
+    const numbers = [known[0]!, ...unknownKaptureIds(2), known[1]!, known[2]!];
+    const { data, errors } = await entities(numbers.map((number) => byKey('kapture', number)));
+    expect(data._entities.map((ticket) => ticket?.number ?? null)).toEqual([known[0], null, null, known[1], known[2]]);
+    expect(errors?.map((error) => [error.path, error.extensions?.code])).toEqual([
+      [['_entities', 1], 'NOT_FOUND'],
+      [['_entities', 2], 'NOT_FOUND'],
+    ]);
+    expect(gateway.sandbox.calls('kapture')).toBe(1);
   });
 
   it('resolves both keys through the same loaders: one call per provider for what one key of each asks, duplicates once', async () => {

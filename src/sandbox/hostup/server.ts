@@ -1,6 +1,6 @@
 import { ownerOfKey } from '../keys.js';
-import type { SandboxCall, SandboxReply, Simulator } from '../simulator.js';
-import { TicketStore } from '../ticket-store.js';
+import type { SandboxCall, SandboxReply, Simulator, SimulatorOptions } from '../simulator.js';
+import { TicketStore, withCopies } from '../ticket-store.js';
 import { hostUpError, hostUpFaultReply, requestId } from './errors.js';
 import { HOSTUP_SEED, type HostUpTicket } from './seed.js';
 
@@ -32,8 +32,14 @@ function getTicket(call: SandboxCall, segment: string, store: TicketStore<HostUp
 }
 
 /** HostUp legacy API (`https://cloud.hostup.se`): `GET /api/support/tickets/{number}` with `X-API-Key`. */
-export function createHostUpSimulator(): Simulator {
-  const store = new TicketStore(HOSTUP_SEED, (ticket) => ticket.number);
+export function createHostUpSimulator(options: SimulatorOptions = {}): Simulator {
+  const numberOf = (ticket: HostUpTicket) => ticket.number;
+  // A HostUp ticket carries its number twice: `ticket_number` (which the gateway reads) and `number`.
+  const renumber = (ticket: HostUpTicket, number: string) => {
+    ticket.number = number;
+    ticket.ticket_number = number;
+  };
+  const store = new TicketStore(withCopies(HOSTUP_SEED, options.copies ?? 0, numberOf, renumber, (index) => String(700_000 + index)), numberOf);
   return {
     provider: 'hostup',
     contentType: 'application/json; charset=utf-8',

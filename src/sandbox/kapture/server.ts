@@ -1,7 +1,7 @@
 import { isJsonObject, parseJsonBody } from '../json-body.js';
 import { authorizationToken, ownerOfKey } from '../keys.js';
-import type { SandboxCall, SandboxReply, Simulator } from '../simulator.js';
-import { TicketStore } from '../ticket-store.js';
+import type { SandboxCall, SandboxReply, Simulator, SimulatorOptions } from '../simulator.js';
+import { TicketStore, withCopies } from '../ticket-store.js';
 import { kaptureFailure, kaptureFaultReply } from './errors.js';
 import { KAPTURE_SEED, type KaptureTicket } from './seed.js';
 
@@ -29,8 +29,12 @@ function search(call: SandboxCall, store: TicketStore<KaptureTicket>): SandboxRe
 }
 
 /** Kapture CRM (`https://SUBDOMAIN.kapturecrm.com`): `POST /search-ticket-by-ticket-id.html/v.2.0`, Basic key. */
-export function createKaptureSimulator(): Simulator {
-  const store = new TicketStore(KAPTURE_SEED, (ticket) => ticket.task_details.ticketId);
+export function createKaptureSimulator(options: SimulatorOptions = {}): Simulator {
+  const numberOf = (ticket: KaptureTicket) => ticket.task_details.ticketId;
+  const store = new TicketStore(
+    withCopies(KAPTURE_SEED, options.copies ?? 0, numberOf, (ticket, number) => (ticket.task_details.ticketId = number), (index) => String(800_000_000_000 + index)),
+    numberOf,
+  );
   return {
     provider: 'kapture',
     // A servlet mapped on `.html` answers with the container's default type, not application/json.

@@ -1,6 +1,6 @@
 import { authorizationToken, ownerOfKey } from '../keys.js';
-import type { SandboxCall, SandboxReply, Simulator } from '../simulator.js';
-import { TicketStore } from '../ticket-store.js';
+import type { SandboxCall, SandboxReply, Simulator, SimulatorOptions } from '../simulator.js';
+import { TicketStore, withCopies } from '../ticket-store.js';
 import { keliwebFaultReply, laravelError, whmcsError } from './errors.js';
 import { formFields } from './form-fields.js';
 import { Passport } from './passport.js';
@@ -43,8 +43,12 @@ async function getTicket(call: SandboxCall, store: TicketStore<KeliwebTicket>, p
  * Keliweb API v2 (`https://apiv2.keliweb.it`), a WHMCS wrapper: `POST /api/v2/keliweb/get-ticket`,
  * and Laravel Passport's `POST /oauth/token` that issues its Bearer tokens.
  */
-export function createKeliwebSimulator(): Simulator {
-  const store = new TicketStore(KELIWEB_SEED, (ticket) => ticket.tid);
+export function createKeliwebSimulator(options: SimulatorOptions = {}): Simulator {
+  const numberOf = (ticket: KeliwebTicket) => ticket.tid;
+  const store = new TicketStore(
+    withCopies(KELIWEB_SEED, options.copies ?? 0, numberOf, (ticket, number) => (ticket.tid = number), (index) => `BK-${String(index).padStart(6, '0')}`),
+    numberOf,
+  );
   const passport = new Passport();
   return {
     provider: 'keliweb',

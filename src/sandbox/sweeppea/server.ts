@@ -1,8 +1,8 @@
-import type { Admission, SandboxCall, Simulator } from '../simulator.js';
-import { TicketStore } from '../ticket-store.js';
+import type { Admission, SandboxCall, Simulator, SimulatorOptions } from '../simulator.js';
+import { TicketStore, withCopies } from '../ticket-store.js';
 import { BUSY_REPLY, sweeppeaError, sweeppeaFaultReply } from './errors.js';
 import { fetchSingleTicket } from './fetch-single-ticket.js';
-import { SWEEPPEA_SEED } from './seed.js';
+import { SWEEPPEA_SEED, type SweeppeaTicket } from './seed.js';
 import { updateTicket } from './update-ticket.js';
 
 const ROUTES = {
@@ -15,8 +15,12 @@ function routeOf(call: SandboxCall): keyof typeof ROUTES | undefined {
 }
 
 /** Sweeppea (`https://api-v3.sweeppea.com`): POST + JSON, Bearer key, one call at a time per endpoint. */
-export function createSweeppeaSimulator(): Simulator {
-  const store = new TicketStore(SWEEPPEA_SEED, (ticket) => ticket.CaseNumber);
+export function createSweeppeaSimulator(options: SimulatorOptions = {}): Simulator {
+  const numberOf = (ticket: SweeppeaTicket) => ticket.CaseNumber;
+  const store = new TicketStore(
+    withCopies(SWEEPPEA_SEED, options.copies ?? 0, numberOf, (ticket, number) => (ticket.CaseNumber = number), (index) => `BK${String(index).padStart(6, '0')}`),
+    numberOf,
+  );
   const busy = new Set<string>();
   return {
     provider: 'sweeppea',
