@@ -29,7 +29,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const settings = new ProviderSettings(options.latencyMs);
   const timers = new DelayTimers();
   const deps = { host: options.host ?? '127.0.0.1', recorder, settings, timers };
-  const simulators = PROVIDER_NAMES.map((name) => SIMULATORS[name]({ copies: options.copies ?? 0 }));
+  const simulators = PROVIDER_NAMES.map((name) => SIMULATORS[name]({ copies: options.copies ?? 0, concurrencyLimits: options.concurrencyLimits ?? true }));
   const servers: ProviderServer[] = [];
   try {
     for (const simulator of simulators) servers.push(await startProviderServer(simulator, deps));

@@ -28,6 +28,8 @@ export type Admission = { readonly release: () => void } | { readonly refused: S
 export interface SimulatorOptions {
   /** Copies of the primary tenant's seeded tickets to add under new numbers (see SandboxOptions). */
   readonly copies?: number;
+  /** Whether documented concurrency limits are enforced (see SandboxOptions). Default true. */
+  readonly concurrencyLimits?: boolean;
 }
 
 export interface Simulator {

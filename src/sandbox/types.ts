@@ -13,6 +13,12 @@ export interface SandboxOptions {
    * for load tests that need more distinct tickets than the seed's 26. Default 0.
    */
   copies?: number;
+  /**
+   * Whether providers enforce their documented concurrency limits (Sweeppea answers a second
+   * concurrent call with 503). Default true; the fan-out benchmark lifts them to show what the
+   * gateway does where a provider allows more.
+   */
+  concurrencyLimits?: boolean;
 }
 
 export interface RecordedRequest {

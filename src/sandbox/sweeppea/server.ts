@@ -32,7 +32,7 @@ export function createSweeppeaSimulator(options: SimulatorOptions = {}): Simulat
     faultReply: sweeppeaFaultReply,
     admit(call): Admission {
       const route = routeOf(call);
-      if (route === undefined) return { release: () => undefined };
+      if (route === undefined || options.concurrencyLimits === false) return { release: () => undefined };
       // upstreams.md: "each endpoint serves one request at a time across all callers"; the rest get 503.
       if (busy.has(route)) return { refused: BUSY_REPLY };
       busy.add(route);

@@ -1,0 +1,293 @@
+/**
+ * `npm run bench`: the gateway against the floor (and the peer, when installed), each in its own
+ * process on loopback beside the sandbox's. Prints one table: upstream calls per operation,
+ * fan-out latency, and the cost of a request under load. Not part of `npm test`: it takes about
+ * two minutes and its figures depend on the machine.
+ *
+ *   npm run bench                  everything
+ *   npm run bench -- --quick       shorter load runs (3 s), for trying a change
+ *   npm run bench -- --only=calls,fanout,load
+ */
+import { cpus } from 'node:os';
+import type { ChildProcess } from 'node:child_process';
+import autocannon from 'autocannon';
+import { PROVIDER_NAMES, type ProviderName } from '../../src/model.js';
+import { startPeer, type Peer } from './peer.js';
+import { forkTs, freePort, peakRssMiB, stop, waitForHttp } from './processes.js';
+import type { SandboxCommand, SandboxReady } from './sandbox-process.js';
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const only = [...args].find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const runs = (part: string) => only === undefined || only.includes(part);
+const LOAD_SECONDS = quick ? 3 : 10;
+const CONNECTIONS = 10;
+const LATENCY_MS = 50;
+const KAPTURE_MAX_BATCH = 20;
+
+type Calls = Record<ProviderName, number>;
+
+/** The sandbox process and its IPC commands. */
+class SandboxProcess {
+  #next = 0;
+  #pending = new Map<number, (calls: Calls) => void>();
+  private constructor(
+    readonly child: ChildProcess,
+    readonly ready: SandboxReady,
+  ) {
+    child.on('message', (message: { id?: number; calls?: Calls }) => {
+      if (message.id !== undefined && message.calls) this.#pending.get(message.id)?.(message.calls);
+    });
+  }
+
+  static async start(env: Record<string, string> = {}): Promise<SandboxProcess> {
+    const child = forkTs('test/bench/sandbox-process.ts', env);
+    const ready = await new Promise<SandboxReady>((resolve, reject) => {
+      child.once('message', (message: SandboxReady) => resolve(message));
+      child.once('exit', (code) => reject(new Error(`the sandbox process exited with ${code}`)));
+    });
+    return new SandboxProcess(child, ready);
+  }
+
+  command(command: { type: 'calls' } | { type: 'reset' } | { type: 'latency'; ms: number }): Promise<Calls> {
+    const id = this.#next++;
+    return new Promise((resolve) => {
+      this.#pending.set(id, resolve);
+      this.child.send({ ...command, id } satisfies SandboxCommand);
+    });
+  }
+
+  numbers(provider: ProviderName, count: number): string[] {
+    const numbers = this.ready.numbers[provider]!.slice(0, count);
+    if (numbers.length < count) throw new Error(`the sandbox has ${numbers.length} ${provider} tickets, not ${count}`);
+    return numbers;
+  }
+}
+
+interface Server {
+  readonly url: string;
+  readonly child: ChildProcess;
+}
+
+/** The gateway as `npm start` runs it in production, pointed at the sandbox process. */
+async function startGateway(sandbox: SandboxProcess, env: Record<string, string> = {}): Promise<Server> {
+  const port = await freePort();
+  const providers = Object.fromEntries(
+    PROVIDER_NAMES.flatMap((name) => [
+      [`${name.toUpperCase()}_BASE_URL`, sandbox.ready.urls[name]!],
+      [`${name.toUpperCase()}_API_KEY`, sandbox.ready.keys[name]!],
+    ]),
+  );
+  const child = forkTs('src/main.ts', { ...providers, SANDBOX: 'false', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env });
+  const url = `http://127.0.0.1:${port}/graphql`;
+  await waitForHttp(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+  return { url, child };
+}
+
+async function startFloor(sandbox: SandboxProcess): Promise<Server> {
+  const port = await freePort();
+  const child = forkTs('test/bench/floor-server.ts', { PORT: String(port), KAPTURE_BASE_URL: sandbox.ready.urls.kapture!, KAPTURE_API_KEY: sandbox.ready.keys.kapture! });
+  const url = `http://127.0.0.1:${port}/tickets`;
+  await waitForHttp(`${url}?ids=`);
+  return { url, child };
+}
+
+interface GraphQLAnswer {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string }[];
+}
+
+async function graphql(url: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLAnswer> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  return (await response.json()) as GraphQLAnswer;
+}
+
+const TICKETS = 'query Tickets($refs: [TicketRef!]!) { tickets(refs: $refs) { number subject status } }';
+const ENTITIES = 'query Entities($representations: [_Any!]!) { _entities(representations: $representations) { ... on Ticket { number subject status } } }';
+const refs = (provider: ProviderName, numbers: readonly string[]) => numbers.map((number) => ({ provider: provider.toUpperCase(), number }));
+
+interface Row {
+  readonly part: string;
+  readonly what: string;
+  readonly result: string;
+  readonly target: string;
+  readonly ok?: boolean;
+}
+const rows: Row[] = [];
+const mark = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? 'yes' : '**no**');
+
+// 1. Upstream calls per operation -------------------------------------------------------------
+
+async function measureCalls(sandbox: SandboxProcess, gateway: Server): Promise<void> {
+  const expected = (provider: ProviderName, distinct: number) => (provider === 'kapture' ? Math.ceil(distinct / KAPTURE_MAX_BATCH) : distinct);
+  async function row(what: string, query: string, variables: Record<string, unknown>, want: Partial<Calls>): Promise<void> {
+    await sandbox.command({ type: 'reset' });
+    const answer = await graphql(gateway.url, query, variables);
+    if (answer.errors?.length) throw new Error(`${what}: ${answer.errors[0]!.message}`);
+    const calls = await sandbox.command({ type: 'calls' });
+    const got = PROVIDER_NAMES.filter((name) => calls[name] > 0 || want[name] !== undefined);
+    const ok = PROVIDER_NAMES.every((name) => calls[name] === (want[name] ?? 0));
+    rows.push({
+      part: '1 calls',
+      what,
+      result: got.map((name) => `${name} ${calls[name]}`).join(', '),
+      target: got.map((name) => `${name} ${want[name] ?? 0}`).join(', '),
+      ok,
+    });
+  }
+  for (const n of [1, 10, 100]) {
+    for (const provider of PROVIDER_NAMES) {
+      await row(`${n} ${provider} ticket${n > 1 ? 's' : ''}`, TICKETS, { refs: refs(provider, sandbox.numbers(provider, n)) }, { [provider]: expected(provider, n) });
+    }
+  }
+  for (const provider of PROVIDER_NAMES) {
+    const distinct = sandbox.numbers(provider, 10);
+    await row(`20 ${provider} refs, 10 distinct (each twice)`, TICKETS, { refs: refs(provider, [...distinct, ...distinct]) }, { [provider]: expected(provider, 10) });
+  }
+  await row(
+    '100 refs across the four, 25 each',
+    TICKETS,
+    { refs: PROVIDER_NAMES.flatMap((provider) => refs(provider, sandbox.numbers(provider, 25))) },
+    Object.fromEntries(PROVIDER_NAMES.map((provider) => [provider, expected(provider, 25)])),
+  );
+  for (const provider of ['kapture', 'hostup'] as const) {
+    await row(
+      `_entities: 100 ${provider} representations`,
+      ENTITIES,
+      { representations: refs(provider, sandbox.numbers(provider, 100)).map((ref) => ({ __typename: 'Ticket', ...ref })) },
+      { [provider]: expected(provider, 100) },
+    );
+  }
+}
+
+// 2. Fan-out latency ---------------------------------------------------------------------------
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+async function measureFanOut(sandbox: SandboxProcess, gateway: Server, label: string, target: number | undefined): Promise<void> {
+  await sandbox.command({ type: 'latency', ms: LATENCY_MS });
+  const variables = { refs: PROVIDER_NAMES.flatMap((provider) => refs(provider, sandbox.numbers(provider, 10))) };
+  const times: number[] = [];
+  for (let run = 0; run < 3 + 15; run++) {
+    const started = performance.now();
+    const answer = await graphql(gateway.url, TICKETS, variables);
+    if (answer.errors?.length) throw new Error(`fan-out: ${answer.errors[0]!.message}`);
+    if (run >= 3) times.push(performance.now() - started);
+  }
+  await sandbox.command({ type: 'latency', ms: 0 });
+  const multiple = median(times) / LATENCY_MS;
+  rows.push({
+    part: '2 fan-out',
+    what: `40 tickets, 10 a provider, L = ${LATENCY_MS} ms: ${label}`,
+    result: `${multiple.toFixed(2)} × L (median ${median(times).toFixed(0)} ms of 15)`,
+    target: target === undefined ? 'Sweeppea one at a time: ≈ 10 × L' : `≤ ${target} × L`,
+    ...(target !== undefined && { ok: multiple <= target }),
+  });
+}
+
+// 3 and 4. Cost under load -----------------------------------------------------------------------
+
+interface Load {
+  readonly p50: number;
+  readonly p99: number;
+  readonly rps: number;
+  readonly rss: number | undefined;
+  readonly failures: number;
+}
+
+async function load(request: { url: string; method: 'GET' | 'POST'; body?: string }, pid: number | undefined): Promise<Load> {
+  const options = { url: request.url, method: request.method, connections: CONNECTIONS, headers: { 'content-type': 'application/json' }, ...(request.body && { body: request.body }) };
+  await autocannon({ ...options, duration: 2 }); // warm-up: JIT, connection pools
+  const result = await autocannon({ ...options, duration: LOAD_SECONDS });
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rps: result.requests.average,
+    rss: peakRssMiB(pid),
+    failures: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+const describeLoad = (measured: Load) =>
+  `p50 ${measured.p50} ms, p99 ${measured.p99} ms, ${Math.round(measured.rps)} req/s, peak RSS ${measured.rss?.toFixed(0) ?? '?'} MiB` +
+  (measured.failures ? `, **${measured.failures} failed**` : '');
+
+async function measureLoad(sandbox: SandboxProcess, peer: Peer | undefined): Promise<void> {
+  for (const n of [1, 10, 100]) {
+    const numbers = sandbox.numbers('kapture', n);
+    const part = n === 1 ? '3 load' : '4 scaling';
+    const what = `${n} Kapture ticket${n > 1 ? 's' : ''} a request, ${CONNECTIONS} connections, ${LOAD_SECONDS} s`;
+
+    const gateway = await startGateway(sandbox);
+    const body = JSON.stringify({ query: TICKETS, variables: { refs: refs('kapture', numbers) } });
+    const check = await graphql(gateway.url, TICKETS, { refs: refs('kapture', numbers) });
+    if (check.errors?.length || (check.data?.tickets as unknown[]).length !== n) throw new Error(`gateway answered ${JSON.stringify(check).slice(0, 200)}`);
+    const ours = await load({ url: gateway.url, method: 'POST', body }, gateway.child.pid);
+    await stop(gateway.child);
+
+    const floor = await startFloor(sandbox);
+    const floorUrl = `${floor.url}?ids=${numbers.join(',')}`;
+    const floorCheck = (await (await fetch(floorUrl)).json()) as { tickets: unknown[] };
+    if (floorCheck.tickets.filter(Boolean).length !== n) throw new Error('the floor server did not read every ticket');
+    const bare = await load({ url: floorUrl, method: 'GET' }, floor.child.pid);
+    await stop(floor.child);
+
+    rows.push({ part, what: `${what}: gateway`, result: describeLoad(ours), target: '' });
+    rows.push({ part, what: `${what}: floor (undici + JSON, no GraphQL)`, result: describeLoad(bare), target: '' });
+    const ofFloor = ours.rps / bare.rps;
+    rows.push({ part, what: `${what}: gateway / floor, req/s`, result: ofFloor.toFixed(2), target: '≥ 0.6', ok: ofFloor >= 0.6 });
+
+    if (peer) {
+      const server = await peer.start(sandbox.ready);
+      const peerBody = JSON.stringify({ query: peer.query(numbers) });
+      const theirs = await load({ url: server.url, method: 'POST', body: peerBody }, server.child.pid);
+      await stop(server.child);
+      rows.push({ part, what: `${what}: peer (GraphQL Mesh on Hive Gateway)`, result: describeLoad(theirs), target: '' });
+      const ofPeer = ours.rps / theirs.rps;
+      rows.push({ part, what: `${what}: gateway / peer, req/s`, result: ofPeer.toFixed(2), target: '≥ 4', ok: ofPeer >= 4 });
+    }
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const sandbox = await SandboxProcess.start();
+  const children: ChildProcess[] = [sandbox.child];
+  try {
+    if (runs('calls') || runs('fanout')) {
+      const gateway = await startGateway(sandbox);
+      children.push(gateway.child);
+      if (runs('calls')) await measureCalls(sandbox, gateway);
+      if (runs('fanout')) await measureFanOut(sandbox, gateway, 'default concurrency (Sweeppea 1, others 8)', undefined);
+      await stop(gateway.child);
+    }
+    if (runs('fanout')) {
+      // Sweeppea documents one call at a time; this row asks what the gateway does where a
+      // provider allows ten, so this sandbox does not enforce it.
+      const open = await SandboxProcess.start({ BENCH_CONCURRENCY_LIMITS: 'off' });
+      children.push(open.child);
+      const gateway = await startGateway(open, { SWEEPPEA_MAX_CONCURRENCY: '10', HOSTUP_MAX_CONCURRENCY: '10', KELIWEB_MAX_CONCURRENCY: '10' });
+      children.push(gateway.child);
+      await measureFanOut(open, gateway, 'concurrency 10 a provider', 1.2);
+      await stop(gateway.child);
+      await stop(open.child);
+    }
+    if (runs('load')) await measureLoad(sandbox, await startPeer());
+  } finally {
+    await Promise.all(children.map(stop));
+  }
+
+  const cpu = cpus();
+  console.log(`\nticket-graph benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpu.length} cores (${cpu[0]?.model ?? 'unknown'})\n`);
+  console.log('| part | what | result | target | met |');
+  console.log('|---|---|---|---|---|');
+  for (const row of rows) console.log(`| ${row.part} | ${row.what} | ${row.result} | ${row.target} | ${mark(row.ok)} |`);
+  if (rows.some((row) => row.ok === false)) process.exitCode = 1;
+}
+
+await main();
