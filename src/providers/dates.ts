@@ -1,5 +1,13 @@
 import { DateTime } from 'luxon';
 import type { IsoDateTime } from '../model.js';
+import { fastLocalTime } from './local-time.js';
+
+/**
+ * The zone a schema checks a date's format in, before the mapper reads it in the provider's
+ * zone: whether a text is a date does not depend on the zone. An IANA name (not luxon's fixed
+ * `UTC`), so the check takes the fast path of local-time.ts.
+ */
+export const FORMAT_CHECK_ZONE = 'Etc/UTC';
 
 /** Values WHMCS-style APIs send for "no date". */
 const EMPTY_DATES = new Set(['', '0000-00-00', '0000-00-00 00:00:00', '0000-00-00 00:00']);
@@ -31,9 +39,17 @@ export function parseLocalDate(
   /** Zone of an ISO-8601 timestamp without an offset, when it differs from `zone`. */
   isoZone: string = zone,
 ): IsoDateTime | null | undefined {
-  if (text == null || EMPTY_DATES.has(text.trim())) return null;
+  if (text == null) return null;
+  const trimmed = text.trim();
+  if (EMPTY_DATES.has(trimmed)) return null;
   for (const format of formats) {
-    const date = DateTime.fromFormat(text.trim(), format, { zone, setZone: true });
+    // Luxon decides only what the fast path leaves open (see local-time.ts).
+    const fast = fastLocalTime(trimmed, format, zone);
+    if (fast !== undefined) {
+      if (fast !== null) return fast as IsoDateTime;
+      continue;
+    }
+    const date = DateTime.fromFormat(trimmed, format, { zone, setZone: true });
     if (date.isValid) return toIso(date);
   }
   return parseIsoDate(text, isoZone) ?? undefined;

@@ -1,0 +1,158 @@
+/**
+ * A fast path for reading zone-less local timestamps (`dd-MM-yyyy HH:mm` in Asia/Kolkata, …) as
+ * luxon's `DateTime.fromFormat(text, format, { zone, setZone: true }).toISO()` would, for the
+ * formats and zones providers use. Luxon re-tokenises the format and asks Intl for the zone's
+ * offset on every call, which was most of the gateway's CPU per ticket (see README, performance).
+ * Anything outside the fast path's cases gives `undefined`, and the caller asks luxon; a property
+ * test holds the two equal.
+ */
+
+type Field = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
+
+interface CompiledFormat {
+  readonly pattern: RegExp;
+  readonly fields: readonly Field[];
+}
+
+/** The luxon tokens the fast path reads, each a fixed count of ASCII digits, as luxon reads them. */
+const TOKENS: ReadonlyArray<readonly [string, Field, number]> = [
+  ['yyyy', 'year', 4],
+  ['MM', 'month', 2],
+  ['dd', 'day', 2],
+  ['HH', 'hour', 2],
+  ['mm', 'minute', 2],
+  ['ss', 'second', 2],
+];
+
+const compiled = new Map<string, CompiledFormat | null>();
+
+/** The format as an anchored pattern, or null when it has a token the fast path does not read. */
+function compile(format: string): CompiledFormat | null {
+  let cached = compiled.get(format);
+  if (cached === undefined) {
+    let source = '';
+    const fields: Field[] = [];
+    let rest = format;
+    cached = null;
+    while (rest.length > 0) {
+      const token = TOKENS.find(([text]) => rest.startsWith(text));
+      if (token) {
+        source += `(\\d{${token[2]}})`;
+        fields.push(token[1]);
+        rest = rest.slice(token[0].length);
+      } else if (/^[A-Za-z']/.test(rest)) {
+        source = '';
+        break;
+      } else {
+        source += rest[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        rest = rest.slice(1);
+      }
+    }
+    if (source !== '' && new Set(fields).size === fields.length) cached = { pattern: new RegExp(`^${source}$`), fields };
+    compiled.set(format, cached);
+  }
+  return cached;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      era: 'short',
+    });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+/** The zone's offset from UTC at instant `ts`, in minutes (possibly fractional, for old local mean times). */
+function exactOffset(zone: string, ts: number): number {
+  const parts: Partial<Record<string, number>> = {};
+  let bc = false;
+  for (const part of formatterFor(zone).formatToParts(ts)) {
+    if (part.type === 'era') bc = part.value === 'BC' || part.value === 'B';
+    else if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  const year = bc ? 1 - parts.year! : parts.year!;
+  const asUtc = Date.UTC(year, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  const whole = ts - (((ts % 1000) + 1000) % 1000);
+  return (asUtc - whole) / 60_000;
+}
+
+const BUCKET_MS = 15 * 60_000;
+const offsets = new Map<string, Map<number, number>>();
+
+/**
+ * The offset at `ts`, remembered per zone and quarter-hour: a zone changes offset at most once in
+ * a quarter-hour, so when both ends of one agree, so does every instant between.
+ */
+function offsetAt(zone: string, ts: number): number {
+  const bucket = Math.floor(ts / BUCKET_MS);
+  let zoneOffsets = offsets.get(zone);
+  if (!zoneOffsets) offsets.set(zone, (zoneOffsets = new Map()));
+  const known = zoneOffsets.get(bucket);
+  if (known !== undefined) return known;
+  const start = exactOffset(zone, bucket * BUCKET_MS);
+  if (start !== exactOffset(zone, (bucket + 1) * BUCKET_MS - 1)) return exactOffset(zone, ts);
+  if (zoneOffsets.size > 100_000) zoneOffsets.clear();
+  zoneOffsets.set(bucket, start);
+  return start;
+}
+
+/** Luxon's fixOffset: the instant of a local time in `zone`, the later offset when it is ambiguous. */
+function instantOf(localAsUtc: number, zone: string): [number, number] {
+  const guess = offsetAt(zone, Date.now());
+  let utc = localAsUtc - guess * 60_000;
+  const o2 = offsetAt(zone, utc);
+  if (guess === o2) return [utc, guess];
+  utc -= (o2 - guess) * 60_000;
+  const o3 = offsetAt(zone, utc);
+  if (o2 === o3) return [utc, o2];
+  return [localAsUtc - Math.min(o2, o3) * 60_000, Math.max(o2, o3)];
+}
+
+const two = (value: number) => String(value).padStart(2, '0');
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * `text` in `format`, read as a local time in `zone`, as ISO-8601 with the zone's offset; null
+ * when it is no valid time in that format; undefined when the fast path does not cover the case
+ * (a token it does not read, a zone that is not an IANA area/location name, a year before 1900,
+ * an offset in seconds) and luxon must decide.
+ */
+export function fastLocalTime(text: string, format: string, zone: string): string | null | undefined {
+  if (!zone.includes('/')) return undefined;
+  const compiledFormat = compile(format);
+  if (!compiledFormat) return undefined;
+  const match = compiledFormat.pattern.exec(text);
+  if (!match) return null;
+  const value: Record<Field, number> = { year: NaN, month: 1, day: 1, hour: 0, minute: 0, second: 0 };
+  compiledFormat.fields.forEach((field, index) => (value[field] = Number(match[index + 1])));
+  const { year, month, day, hour, minute, second } = value;
+  if (!(year >= 1900)) return undefined;
+  const validTime = (hour <= 23 || (hour === 24 && minute === 0 && second === 0)) && minute <= 59 && second <= 59;
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || !validTime) return null;
+  const [ts, offset] = instantOf(Date.UTC(year, month - 1, day, hour, minute, second), zone);
+  if (!Number.isInteger(offset)) return undefined;
+  const local = new Date(ts + offset * 60_000);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return (
+    `${String(local.getUTCFullYear()).padStart(4, '0')}-${two(local.getUTCMonth() + 1)}-${two(local.getUTCDate())}` +
+    `T${two(local.getUTCHours())}:${two(local.getUTCMinutes())}:${two(local.getUTCSeconds())}` +
+    `${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`
+  );
+}
