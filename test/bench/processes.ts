@@ -18,10 +18,10 @@ export async function freePort(): Promise<number> {
 }
 
 /** A TypeScript file of the project run in its own Node process (through tsx), with an IPC channel. */
-export function forkTs(file: string, env: Record<string, string> = {}): ChildProcess {
+export function forkTs(file: string, env: Record<string, string> = {}, execArgv: readonly string[] = []): ChildProcess {
   return fork(`${ROOT}${file}`, [], {
     cwd: ROOT,
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...execArgv],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

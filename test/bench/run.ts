@@ -13,8 +13,8 @@ import type { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import { PROVIDER_NAMES, type ProviderName } from '../../src/model.js';
 import { startPeer, type Peer } from './peer.js';
-import { forkTs, freePort, peakRssMiB, stop, waitForHttp } from './processes.js';
-import type { SandboxCommand, SandboxReady } from './sandbox-process.js';
+import { peakRssMiB, stop } from './processes.js';
+import { graphql, SandboxProcess, startFloor, startGateway, type Calls, type Server } from './servers.js';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -24,83 +24,6 @@ const LOAD_SECONDS = quick ? 3 : 10;
 const CONNECTIONS = 10;
 const LATENCY_MS = 50;
 const KAPTURE_MAX_BATCH = 20;
-
-type Calls = Record<ProviderName, number>;
-
-/** The sandbox process and its IPC commands. */
-class SandboxProcess {
-  #next = 0;
-  #pending = new Map<number, (calls: Calls) => void>();
-  private constructor(
-    readonly child: ChildProcess,
-    readonly ready: SandboxReady,
-  ) {
-    child.on('message', (message: { id?: number; calls?: Calls }) => {
-      if (message.id !== undefined && message.calls) this.#pending.get(message.id)?.(message.calls);
-    });
-  }
-
-  static async start(env: Record<string, string> = {}): Promise<SandboxProcess> {
-    const child = forkTs('test/bench/sandbox-process.ts', env);
-    const ready = await new Promise<SandboxReady>((resolve, reject) => {
-      child.once('message', (message: SandboxReady) => resolve(message));
-      child.once('exit', (code) => reject(new Error(`the sandbox process exited with ${code}`)));
-    });
-    return new SandboxProcess(child, ready);
-  }
-
-  command(command: { type: 'calls' } | { type: 'reset' } | { type: 'latency'; ms: number }): Promise<Calls> {
-    const id = this.#next++;
-    return new Promise((resolve) => {
-      this.#pending.set(id, resolve);
-      this.child.send({ ...command, id } satisfies SandboxCommand);
-    });
-  }
-
-  numbers(provider: ProviderName, count: number): string[] {
-    const numbers = this.ready.numbers[provider]!.slice(0, count);
-    if (numbers.length < count) throw new Error(`the sandbox has ${numbers.length} ${provider} tickets, not ${count}`);
-    return numbers;
-  }
-}
-
-interface Server {
-  readonly url: string;
-  readonly child: ChildProcess;
-}
-
-/** The gateway as `npm start` runs it in production, pointed at the sandbox process. */
-async function startGateway(sandbox: SandboxProcess, env: Record<string, string> = {}): Promise<Server> {
-  const port = await freePort();
-  const providers = Object.fromEntries(
-    PROVIDER_NAMES.flatMap((name) => [
-      [`${name.toUpperCase()}_BASE_URL`, sandbox.ready.urls[name]!],
-      [`${name.toUpperCase()}_API_KEY`, sandbox.ready.keys[name]!],
-    ]),
-  );
-  const child = forkTs('src/main.ts', { ...providers, SANDBOX: 'false', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env });
-  const url = `http://127.0.0.1:${port}/graphql`;
-  await waitForHttp(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
-  return { url, child };
-}
-
-async function startFloor(sandbox: SandboxProcess): Promise<Server> {
-  const port = await freePort();
-  const child = forkTs('test/bench/floor-server.ts', { PORT: String(port), KAPTURE_BASE_URL: sandbox.ready.urls.kapture!, KAPTURE_API_KEY: sandbox.ready.keys.kapture! });
-  const url = `http://127.0.0.1:${port}/tickets`;
-  await waitForHttp(`${url}?ids=`);
-  return { url, child };
-}
-
-interface GraphQLAnswer {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string }[];
-}
-
-async function graphql(url: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLAnswer> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  return (await response.json()) as GraphQLAnswer;
-}
 
 const TICKETS = 'query Tickets($refs: [TicketRef!]!) { tickets(refs: $refs) { number subject status } }';
 const ENTITIES = 'query Entities($representations: [_Any!]!) { _entities(representations: $representations) { ... on Ticket { number subject status } } }';
