@@ -1,13 +1,9 @@
 import { DateTime } from 'luxon';
 import type { IsoDateTime } from '../model.js';
-import { fastLocalTime } from './local-time.js';
+import { fastLocalTime, isFastLocalTime } from './local-time.js';
 
-/**
- * The zone a schema checks a date's format in, before the mapper reads it in the provider's
- * zone: whether a text is a date does not depend on the zone. An IANA name (not luxon's fixed
- * `UTC`), so the check takes the fast path of local-time.ts.
- */
-export const FORMAT_CHECK_ZONE = 'Etc/UTC';
+/** The zone `isLocalDate` asks luxon in, when the fast path leaves a format to it. */
+const FORMAT_CHECK_ZONE = 'Etc/UTC';
 
 /** Values WHMCS-style APIs send for "no date". */
 const EMPTY_DATES = new Set(['', '0000-00-00', '0000-00-00 00:00:00', '0000-00-00 00:00']);
@@ -53,6 +49,21 @@ export function parseLocalDate(
     if (date.isValid) return toIso(date);
   }
   return parseIsoDate(text, isoZone) ?? undefined;
+}
+
+/**
+ * Whether `parseLocalDate` reads `text` with these formats (in any zone: being a date does not
+ * depend on it), without the zone arithmetic: what a schema checks before the mapper reads it.
+ */
+export function isLocalDate(text: string | null | undefined, formats: readonly string[]): boolean {
+  if (text == null) return true;
+  const trimmed = text.trim();
+  if (EMPTY_DATES.has(trimmed)) return true;
+  for (const format of formats) {
+    const fast = isFastLocalTime(trimmed, format);
+    if (fast ?? DateTime.fromFormat(trimmed, format, { zone: FORMAT_CHECK_ZONE, setZone: true }).isValid) return true;
+  }
+  return parseIsoDate(trimmed, FORMAT_CHECK_ZONE) !== undefined;
 }
 
 /** Reads epoch milliseconds as an instant, rendered in `zone`. */

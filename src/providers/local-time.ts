@@ -123,8 +123,60 @@ function instantOf(localAsUtc: number, zone: string): [number, number] {
 
 const two = (value: number) => String(value).padStart(2, '0');
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
+}
+
+const offsetTexts = new Map<number, string>();
+
+/** `+05:30` for 330 minutes. */
+function offsetText(offset: number): string {
+  let text = offsetTexts.get(offset);
+  if (text === undefined) {
+    const abs = Math.abs(offset);
+    text = `${offset < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+    offsetTexts.set(offset, text);
+  }
+  return text;
+}
+
+interface LocalFields {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+/**
+ * The fields of `text` in `format` when they make a valid local time; null when they do not;
+ * undefined when the fast path does not read this format or year.
+ */
+function fieldsOf(text: string, format: string): LocalFields | null | undefined {
+  const compiledFormat = compile(format);
+  if (!compiledFormat) return undefined;
+  const match = compiledFormat.pattern.exec(text);
+  if (!match) return null;
+  const value: Record<Field, number> = { year: NaN, month: 1, day: 1, hour: 0, minute: 0, second: 0 };
+  for (let index = 0; index < compiledFormat.fields.length; index++) value[compiledFormat.fields[index]!] = Number(match[index + 1]);
+  const { year, month, day, hour, minute, second } = value;
+  if (!(year >= 1900)) return undefined;
+  const validTime = (hour <= 23 || (hour === 24 && minute === 0 && second === 0)) && minute <= 59 && second <= 59;
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || !validTime) return null;
+  return value;
+}
+
+/**
+ * Whether `text` in `format` is a valid local time, as luxon would judge it in any zone; undefined
+ * when the fast path does not read this format or year. No zone arithmetic: for schema checks.
+ */
+export function isFastLocalTime(text: string, format: string): boolean | undefined {
+  const fields = fieldsOf(text, format);
+  return fields === undefined ? undefined : fields !== null;
 }
 
 /**
@@ -135,24 +187,19 @@ function daysIn(year: number, month: number): number {
  */
 export function fastLocalTime(text: string, format: string, zone: string): string | null | undefined {
   if (!zone.includes('/')) return undefined;
-  const compiledFormat = compile(format);
-  if (!compiledFormat) return undefined;
-  const match = compiledFormat.pattern.exec(text);
-  if (!match) return null;
-  const value: Record<Field, number> = { year: NaN, month: 1, day: 1, hour: 0, minute: 0, second: 0 };
-  compiledFormat.fields.forEach((field, index) => (value[field] = Number(match[index + 1])));
-  const { year, month, day, hour, minute, second } = value;
-  if (!(year >= 1900)) return undefined;
-  const validTime = (hour <= 23 || (hour === 24 && minute === 0 && second === 0)) && minute <= 59 && second <= 59;
-  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || !validTime) return null;
-  const [ts, offset] = instantOf(Date.UTC(year, month - 1, day, hour, minute, second), zone);
+  const fields = fieldsOf(text, format);
+  if (!fields) return fields;
+  const { year, month, day, hour, minute, second } = fields;
+  const localAsUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  const [ts, offset] = instantOf(localAsUtc, zone);
   if (!Number.isInteger(offset)) return undefined;
+  // Mostly the local time stands as read; a DST gap or 24:00 moves it, and then it is recomputed.
+  if (ts + offset * 60_000 === localAsUtc && hour < 24) {
+    return `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(second)}${offsetText(offset)}`;
+  }
   const local = new Date(ts + offset * 60_000);
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
   return (
     `${String(local.getUTCFullYear()).padStart(4, '0')}-${two(local.getUTCMonth() + 1)}-${two(local.getUTCDate())}` +
-    `T${two(local.getUTCHours())}:${two(local.getUTCMinutes())}:${two(local.getUTCSeconds())}` +
-    `${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`
+    `T${two(local.getUTCHours())}:${two(local.getUTCMinutes())}:${two(local.getUTCSeconds())}${offsetText(offset)}`
   );
 }

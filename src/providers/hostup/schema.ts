@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FORMAT_CHECK_ZONE, parseLocalDate } from '../dates.js';
+import { isLocalDate } from '../dates.js';
 
 /**
  * upstreams.md: HostBill-style `YYYY-MM-DD HH:MM:SS` in server time, no zone. An ISO-8601 date
@@ -11,12 +11,12 @@ export const HOSTUP_DATE_FORMATS = ['yyyy-MM-dd HH:mm:ss'] as const;
 
 /**
  * A date the mapper reads must parse, or the whole answer is invalid. The format does not depend
- * on the zone, so it is checked in FORMAT_CHECK_ZONE here and read in the configured zone by the mapper;
+ * on the zone, so it is only checked here and read in the configured zone by the mapper;
  * HostBill's all-zero "never" reads as null.
  */
 const localDate = z
   .string()
-  .refine((text) => parseLocalDate(text, FORMAT_CHECK_ZONE, HOSTUP_DATE_FORMATS) !== undefined, 'not a yyyy-MM-dd HH:mm:ss or ISO-8601 date');
+  .refine((text) => isLocalDate(text, HOSTUP_DATE_FORMATS), 'not a yyyy-MM-dd HH:mm:ss or ISO-8601 date');
 /** upstreams.md: numbers often arrive as strings (and strings as numbers); the mapper coerces. */
 const idLike = z.union([z.string(), z.number()]);
 const text = z.string().nullish();

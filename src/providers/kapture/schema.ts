@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { FORMAT_CHECK_ZONE } from '../dates.js';
-import { parseKaptureDate } from './timestamps.js';
+import { isKaptureDate } from './timestamps.js';
 
 /**
  * upstreams.md: numbers often arrive as strings (`ticketId`) and ids as numbers (`taskId`):
@@ -11,11 +10,11 @@ const text = z.string().nullish();
 
 /**
  * A date the mapper reads must parse, or the ticket is invalid (the same rule as every provider).
- * The formats do not depend on the zone, so they are checked in FORMAT_CHECK_ZONE here and read in the
+ * The formats do not depend on the zone, so they are only checked here and read in the
  * configured zone by the mapper.
  */
 const kaptureDate = idLike
-  .refine((value) => parseKaptureDate(value, FORMAT_CHECK_ZONE) !== undefined, 'not a Kapture date')
+  .refine((value) => isKaptureDate(value), 'not a Kapture date')
   .nullish();
 
 /** A ticket id as a key: Kapture's ids are numbers, so leading zeros do not matter. */

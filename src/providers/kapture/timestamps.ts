@@ -1,5 +1,5 @@
 import type { IsoDateTime } from '../../model.js';
-import { fromEpochMillis, parseLocalDate } from '../dates.js';
+import { fromEpochMillis, isLocalDate, parseLocalDate } from '../dates.js';
 
 /**
  * upstreams.md: Kapture dates are zone-less `dd-MM-yyyy HH:mm` (task_details, the seed),
@@ -18,4 +18,12 @@ export function parseKaptureDate(value: string | number | null | undefined, zone
   const text = String(value).trim();
   if (EPOCH_MILLIS.test(text)) return Number(text) === 0 ? null : fromEpochMillis(Number(text), zone);
   return parseLocalDate(text, zone, KAPTURE_DATE_FORMATS);
+}
+
+/** Whether `parseKaptureDate` reads the value, in any zone: the schema's check. */
+export function isKaptureDate(value: string | number | null | undefined): boolean {
+  if (value == null) return true;
+  const text = String(value).trim();
+  if (EPOCH_MILLIS.test(text)) return parseKaptureDate(text, 'Etc/UTC') !== undefined;
+  return isLocalDate(text, KAPTURE_DATE_FORMATS);
 }

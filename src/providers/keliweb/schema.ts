@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import { FORMAT_CHECK_ZONE, parseLocalDate } from '../dates.js';
+import { isLocalDate } from '../dates.js';
 
 /** upstreams.md: WHMCS dates are `Y-m-d H:i:s`, zone-less (Europe/Rome by default); ISO-8601 is read too (parseLocalDate). */
 export const KELIWEB_DATE_FORMATS = ['yyyy-MM-dd HH:mm:ss'] as const;
 
 /**
  * A date the mapper reads must parse, or the whole answer is invalid (the same rule as every
- * provider). The format does not depend on the zone, so it is checked in FORMAT_CHECK_ZONE here and read in
+ * provider). The format does not depend on the zone, so it is only checked here and read in
  * the configured zone by the mapper; WHMCS's empty or all-zero "never" reads as null.
  */
 const localDate = z
   .string()
-  .refine((text) => parseLocalDate(text, FORMAT_CHECK_ZONE, KELIWEB_DATE_FORMATS) !== undefined, 'not a yyyy-MM-dd HH:mm:ss or ISO-8601 date')
+  .refine((text) => isLocalDate(text, KELIWEB_DATE_FORMATS), 'not a yyyy-MM-dd HH:mm:ss or ISO-8601 date')
   .nullish();
 
 /**

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { isLocalDate, parseLocalDate } from '../../../src/providers/dates.js';
 import { fastLocalTime } from '../../../src/providers/local-time.js';
 
 const ZONES = [
@@ -95,5 +96,22 @@ describe('fastLocalTime', () => {
     expect(fastLocalTime('19-04-2024 14:19', 'd-M-yyyy H:mm', 'Asia/Kolkata')).toBeUndefined();
     expect(fastLocalTime('19-04-2024 14:19', 'dd-MM-yyyy HH:mm', 'UTC')).toBeUndefined();
     expect(fastLocalTime('19-04-1899 14:19', 'dd-MM-yyyy HH:mm', 'Asia/Kolkata')).toBeUndefined();
+  });
+});
+
+describe('isLocalDate', () => {
+  it('says yes exactly where parseLocalDate reads a date, in any zone', () => {
+    const next = random(7);
+    const int = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
+    const texts = ['', '0000-00-00 00:00:00', '2024-04-19T14:19:00Z', '2024-04-19T14:19:00+25:00', '2024-04-19', 'yesterday', '19-04-1850 10:00'];
+    for (let run = 0; run < 3000; run++) {
+      const format = FORMATS[run % FORMATS.length]!;
+      texts.push(render(format, [int(1890, 2100), int(0, 13), int(0, 32), int(0, 24), int(0, 60), int(0, 60)]));
+    }
+    for (const text of texts) {
+      for (const zone of ['Asia/Kolkata', 'Europe/Rome']) {
+        expect({ text, zone, isDate: isLocalDate(text, FORMATS) }).toEqual({ text, zone, isDate: parseLocalDate(text, zone, FORMATS) !== undefined });
+      }
+    }
   });
 });
