@@ -55,10 +55,27 @@ function compile(format: string): CompiledFormat | null {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const knownZones = new Map<string, boolean>();
 
-function formatterFor(zone: string): Intl.DateTimeFormat {
+function isIanaZone(zone: string): boolean {
+  let known = knownZones.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    knownZones.set(zone, known);
+  }
+  return known;
+}
+
+/** Intl's formatter for the zone; undefined for a zone Intl does not know. */
+function formatterFor(zone: string): Intl.DateTimeFormat | undefined {
   let formatter = formatters.get(zone);
   if (!formatter) {
+    if (!isIanaZone(zone)) return undefined;
     formatter = new Intl.DateTimeFormat('en-US', {
       timeZone: zone,
       hourCycle: 'h23',
@@ -79,7 +96,7 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
 function exactOffset(zone: string, ts: number): number {
   const parts: Partial<Record<string, number>> = {};
   let bc = false;
-  for (const part of formatterFor(zone).formatToParts(ts)) {
+  for (const part of formatterFor(zone)!.formatToParts(ts)) {
     if (part.type === 'era') bc = part.value === 'BC' || part.value === 'B';
     else if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
@@ -182,11 +199,11 @@ export function isFastLocalTime(text: string, format: string): boolean | undefin
 /**
  * `text` in `format`, read as a local time in `zone`, as ISO-8601 with the zone's offset; null
  * when it is no valid time in that format; undefined when the fast path does not cover the case
- * (a token it does not read, a zone that is not an IANA area/location name, a year before 1900,
- * an offset in seconds) and luxon must decide.
+ * (a token it does not read, a zone that is not an IANA area/location name Intl knows, a year
+ * before 1900 or past 9999, an offset in seconds) and luxon must decide.
  */
 export function fastLocalTime(text: string, format: string, zone: string): string | null | undefined {
-  if (!zone.includes('/')) return undefined;
+  if (!zone.includes('/') || !isIanaZone(zone)) return undefined;
   const fields = fieldsOf(text, format);
   if (!fields) return fields;
   const { year, month, day, hour, minute, second } = fields;
@@ -198,6 +215,8 @@ export function fastLocalTime(text: string, format: string, zone: string): strin
     return `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(second)}${offsetText(offset)}`;
   }
   const local = new Date(ts + offset * 60_000);
+  // Luxon writes a five-digit year with a sign (`+010000`); leave that rare case to it.
+  if (local.getUTCFullYear() > 9999) return undefined;
   return (
     `${String(local.getUTCFullYear()).padStart(4, '0')}-${two(local.getUTCMonth() + 1)}-${two(local.getUTCDate())}` +
     `T${two(local.getUTCHours())}:${two(local.getUTCMinutes())}:${two(local.getUTCSeconds())}${offsetText(offset)}`

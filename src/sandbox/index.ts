@@ -47,6 +47,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     otherKeys: { ...SANDBOX_OTHER_KEYS },
     requests: recorder.entries,
     calls: (provider) => recorder.count(provider),
+    keepRequests: (on) => {
+      recorder.keeping = on;
+    },
     ticketNumbers: (provider, owner = 'primary') => simulatorOf(provider).ticketNumbers(owner),
     setLatency: (provider, ms) => settings.setLatency(provider, ms),
     hold: (provider) => settings.hold(provider),

@@ -5,10 +5,12 @@ import type { RecordedRequest } from './types.js';
 export class RequestRecorder {
   readonly entries: RecordedRequest[] = [];
   #counts = new Map<ProviderName, number>();
+  /** Whether entries are kept; counts always are. */
+  keeping = true;
 
   /** Records a request on arrival, before its body is read; the caller fills `body` in later. */
   record(entry: RecordedRequest): RecordedRequest {
-    this.entries.push(entry);
+    if (this.keeping) this.entries.push(entry);
     this.#counts.set(entry.provider, this.count(entry.provider) + 1);
     return entry;
   }

@@ -64,6 +64,11 @@ export interface Sandbox {
   readonly otherKeys: Record<ProviderName, string>;
   /** Every request received since the last reset, in order of arrival. */
   readonly requests: readonly RecordedRequest[];
+  /**
+   * Whether `requests` keeps what arrives (default true); counts are kept either way. A load
+   * test turns it off so the sandbox's memory, and its GC, stay flat over a run.
+   */
+  keepRequests(on: boolean): void;
   /** How many requests that provider received since the last reset. */
   calls(provider: ProviderName): number;
   /** The user-visible numbers seeded for that owner (default `primary`). */

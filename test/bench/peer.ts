@@ -6,7 +6,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { freePort, waitForHttp } from './processes.js';
+import { freePort, track, waitForHttp } from './processes.js';
 import type { SandboxReady } from './sandbox-process.js';
 
 const DIR = fileURLToPath(new URL('./peer/', import.meta.url));
@@ -35,13 +35,13 @@ export async function startPeer(): Promise<Peer | undefined> {
       const env = { ...process.env, KAPTURE_BASE_URL: sandbox.urls.kapture!, KAPTURE_API_KEY: sandbox.keys.kapture! };
       execFileSync(realpathSync(`${BIN}mesh-compose`), ['-o', 'supergraph.graphql'], { cwd: DIR, env, stdio: 'ignore' });
       const port = await freePort();
-      const child = spawn(process.execPath, [realpathSync(`${BIN}hive-gateway`), 'supergraph', 'supergraph.graphql', '--port', String(port), '--host', '127.0.0.1', '--fork', '1'], {
+      const child = track(spawn(process.execPath, [realpathSync(`${BIN}hive-gateway`), 'supergraph', 'supergraph.graphql', '--port', String(port), '--host', '127.0.0.1', '--fork', '1'], {
         cwd: DIR,
         env: { ...env, NODE_ENV: 'production' },
         stdio: 'ignore',
-      });
+      }));
       const url = `http://127.0.0.1:${port}/graphql`;
-      await waitForHttp(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+      await waitForHttp(url, child, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
       return { url, child };
     },
     query(numbers) {

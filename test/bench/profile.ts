@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import autocannon from 'autocannon';
-import { stop } from './processes.js';
+import { stopAll } from './processes.js';
 import { SandboxProcess, startGateway } from './servers.js';
 
 const tickets = Number(process.argv[2] ?? 10);
@@ -61,20 +61,24 @@ function report(profile: Profile): void {
 
 mkdirSync(DIR, { recursive: true });
 const before = new Set(readdirSync(DIR));
-const sandbox = await SandboxProcess.start();
-const gateway = await startGateway(sandbox, {}, ['--cpu-prof', `--cpu-prof-dir=${DIR}`]);
-const refs = sandbox.numbers('kapture', tickets).map((number) => ({ provider: 'KAPTURE', number }));
-const result = await autocannon({
-  url: gateway.url,
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ query: 'query Tickets($refs: [TicketRef!]!) { tickets(refs: $refs) { number subject status } }', variables: { refs } }),
-  connections: 10,
-  duration: seconds,
-});
-console.log(`${tickets} Kapture tickets a request, ${seconds} s: ${Math.round(result.requests.average)} req/s (profiling slows it), p50 ${result.latency.p50} ms, ${result.non2xx + result.errors} failed`);
-await stop(gateway.child);
-await stop(sandbox.child);
+try {
+  const sandbox = await SandboxProcess.start();
+  await sandbox.command({ type: 'keep', on: false });
+  const gateway = await startGateway(sandbox, {}, ['--cpu-prof', `--cpu-prof-dir=${DIR}`]);
+  const refs = sandbox.numbers('kapture', tickets).map((number) => ({ provider: 'KAPTURE', number }));
+  const result = await autocannon({
+    url: gateway.url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'query Tickets($refs: [TicketRef!]!) { tickets(refs: $refs) { number subject status } }', variables: { refs } }),
+    connections: 10,
+    duration: seconds,
+  });
+  console.log(`${tickets} Kapture tickets a request, ${seconds} s: ${Math.round(result.requests.average)} req/s (profiling slows it), p50 ${result.latency.p50} ms, ${result.non2xx + result.errors} failed`);
+} finally {
+  // The gateway writes its profile as it exits on SIGTERM.
+  await stopAll();
+}
 const written = readdirSync(DIR)
   .filter((file) => !before.has(file) && file.endsWith('.cpuprofile'))
   .map((file) => `${DIR}/${file}`)

@@ -2,19 +2,21 @@
  * `npm run bench`: the gateway against the floor (and the peer, when installed), each in its own
  * process on loopback beside the sandbox's. Prints one table: upstream calls per operation,
  * fan-out latency, and the cost of a request under load. Not part of `npm test`: it takes about
- * two minutes and its figures depend on the machine.
+ * three minutes and its figures depend on the machine.
  *
  *   npm run bench                  everything
  *   npm run bench -- --quick       shorter load runs (3 s), for trying a change
  *   npm run bench -- --only=calls,fanout,load
+ *   npm run bench -- --no-peer     without the peer
+ *   BENCH_GATEWAY_ROOT=../other-checkout npm run bench    that checkout's gateway, this bench
  */
 import { cpus } from 'node:os';
 import type { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import { PROVIDER_NAMES, type ProviderName } from '../../src/model.js';
 import { startPeer, type Peer } from './peer.js';
-import { peakRssMiB, stop } from './processes.js';
-import { graphql, SandboxProcess, startFloor, startGateway, type Calls, type Server } from './servers.js';
+import { cpuMs, peakRssMiB, stop, stopAll } from './processes.js';
+import { graphql, SandboxProcess, startFloor, startGateway, type Calls, type GraphQLAnswer, type Server } from './servers.js';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -118,26 +120,54 @@ interface Load {
   readonly p50: number;
   readonly p99: number;
   readonly rps: number;
+  /** CPU the server's own process spent a request (user + system): robust to the shared cores. */
+  readonly cpuPerRequest: number | undefined;
   readonly rss: number | undefined;
   readonly failures: number;
 }
 
-async function load(request: { url: string; method: 'GET' | 'POST'; body?: string }, pid: number | undefined): Promise<Load> {
-  const options = { url: request.url, method: request.method, connections: CONNECTIONS, headers: { 'content-type': 'application/json' }, ...(request.body && { body: request.body }) };
+/**
+ * Loads one server with `request` (whose answer must always be `expected`) after a warm-up, with
+ * the sandbox reset and not keeping requests, so every server meets the same sandbox.
+ */
+async function load(sandbox: SandboxProcess, request: { url: string; method: 'GET' | 'POST'; body?: string }, expected: string, pid: number | undefined): Promise<Load> {
+  await sandbox.command({ type: 'reset' });
+  await sandbox.command({ type: 'keep', on: false });
+  const options = {
+    url: request.url,
+    method: request.method,
+    connections: CONNECTIONS,
+    headers: { 'content-type': 'application/json' },
+    expectBody: expected,
+    ...(request.body && { body: request.body }),
+  };
   await autocannon({ ...options, duration: 2 }); // warm-up: JIT, connection pools
+  const cpuBefore = cpuMs(pid);
   const result = await autocannon({ ...options, duration: LOAD_SECONDS });
+  const cpuAfter = cpuMs(pid);
+  await sandbox.command({ type: 'keep', on: true });
   return {
     p50: result.latency.p50,
     p99: result.latency.p99,
     rps: result.requests.average,
+    cpuPerRequest: cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / result.requests.total,
     rss: peakRssMiB(pid),
-    failures: result.errors + result.timeouts + result.non2xx,
+    failures: result.errors + result.timeouts + result.non2xx + result.mismatches,
   };
 }
 
 const describeLoad = (measured: Load) =>
-  `p50 ${measured.p50} ms, p99 ${measured.p99} ms, ${Math.round(measured.rps)} req/s, peak RSS ${measured.rss?.toFixed(0) ?? '?'} MiB` +
-  (measured.failures ? `, **${measured.failures} failed**` : '');
+  `p50 ${measured.p50} ms, p99 ${measured.p99} ms, ${Math.round(measured.rps)} req/s, ` +
+  `${measured.cpuPerRequest?.toFixed(2) ?? '?'} CPU ms a request, peak RSS ${measured.rss?.toFixed(0) ?? '?'} MiB` +
+  (measured.failures ? `, **${measured.failures} failed or wrong**` : '');
+
+/** The same comparison two ways: requests a second, and CPU a request (theirs over ours). */
+function ratio(ours: Load, theirs: Load): { rps: number; cpu: number | undefined } {
+  return {
+    rps: ours.rps / theirs.rps,
+    cpu: ours.cpuPerRequest && theirs.cpuPerRequest ? theirs.cpuPerRequest / ours.cpuPerRequest : undefined,
+  };
+}
 
 async function measureLoad(sandbox: SandboxProcess, peer: Peer | undefined): Promise<void> {
   for (const n of [1, 10, 100]) {
@@ -147,31 +177,37 @@ async function measureLoad(sandbox: SandboxProcess, peer: Peer | undefined): Pro
 
     const gateway = await startGateway(sandbox);
     const body = JSON.stringify({ query: TICKETS, variables: { refs: refs('kapture', numbers) } });
-    const check = await graphql(gateway.url, TICKETS, { refs: refs('kapture', numbers) });
-    if (check.errors?.length || (check.data?.tickets as unknown[]).length !== n) throw new Error(`gateway answered ${JSON.stringify(check).slice(0, 200)}`);
-    const ours = await load({ url: gateway.url, method: 'POST', body }, gateway.child.pid);
+    const answer = await (await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text();
+    const tickets = (JSON.parse(answer) as GraphQLAnswer).data?.tickets as { number: string }[] | undefined;
+    if (tickets?.map((ticket) => ticket.number).join() !== numbers.join()) throw new Error(`gateway answered ${answer.slice(0, 200)}`);
+    const ours = await load(sandbox, { url: gateway.url, method: 'POST', body }, answer, gateway.child.pid);
     await stop(gateway.child);
 
     const floor = await startFloor(sandbox);
     const floorUrl = `${floor.url}?ids=${numbers.join(',')}`;
-    const floorCheck = (await (await fetch(floorUrl)).json()) as { tickets: unknown[] };
-    if (floorCheck.tickets.filter(Boolean).length !== n) throw new Error('the floor server did not read every ticket');
-    const bare = await load({ url: floorUrl, method: 'GET' }, floor.child.pid);
+    const floorAnswer = await (await fetch(floorUrl)).text();
+    if ((JSON.parse(floorAnswer) as { tickets: ({ number: string } | null)[] }).tickets.map((ticket) => ticket?.number).join() !== numbers.join()) {
+      throw new Error('the floor server did not read every ticket');
+    }
+    const bare = await load(sandbox, { url: floorUrl, method: 'GET' }, floorAnswer, floor.child.pid);
     await stop(floor.child);
 
     rows.push({ part, what: `${what}: gateway`, result: describeLoad(ours), target: '' });
     rows.push({ part, what: `${what}: floor (undici + JSON, no GraphQL)`, result: describeLoad(bare), target: '' });
-    const ofFloor = ours.rps / bare.rps;
-    rows.push({ part, what: `${what}: gateway / floor, req/s`, result: ofFloor.toFixed(2), target: '≥ 0.6', ok: ofFloor >= 0.6 });
+    const ofFloor = ratio(ours, bare);
+    rows.push({ part, what: `${what}: gateway / floor (req/s; CPU a request, floor's over ours)`, result: `${ofFloor.rps.toFixed(2)}; ${ofFloor.cpu?.toFixed(2) ?? '?'}`, target: '≥ 0.6', ok: ofFloor.rps >= 0.6 });
 
     if (peer) {
       const server = await peer.start(sandbox.ready);
       const peerBody = JSON.stringify({ query: peer.query(numbers) });
-      const theirs = await load({ url: server.url, method: 'POST', body: peerBody }, server.child.pid);
+      const peerAnswer = await (await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: peerBody })).text();
+      const read = Object.values((JSON.parse(peerAnswer) as GraphQLAnswer).data ?? {}).flat() as { task_details: { ticketId: string } }[];
+      if (read.map((entry) => entry.task_details.ticketId).sort().join() !== [...numbers].sort().join()) throw new Error(`the peer answered ${peerAnswer.slice(0, 200)}`);
+      const theirs = await load(sandbox, { url: server.url, method: 'POST', body: peerBody }, peerAnswer, server.child.pid);
       await stop(server.child);
       rows.push({ part, what: `${what}: peer (GraphQL Mesh on Hive Gateway)`, result: describeLoad(theirs), target: '' });
-      const ofPeer = ours.rps / theirs.rps;
-      rows.push({ part, what: `${what}: gateway / peer, req/s`, result: ofPeer.toFixed(2), target: '≥ 4', ok: ofPeer >= 4 });
+      const ofPeer = ratio(ours, theirs);
+      rows.push({ part, what: `${what}: gateway / peer (req/s; CPU a request, peer's over ours)`, result: `${ofPeer.rps.toFixed(2)}; ${ofPeer.cpu?.toFixed(2) ?? '?'}`, target: '≥ 4', ok: ofPeer.rps >= 4 });
     }
   }
 }
@@ -200,9 +236,10 @@ async function main(): Promise<void> {
       await stop(gateway.child);
       await stop(open.child);
     }
-    if (runs('load')) await measureLoad(sandbox, await startPeer());
+    if (runs('load')) await measureLoad(sandbox, args.has('--no-peer') ? undefined : await startPeer());
   } finally {
     await Promise.all(children.map(stop));
+    await stopAll();
   }
 
   const cpu = cpus();

@@ -8,7 +8,8 @@ import { startSandbox } from '../../src/sandbox/index.js';
 export type SandboxCommand =
   | { readonly id: number; readonly type: 'calls' }
   | { readonly id: number; readonly type: 'reset' }
-  | { readonly id: number; readonly type: 'latency'; readonly ms: number };
+  | { readonly id: number; readonly type: 'latency'; readonly ms: number }
+  | { readonly id: number; readonly type: 'keep'; readonly on: boolean };
 
 export interface SandboxReady {
   readonly type: 'ready';
@@ -29,6 +30,7 @@ process.send?.(ready);
 process.on('message', (command: SandboxCommand) => {
   if (command.type === 'reset') sandbox.reset();
   if (command.type === 'latency') for (const name of PROVIDER_NAMES) sandbox.setLatency(name, command.ms);
+  if (command.type === 'keep') sandbox.keepRequests(command.on);
   const calls = Object.fromEntries(PROVIDER_NAMES.map((name) => [name, sandbox.calls(name)]));
   process.send?.({ id: command.id, calls });
 });

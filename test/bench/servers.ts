@@ -8,17 +8,23 @@ export type Calls = Record<ProviderName, number>;
 /** The sandbox process and its IPC commands. */
 export class SandboxProcess {
   #next = 0;
-  #pending = new Map<number, (calls: Calls) => void>();
+  #pending = new Map<number, { resolve: (calls: Calls) => void; reject: (error: Error) => void }>();
   private constructor(
     readonly child: ChildProcess,
     readonly ready: SandboxReady,
   ) {
     child.on('message', (message: { id?: number; calls?: Calls }) => {
-      if (message.id !== undefined && message.calls) this.#pending.get(message.id)?.(message.calls);
+      if (message.id !== undefined && message.calls) this.#pending.get(message.id)?.resolve(message.calls);
+      if (message.id !== undefined) this.#pending.delete(message.id);
+    });
+    child.once('exit', (code) => {
+      for (const pending of this.#pending.values()) pending.reject(new Error(`the sandbox process exited (${code})`));
+      this.#pending.clear();
     });
   }
 
   static async start(env: Record<string, string> = {}): Promise<SandboxProcess> {
+    // forkTs tracks the child, so a failed start never leaves it running.
     const child = forkTs('test/bench/sandbox-process.ts', env);
     const ready = await new Promise<SandboxReady>((resolve, reject) => {
       child.once('message', (message: SandboxReady) => resolve(message));
@@ -27,10 +33,11 @@ export class SandboxProcess {
     return new SandboxProcess(child, ready);
   }
 
-  command(command: { type: 'calls' } | { type: 'reset' } | { type: 'latency'; ms: number }): Promise<Calls> {
+  command(command: { type: 'calls' } | { type: 'reset' } | { type: 'latency'; ms: number } | { type: 'keep'; on: boolean }): Promise<Calls> {
     const id = this.#next++;
-    return new Promise((resolve) => {
-      this.#pending.set(id, resolve);
+    return new Promise((resolve, reject) => {
+      if (this.child.exitCode !== null) return reject(new Error('the sandbox process has exited'));
+      this.#pending.set(id, { resolve, reject });
       this.child.send({ ...command, id } satisfies SandboxCommand);
     });
   }
@@ -47,7 +54,11 @@ export interface Server {
   readonly child: ChildProcess;
 }
 
-/** The gateway as `npm start` runs it in production, pointed at the sandbox process. */
+/**
+ * The gateway as `npm start` runs it in production, pointed at the sandbox process. BENCH_GATEWAY_ROOT
+ * runs another checkout's gateway (with its own node_modules) under the same bench, to compare a
+ * change before and after in one run.
+ */
 export async function startGateway(sandbox: SandboxProcess, env: Record<string, string> = {}, execArgv: readonly string[] = []): Promise<Server> {
   const port = await freePort();
   const providers = Object.fromEntries(
@@ -56,9 +67,9 @@ export async function startGateway(sandbox: SandboxProcess, env: Record<string, 
       [`${name.toUpperCase()}_API_KEY`, sandbox.ready.keys[name]!],
     ]),
   );
-  const child = forkTs('src/main.ts', { ...providers, SANDBOX: 'false', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }, execArgv);
+  const child = forkTs('src/main.ts', { ...providers, SANDBOX: 'false', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }, execArgv, process.env.BENCH_GATEWAY_ROOT?.replace(/\/?$/, '/'));
   const url = `http://127.0.0.1:${port}/graphql`;
-  await waitForHttp(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+  await waitForHttp(url, child, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
   return { url, child };
 }
 
@@ -66,7 +77,7 @@ export async function startFloor(sandbox: SandboxProcess): Promise<Server> {
   const port = await freePort();
   const child = forkTs('test/bench/floor-server.ts', { PORT: String(port), KAPTURE_BASE_URL: sandbox.ready.urls.kapture!, KAPTURE_API_KEY: sandbox.ready.keys.kapture! });
   const url = `http://127.0.0.1:${port}/tickets`;
-  await waitForHttp(`${url}?ids=`);
+  await waitForHttp(`${url}?ids=`, child);
   return { url, child };
 }
 
