@@ -47,6 +47,9 @@ export function toTicket(ticket: KaptureTicket, options: KaptureMapOptions): Tic
   const priorityText = textOf(details.priority);
   const detail = details.detail ?? '';
   const bodyFormat = textFormatOf(detail);
+  const createdAt = date(details.date);
+  // The seed's spelling, `lastConvesationTime`.
+  const lastReplyAt = date(details.lastConvesationTime);
   return {
     provider: 'kapture',
     // A string in the seed, maybe a number: as the canonical key the provider asked with.
@@ -59,10 +62,9 @@ export function toTicket(ticket: KaptureTicket, options: KaptureMapOptions): Tic
     statusText: statusTextOf(status, textOf(details.substatus)),
     priority: priorityText === null ? null : (PRIORITIES[priorityText.toLowerCase()] ?? null),
     priorityText,
-    createdAt: date(details.date),
-    // The seed's spelling, `lastConvesationTime`.
-    lastReplyAt: date(details.lastConvesationTime),
-    updatedAt: latest([date(details.lastFollowUp), date(details.lastConvesationTime), date(details.date)]),
+    createdAt,
+    lastReplyAt,
+    updatedAt: latest([date(details.lastFollowUp), lastReplyAt, createdAt]),
     // Set when the ticket was closed; empty while it is open (the seed).
     closedAt: date(details.taskEnddate),
     requester: requesterOf(details),
