@@ -1,16 +1,18 @@
 /**
- * `npm run bench:profile -- [tickets] [seconds]`: the gateway under load with `node --cpu-prof`,
+ * `npm run bench:profile -- [tickets] [seconds] [provider]`: the gateway under load with `node --cpu-prof`,
  * then where its CPU went, by function (self and inclusive time) and by package. The profile
  * file stays in .bench-profiles/ for Chrome DevTools or speedscope. Module loading at start-up
  * shows too (tsx's hooks, `compileSourceTextModule`): it is not per-request cost.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import autocannon from 'autocannon';
+import type { ProviderName } from '../../src/model.js';
 import { stopAll } from './processes.js';
 import { SandboxProcess, startGateway } from './servers.js';
 
 const tickets = Number(process.argv[2] ?? 10);
 const seconds = Number(process.argv[3] ?? 8);
+const provider = (process.argv[4] ?? 'kapture') as ProviderName;
 const DIR = '.bench-profiles';
 
 interface ProfileNode {
@@ -65,7 +67,7 @@ try {
   const sandbox = await SandboxProcess.start();
   await sandbox.command({ type: 'keep', on: false });
   const gateway = await startGateway(sandbox, {}, ['--cpu-prof', `--cpu-prof-dir=${DIR}`]);
-  const refs = sandbox.numbers('kapture', tickets).map((number) => ({ provider: 'KAPTURE', number }));
+  const refs = sandbox.numbers(provider, tickets).map((number) => ({ provider: provider.toUpperCase(), number }));
   const result = await autocannon({
     url: gateway.url,
     method: 'POST',
@@ -74,7 +76,7 @@ try {
     connections: 10,
     duration: seconds,
   });
-  console.log(`${tickets} Kapture tickets a request, ${seconds} s: ${Math.round(result.requests.average)} req/s (profiling slows it), p50 ${result.latency.p50} ms, ${result.non2xx + result.errors} failed`);
+  console.log(`${tickets} ${provider} tickets a request, ${seconds} s: ${Math.round(result.requests.average)} req/s (profiling slows it), p50 ${result.latency.p50} ms, ${result.non2xx + result.errors} failed`);
 } finally {
   // The gateway writes its profile as it exits on SIGTERM.
   await stopAll();
