@@ -3,7 +3,7 @@ import type { IsoDateTime } from '../model.js';
 import { fastLocalTime, isFastLocalTime } from './local-time.js';
 
 /** The zone `isLocalDate` asks luxon in, when the fast path leaves a format to it. */
-const FORMAT_CHECK_ZONE = 'Etc/UTC';
+export const FORMAT_CHECK_ZONE = 'Etc/UTC';
 
 /** Values WHMCS-style APIs send for "no date". */
 const EMPTY_DATES = new Set(['', '0000-00-00', '0000-00-00 00:00:00', '0000-00-00 00:00']);

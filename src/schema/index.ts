@@ -122,13 +122,12 @@ function guardEntities(resolve: GraphQLFieldResolver<unknown, Context>): GraphQL
     sent.set(context, total);
     const union = info.schema.getType('_Entity');
     const entityTypes = new Set(isUnionType(union) ? union.getTypes().map((type) => type.name) : []);
-    const known = representations.filter((value) => isRepresentationOf(entityTypes, value));
+    const isEntity = representations.map((value) => isRepresentationOf(entityTypes, value));
+    const known = representations.filter((_, index) => isEntity[index]);
     const resolved = resolve(source, { ...args, representations: known }, context, info) as unknown[];
     let next = 0;
-    return representations.map((value) =>
-      isRepresentationOf(entityTypes, value)
-        ? resolved[next++]
-        : new BadUserInputError('A representation must be an object whose `__typename` names an entity type (Ticket)'),
+    return isEntity.map((entity) =>
+      entity ? resolved[next++] : new BadUserInputError('A representation must be an object whose `__typename` names an entity type (Ticket)'),
     );
   };
 }

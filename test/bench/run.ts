@@ -11,7 +11,6 @@
  *   BENCH_GATEWAY_ROOT=../other-checkout npm run bench    that checkout's gateway, this bench
  */
 import { cpus } from 'node:os';
-import type { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import { PROVIDER_NAMES, type ProviderName } from '../../src/model.js';
 import { startPeer, type Peer } from './peer.js';
@@ -215,12 +214,11 @@ async function measureLoad(sandbox: SandboxProcess, peer: Peer | undefined): Pro
 // ------------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
+  // Every child is tracked as it starts (processes.ts), and stopAll ends whatever is still running.
   const sandbox = await SandboxProcess.start();
-  const children: ChildProcess[] = [sandbox.child];
   try {
     if (runs('calls') || runs('fanout')) {
       const gateway = await startGateway(sandbox);
-      children.push(gateway.child);
       if (runs('calls')) await measureCalls(sandbox, gateway);
       if (runs('fanout')) await measureFanOut(sandbox, gateway, 'default concurrency (Sweeppea 1, others 8)', undefined);
       await stop(gateway.child);
@@ -229,16 +227,13 @@ async function main(): Promise<void> {
       // Sweeppea documents one call at a time; this row asks what the gateway does where a
       // provider allows ten, so this sandbox does not enforce it.
       const open = await SandboxProcess.start({ BENCH_CONCURRENCY_LIMITS: 'off' });
-      children.push(open.child);
       const gateway = await startGateway(open, { SWEEPPEA_MAX_CONCURRENCY: '10', HOSTUP_MAX_CONCURRENCY: '10', KELIWEB_MAX_CONCURRENCY: '10' });
-      children.push(gateway.child);
       await measureFanOut(open, gateway, 'concurrency 10 a provider', 1.2);
       await stop(gateway.child);
       await stop(open.child);
     }
     if (runs('load')) await measureLoad(sandbox, args.has('--no-peer') ? undefined : await startPeer());
   } finally {
-    await Promise.all(children.map(stop));
     await stopAll();
   }
 

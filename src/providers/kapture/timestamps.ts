@@ -1,5 +1,5 @@
 import type { IsoDateTime } from '../../model.js';
-import { fromEpochMillis, isLocalDate, parseLocalDate } from '../dates.js';
+import { FORMAT_CHECK_ZONE, fromEpochMillis, isLocalDate, parseLocalDate } from '../dates.js';
 
 /**
  * upstreams.md: Kapture dates are zone-less `dd-MM-yyyy HH:mm` (task_details, the seed),
@@ -24,6 +24,6 @@ export function parseKaptureDate(value: string | number | null | undefined, zone
 export function isKaptureDate(value: string | number | null | undefined): boolean {
   if (value == null) return true;
   const text = String(value).trim();
-  if (EPOCH_MILLIS.test(text)) return parseKaptureDate(text, 'Etc/UTC') !== undefined;
+  if (EPOCH_MILLIS.test(text)) return parseKaptureDate(text, FORMAT_CHECK_ZONE) !== undefined;
   return isLocalDate(text, KAPTURE_DATE_FORMATS);
 }
