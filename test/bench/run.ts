@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the gateway against the floor (and the peer, when installed), each in its own
+ * `npm run bench`: the gateway against the floor, the yoga floor (and the peer, when installed), each in its own
  * process on loopback beside the sandbox's. Prints one table: upstream calls per operation,
  * fan-out latency, and the cost of a request under load. Not part of `npm test`: it takes about
  * three minutes and its figures depend on the machine.
@@ -15,7 +15,7 @@ import autocannon from 'autocannon';
 import { PROVIDER_NAMES, type ProviderName } from '../../src/model.js';
 import { startPeer, type Peer } from './peer.js';
 import { cpuMs, peakRssMiB, stop, stopAll } from './processes.js';
-import { graphql, SandboxProcess, startFloor, startGateway, type Calls, type GraphQLAnswer, type Server } from './servers.js';
+import { graphql, SandboxProcess, startFloor, startGateway, startYogaFloor, type Calls, type GraphQLAnswer, type Server } from './servers.js';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -27,6 +27,7 @@ const LATENCY_MS = 50;
 const KAPTURE_MAX_BATCH = 20;
 
 const TICKETS = 'query Tickets($refs: [TicketRef!]!) { tickets(refs: $refs) { number subject status } }';
+const YOGA_FLOOR = 'query Tickets($numbers: [String!]!) { tickets(numbers: $numbers) { number subject status } }';
 const ENTITIES = 'query Entities($representations: [_Any!]!) { _entities(representations: $representations) { ... on Ticket { number subject status } } }';
 const refs = (provider: ProviderName, numbers: readonly string[]) => numbers.map((number) => ({ provider: provider.toUpperCase(), number }));
 
@@ -191,10 +192,24 @@ async function measureLoad(sandbox: SandboxProcess, peer: Peer | undefined): Pro
     const bare = await load(sandbox, { url: floorUrl, method: 'GET' }, floorAnswer, floor.child.pid);
     await stop(floor.child);
 
+    const yogaFloor = await startYogaFloor(sandbox);
+    const yogaBody = JSON.stringify({ query: YOGA_FLOOR, variables: { numbers } });
+    const yogaAnswer = await (await fetch(yogaFloor.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: yogaBody })).text();
+    if (((JSON.parse(yogaAnswer) as GraphQLAnswer).data?.tickets as { number: string }[] | undefined)?.map((ticket) => ticket.number).join() !== numbers.join()) {
+      throw new Error(`the yoga floor answered ${yogaAnswer.slice(0, 200)}`);
+    }
+    const yoga = await load(sandbox, { url: yogaFloor.url, method: 'POST', body: yogaBody }, yogaAnswer, yogaFloor.child.pid);
+    await stop(yogaFloor.child);
+
     rows.push({ part, what: `${what}: gateway`, result: describeLoad(ours), target: '' });
     rows.push({ part, what: `${what}: floor (undici + JSON, no GraphQL)`, result: describeLoad(bare), target: '' });
+    rows.push({ part, what: `${what}: yoga floor (the floor's calls in one graphql-yoga resolver)`, result: describeLoad(yoga), target: '' });
     const ofFloor = ratio(ours, bare);
     rows.push({ part, what: `${what}: gateway / floor (req/s; CPU a request, floor's over ours)`, result: `${ofFloor.rps.toFixed(2)}; ${ofFloor.cpu?.toFixed(2) ?? '?'}`, target: '≥ 0.6', ok: ofFloor.rps >= 0.6 });
+    const yogaOfFloor = ratio(yoga, bare);
+    rows.push({ part, what: `${what}: yoga floor / floor: the most a yoga gateway can reach`, result: `${yogaOfFloor.rps.toFixed(2)}; ${yogaOfFloor.cpu?.toFixed(2) ?? '?'}`, target: '' });
+    const ofYoga = ratio(ours, yoga);
+    rows.push({ part, what: `${what}: gateway / yoga floor: ticket-graph's own cost`, result: `${ofYoga.rps.toFixed(2)}; ${ofYoga.cpu?.toFixed(2) ?? '?'}`, target: '' });
 
     if (peer) {
       const server = await peer.start(sandbox.ready);

@@ -73,12 +73,24 @@ export async function startGateway(sandbox: SandboxProcess, env: Record<string, 
   return { url, child };
 }
 
+/** The floor (floor-server.ts): `GET <url>?ids=a,b,c`. */
 export async function startFloor(sandbox: SandboxProcess): Promise<Server> {
+  const server = await startReference(sandbox, 'test/bench/floor-server.ts', '/tickets');
+  await waitForHttp(`${server.url}?ids=`, server.child);
+  return server;
+}
+
+/** The yoga floor (yoga-floor-server.ts): GraphQL over POST at `<url>`. */
+export async function startYogaFloor(sandbox: SandboxProcess): Promise<Server> {
+  const server = await startReference(sandbox, 'test/bench/yoga-floor-server.ts', '/graphql');
+  await waitForHttp(server.url, server.child, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+  return server;
+}
+
+async function startReference(sandbox: SandboxProcess, file: string, path: string): Promise<Server> {
   const port = await freePort();
-  const child = forkTs('test/bench/floor-server.ts', { PORT: String(port), KAPTURE_BASE_URL: sandbox.ready.urls.kapture!, KAPTURE_API_KEY: sandbox.ready.keys.kapture! });
-  const url = `http://127.0.0.1:${port}/tickets`;
-  await waitForHttp(`${url}?ids=`, child);
-  return { url, child };
+  const child = forkTs(file, { PORT: String(port), KAPTURE_BASE_URL: sandbox.ready.urls.kapture!, KAPTURE_API_KEY: sandbox.ready.keys.kapture! });
+  return { url: `http://127.0.0.1:${port}${path}`, child };
 }
 
 export interface GraphQLAnswer {
