@@ -1,3 +1,4 @@
+import { checkShape } from '../check-shape.js';
 import {
   ForbiddenError,
   NotFoundError,
@@ -24,11 +25,11 @@ export async function getTicket(http: UpstreamClient, number: string, apiKey: st
   });
   const details = { provider, upstreamStatus: response.status } as const;
   if (response.status < 200 || response.status >= 300) throw errorFor(response, number);
-  const parsed = hostupSuccessSchema.safeParse(response.body);
+  const parsed = checkShape(hostupSuccessSchema, response.body);
   if (parsed.success) return parsed.data;
   // upstreams.md: check the body, not only the status: an error document with a 2xx is still an error.
   const body = response.body as { success?: unknown } | undefined;
-  if (body?.success === false || hostupErrorSchema.safeParse(response.body).success) {
+  if (body?.success === false || checkShape(hostupErrorSchema, response.body).success) {
     throw new UpstreamError(`HostUp reported an error reading ticket ${number}`, { ...details, retryable: false });
   }
   throw shapeError(`HostUp answered ticket ${number}`, parsed.error, details);

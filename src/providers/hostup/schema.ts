@@ -21,8 +21,8 @@ const localDate = z
 const idLike = z.union([z.string(), z.number()]);
 const text = z.string().nullish();
 
-const ownerSchema = z.looseObject({ id: idLike.nullish(), username: text, firstname: text, lastname: text, email: text });
-const replySchema = z.looseObject({ id: idLike, name: text, email: text, date: localDate.nullish(), body: text, type: text });
+const ownerSchema = z.object({ id: idLike.nullish(), username: text, firstname: text, lastname: text, email: text });
+const replySchema = z.object({ id: idLike, name: text, email: text, date: localDate.nullish(), body: text, type: text });
 
 /** The number users see: `ticket_number`, else `number`, else the row `id`; null when none is set. */
 export function ticketNumberOf(ticket: { ticket_number?: unknown; number?: unknown; id?: unknown }): string | null {
@@ -35,10 +35,10 @@ export function ticketNumberOf(ticket: { ticket_number?: unknown; number?: unkno
 
 /**
  * `data.ticket` of the legacy API: the fields the mapper reads are checked, every other one
- * passes through untouched (loose objects, no transforms), so the parsed value is also `raw`.
+ * stays in the payload, which checkShape keeps whole as `raw` (no transforms here).
  */
 export const hostupTicketSchema = z
-  .looseObject({
+  .object({
     id: idLike.nullish(),
     ticket_number: idLike.nullish(),
     number: idLike.nullish(),
@@ -67,8 +67,8 @@ export type HostupReply = NonNullable<HostupTicket['replies']>[number];
 export type HostupOwner = z.infer<typeof ownerSchema>;
 
 /** The whole answer: the envelope's `timestamp` and `requestId` are kept, for `raw`. */
-export const hostupSuccessSchema = z.looseObject({ success: z.literal(true), data: z.looseObject({ ticket: hostupTicketSchema }) });
+export const hostupSuccessSchema = z.object({ success: z.literal(true), data: z.object({ ticket: hostupTicketSchema }) });
 export type HostupAnswer = z.infer<typeof hostupSuccessSchema>;
 
 /** Legacy errors `{error, message, code, timestamp, requestId}`; 429's has `retryAfter` instead of `code`. */
-export const hostupErrorSchema = z.looseObject({ error: z.string() });
+export const hostupErrorSchema = z.object({ error: z.string() });

@@ -1,3 +1,4 @@
+import { checkShape } from '../check-shape.js';
 import {
   errorForUpstreamStatus,
   NotFoundError,
@@ -49,9 +50,9 @@ export async function searchTickets(
   const details = { provider, upstreamStatus: response.status } as const;
   if (response.status < 200 || response.status >= 300) throw statusError(response);
   // upstreams.md: failures come as a body with HTTP 200.
-  const failure = kaptureFailureSchema.safeParse(response.body);
+  const failure = checkShape(kaptureFailureSchema, response.body);
   if (failure.success) throw failureError(failure.data.message, response.status);
-  const answer = kaptureAnswerSchema.safeParse(response.body);
+  const answer = checkShape(kaptureAnswerSchema, response.body);
   if (!answer.success) throw new UpstreamInvalidResponseError('Kapture CRM answered with an unexpected shape (not a list)', details);
   return readAnswer(answer.data, numbers, details);
 }
@@ -69,7 +70,7 @@ function readAnswer(
   const byKey = new Map<string, KaptureTicket | TicketGraphError>();
   let unreadable = false;
   for (const element of elements) {
-    const parsed = kaptureTicketSchema.safeParse(element);
+    const parsed = checkShape(kaptureTicketSchema, element);
     const key = ticketKey(parsed.success ? parsed.data.task_details.ticketId : idOf(element));
     if (key === null) unreadable = true;
     else if (!byKey.has(key)) {

@@ -3,7 +3,7 @@ import { isKaptureDate } from './timestamps.js';
 
 /**
  * upstreams.md: numbers often arrive as strings (`ticketId`) and ids as numbers (`taskId`):
- * either is accepted and coerced by the mapper, with no transform, so the parsed value is `raw`.
+ * either is accepted and coerced by the mapper, with no transform: checkShape keeps the payload as `raw`.
  */
 const idLike = z.union([z.string(), z.number()]);
 const text = z.string().nullish();
@@ -25,9 +25,9 @@ export function ticketKey(value: unknown): string | null {
 
 /**
  * The seed's `task_details`: the fields the mapper reads are checked, every other one (and
- * `additional_info`, `history`, whose shapes are undocumented) passes through untouched.
+ * `additional_info`, `history`, whose shapes are undocumented) stays in the payload, kept whole as `raw`.
  */
-const taskDetailsSchema = z.looseObject({
+const taskDetailsSchema = z.object({
   ticketId: idLike.refine((value) => ticketKey(value) !== null, 'not a ticket id'),
   title: text,
   detail: text,
@@ -51,7 +51,7 @@ const taskDetailsSchema = z.looseObject({
 });
 
 /** One element of the answer's bare array (upstreams.md): `{additional_info, history, task_details}`. */
-export const kaptureTicketSchema = z.looseObject({ task_details: taskDetailsSchema });
+export const kaptureTicketSchema = z.object({ task_details: taskDetailsSchema });
 export type KaptureTicket = z.infer<typeof kaptureTicketSchema>;
 export type KaptureTaskDetails = KaptureTicket['task_details'];
 
@@ -59,4 +59,4 @@ export type KaptureTaskDetails = KaptureTicket['task_details'];
 export const kaptureAnswerSchema = z.array(z.unknown());
 
 /** `{message, status: "failed"}`, usually with HTTP 200 (the seed's table). */
-export const kaptureFailureSchema = z.looseObject({ status: z.literal('failed'), message: z.unknown() });
+export const kaptureFailureSchema = z.object({ status: z.literal('failed'), message: z.unknown() });

@@ -1,3 +1,4 @@
+import { checkShape } from '../check-shape.js';
 import {
   errorForUpstreamStatus,
   NotFoundError,
@@ -37,10 +38,10 @@ export async function getTicket(http: UpstreamClient, number: string, apiKey: st
   });
   const details = { provider, upstreamStatus: response.status } as const;
   // upstreams.md: check the body, not only the status: WHMCS errors come with HTTP 200.
-  const failure = keliwebErrorSchema.safeParse(response.body);
+  const failure = checkShape(keliwebErrorSchema, response.body);
   if (failure.success) throw whmcsError(failure.data.message, number, response.status);
   if (response.status < 200 || response.status >= 300) throw statusError(response, number);
-  const parsed = keliwebTicketSchema.safeParse(response.body);
+  const parsed = checkShape(keliwebTicketSchema, response.body);
   if (!parsed.success) {
     throw shapeError(`Keliweb answered ticket ${number}`, parsed.error, details);
   }

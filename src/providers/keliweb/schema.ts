@@ -16,14 +16,14 @@ const localDate = z
 
 /**
  * upstreams.md: every WHMCS value is a string, but numbers may come as numbers. Accepted as
- * either and read through `textOf` by the mapper: no transform, so the parsed value is `raw` as received.
+ * either and read through `textOf` by the mapper: no transform, so `raw` is the payload as received.
  */
 const text = z.union([z.string(), z.number()]).nullish();
 
 /** PHP's json_encode writes an empty list as `[]` instead of `{reply: []}` / `{note: []}` (upstreams.md). */
 const emptyList = z.array(z.unknown()).max(0);
 
-const replySchema = z.looseObject({
+const replySchema = z.object({
   replyid: z.union([z.string(), z.number()]),
   userid: text,
   contactid: text,
@@ -34,7 +34,7 @@ const replySchema = z.looseObject({
   attachment: text,
   admin: text,
 });
-const noteSchema = z.looseObject({ noteid: z.union([z.string(), z.number()]), date: localDate, message: text, admin: text });
+const noteSchema = z.object({ noteid: z.union([z.string(), z.number()]), date: localDate, message: text, admin: text });
 
 /** The number users see: `tid` in the seed's example, `ticketnum` in its table; tid first. */
 export function ticketNumberOf(ticket: { tid?: unknown; ticketnum?: unknown }): string | null {
@@ -49,10 +49,10 @@ export function textOf(value: unknown): string | null {
 
 /**
  * WHMCS `GetTicket` as Keliweb answers it: the fields the mapper reads are checked, every other
- * one passes through untouched (loose objects), so the parsed value is the whole answer.
+ * one stays in the payload, which checkShape keeps whole.
  */
 export const keliwebTicketSchema = z
-  .looseObject({
+  .object({
     result: z.literal('success'),
     ticketid: text,
     tid: text,
@@ -67,8 +67,8 @@ export const keliwebTicketSchema = z
     priority: text,
     lastreply: localDate,
     deptname: text,
-    replies: z.union([z.looseObject({ reply: z.array(replySchema).nullish() }), emptyList]).nullish(),
-    notes: z.union([z.looseObject({ note: z.array(noteSchema).nullish() }), emptyList]).nullish(),
+    replies: z.union([z.object({ reply: z.array(replySchema).nullish() }), emptyList]).nullish(),
+    notes: z.union([z.object({ note: z.array(noteSchema).nullish() }), emptyList]).nullish(),
   })
   .refine((ticket) => ticketNumberOf(ticket) !== null, 'no tid or ticketnum');
 export type KeliwebTicket = z.infer<typeof keliwebTicketSchema>;
@@ -76,4 +76,4 @@ export type KeliwebReply = z.infer<typeof replySchema>;
 export type KeliwebNote = z.infer<typeof noteSchema>;
 
 /** WHMCS-level errors, sent with HTTP 200: `{result: "error", message}` (upstreams.md). */
-export const keliwebErrorSchema = z.looseObject({ result: z.literal('error'), message: z.unknown() });
+export const keliwebErrorSchema = z.object({ result: z.literal('error'), message: z.unknown() });

@@ -1,3 +1,4 @@
+import { checkShape } from '../check-shape.js';
 import {
   ForbiddenError,
   NotFoundError,
@@ -32,11 +33,11 @@ export async function fetchSingleTicket(http: UpstreamClient, caseNumber: string
     body: JSON.stringify({ caseNumber }),
   });
   // upstreams.md: errors may come as `Response: false` whatever the HTTP status says.
-  const failure = sweeppeaErrorSchema.safeParse(response.body);
+  const failure = checkShape(sweeppeaErrorSchema, response.body);
   if (!isSuccess(response.status) || failure.success) {
     throw errorFor(response, failure.success ? failure.data : undefined, caseNumber);
   }
-  const parsed = sweeppeaSuccessSchema.safeParse(response.body);
+  const parsed = checkShape(sweeppeaSuccessSchema, response.body);
   if (!parsed.success) {
     throw shapeError(`Sweeppea answered ticket ${caseNumber}`, parsed.error, { provider, upstreamStatus: response.status });
   }
@@ -64,11 +65,11 @@ export async function updateTicket(http: UpstreamClient, update: TicketUpdate, a
     }),
     write: true,
   });
-  const failure = sweeppeaErrorSchema.safeParse(response.body);
+  const failure = checkShape(sweeppeaErrorSchema, response.body);
   if (!isSuccess(response.status) || failure.success) {
     throw updateErrorFor(response, failure.success ? failure.data : undefined, update.number);
   }
-  const parsed = sweeppeaUpdateSchema.safeParse(response.body);
+  const parsed = checkShape(sweeppeaUpdateSchema, response.body);
   if (!parsed.success) {
     throw shapeError(`Sweeppea answered the update of ticket ${update.number}`, parsed.error, { provider, upstreamStatus: response.status });
   }

@@ -12,17 +12,17 @@ const instant = z.string().refine((text) => parseIsoDate(text, SWEEPPEA_ZONE) !=
 const numberish = z.union([z.number(), z.string()]);
 const text = z.string().nullish();
 
-const noteSchema = z.looseObject({ Id: numberish, Date: instant.nullish(), Note: z.string() });
-const statisticSchema = z.looseObject({ Date: instant.nullish() });
+const noteSchema = z.object({ Id: numberish, Date: instant.nullish(), Note: z.string() });
+const statisticSchema = z.object({ Date: instant.nullish() });
 
 /**
- * `Data` of `fetchSingleTicket`: the fields the mapper reads are checked, every other one passes
- * through untouched (loose objects, no transforms), so the parsed value is also the ticket's `raw`.
+ * `Data` of `fetchSingleTicket`: the fields the mapper reads are checked, every other one
+ * stays in the payload, which checkShape keeps whole as the ticket's `raw` (no transforms here).
  */
-export const sweeppeaTicketSchema = z.looseObject({
+export const sweeppeaTicketSchema = z.object({
   CaseNumber: numberish.refine((value) => String(value).trim() !== '', 'empty case number'),
   Date: instant.nullish(),
-  AccountInfo: z.looseObject({ FullName: text, Email: text }).nullish(),
+  AccountInfo: z.object({ FullName: text, Email: text }).nullish(),
   Subject: text,
   Description: text,
   Priority: numberish.nullish(),
@@ -41,11 +41,11 @@ export type SweeppeaTicket = z.infer<typeof sweeppeaTicketSchema>;
  * `/tickets/update`'s answer: `Ticket` holds some of the ticket's fields (the seed: CaseNumber,
  * Subject, Description, Priority, Status), by the same names as `fetchSingleTicket`'s `Data`.
  */
-export const sweeppeaUpdateSchema = z.looseObject({ Response: z.literal(true), Message: z.string().optional(), Ticket: sweeppeaTicketSchema });
+export const sweeppeaUpdateSchema = z.object({ Response: z.literal(true), Message: z.string().optional(), Ticket: sweeppeaTicketSchema });
 export type SweeppeaUpdateAnswer = z.infer<typeof sweeppeaUpdateSchema>;
 
 /** The whole answer, kept for `raw`. */
-export const sweeppeaSuccessSchema = z.looseObject({ Response: z.literal(true), Data: sweeppeaTicketSchema });
+export const sweeppeaSuccessSchema = z.object({ Response: z.literal(true), Data: sweeppeaTicketSchema });
 export type SweeppeaAnswer = z.infer<typeof sweeppeaSuccessSchema>;
 
 /** `{Response: false, Message, Code}`; `Code` may disagree with the HTTP status. */

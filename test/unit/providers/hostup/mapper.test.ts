@@ -1,3 +1,4 @@
+import { checked } from '../checked.js';
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../../src/model.js';
 import { toTicket } from '../../../../src/providers/hostup/mapper.js';
@@ -7,10 +8,10 @@ import { itLandsEveryLeaf, nestedAt, RAW, type Landing } from '../seed-landing.j
 import { hostupFixture } from './fixtures.js';
 
 const OPTIONS = { timezone: 'Europe/Stockholm', fetchedAt: '2025-04-01T12:06:03.000Z' };
-const exampleAnswer = (): HostupAnswer => hostupSuccessSchema.parse(hostupFixture('get-ticket.example.json'));
+const exampleAnswer = (): HostupAnswer => checked(hostupSuccessSchema, hostupFixture('get-ticket.example.json'));
 const example = (): HostupTicket => exampleAnswer().data.ticket;
 const map = (changes: Record<string, unknown> = {}, options = OPTIONS): Ticket =>
-  toTicket(hostupSuccessSchema.parse({ success: true, data: { ticket: { ...example(), ...changes } } }), options);
+  toTicket(checked(hostupSuccessSchema, { success: true, data: { ticket: { ...example(), ...changes } } }), options);
 const reply = (changes: Record<string, unknown>) => ({ ...example().replies![0], ...changes });
 
 const ERIK = { name: 'Erik Sjöberg', email: 'erik.sjoberg@hostup.se', isStaff: true };

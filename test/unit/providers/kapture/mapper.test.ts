@@ -1,3 +1,4 @@
+import { checked } from '../checked.js';
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../../src/model.js';
 import { toTicket } from '../../../../src/providers/kapture/mapper.js';
@@ -9,7 +10,7 @@ import { kaptureFixture } from './fixtures.js';
 
 const OPTIONS = { timezone: 'Asia/Kolkata', fetchedAt: '2025-04-01T12:06:03.000Z' };
 const example = () => kaptureFixture('get-ticket.example.json')[0];
-const parse = (body: unknown): KaptureTicket => kaptureTicketSchema.parse(body);
+const parse = (body: unknown): KaptureTicket => checked(kaptureTicketSchema, body);
 const map = (changes: Record<string, unknown> = {}, options = OPTIONS): Ticket =>
   toTicket(parse({ ...example(), task_details: { ...example().task_details, ...changes } }), options);
 

@@ -1,3 +1,4 @@
+import { checked } from '../checked.js';
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../../src/model.js';
 import { toTicket } from '../../../../src/providers/keliweb/mapper.js';
@@ -7,7 +8,7 @@ import { keliwebFixture } from './fixtures.js';
 
 const OPTIONS = { timezone: 'Europe/Rome', fetchedAt: '2025-04-01T12:06:03.000Z' };
 const example = () => keliwebFixture('get-ticket.example.json');
-const parse = (body: unknown): KeliwebTicket => keliwebTicketSchema.parse(body);
+const parse = (body: unknown): KeliwebTicket => checked(keliwebTicketSchema, body);
 const map = (changes: Record<string, unknown> = {}, options = OPTIONS): Ticket => toTicket(parse({ ...example(), ...changes }), options);
 const replies = (): Record<string, unknown>[] => example().replies.reply;
 const withReplies = (reply: Record<string, unknown>[]) => map({ replies: { reply } });

@@ -1,3 +1,4 @@
+import { checked } from '../checked.js';
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../../src/model.js';
 import { toTicket } from '../../../../src/providers/sweeppea/mapper.js';
@@ -6,10 +7,10 @@ import { itLandsEveryLeaf, leaves, nestedAt, RAW, type Landing } from '../seed-l
 import { sweeppeaFixture } from './fixtures.js';
 
 const FETCHED_AT = '2025-02-01T12:00:00.000Z';
-const exampleAnswer = (): SweeppeaAnswer => sweeppeaSuccessSchema.parse(sweeppeaFixture('fetch-single-ticket.json'));
+const exampleAnswer = (): SweeppeaAnswer => checked(sweeppeaSuccessSchema, sweeppeaFixture('fetch-single-ticket.json'));
 const example = (): SweeppeaTicket => exampleAnswer().Data;
 const map = (changes: Record<string, unknown> = {}): Ticket =>
-  toTicket(sweeppeaSuccessSchema.parse({ Response: true, Data: { ...example(), ...changes } }), { fetchedAt: FETCHED_AT });
+  toTicket(checked(sweeppeaSuccessSchema, { Response: true, Data: { ...example(), ...changes } }), { fetchedAt: FETCHED_AT });
 
 const LANDING: Landing = {
   CaseNumber: [(t) => t.number, 'HYXTNJV'],
