@@ -14,6 +14,10 @@ import { useGatewayAuth } from './use-gateway-auth.js';
 import { useIncrementalFallback } from './use-incremental-fallback.js';
 import { useIntrospectionOff } from './use-introspection-off.js';
 import { useRootRedirect } from './use-root-redirect.js';
+import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
+import { useMetrics } from './use-metrics.js';
+import { useReadiness } from './use-readiness.js';
+import { upstreamCallLog, useRequestLog } from './use-request-log.js';
 
 export const GRAPHQL_ENDPOINT = '/graphql';
 
@@ -25,6 +29,10 @@ export interface AppDeps {
 export interface App {
   readonly yoga: YogaServerInstance<Record<string, never>, Context>;
   readonly registry: Registry;
+  /** Every metric `/metrics` serves. */
+  readonly metrics: GatewayMetrics;
+  /** From now on `/ready` answers 503, so a load balancer sends no more; requests are still served. */
+  drain(): void;
   /** Closes the upstream connection pools. */
   close(): Promise<void>;
 }
@@ -32,14 +40,32 @@ export interface App {
 /** Builds the gateway from its configuration; the caller decides where it listens. */
 export function createApp(config: Config, deps: AppDeps = {}): App {
   const logger = deps.logger ?? pino({ level: 'silent' });
-  const registry = createRegistry(config);
+  let draining = false;
+  // The registry's circuits are read when /metrics is scraped, after the registry exists.
+  const metrics = createGatewayMetrics(() =>
+    registry.entries.filter((entry) => entry.enabled).map((entry) => ({ provider: entry.provider.name, state: entry.circuit().state })),
+  );
+  const callLog = upstreamCallLog(logger);
+  const registry = createRegistry({
+    ...config,
+    observer: {
+      attempted(attempt) {
+        metrics.upstream.attempted(attempt);
+        callLog.attempted(attempt);
+      },
+      refused(provider, reason) {
+        metrics.upstream.refused(provider, reason);
+        callLog.refused(provider, reason);
+      },
+    },
+  });
   const errors = errorHandling(logger);
   const yoga = createYoga<Record<string, never>, Context>({
     schema: schemaFor(updatableProviders(registry)),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     landingPage: false,
     graphiql: config.graphiql && { title: 'ticket-graph', defaultQuery: EXAMPLE_QUERY },
-    context: ({ request }) => createContext(registry, request),
+    context: ({ request }) => createContext(registry, request, metrics.loaderBatch),
     maskedErrors: { maskError: errors.maskError },
     // useRequestGuards bounds every body already: a POST states its Content-Length (a chunked one
     // is refused) at most MAX_REQUEST_BODY_BYTES, and Node's parser never reads past it. Yoga's own
@@ -48,6 +74,9 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     maxRequestBodySize: false,
     logging: errors.logging,
     plugins: [
+      useRequestLog(logger),
+      useMetrics(metrics.registry),
+      useReadiness(registry, () => draining),
       useRootRedirect(GRAPHQL_ENDPOINT),
       // `@defer` / `@stream`, answered as multipart/mixed or text/event-stream to a client that accepts it.
       useDeferStream(),
@@ -61,5 +90,13 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
       ...(config.introspection ? [] : useIntrospectionOff()),
     ],
   });
-  return { yoga, registry, close: () => registry.close() };
+  return {
+    yoga,
+    registry,
+    metrics,
+    drain() {
+      draining = true;
+    },
+    close: () => registry.close(),
+  };
 }

@@ -20,6 +20,8 @@ export interface Config {
     readonly breaker: { readonly failureThreshold: number; readonly coolDownMs: number };
   };
   readonly logLevel: string;
+  /** How long a SIGTERM waits for requests in flight before cutting them (`SHUTDOWN_TIMEOUT_MS`). */
+  readonly shutdownTimeoutMs: number;
   /** `NODE_ENV=production`: no field suggestions in errors; GraphiQL and introspection off by default. */
   readonly production: boolean;
   /** Serve GraphiQL (`GRAPHIQL`); default on, off in production. */
@@ -63,6 +65,7 @@ function envSchema() {
     UPSTREAM_RETRIES: integer(0, 10).default(2),
     UPSTREAM_BREAKER_FAILURES: integer(1, 1_000).default(5),
     UPSTREAM_BREAKER_COOLDOWN_MS: integer(100, 3_600_000).default(30_000),
+    SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   };
   for (const name of PROVIDER_NAMES) {
@@ -156,6 +159,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       breaker: { failureThreshold: read('UPSTREAM_BREAKER_FAILURES'), coolDownMs: read('UPSTREAM_BREAKER_COOLDOWN_MS') },
     },
     logLevel: read('LOG_LEVEL'),
+    shutdownTimeoutMs: read('SHUTDOWN_TIMEOUT_MS'),
     production,
     graphiql: read<boolean | undefined>('GRAPHIQL') ?? !production,
     introspection: read<boolean | undefined>('INTROSPECTION') ?? !production,

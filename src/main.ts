@@ -3,8 +3,7 @@ import { createLogger } from './logger.js';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, pointAtSandbox } from './config.js';
 import { startSandbox } from './sandbox/index.js';
-
-const SHUTDOWN_GRACE_MS = 10_000;
+import { closeGracefully } from './shutdown.js';
 
 async function main(): Promise<void> {
   let config;
@@ -16,7 +15,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const logger = createLogger({ level: config.logLevel, pretty: process.stdout.isTTY });
+  // Pretty lines for a person at a terminal in development; JSON lines everywhere else.
+  const logger = createLogger({ level: config.logLevel, pretty: process.stdout.isTTY === true && !config.production });
 
   const sandbox = config.sandbox ? await startSandbox() : undefined;
   if (sandbox) {
@@ -36,21 +36,28 @@ async function main(): Promise<void> {
   });
   server.listen(config.port, config.host, () => {
     const enabled = app.registry.entries.filter((entry) => entry.enabled).map((entry) => entry.provider.name);
-    logger.info({ providers: enabled }, `ticket-graph is listening; GraphiQL at http://${config.host}:${config.port}/graphql`);
+    const url = `http://${config.host}:${config.port}/graphql`;
+    logger.info({ providers: enabled }, config.graphiql ? `ticket-graph is listening; GraphiQL at ${url}` : `ticket-graph is listening at ${url}`);
   });
 
-  const shutdown = (signal: string) => {
-    logger.info(`${signal} received: finishing in-flight requests, then exiting`);
-    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
-    server.close(async () => {
-      await app.close();
-      await sandbox?.close();
-      process.exit(0);
-    });
-    server.closeIdleConnections();
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      logger.warn(`${signal} received again: exiting without waiting`);
+      process.exit(1);
+    }
+    stopping = true;
+    app.drain();
+    logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'draining: refusing new connections, finishing requests in flight');
+    const finished = await closeGracefully(server, config.shutdownTimeoutMs);
+    if (!finished) logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'requests still in flight at the shutdown timeout were cut off');
+    await app.close();
+    await sandbox?.close();
+    logger.info('stopped');
+    logger.flush(() => process.exit(finished ? 0 : 1));
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
 await main();

@@ -26,7 +26,10 @@ export interface TicketLoader {
  */
 export const MAX_TICKETS_PER_REQUEST = 200;
 
-export function createTicketLoader(registry: Registry, credentials: RequestCredentials): TicketLoader {
+/** Told of each batch a loader hands its provider, with the count of distinct tickets in it. */
+export type BatchObserver = (provider: ProviderName, size: number) => void;
+
+export function createTicketLoader(registry: Registry, credentials: RequestCredentials, onBatch?: BatchObserver): TicketLoader {
   const loaders = new Map<ProviderName, DataLoader<string, Ticket>>();
   const asked = new Set<string>();
 
@@ -38,6 +41,7 @@ export function createTicketLoader(registry: Registry, credentials: RequestCrede
       const { batchRead, maxBatch } = provider.capabilities;
       loader = new DataLoader<string, Ticket>(
         async (numbers) => {
+          onBatch?.(name, numbers.length);
           if (brought !== undefined) return provider.fetchTickets(numbers, { apiKey: brought });
           if (credential === undefined) {
             const error = missingCredential(provider);

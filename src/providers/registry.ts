@@ -2,7 +2,7 @@ import type { ProviderName } from '../model.js';
 import { createUpstreamClient } from '../upstream/client.js';
 import { createDisabledUpstream } from '../upstream/disabled.js';
 import type { BreakerSnapshot } from '../upstream/breaker.js';
-import type { UpstreamClient } from '../upstream/types.js';
+import type { UpstreamClient, UpstreamObserver } from '../upstream/types.js';
 import { createHostupProvider } from './hostup/index.js';
 import { createKaptureProvider } from './kapture/index.js';
 import { createKeliwebProvider } from './keliweb/index.js';
@@ -63,6 +63,8 @@ export interface RegistryOptions {
     readonly retries?: number;
     readonly breaker?: { readonly failureThreshold: number; readonly coolDownMs: number };
   };
+  /** Told of every upstream call of every provider (metrics, logs). */
+  readonly observer?: UpstreamObserver;
 }
 
 export interface RegisteredProvider {
@@ -94,6 +96,7 @@ export function createRegistry(options: RegistryOptions): Registry {
           ...(options.upstream.retries !== undefined && { retries: options.upstream.retries }),
           ...(options.upstream.breaker && { breaker: options.upstream.breaker }),
           maxConcurrency: settings.maxConcurrency,
+          ...(options.observer && { observer: options.observer }),
         })
       : createDisabledUpstream(name);
   });

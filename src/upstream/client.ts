@@ -9,7 +9,7 @@ import {
 } from '../errors.js';
 import { CircuitBreaker } from './breaker.js';
 import { retryAfterHeader } from './retry-after.js';
-import type { UpstreamClient, UpstreamOptions, UpstreamRequest, UpstreamResponse } from './types.js';
+import type { AttemptOutcome, UpstreamClient, UpstreamOptions, UpstreamRequest, UpstreamResponse } from './types.js';
 
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 const DEFAULT_QUEUE_TIMEOUT_MS = 30_000;
@@ -84,7 +84,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   const queueTimeoutMs = options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS;
   const breaker = new CircuitBreaker(options.breaker ?? DEFAULT_BREAKER);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const { provider } = options;
+  const { provider, observer } = options;
 
   async function send(request: UpstreamRequest, signal: AbortSignal): Promise<UpstreamResponse> {
     signal.throwIfAborted();
@@ -106,10 +106,17 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   /** One try, within what is left of the call's deadline. */
   async function attempt(request: UpstreamRequest, budget: Budget): Promise<UpstreamResponse> {
     const deadline = timeoutSignal(Math.max(1, budget.endsAt - Date.now()));
+    const started = performance.now();
+    const report = (status: number | undefined, outcome: AttemptOutcome) =>
+      observer?.attempted({ provider, method: request.method, path: request.path, status, outcome, seconds: (performance.now() - started) / 1000 });
     try {
-      return await send(request, deadline.signal);
+      const response = await send(request, deadline.signal);
+      report(response.status, 'answered');
+      return response;
     } catch (error) {
-      throw toTransportError(error, deadline.signal, options);
+      const failure = toTransportError(error, deadline.signal, options);
+      report(failure.upstreamStatus, outcomeOf(failure));
+      throw failure;
     } finally {
       deadline.clear();
     }
@@ -133,10 +140,12 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       return await whenSlotFree(limit, queueTimeoutMs, () => retrying(request, { endsAt: Date.now() + options.timeoutMs }));
     } catch (error) {
       if (error instanceof SlotWaitExpired) {
+        observer?.refused(provider, 'queue_timeout');
         throw new SlotWaitTimeoutError(`${provider} is busy: no free call slot within ${queueTimeoutMs} ms`, { provider });
       }
       // p-limit's rejection of a queued call when the client closes.
       if (error instanceof Error && error.name === 'AbortError') {
+        observer?.refused(provider, 'closing');
         throw new UpstreamError(`${provider}: the gateway is shutting down`, { provider, retryable: true });
       }
       throw error;
@@ -150,6 +159,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     async request(request) {
       const admission = breaker.admit();
       if (!('done' in admission)) {
+        observer?.refused(provider, 'circuit_open');
         const seconds = Math.ceil(admission.refusedForMs / 1000);
         throw new UpstreamError(`${provider} is failing; the gateway is not calling it for ${seconds} s`, {
           provider,
@@ -266,6 +276,11 @@ export function parseJson(text: string, status: number, provider: UpstreamOption
       cause,
     });
   }
+}
+
+function outcomeOf(error: TicketGraphError): AttemptOutcome {
+  if (error instanceof UpstreamTimeoutError) return 'timeout';
+  return error instanceof UpstreamInvalidResponseError ? 'invalid' : 'unreachable';
 }
 
 function toTransportError(error: unknown, signal: AbortSignal | undefined, options: UpstreamOptions): TicketGraphError {

@@ -59,4 +59,30 @@ export interface UpstreamOptions {
   readonly breaker?: Pick<BreakerOptions, 'failureThreshold' | 'coolDownMs'>;
   /** undici's connector, e.g. for a custom TLS setup; tests use it to fail a connection on cue. */
   readonly connect?: buildConnector.connector;
+  /** Told of every try and every call not sent, for metrics and logs. Default: nobody. */
+  readonly observer?: UpstreamObserver;
+}
+
+/** How one try ended: an answer of any status, or none (its deadline passed, no connection, a body not read). */
+export type AttemptOutcome = 'answered' | 'timeout' | 'unreachable' | 'invalid';
+
+/** Why a call was never sent: the provider's circuit was open, no slot freed in time, or the gateway is closing. */
+export type RefusalReason = 'circuit_open' | 'queue_timeout' | 'closing';
+
+export interface UpstreamAttempt {
+  readonly provider: ProviderName;
+  readonly method: UpstreamRequest['method'];
+  readonly path: string;
+  /** The answer's HTTP status; undefined when none came. */
+  readonly status: number | undefined;
+  readonly outcome: AttemptOutcome;
+  readonly seconds: number;
+}
+
+/** What the upstream client reports as it works; called synchronously, so it must not throw or block. */
+export interface UpstreamObserver {
+  /** One try of a call, retries each counted: what the upstream saw, or was meant to. */
+  attempted(attempt: UpstreamAttempt): void;
+  /** A call that never reached the upstream. */
+  refused(provider: ProviderName, reason: RefusalReason): void;
 }
