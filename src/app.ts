@@ -33,8 +33,8 @@ export interface App {
   readonly metrics: GatewayMetrics;
   /** From now on `/ready` answers 503, so a load balancer sends no more; requests are still served. */
   drain(): void;
-  /** Closes the upstream connection pools. */
-  close(): Promise<void>;
+  /** Closes the upstream connection pools; `abort` ends the calls in flight rather than waiting. */
+  close(abort?: boolean): Promise<void>;
 }
 
 /** Builds the gateway from its configuration; the caller decides where it listens. */
@@ -97,6 +97,6 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     drain() {
       draining = true;
     },
-    close: () => registry.close(),
+    close: (abort) => registry.close(abort),
   };
 }

@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'draining: refusing new connections, finishing requests in flight');
     const finished = await closeGracefully(server, config.shutdownTimeoutMs);
     if (!finished) logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'requests still in flight at the shutdown timeout were cut off');
-    await app.close();
+    await app.close(!finished);
     await sandbox?.close();
     logger.info('stopped');
     logger.flush(() => process.exit(finished ? 0 : 1));

@@ -6,14 +6,11 @@ const SWEEP_MS = 100;
 /**
  * Stops `server` taking work and waits for what it holds, up to `timeoutMs`. New connections are
  * refused at once; a request already in flight, or arriving on a connection kept alive, is
- * served and answered with `Connection: close`, and each connection is closed as soon as it is
- * idle. Resolves true when every request finished in time; false when the rest were cut off.
+ * served (the app answers it with `Connection: close` once draining), and each connection is
+ * closed as soon as it is idle. Resolves true when every request finished in time; false when the
+ * rest were cut off.
  */
 export async function closeGracefully(server: Server, timeoutMs: number): Promise<boolean> {
-  const closeAfterAnswer = (_request: unknown, response: { setHeader(name: string, value: string): unknown; headersSent: boolean }) => {
-    if (!response.headersSent) response.setHeader('connection', 'close');
-  };
-  server.on('request', closeAfterAnswer);
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   const sweep = setInterval(() => server.closeIdleConnections(), SWEEP_MS);
@@ -30,6 +27,5 @@ export async function closeGracefully(server: Server, timeoutMs: number): Promis
     server.closeAllConnections();
     await closed;
   }
-  server.off('request', closeAfterAnswer);
   return finished;
 }

@@ -80,7 +80,8 @@ export interface RegisteredProvider {
 export interface Registry {
   readonly entries: readonly RegisteredProvider[];
   get(name: ProviderName): RegisteredProvider;
-  close(): Promise<void>;
+  /** Closes every provider's pool; `abort` ends the calls in flight rather than waiting. */
+  close(abort?: boolean): Promise<void>;
 }
 
 export function createRegistry(options: RegistryOptions): Registry {
@@ -119,8 +120,8 @@ export function createRegistry(options: RegistryOptions): Registry {
   return {
     entries,
     get: (name) => byName.get(name)!,
-    close: async () => {
-      await Promise.all(clients.map((client) => client.close()));
+    close: async (abort) => {
+      await Promise.all(clients.map((client) => client.close(abort)));
     },
   };
 }

@@ -178,12 +178,11 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       }
     },
     circuit: () => breaker.snapshot(),
-    close() {
+    close(abort = false) {
+      limit.clearQueue();
+      if (abort) return pool.destroyed ? Promise.resolve() : pool.destroy();
       // Once: a second close waits on the first rather than failing on a destroyed pool.
-      closing ??= (async () => {
-        limit.clearQueue();
-        await pool.close();
-      })();
+      closing ??= pool.close();
       return closing;
     },
   };

@@ -38,7 +38,11 @@ export interface UpstreamClient {
   request(request: UpstreamRequest): Promise<UpstreamResponse>;
   /** Where the provider's circuit breaker stands. */
   circuit(): BreakerSnapshot;
-  close(): Promise<void>;
+  /**
+   * Closes the connection pool: waits for the calls in flight, or with `abort` ends them at once
+   * (a shutdown past its timeout, whose requests were already cut).
+   */
+  close(abort?: boolean): Promise<void>;
 }
 
 export interface UpstreamOptions {

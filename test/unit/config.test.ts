@@ -4,7 +4,7 @@ import { ConfigError, loadConfig, pointAtSandbox } from '../../src/config.js';
 describe('loadConfig', () => {
   it('runs the sandbox with the documented defaults when no provider is configured', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ host: '127.0.0.1', port: 4000, sandbox: true, gatewayApiKeys: [] });
+    expect(config).toMatchObject({ host: '127.0.0.1', port: 4000, sandbox: true, gatewayApiKeys: [], shutdownTimeoutMs: 10_000 });
     expect(config.upstream).toEqual({
       timeoutMs: 10_000,
       queueTimeoutMs: 30_000,
@@ -58,6 +58,7 @@ describe('loadConfig', () => {
     [{ SWEEPPEA_MAX_CONCURRENCY: '-1' }, /^SWEEPPEA_MAX_CONCURRENCY must be a whole number$/],
     [{ UPSTREAM_TIMEOUT_MS: '5' }, /^UPSTREAM_TIMEOUT_MS must be at least 100$/],
     [{ UPSTREAM_QUEUE_TIMEOUT_MS: '1e9' }, /^UPSTREAM_QUEUE_TIMEOUT_MS must be a whole number$/],
+    [{ SHUTDOWN_TIMEOUT_MS: '700000' }, /^SHUTDOWN_TIMEOUT_MS must be at most 600000$/],
     [{ KAPTURE_API_KEY: 'abc' }, /^KAPTURE_BASE_URL is required when Kapture CRM is enabled$/],
     [{ SWEEPPEA_API_KEY: 'has space' }, /^SWEEPPEA_API_KEY must be printable ASCII/],
     [
