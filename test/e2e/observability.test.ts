@@ -139,6 +139,18 @@ describe('readiness at /ready, and /health', () => {
   });
 });
 
+describe('probes behind GATEWAY_API_KEYS', () => {
+  it('answers /health, /ready and /metrics without a key, while /graphql still needs one', async () => {
+    const gateway = await startGateway({ env: { GATEWAY_API_KEYS: 'k-1' } });
+    try {
+      for (const path of ['/health', '/ready', '/metrics']) expect([path, (await fetch(new URL(path, gateway.url))).status]).toEqual([path, 200]);
+      expect((await post(gateway, { query: '{ __typename }' })).status).toBe(401);
+    } finally {
+      await gateway.close();
+    }
+  });
+});
+
 describe('request logs', () => {
   let gateway: Gateway;
   const lines: Record<string, unknown>[] = [];
