@@ -17,7 +17,7 @@ import { useRootRedirect } from './use-root-redirect.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
 import { useMetrics } from './use-metrics.js';
 import { useReadiness } from './use-readiness.js';
-import { upstreamCallLog, useRequestLog } from './use-request-log.js';
+import { createRequestLog, upstreamCallLog } from './request-log.js';
 
 export const GRAPHQL_ENDPOINT = '/graphql';
 
@@ -53,19 +53,20 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
         metrics.upstream.attempted(attempt);
         callLog.attempted(attempt);
       },
-      refused(provider, reason) {
-        metrics.upstream.refused(provider, reason);
-        callLog.refused(provider, reason);
+      refused(refusal) {
+        metrics.upstream.refused(refusal);
+        callLog.refused(refusal);
       },
     },
   });
   const errors = errorHandling(logger);
+  const requestLog = createRequestLog(logger);
   const yoga = createYoga<Record<string, never>, Context>({
     schema: schemaFor(updatableProviders(registry)),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     landingPage: false,
     graphiql: config.graphiql && { title: 'ticket-graph', defaultQuery: EXAMPLE_QUERY },
-    context: ({ request }) => createContext(registry, request, metrics.loaderBatch),
+    context: ({ request }) => createContext(registry, request, { onBatch: metrics.loaderBatch, trace: requestLog.traceOf(request) }),
     maskedErrors: { maskError: errors.maskError },
     // useRequestGuards bounds every body already: a POST states its Content-Length (a chunked one
     // is refused) at most MAX_REQUEST_BODY_BYTES, and Node's parser never reads past it. Yoga's own
@@ -74,7 +75,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     maxRequestBodySize: false,
     logging: errors.logging,
     plugins: [
-      useRequestLog(logger),
+      requestLog.plugin,
       useMetrics(metrics.registry),
       useReadiness(registry, () => draining),
       useRootRedirect(GRAPHQL_ENDPOINT),

@@ -1,6 +1,6 @@
 import { readRequestCredentials } from './credentials.js';
 import type { Registry } from './providers/registry.js';
-import { createTicketLoader, type BatchObserver, type TicketLoader } from './ticket-loader.js';
+import { createTicketLoader, type LoaderTelemetry, type TicketLoader } from './ticket-loader.js';
 
 /** What every resolver of one request sees; made fresh for each request. */
 export interface Context {
@@ -8,6 +8,6 @@ export interface Context {
   readonly tickets: TicketLoader;
 }
 
-export function createContext(registry: Registry, request: Request, onBatch?: BatchObserver): Context {
-  return { registry, tickets: createTicketLoader(registry, readRequestCredentials(request.headers), onBatch) };
+export function createContext(registry: Registry, request: Request, telemetry?: LoaderTelemetry): Context {
+  return { registry, tickets: createTicketLoader(registry, readRequestCredentials(request.headers), telemetry) };
 }

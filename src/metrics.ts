@@ -66,7 +66,7 @@ export function createGatewayMetrics(circuits: () => readonly { provider: Provid
         requests.inc({ provider, status: status === undefined ? 'none' : String(status), outcome });
         duration.observe({ provider, outcome }, seconds);
       },
-      refused: (provider, reason) => refused.inc({ provider, reason }),
+      refused: ({ provider, reason }) => refused.inc({ provider, reason }),
     },
     loaderBatch: (provider, size) => batches.observe({ provider }, size),
   };

@@ -5,6 +5,7 @@ import type { ProviderName, Ticket, TicketRef, TicketUpdate } from './model.js';
 import { asError } from './providers/fetch-each.js';
 import type { Credential, CredentialSource, Provider } from './providers/provider.js';
 import type { Registry } from './providers/registry.js';
+import type { CallTrace } from './upstream/types.js';
 
 /** Reads tickets for one request: one DataLoader per provider, made on first use. */
 export interface TicketLoader {
@@ -26,10 +27,16 @@ export interface TicketLoader {
  */
 export const MAX_TICKETS_PER_REQUEST = 200;
 
-/** Told of each batch a loader hands its provider, with the count of distinct tickets in it. */
-export type BatchObserver = (provider: ProviderName, size: number) => void;
+/** What the request's loader reports, and marks its upstream calls with. */
+export interface LoaderTelemetry {
+  /** Told of each batch a loader hands its provider, with the count of distinct tickets in it. */
+  readonly onBatch?: (provider: ProviderName, size: number) => void;
+  /** The request the upstream calls are made for. */
+  readonly trace?: CallTrace;
+}
 
-export function createTicketLoader(registry: Registry, credentials: RequestCredentials, onBatch?: BatchObserver): TicketLoader {
+export function createTicketLoader(registry: Registry, credentials: RequestCredentials, telemetry: LoaderTelemetry = {}): TicketLoader {
+  const { onBatch, trace } = telemetry;
   const loaders = new Map<ProviderName, DataLoader<string, Ticket>>();
   const asked = new Set<string>();
 
@@ -42,12 +49,12 @@ export function createTicketLoader(registry: Registry, credentials: RequestCrede
       loader = new DataLoader<string, Ticket>(
         async (numbers) => {
           onBatch?.(name, numbers.length);
-          if (brought !== undefined) return provider.fetchTickets(numbers, { apiKey: brought });
+          if (brought !== undefined) return provider.fetchTickets(numbers, { apiKey: brought }, trace);
           if (credential === undefined) {
             const error = missingCredential(provider);
             return numbers.map(() => error);
           }
-          return fetchWithConfigured(provider, credential, numbers);
+          return fetchWithConfigured(provider, credential, numbers, trace);
         },
         // Non-batch providers take every number of a tick in one call and fan out themselves,
         // under the upstream client's concurrency limit.
@@ -86,12 +93,12 @@ export function createTicketLoader(registry: Registry, credentials: RequestCrede
         );
       }
       const update: TicketUpdate = { ...change, number: provider.parseNumber(ref.number) };
-      const write = provider.updateTicket.bind(provider);
+      const write = (auth: Credential) => provider.updateTicket!(update, auth, trace);
       const brought = credentials[ref.provider];
       let ticket: Ticket;
-      if (brought !== undefined) ticket = await write(update, { apiKey: brought });
+      if (brought !== undefined) ticket = await write({ apiKey: brought });
       else if (credential === undefined) throw missingCredential(provider);
-      else ticket = await writeWithConfigured(credential, (auth) => write(update, auth));
+      else ticket = await writeWithConfigured(credential, write);
       prime(ticket);
       return ticket;
     },
@@ -135,11 +142,16 @@ async function writeWithConfigured<T>(source: CredentialSource, write: (auth: Cr
  * Reads with the configured credential. When the upstream refuses it and its source can get
  * another (an expired OAuth token), the refused numbers are read once more with the new one.
  */
-async function fetchWithConfigured(provider: Provider, source: CredentialSource, numbers: readonly string[]): Promise<(Ticket | Error)[]> {
-  const first = await fetchWith(provider, source, numbers);
+async function fetchWithConfigured(
+  provider: Provider,
+  source: CredentialSource,
+  numbers: readonly string[],
+  trace: CallTrace | undefined,
+): Promise<(Ticket | Error)[]> {
+  const first = await fetchWith(provider, source, numbers, trace);
   const refused = numbers.filter((_, index) => first.results[index] instanceof UnauthenticatedError);
   if (!first.used || refused.length === 0 || !source.refused(first.used)) return first.results;
-  const again = await fetchWith(provider, source, refused);
+  const again = await fetchWith(provider, source, refused, trace);
   return numbers.map((number, index) => {
     const at = refused.indexOf(number);
     return at === -1 ? first.results[index]! : again.results[at]!;
@@ -151,6 +163,7 @@ async function fetchWith(
   provider: Provider,
   source: CredentialSource,
   numbers: readonly string[],
+  trace: CallTrace | undefined,
 ): Promise<{ used?: Credential; results: (Ticket | Error)[] }> {
   let used: Credential;
   try {
@@ -160,7 +173,7 @@ async function fetchWith(
     return { results: numbers.map(() => failure) };
   }
   try {
-    return { used, results: await provider.fetchTickets(numbers, used) };
+    return { used, results: await provider.fetchTickets(numbers, used, trace) };
   } catch (error) {
     // A provider keeps failures at their numbers' places; should one throw anyway, every number
     // gets the gateway error rather than a masked one.

@@ -1,5 +1,5 @@
 import type { ProviderName, Ticket, TicketUpdate } from '../model.js';
-import type { UpstreamClient } from '../upstream/types.js';
+import type { CallTrace, UpstreamClient } from '../upstream/types.js';
 
 /** The upstream credential one request uses for one provider. */
 export interface Credential {
@@ -50,13 +50,14 @@ export interface Provider {
   /**
    * Reads tickets by canonical number. The result has one entry per number, in order: the
    * ticket, or the error for that number (NotFoundError when the upstream has no such ticket).
+   * Every upstream call is made through `tracedBy(http, trace)`, so the request counts it.
    */
-  fetchTickets(numbers: readonly string[], auth: Credential): Promise<(Ticket | Error)[]>;
+  fetchTickets(numbers: readonly string[], auth: Credential, trace?: CallTrace): Promise<(Ticket | Error)[]>;
   /**
    * Changes a ticket and returns it as it now stands. Present exactly when
    * `capabilities.updateTicket` is true. Throws a TicketGraphError: TicketClosedError,
    * ValidationError, NotFoundError, ForbiddenError, UnauthenticatedError or an upstream error.
    * The upstream call must not be retried once it may have been sent.
    */
-  updateTicket?(update: TicketUpdate, auth: Credential): Promise<Ticket>;
+  updateTicket?(update: TicketUpdate, auth: Credential, trace?: CallTrace): Promise<Ticket>;
 }

@@ -107,8 +107,12 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   async function attempt(request: UpstreamRequest, budget: Budget): Promise<UpstreamResponse> {
     const deadline = timeoutSignal(Math.max(1, budget.endsAt - Date.now()));
     const started = performance.now();
-    const report = (status: number | undefined, outcome: AttemptOutcome) =>
-      observer?.attempted({ provider, method: request.method, path: request.path, status, outcome, seconds: (performance.now() - started) / 1000 });
+    const report = (status: number | undefined, outcome: AttemptOutcome) => {
+      const seconds = (performance.now() - started) / 1000;
+      const done = { provider, method: request.method, path: request.path, status, outcome, seconds, requestId: request.trace?.requestId };
+      observer?.attempted(done);
+      request.trace?.attempted(done);
+    };
     try {
       const response = await send(request, deadline.signal);
       report(response.status, 'answered');
@@ -140,12 +144,12 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       return await whenSlotFree(limit, queueTimeoutMs, () => retrying(request, { endsAt: Date.now() + options.timeoutMs }));
     } catch (error) {
       if (error instanceof SlotWaitExpired) {
-        observer?.refused(provider, 'queue_timeout');
+        observer?.refused({ provider, reason: 'queue_timeout', requestId: request.trace?.requestId });
         throw new SlotWaitTimeoutError(`${provider} is busy: no free call slot within ${queueTimeoutMs} ms`, { provider });
       }
       // p-limit's rejection of a queued call when the client closes.
       if (error instanceof Error && error.name === 'AbortError') {
-        observer?.refused(provider, 'closing');
+        observer?.refused({ provider, reason: 'closing', requestId: request.trace?.requestId });
         throw new UpstreamError(`${provider}: the gateway is shutting down`, { provider, retryable: true });
       }
       throw error;
@@ -159,7 +163,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     async request(request) {
       const admission = breaker.admit();
       if (!('done' in admission)) {
-        observer?.refused(provider, 'circuit_open');
+        observer?.refused({ provider, reason: 'circuit_open', requestId: request.trace?.requestId });
         const seconds = Math.ceil(admission.refusedForMs / 1000);
         throw new UpstreamError(`${provider} is failing; the gateway is not calling it for ${seconds} s`, {
           provider,

@@ -19,6 +19,14 @@ export interface UpstreamRequest {
    * somewhere of their own (HostUp's body `retryAfter`). Default: the `Retry-After` header.
    */
   readonly retryAfterOf?: (response: UpstreamResponse) => number | undefined;
+  /** The gateway request the call is made for, told of each try. */
+  readonly trace?: CallTrace;
+}
+
+/** The gateway request an upstream call is made for: its id, and what it keeps of each try. */
+export interface CallTrace {
+  readonly requestId: string;
+  attempted(attempt: UpstreamAttempt): void;
 }
 
 export interface UpstreamResponse {
@@ -81,6 +89,14 @@ export interface UpstreamAttempt {
   readonly status: number | undefined;
   readonly outcome: AttemptOutcome;
   readonly seconds: number;
+  /** The gateway request it was made for, when it was made for one (not a token renewal). */
+  readonly requestId: string | undefined;
+}
+
+export interface UpstreamRefusal {
+  readonly provider: ProviderName;
+  readonly reason: RefusalReason;
+  readonly requestId: string | undefined;
 }
 
 /** What the upstream client reports as it works; called synchronously, so it must not throw or block. */
@@ -88,5 +104,5 @@ export interface UpstreamObserver {
   /** One try of a call, retries each counted: what the upstream saw, or was meant to. */
   attempted(attempt: UpstreamAttempt): void;
   /** A call that never reached the upstream. */
-  refused(provider: ProviderName, reason: RefusalReason): void;
+  refused(refusal: UpstreamRefusal): void;
 }

@@ -1,6 +1,7 @@
 import { BadUserInputError } from '../../errors.js';
 import { fetchEach } from '../fetch-each.js';
 import type { Provider, ProviderDeps } from '../provider.js';
+import { tracedBy } from '../../upstream/traced.js';
 import { getTicket } from './client.js';
 import { toTicket } from './mapper.js';
 
@@ -26,8 +27,9 @@ export function createHostupProvider(deps: ProviderDeps): Provider {
       }
       return canonical;
     },
-    fetchTickets(numbers, auth) {
-      return fetchEach(numbers, 'hostup', async (number) => toTicket(await getTicket(deps.http, number, auth.apiKey), { timezone: deps.timezone, fetchedAt: new Date().toISOString() }));
+    fetchTickets(numbers, auth, trace) {
+      const http = tracedBy(deps.http, trace);
+      return fetchEach(numbers, 'hostup', async (number) => toTicket(await getTicket(http, number, auth.apiKey), { timezone: deps.timezone, fetchedAt: new Date().toISOString() }));
     },
   } satisfies Provider;
 }

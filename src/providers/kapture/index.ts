@@ -2,6 +2,7 @@ import { BadUserInputError } from '../../errors.js';
 import { asError } from '../fetch-each.js';
 import type { Ticket } from '../../model.js';
 import type { Provider, ProviderDeps } from '../provider.js';
+import { tracedBy } from '../../upstream/traced.js';
 import { searchTickets } from './client.js';
 import { toTicket } from './mapper.js';
 
@@ -29,7 +30,8 @@ export function createKaptureProvider(deps: ProviderDeps): Provider {
       return canonical;
     },
     // One call a chunk of distinct ids, all chunks at once; a failed call fails its whole chunk.
-    async fetchTickets(numbers, auth) {
+    async fetchTickets(numbers, auth, trace) {
+      const http = tracedBy(deps.http, trace);
       const distinct = [...new Set(numbers)];
       const chunks = Array.from({ length: Math.ceil(distinct.length / maxBatch) }, (_, index) =>
         distinct.slice(index * maxBatch, (index + 1) * maxBatch),
@@ -38,7 +40,7 @@ export function createKaptureProvider(deps: ProviderDeps): Provider {
         chunks.map(async (chunk): Promise<(Ticket | Error)[]> => {
           let found: Awaited<ReturnType<typeof searchTickets>>;
           try {
-            found = await searchTickets(deps.http, chunk, auth.apiKey);
+            found = await searchTickets(http, chunk, auth.apiKey);
           } catch (error) {
             const failure = asError(error, 'kapture');
             return chunk.map(() => failure);

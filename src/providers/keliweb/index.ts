@@ -1,6 +1,7 @@
 import { BadUserInputError } from '../../errors.js';
 import { fetchEach } from '../fetch-each.js';
 import type { Provider, ProviderDeps } from '../provider.js';
+import { tracedBy } from '../../upstream/traced.js';
 import { getTicket } from './client.js';
 import { toTicket } from './mapper.js';
 
@@ -28,8 +29,9 @@ export function createKeliwebProvider(deps: ProviderDeps): Provider {
       return trimmed.toUpperCase();
     },
     // One call a number, all at once; the upstream client holds them to the concurrency limit.
-    fetchTickets(numbers, auth) {
-      return fetchEach(numbers, 'keliweb', async (number) => toTicket(await getTicket(deps.http, number, auth.apiKey), { timezone: deps.timezone, fetchedAt: new Date().toISOString() }));
+    fetchTickets(numbers, auth, trace) {
+      const http = tracedBy(deps.http, trace);
+      return fetchEach(numbers, 'keliweb', async (number) => toTicket(await getTicket(http, number, auth.apiKey), { timezone: deps.timezone, fetchedAt: new Date().toISOString() }));
     },
   } satisfies Provider;
 }

@@ -1,6 +1,7 @@
 import { BadUserInputError } from '../../errors.js';
 import { fetchEach } from '../fetch-each.js';
 import type { Provider, ProviderDeps } from '../provider.js';
+import { tracedBy } from '../../upstream/traced.js';
 import { fetchSingleTicket, updateTicket } from './client.js';
 import { fromUpdateAnswer, toTicket } from './mapper.js';
 
@@ -25,18 +26,20 @@ export function createSweeppeaProvider(deps: ProviderDeps): Provider {
       return trimmed;
     },
     // One call a number; the upstream client holds them to Sweeppea's one-at-a-time limit.
-    fetchTickets(numbers, auth) {
-      return fetchEach(numbers, 'sweeppea', async (number) => toTicket(await fetchSingleTicket(deps.http, number, auth.apiKey), { fetchedAt: new Date().toISOString() }));
+    fetchTickets(numbers, auth, trace) {
+      const http = tracedBy(deps.http, trace);
+      return fetchEach(numbers, 'sweeppea', async (number) => toTicket(await fetchSingleTicket(http, number, auth.apiKey), { fetchedAt: new Date().toISOString() }));
     },
     /**
      * The update answers with a few of the ticket's fields; the ticket is then read back whole
      * (its Statistics now list the update). Should that read fail, the change is still made:
      * the answer's own fields stand for the ticket rather than an error that invites a retry.
      */
-    async updateTicket(update, auth) {
-      const answer = await updateTicket(deps.http, update, auth.apiKey);
+    async updateTicket(update, auth, trace) {
+      const http = tracedBy(deps.http, trace);
+      const answer = await updateTicket(http, update, auth.apiKey);
       try {
-        return toTicket(await fetchSingleTicket(deps.http, update.number, auth.apiKey), { fetchedAt: new Date().toISOString() });
+        return toTicket(await fetchSingleTicket(http, update.number, auth.apiKey), { fetchedAt: new Date().toISOString() });
       } catch {
         return fromUpdateAnswer(answer, { fetchedAt: new Date().toISOString() });
       }
