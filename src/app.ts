@@ -17,7 +17,8 @@ import { useRootRedirect } from './use-root-redirect.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
 import { useMetrics } from './use-metrics.js';
 import { useReadiness } from './use-readiness.js';
-import { createRequestLog, upstreamCallLog } from './request-log.js';
+import { createRequestLog } from './request-log.js';
+import { upstreamCallLog } from './upstream-call-log.js';
 
 export const GRAPHQL_ENDPOINT = '/graphql';
 

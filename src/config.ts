@@ -22,6 +22,11 @@ export interface Config {
   readonly logLevel: string;
   /** How long a SIGTERM waits for requests in flight before cutting them (`SHUTDOWN_TIMEOUT_MS`). */
   readonly shutdownTimeoutMs: number;
+  /**
+   * How long after a SIGTERM the gateway still takes new connections while `/ready` says 503, so
+   * a load balancer stops sending before connections are refused (`SHUTDOWN_DELAY_MS`, default 0).
+   */
+  readonly shutdownDelayMs: number;
   /** `NODE_ENV=production`: no field suggestions in errors; GraphiQL and introspection off by default. */
   readonly production: boolean;
   /** Serve GraphiQL (`GRAPHIQL`); default on, off in production. */
@@ -66,6 +71,7 @@ function envSchema() {
     UPSTREAM_BREAKER_FAILURES: integer(1, 1_000).default(5),
     UPSTREAM_BREAKER_COOLDOWN_MS: integer(100, 3_600_000).default(30_000),
     SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
+    SHUTDOWN_DELAY_MS: integer(0, 600_000).default(0),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   };
   for (const name of PROVIDER_NAMES) {
@@ -160,6 +166,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     },
     logLevel: read('LOG_LEVEL'),
     shutdownTimeoutMs: read('SHUTDOWN_TIMEOUT_MS'),
+    shutdownDelayMs: read('SHUTDOWN_DELAY_MS'),
     production,
     graphiql: read<boolean | undefined>('GRAPHIQL') ?? !production,
     introspection: read<boolean | undefined>('INTROSPECTION') ?? !production,

@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createLogger } from './logger.js';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, pointAtSandbox } from './config.js';
@@ -48,10 +49,20 @@ async function main(): Promise<void> {
     }
     stopping = true;
     app.drain();
+    // A person's Ctrl-C needs no load balancer to notice /ready first.
+    const delayMs = signal === 'SIGTERM' ? config.shutdownDelayMs : 0;
+    if (delayMs > 0) {
+      logger.info({ signal, delayMs }, '/ready now answers 503; still taking requests until the load balancer has noticed');
+      await sleep(delayMs);
+    }
     logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'draining: refusing new connections, finishing requests in flight');
+    const deadline = Date.now() + config.shutdownTimeoutMs;
     const finished = await closeGracefully(server, config.shutdownTimeoutMs);
     if (!finished) logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'requests still in flight at the shutdown timeout were cut off');
-    await app.close(!finished);
+    // Upstream calls can outlive their request (a client that went away): they get what is left
+    // of the timeout, then are ended.
+    const closed = await Promise.race([app.close(!finished).then(() => true), sleep(Math.max(0, deadline - Date.now())).then(() => false)]);
+    if (!closed) await app.close(true);
     await sandbox?.close();
     logger.info('stopped');
     logger.flush(() => process.exit(finished ? 0 : 1));

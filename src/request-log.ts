@@ -3,13 +3,16 @@ import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { ProviderName } from './model.js';
-import type { CallTrace, UpstreamObserver } from './upstream/types.js';
+import type { CallTrace } from './upstream/types.js';
 
 /** A caller's `X-Request-Id` is kept only when it is plainly an id; anything else gets a new one. */
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /** Paths a load balancer or a scraper polls every few seconds: logged at debug, not info. */
 const PROBES = new Set(['/health', '/ready', '/metrics']);
+
+/** What a client chose (a path, an operation name) is cut to this in a log line. */
+const MAX_LOGGED_CHARS = 200;
 
 interface Handled {
   readonly startedAt: number;
@@ -27,38 +30,45 @@ export interface RequestLog {
   traceOf(request: Request): CallTrace | undefined;
 }
 
+const cut = (text: string) => (text.length > MAX_LOGGED_CHARS ? `${text.slice(0, MAX_LOGGED_CHARS)}…` : text);
+
 /**
  * One log line a request, at info: request id, method, path, operation name, status, duration,
  * the codes of the errors it answered and the upstream calls it made by provider. The request
- * id is the caller's `X-Request-Id` or a new UUID, and is sent back in `X-Request-Id`.
+ * id is the caller's `X-Request-Id` or a new UUID, and is sent back in `X-Request-Id`. The line
+ * is written when the response starts: for `@defer` or `@stream`, at the first part.
  */
 export function createRequestLog(logger: Logger): RequestLog {
   const handled = new WeakMap<Request, Handled>();
   const plugin: Plugin = {
-    onRequest({ request }) {
-      const given = request.headers.get('x-request-id');
-      const requestId = given !== null && REQUEST_ID.test(given) ? given : randomUUID();
-      const upstreamCalls: Handled['upstreamCalls'] = {};
-      const trace: CallTrace = {
-        requestId,
-        attempted: ({ provider }) => {
-          upstreamCalls[provider] = (upstreamCalls[provider] ?? 0) + 1;
-        },
-      };
-      handled.set(request, { startedAt: performance.now(), trace, upstreamCalls });
+    instrumentation: {
+      // Around the whole request, yoga's own endpoints (/health, GraphiQL) included, which
+      // answer before any later plugin's onRequest.
+      request({ request }, wrapped) {
+        const given = request.headers.get('x-request-id');
+        const requestId = given !== null && REQUEST_ID.test(given) ? given : randomUUID();
+        const upstreamCalls: Handled['upstreamCalls'] = {};
+        const trace: CallTrace = {
+          requestId,
+          attempted: ({ provider }) => {
+            upstreamCalls[provider] = (upstreamCalls[provider] ?? 0) + 1;
+          },
+        };
+        handled.set(request, { startedAt: performance.now(), trace, upstreamCalls });
+        return wrapped();
+      },
     },
     onExecute({ args }) {
       const request = (args.contextValue as { request?: Request }).request;
       const entry = request && handled.get(request);
-      if (!entry) return;
-      entry.operation = args.operationName ?? getOperationAST(args.document, args.operationName)?.name?.value;
-      return {
-        onExecuteDone({ result }) {
-          if ('errors' in result && result.errors?.length) {
-            entry.errors = [...new Set(result.errors.map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
-          }
-        },
-      };
+      const name = args.operationName ?? getOperationAST(args.document, args.operationName)?.name?.value;
+      if (entry && name !== undefined) entry.operation = cut(name);
+    },
+    // Every answer passes here, a query that did not parse or validate included.
+    onResultProcess({ request, result }) {
+      const entry = handled.get(request);
+      if (!entry || Array.isArray(result) || !('errors' in result) || !result.errors?.length) return;
+      entry.errors = [...new Set(result.errors.map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
     },
     onResponse({ request, response }) {
       const entry = handled.get(request);
@@ -68,7 +78,7 @@ export function createRequestLog(logger: Logger): RequestLog {
       const line = {
         requestId: entry.trace.requestId,
         method: request.method,
-        path,
+        path: cut(path),
         ...(entry.operation !== undefined && { operation: entry.operation }),
         status: response.status,
         durationMs: Math.round((performance.now() - entry.startedAt) * 10) / 10,
@@ -80,16 +90,4 @@ export function createRequestLog(logger: Logger): RequestLog {
     },
   };
   return { plugin, traceOf: (request) => handled.get(request)?.trace };
-}
-
-/** Each upstream try at debug, under the id of the request it was made for. */
-export function upstreamCallLog(logger: Logger): UpstreamObserver {
-  return {
-    attempted({ requestId, provider, method, path, status, outcome, seconds }) {
-      logger.debug({ requestId, provider, method, path, status, outcome, durationMs: Math.round(seconds * 10_000) / 10 }, 'upstream call');
-    },
-    refused(refusal) {
-      logger.debug(refusal, 'upstream call not sent');
-    },
-  };
 }

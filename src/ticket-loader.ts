@@ -48,13 +48,13 @@ export function createTicketLoader(registry: Registry, credentials: RequestCrede
       const { batchRead, maxBatch } = provider.capabilities;
       loader = new DataLoader<string, Ticket>(
         async (numbers) => {
-          onBatch?.(name, numbers.length);
-          if (brought !== undefined) return provider.fetchTickets(numbers, { apiKey: brought }, trace);
-          if (credential === undefined) {
+          if (brought === undefined && credential === undefined) {
             const error = missingCredential(provider);
             return numbers.map(() => error);
           }
-          return fetchWithConfigured(provider, credential, numbers, trace);
+          onBatch?.(name, numbers.length);
+          if (brought !== undefined) return provider.fetchTickets(numbers, { apiKey: brought }, trace);
+          return fetchWithConfigured(provider, credential!, numbers, trace);
         },
         // Non-batch providers take every number of a tick in one call and fan out themselves,
         // under the upstream client's concurrency limit.

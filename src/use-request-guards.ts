@@ -9,7 +9,7 @@ const REQUEST_TYPES = ['application/json', 'application/graphql+json', 'applicat
 
 /**
  * Checks that come before yoga reads a request, each answered with a GraphQL-shaped error body:
- * - a body over `maxBytes` by its Content-Length is 413, and a body of unstated length 411 (every
+ * - a body over `maxBytes` by its Content-Length is 413, and a POST of unstated length 411 (every
  *   GraphQL client states it; a chunked body could otherwise grow while being parsed);
  * - a body of a media type no GraphQL request uses is 415 (yoga's own 415 has no body);
  * - a GET whose `variables` or `extensions` are not a JSON object is 400 (yoga answers 500).
@@ -31,7 +31,10 @@ export function useRequestGuards(maxBytes = MAX_REQUEST_BODY_BYTES): Plugin {
       if (length !== null && !(/^\d+$/.test(length) && Number(length) <= maxBytes)) {
         return refuse(413, `Request body too large: at most ${maxBytes} bytes`);
       }
-      if (length === null && request.headers.has('transfer-encoding')) return refuse(411, 'A request body needs a Content-Length');
+      // Yoga's own streaming limit is off (app.ts): a stated length, checked above, is the only bound,
+      // and Node's parser reads no further. A chunked body, or one under a protocol without
+      // Transfer-Encoding, states none.
+      if (length === null) return refuse(411, 'A request body needs a Content-Length');
       const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
       if (type !== '' && !REQUEST_TYPES.includes(type)) {
         return refuse(415, `Unsupported content type ${JSON.stringify(type.slice(0, 100))}: send application/json`);

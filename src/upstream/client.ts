@@ -45,7 +45,10 @@ function whenSlotFree<T>(limit: LimitFunction, timeoutMs: number, task: () => Pr
       clearTimeout(timer);
       if (expired) return;
       resolve(await task());
-    }).catch(reject);
+    }).catch((error: unknown) => {
+      clearTimeout(timer);
+      reject(error);
+    });
   });
 }
 
@@ -113,10 +116,9 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       observer?.attempted(done);
       request.trace?.attempted(done);
     };
+    let response: UpstreamResponse;
     try {
-      const response = await send(request, deadline.signal);
-      report(response.status, 'answered');
-      return response;
+      response = await send(request, deadline.signal);
     } catch (error) {
       const failure = toTransportError(error, deadline.signal, options);
       report(failure.upstreamStatus, outcomeOf(failure));
@@ -124,6 +126,9 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     } finally {
       deadline.clear();
     }
+    // Outside the try: what the observers do can never turn an answer into a transport error.
+    report(response.status, 'answered');
+    return response;
   }
 
   /** Sleeps `ms` if that ends before the call's deadline; false (at once) if it would not. */

@@ -67,7 +67,7 @@ export async function startGateway(sandbox: SandboxProcess, env: Record<string, 
       [`${name.toUpperCase()}_API_KEY`, sandbox.ready.keys[name]!],
     ]),
   );
-  const child = forkTs('src/main.ts', { ...providers, SANDBOX: 'false', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }, execArgv, process.env.BENCH_GATEWAY_ROOT?.replace(/\/?$/, '/'));
+  const child = forkTs('src/main.ts', { ...providers, SANDBOX: 'false', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, execArgv, process.env.BENCH_GATEWAY_ROOT?.replace(/\/?$/, '/'));
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitForHttp(url, child, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
   return { url, child };

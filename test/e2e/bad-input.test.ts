@@ -1,3 +1,5 @@
+import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeTicketId } from '../../src/ids.js';
 import { MAX_REQUEST_BODY_BYTES } from '../../src/use-request-guards.js';
@@ -105,6 +107,30 @@ describe(`${Object.keys(CASES).length} bad inputs`, () => {
     expect(status).toBe(input.status);
     expect(body.errors?.[0]?.message).toMatch(input.error);
     if (input.code) expect(body.errors?.[0]?.extensions?.code).toBe(input.code);
+  });
+
+  it('answers a chunked body, which states no length, with 411 before reading it', async () => {
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const sent = httpRequest(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      });
+      sent.on('error', reject);
+      sent.end(JSON.stringify(query('{ __typename }')));
+    });
+    expect(answer.status).toBe(411);
+    expect(JSON.parse(answer.body)).toMatchObject({ errors: [{ message: 'A request body needs a Content-Length' }] });
+  });
+
+  it('answers a POST stating no length at all with 411', async () => {
+    const { port } = new URL(gateway.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    socket.end('POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n');
+    let raw = '';
+    for await (const chunk of socket) raw += String(chunk);
+    expect(raw).toMatch(/^HTTP\/1\.1 411 /);
   });
 
   it('reached no upstream with any of them, and still serves everyone afterwards', async () => {

@@ -60,6 +60,7 @@ describe('metrics at /metrics', () => {
     await post(gateway, { query: '{ ticket(provider: HOSTUP, number: "999999") { number } }' });
     await post(gateway, { query: '{ ticket(' });
     await post(gateway, { query: '{ nonsense }' });
+    expect(gateway.sandbox.calls('hostup')).toBe(2);
     const after = await readMetrics(gateway.url);
     const errors = (code: string) => after('graphql_envelop_error_result', { code }) - before('graphql_envelop_error_result', { code });
     expect(errors('NOT_FOUND')).toBe(2);
@@ -196,6 +197,7 @@ describe('request logs', () => {
     const one = (provider: ProviderName, count: number, id: string) =>
       post(gateway, { query: TICKETS, variables: { refs: gateway.sandbox.ticketNumbers(provider).slice(0, count).map((number) => ({ provider: provider.toUpperCase(), number })) } }, { 'x-request-id': id }).then((response) => response.text());
     await Promise.all([one('hostup', 3, 'a'), one('keliweb', 2, 'b'), one('hostup', 1, 'c')]);
+    expect(calls(gateway)).toEqual({ sweeppea: 0, hostup: 4, keliweb: 2, kapture: 0 });
     const byId = Object.fromEntries(requestLines().map((line) => [line.requestId, line.upstreamCalls]));
     expect(byId).toEqual({ a: { hostup: 3 }, b: { keliweb: 2 }, c: { hostup: 1 } });
   });
@@ -205,15 +207,33 @@ describe('request logs', () => {
     const id = response.headers.get('x-request-id');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     await response.text();
+    expect(gateway.sandbox.calls('hostup')).toBe(1);
     expect(requestLines()).toEqual([expect.objectContaining({ requestId: id, status: 200, errors: ['NOT_FOUND'], upstreamCalls: { hostup: 1 } })]);
   });
 
-  it('logs probes at debug, not info, and never a credential a request brought', async () => {
-    await fetch(new URL('/ready', gateway.url));
-    await fetch(new URL('/metrics', gateway.url));
-    await post(gateway, { query: TICKETS, variables: { refs: refs(gateway, 1) } }, { 'x-kapture-api-key': 'secret-key-123', authorization: 'Bearer other-secret' });
-    const probes = requestLines().filter((line) => line.path !== '/graphql');
-    expect(probes.map((line) => [line.path, line.level])).toEqual([['/ready', 20], ['/metrics', 20]]);
+  it('names the code of a query that never ran, and cuts a long path', async () => {
+    await (await post(gateway, { query: '{ ticket(' })).text();
+    await (await fetch(`${gateway.url}/${'x'.repeat(5_000)}`)).text();
+    const [parse, long] = requestLines();
+    expect(parse).toMatchObject({ errors: ['GRAPHQL_PARSE_FAILED'], upstreamCalls: {} });
+    expect(String(long!.path).length).toBeLessThanOrEqual(201);
+    expect(PROVIDER_NAMES.map((name) => gateway.sandbox.calls(name))).toEqual([0, 0, 0, 0]);
+  });
+
+  it('logs probes, /health included, at debug, the GraphiQL page at info, and never a credential a request brought', async () => {
+    for (const path of ['/health', '/ready', '/metrics']) await (await fetch(new URL(path, gateway.url))).text();
+    const page = await fetch(gateway.url, { headers: { accept: 'text/html' } });
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    await page.text();
+    await (await post(gateway, { query: TICKETS, variables: { refs: refs(gateway, 1) } }, { 'x-kapture-api-key': 'secret-key-123', authorization: 'Bearer other-secret' })).text();
+    expect(calls(gateway)).toEqual({ sweeppea: 1, hostup: 1, keliweb: 1, kapture: 1 });
+    expect(requestLines().map((line) => [line.method, line.path, line.level])).toEqual([
+      ['GET', '/health', 20],
+      ['GET', '/ready', 20],
+      ['GET', '/metrics', 20],
+      ['GET', '/graphql', 30],
+      ['POST', '/graphql', 30],
+    ]);
     expect(JSON.stringify(lines)).not.toMatch(/secret-key-123|other-secret/);
   });
 });

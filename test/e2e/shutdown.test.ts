@@ -107,10 +107,41 @@ describe('shutdown on SIGTERM', () => {
     }
   });
 
+  it('with SHUTDOWN_DELAY_MS, answers /ready with 503 and still serves new connections before draining', async () => {
+    const server = await startMain(sandbox, { SHUTDOWN_DELAY_MS: '1500' });
+    started.push(server.child);
+    server.child.kill('SIGTERM');
+    await until(() => server.lines.some((line) => String(line.msg).startsWith('/ready now answers 503')));
+    expect((await fetch(`${server.url}/ready`)).status).toBe(503);
+    const number = sandbox.ticketNumbers('kapture')[0]!;
+    const response = await ask(server, number);
+    expect(await response.json()).toEqual({ data: { ticket: { number } } });
+    expect(sandbox.calls('kapture')).toBe(1);
+    expect(await server.exited).toBe(0);
+  });
+
+  it('exits 1 at once on a second signal, without waiting for the request in flight', async () => {
+    const server = await startMain(sandbox);
+    started.push(server.child);
+    const release = sandbox.hold('kapture');
+    try {
+      const inFlight = ask(server, sandbox.ticketNumbers('kapture')[0]!).catch((error: unknown) => error);
+      await until(() => sandbox.calls('kapture') === 1);
+      server.child.kill('SIGTERM');
+      await until(() => server.lines.some((line) => String(line.msg).startsWith('draining')));
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(1);
+      expect(await inFlight).toBeInstanceOf(Error);
+    } finally {
+      release();
+    }
+  });
+
   it('exits 0 at once when nothing is in flight', async () => {
     const server = await startMain(sandbox);
     started.push(server.child);
     expect((await ask(server, sandbox.ticketNumbers('kapture')[0]!)).status).toBe(200);
+    expect(sandbox.calls('kapture')).toBe(1);
     server.child.kill('SIGINT');
     expect(await server.exited).toBe(0);
   });
