@@ -12,17 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../test/bench/processes.js';
+import { until } from '../test/until.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DEADLINE_MS = 60_000;
-
-async function until(check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + DEADLINE_MS;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error('the production build did not become ready');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'ticket-graph-production-'));
 try {
@@ -37,7 +30,7 @@ try {
   const exited = once(child, 'exit');
   try {
     const base = `http://127.0.0.1:${port}`;
-    await until(async () => (await fetch(`${base}/ready`)).status === 200);
+    await until(async () => (await fetch(`${base}/ready`)).status === 200, DEADLINE_MS, 'the production build did not become ready', 200);
     const answer = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

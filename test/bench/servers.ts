@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
-import { PROVIDER_NAMES, type ProviderName } from '../../src/model.js';
+import type { ProviderName } from '../../src/model.js';
+import { sandboxEnv } from '../sandbox-env.js';
 import { forkTs, freePort, waitForHttp } from './processes.js';
 import type { SandboxCommand, SandboxReady } from './sandbox-process.js';
 
@@ -61,13 +62,7 @@ export interface Server {
  */
 export async function startGateway(sandbox: SandboxProcess, env: Record<string, string> = {}, execArgv: readonly string[] = []): Promise<Server> {
   const port = await freePort();
-  const providers = Object.fromEntries(
-    PROVIDER_NAMES.flatMap((name) => [
-      [`${name.toUpperCase()}_BASE_URL`, sandbox.ready.urls[name]!],
-      [`${name.toUpperCase()}_API_KEY`, sandbox.ready.keys[name]!],
-    ]),
-  );
-  const child = forkTs('src/main.ts', { ...providers, SANDBOX: 'false', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, execArgv, process.env.BENCH_GATEWAY_ROOT?.replace(/\/?$/, '/'));
+  const child = forkTs('src/main.ts', { ...sandboxEnv(sandbox.ready), SANDBOX: 'false', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, execArgv, process.env.BENCH_GATEWAY_ROOT?.replace(/\/?$/, '/'));
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitForHttp(url, child, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
   return { url, child };

@@ -2,8 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PROVIDER_NAMES } from '../../src/model.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { sandboxEnv } from '../sandbox-env.js';
+import { until } from '../until.js';
 import { closedPort } from './harness.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -18,15 +19,9 @@ interface Process {
 /** `src/main.ts` in a process of its own, as `npm start` runs it, every provider at the sandbox. */
 async function startMain(sandbox: Sandbox, env: Record<string, string> = {}): Promise<Process> {
   const port = await closedPort();
-  const providers = Object.fromEntries(
-    PROVIDER_NAMES.flatMap((name) => [
-      [`${name.toUpperCase()}_BASE_URL`, sandbox.urls[name]],
-      [`${name.toUpperCase()}_API_KEY`, sandbox.keys[name]],
-    ]),
-  );
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, ...providers, SANDBOX: 'false', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, ...sandboxEnv(sandbox), SANDBOX: 'false', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines: Record<string, unknown>[] = [];
@@ -39,16 +34,8 @@ async function startMain(sandbox: Sandbox, env: Record<string, string> = {}): Pr
   });
   const exited = once(child, 'exit').then(([code]) => code as number | null);
   const url = `http://127.0.0.1:${port}`;
-  await until(async () => (await fetch(`${url}/health`).catch(() => undefined))?.status === 200, 20_000);
+  await until(async () => (await fetch(`${url}/health`)).status === 200, 20_000);
   return { child, url, lines, exited };
-}
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 const QUERY = 'query One($n: String!) { ticket(provider: KAPTURE, number: $n) { number } }';
