@@ -1,4 +1,3 @@
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { pino, type Logger } from 'pino';
@@ -11,16 +10,26 @@ import { errorHandling } from './mask-error.js';
 import { useQueryLimits } from './query-limits.js';
 import { useRequestGuards } from './use-request-guards.js';
 import { useGatewayAuth } from './use-gateway-auth.js';
+import { useCors } from './use-cors.js';
+import { useCsrfPrevention } from './use-csrf-prevention.js';
+import { useSingleEndpoint } from './use-single-endpoint.js';
+import { useNoSuggestions } from './use-no-suggestions.js';
+import { useSafeParseErrors } from './use-safe-parse-errors.js';
+import { useStreamArguments } from './use-stream-arguments.js';
 import { useIncrementalFallback } from './use-incremental-fallback.js';
 import { useIntrospectionOff } from './use-introspection-off.js';
 import { useRootRedirect } from './use-root-redirect.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
-import { useMetrics } from './use-metrics.js';
-import { useReadiness } from './use-readiness.js';
+import { METRICS_ENDPOINT, useMetrics } from './use-metrics.js';
+import { READY_ENDPOINT, useReadiness } from './use-readiness.js';
 import { createRequestLog } from './request-log.js';
 import { upstreamCallLog } from './upstream-call-log.js';
 
 export const GRAPHQL_ENDPOINT = '/graphql';
+/** Yoga's own liveness probe. */
+const HEALTH_ENDPOINT = '/health';
+
+const isEndpoint = (request: Request) => new URL(request.url).pathname === GRAPHQL_ENDPOINT;
 
 export interface AppDeps {
   /** Where the app logs; silent by default so tests stay quiet. */
@@ -66,7 +75,10 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     schema: schemaFor(updatableProviders(registry)),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     landingPage: false,
-    graphiql: config.graphiql && { title: 'ticket-graph', defaultQuery: EXAMPLE_QUERY },
+    // Only on the endpoint itself: yoga would render it for any path ending in `/graphql`.
+    graphiql: config.graphiql && ((request) => isEndpoint(request) && { title: 'ticket-graph', defaultQuery: EXAMPLE_QUERY }),
+    // Yoga's CORS echoes any origin back with credentials allowed; useCors allows CORS_ORIGINS only.
+    cors: false,
     context: ({ request }) => createContext(registry, request, { onBatch: metrics.loaderBatch, trace: requestLog.traceOf(request) }),
     maskedErrors: { maskError: errors.maskError },
     // useRequestGuards bounds every body already: a POST states its Content-Length (a chunked one
@@ -80,15 +92,20 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
       useMetrics(metrics.registry),
       useReadiness(registry, () => draining),
       useRootRedirect(GRAPHQL_ENDPOINT),
+      // Every plugin from here on sees only requests for the endpoint itself; the probes above
+      // (and yoga's /health and GraphiQL page, ahead of all of these) answer without a key.
+      useSingleEndpoint(GRAPHQL_ENDPOINT, [READY_ENDPOINT, METRICS_ENDPOINT, HEALTH_ENDPOINT]),
+      ...(config.corsOrigins.length > 0 ? [useCors(config.corsOrigins)] : []),
       // `@defer` / `@stream`, answered as multipart/mixed or text/event-stream to a client that accepts it.
       useDeferStream(),
+      useStreamArguments(),
       useIncrementalFallback(),
       useRequestGuards(),
-      useGatewayAuth(config.gatewayApiKeys, GRAPHQL_ENDPOINT),
-      // GET and form-encoded requests, which a browser sends cross-site without a preflight,
-      // must carry one of these headers; JSON POSTs need none.
-      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'graphql-require-preflight', 'apollo-require-preflight'] }),
-      ...useQueryLimits({ production: config.production }),
+      useGatewayAuth(config.gatewayApiKeys),
+      useCsrfPrevention(),
+      useSafeParseErrors(),
+      ...useQueryLimits(),
+      ...(config.production ? [useNoSuggestions()] : []),
       ...(config.introspection ? [] : useIntrospectionOff()),
     ],
   });

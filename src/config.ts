@@ -13,6 +13,8 @@ export interface Config {
   readonly providers: Readonly<Record<ProviderName, ProviderSettings>>;
   /** When non-empty, every request needs `Authorization: Bearer <one of these>`. */
   readonly gatewayApiKeys: readonly string[];
+  /** Origins whose pages may call the gateway from a browser (`CORS_ORIGINS`); none by default. */
+  readonly corsOrigins: readonly string[];
   readonly upstream: {
     readonly timeoutMs: number;
     readonly queueTimeoutMs: number;
@@ -53,6 +55,25 @@ const httpUrl = z
 const zone = z.string().refine(isKnownZone, 'must be an IANA time zone such as Europe/Rome');
 const secret = z.string().min(1, 'must not be empty').regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
 
+/** An origin as a browser sends it: scheme, host and port only; never `*`. */
+const origin = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return /^https?:$/.test(url.protocol) && url.origin === value;
+  } catch {
+    return false;
+  }
+}, 'must list origins such as https://app.example.com (scheme, host and port; no path, no *)');
+/**
+ * Comma-separated values, each checked; spaces around a comma are dropped. A value that names
+ * nothing (`,`) is refused rather than read as an empty list, which would leave the gate open.
+ */
+const list = (item: z.ZodType<string, string>, what: string) =>
+  z
+    .string()
+    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(item).min(1, `must be ${what}`));
+
 const envKey = (name: ProviderName, suffix: string) => `${name.toUpperCase()}_${suffix}`;
 /** The variables of an OAuth password-grant login, all four or none. */
 const LOGIN_PARTS = ['OAUTH_CLIENT_ID', 'OAUTH_CLIENT_SECRET', 'OAUTH_USERNAME', 'OAUTH_PASSWORD'] as const;
@@ -64,7 +85,8 @@ function envSchema() {
     SANDBOX: flag.optional(),
     GRAPHIQL: flag.optional(),
     INTROSPECTION: flag.optional(),
-    GATEWAY_API_KEYS: z.string().optional(),
+    GATEWAY_API_KEYS: list(secret, 'a comma-separated list of keys').optional(),
+    CORS_ORIGINS: list(origin, 'a comma-separated list of origins such as https://app.example.com').optional(),
     UPSTREAM_TIMEOUT_MS: integer(100, 600_000).default(10_000),
     UPSTREAM_QUEUE_TIMEOUT_MS: integer(100, 600_000).default(30_000),
     UPSTREAM_RETRIES: integer(0, 10).default(2),
@@ -154,10 +176,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     port: read('PORT'),
     sandbox,
     providers,
-    gatewayApiKeys: (read<string | undefined>('GATEWAY_API_KEYS') ?? '')
-      .split(',')
-      .map((key) => key.trim())
-      .filter(Boolean),
+    gatewayApiKeys: read<string[] | undefined>('GATEWAY_API_KEYS') ?? [],
+    corsOrigins: read<string[] | undefined>('CORS_ORIGINS') ?? [],
     upstream: {
       timeoutMs: read('UPSTREAM_TIMEOUT_MS'),
       queueTimeoutMs: read('UPSTREAM_QUEUE_TIMEOUT_MS'),

@@ -39,6 +39,13 @@ export function errorHandling(logger: Logger): ErrorHandling {
       });
     }
     if (graphqlError && !graphqlError.originalError) return graphqlError;
+    // graphql-js's own report on the request (a variable's value its type refuses), wrapping the
+    // scalar's or enum's GraphQLError: the client's input at fault, not ours.
+    if (graphqlError && original instanceof GraphQLError) {
+      if (graphqlError.extensions.code !== undefined) return graphqlError;
+      const { nodes, path, extensions } = graphqlError;
+      return new GraphQLError(graphqlError.message, { nodes, path, extensions: { ...extensions, code: 'BAD_USER_INPUT' } });
+    }
     const failure = original instanceof Error ? { type: original.name, message: original.message } : { type: typeof original };
     logger.error({ failure, path: graphqlError?.path }, 'unexpected error while resolving');
     return maskError(error, message, isDev);

@@ -9,8 +9,8 @@ import type { Plugin } from 'graphql-yoga';
  * - depth 8: the deepest useful path is `tickets.replies.author.name` (4).
  * - aliases 15: enough to read a few tickets side by side, too few to multiply the ref caps far.
  * - cost 5000, tokens 2000, directives 20.
- * Field suggestions ("Did you mean …?") are withheld in production, where they map the schema
- * for someone who may not see it.
+ * Suggestions ("Did you mean …?") are withheld in production by useNoSuggestions, which covers
+ * enum values and variables too; Armor's own block is off.
  */
 export const QUERY_LIMITS = {
   maxDepth: 8,
@@ -32,14 +32,14 @@ const asValidationError = {
   onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')))],
 };
 
-export function useQueryLimits(options: { readonly production: boolean }): Plugin[] {
+export function useQueryLimits(): Plugin[] {
   const armor = new EnvelopArmor({
     maxDepth: { n: QUERY_LIMITS.maxDepth, exposeLimits: true, ...asValidationError },
     maxAliases: { n: QUERY_LIMITS.maxAliases, exposeLimits: true, ...asValidationError },
     costLimit: { maxCost: QUERY_LIMITS.maxCost, exposeLimits: true, ...asValidationError },
     maxTokens: { n: QUERY_LIMITS.maxTokens, exposeLimits: true },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives, exposeLimits: true, ...asValidationError },
-    blockFieldSuggestion: { enabled: options.production },
+    blockFieldSuggestion: { enabled: false },
   });
   return armor.protect().plugins as Plugin[];
 }

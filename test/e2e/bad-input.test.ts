@@ -67,7 +67,11 @@ const CASES: Record<string, Case> = {
   'a directive flood': { body: query(`{ __typename ${'@skip(if: false) '.repeat(100)} }`), status: 400, error: /directives limit/i },
   'a huge document': { body: query(`{ ${'__typename '.repeat(50_000)} }`), status: 400, error: /token limit/i },
   'a body over the size limit': { body: query(`# ${'x'.repeat(MAX_REQUEST_BODY_BYTES)}\n{ __typename }`), status: 413, error: /too large/i },
-  'text/plain (a cross-site form could send it)': { headers: { 'content-type': 'text/plain' }, body: JSON.stringify(query('{ __typename }')), status: 403, error: /CSRF/ },
+  'text/plain (a cross-site form could send it)': { headers: { 'content-type': 'text/plain' }, body: JSON.stringify(query('{ __typename }')), status: 403, error: /CSRF/, code: 'BAD_REQUEST' },
+  'a GET without a CSRF header': { method: 'GET', search: `query=${encodeURIComponent('{ __typename }')}`, status: 403, error: /CSRF/, code: 'BAD_REQUEST' },
+  'an unknown enum value in a variable': { body: query('query($p: Provider!) { ticket(provider: $p, number: "1") { id } }', { p: 'JIRA' }), status: 400, error: /JIRA/, code: 'BAD_USER_INPUT' },
+  '@stream with a negative initialCount': { body: query('{ tickets(refs: [{ provider: HOSTUP, number: "616828" }]) @stream(initialCount: -1) { id } }'), status: 200, error: /initialCount/, code: 'BAD_USER_INPUT' },
+  '@stream with a negative initialCount in a variable': { body: query('query($n: Int!) { tickets(refs: [{ provider: HOSTUP, number: "616828" }]) @stream(initialCount: $n) { id } }', { n: -5 }), status: 200, error: /initialCount/, code: 'BAD_USER_INPUT' },
   'an XML body': { headers: { 'content-type': 'application/xml' }, body: '<query>{ __typename }</query>', status: 415, error: /unsupported content type/i },
   'a GET mutation': { method: 'GET', headers: PREFLIGHT, search: `query=${encodeURIComponent('mutation { updateTicket(input: { provider: SWEEPPEA, number: "1", title: "x" }) { __typename } }')}`, status: 405, error: /mutation/i },
   'a GET without a query': { method: 'GET', headers: PREFLIGHT, search: 'variables=%7B%7D', status: 400, error: /query/i },
@@ -131,6 +135,24 @@ describe(`${Object.keys(CASES).length} bad inputs`, () => {
     let raw = '';
     for await (const chunk of socket) raw += String(chunk);
     expect(raw).toMatch(/^HTTP\/1\.1 411 /);
+  });
+
+  it('answers a stated length over the limit with 413 at once and closes, reading none of the body', async () => {
+    const { port } = new URL(gateway.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    // A gigabyte stated, a few bytes sent, and the socket left open as a slow client would.
+    socket.write('POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1073741824\r\n\r\n{"q');
+    let raw = '';
+    // Ends only when the gateway closes the connection: kept alive, it would wait out the gigabyte.
+    for await (const chunk of socket) raw += String(chunk);
+    expect(raw).toMatch(/^HTTP\/1\.1 413 /);
+    expect(raw).toMatch(/\r\nconnection: close\r\n/i);
+  });
+
+  it("answers a body that is not JSON without the parser's message, which quotes the body", async () => {
+    const { status, body } = await send({ body: '{"query": "{ secret-looking text', status: 400, error: /./ });
+    expect(status).toBe(400);
+    expect(body).toEqual({ errors: [{ message: 'POST body sent invalid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
   });
 
   it('reached no upstream with any of them, and still serves everyone afterwards', async () => {

@@ -46,6 +46,19 @@ describe('NODE_ENV=production', () => {
     expect(JSON.stringify(body)).not.toMatch(/did you mean/i);
   });
 
+  it('suggests no enum values, written in the query or sent as a variable', async () => {
+    const literal = await post(gateway, '{ ticket(provider: HOSTUPX, number: "1") { id } }');
+    expect(literal.body.errors?.[0]).toMatchObject({ message: 'Value "HOSTUPX" does not exist in "Provider" enum.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query($p: Provider!) { ticket(provider: $p, number: "1") { id } }', variables: { p: 'HOSTUPX' } }),
+    });
+    const variable = (await response.json()) as { errors?: { message: string; extensions?: unknown }[] };
+    expect(variable.errors?.[0]).toMatchObject({ message: expect.stringMatching(/"HOSTUPX" does not exist in "Provider" enum\.$/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(JSON.stringify([literal.body, variable])).not.toMatch(/did you mean|HOSTUP"/i);
+  });
+
   it('still answers queries', async () => {
     const { status, body } = await post(gateway, '{ providers { name enabled } }');
     expect(status).toBe(200);

@@ -61,6 +61,15 @@ describe('loadConfig', () => {
     [{ SHUTDOWN_TIMEOUT_MS: '700000' }, /^SHUTDOWN_TIMEOUT_MS must be at most 600000$/],
     [{ KAPTURE_API_KEY: 'abc' }, /^KAPTURE_BASE_URL is required when Kapture CRM is enabled$/],
     [{ SWEEPPEA_API_KEY: 'has space' }, /^SWEEPPEA_API_KEY must be printable ASCII/],
+    // Set, but naming no key: read as "no keys" it would leave the gateway open.
+    [{ GATEWAY_API_KEYS: ',' }, /^GATEWAY_API_KEYS must be a comma-separated list of keys$/],
+    [{ GATEWAY_API_KEYS: ' , ,' }, /^GATEWAY_API_KEYS must be a comma-separated list of keys$/],
+    [{ GATEWAY_API_KEYS: 'a,has space' }, /^GATEWAY_API_KEYS must be printable ASCII/],
+    [{ CORS_ORIGINS: '*' }, /^CORS_ORIGINS must list origins such as https:\/\/app\.example\.com/],
+    [{ CORS_ORIGINS: 'https://app.example.com,*' }, /^CORS_ORIGINS must list origins/],
+    [{ CORS_ORIGINS: 'https://app.example.com/path' }, /^CORS_ORIGINS must list origins/],
+    [{ CORS_ORIGINS: 'app.example.com' }, /^CORS_ORIGINS must list origins/],
+    [{ CORS_ORIGINS: ',' }, /^CORS_ORIGINS must be a comma-separated list of origins/],
     [
       { KELIWEB_OAUTH_CLIENT_ID: '7', KELIWEB_OAUTH_CLIENT_SECRET: 's', KELIWEB_OAUTH_USERNAME: 'u' },
       /^KELIWEB_OAUTH_PASSWORD is required with KELIWEB_OAUTH_CLIENT_ID: the OAuth login needs all four$/,
@@ -77,6 +86,14 @@ describe('loadConfig', () => {
       expect((error as Error).message.split('\n')).toHaveLength(1);
       expect((error as Error).message).toMatch(message);
     }
+  });
+
+  it('reads CORS_ORIGINS as a list of origins, none by default', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://app.example.com',
+      'http://localhost:5173',
+    ]);
   });
 
   it('points every provider at the sandbox, enabling each with the sandbox key', () => {
