@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig, pointAtSandbox } from './config.js';
 import { startSandbox } from './sandbox/index.js';
 import { closeGracefully } from './shutdown.js';
+import { onUnhandledRejection } from './unhandled-rejection.js';
 
 async function main(): Promise<void> {
   let config;
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
 
   // Pretty lines for a person at a terminal in development; JSON lines everywhere else.
   const logger = createLogger({ level: config.logLevel, pretty: process.stdout.isTTY === true && !config.production });
+
+  process.on('unhandledRejection', onUnhandledRejection(logger));
 
   const sandbox = config.sandbox ? await startSandbox() : undefined;
   if (sandbox) {

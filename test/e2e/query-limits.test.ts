@@ -62,6 +62,20 @@ describe('query limits', () => {
     expect(body.errors?.map((error) => error.message)).toContainEqual(expect.stringMatching(/token limit/i));
   });
 
+  it('answers a client that accepts only application/json with the same refusal under HTTP 200, as GraphQL over HTTP asks', async () => {
+    const deep = `{ ${'a { '.repeat(QUERY_LIMITS.maxDepth + 1)}b${' }'.repeat(QUERY_LIMITS.maxDepth + 1)} }`;
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query: deep }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const body = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+    expect(body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/depth limit/i), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(gateway.sandbox.requests).toEqual([]);
+  });
+
   it(`refuses more than ${QUERY_LIMITS.maxDirectives} directives`, async () => {
     const { status, body } = await post(`{ __typename ${'@include(if: true) '.repeat(QUERY_LIMITS.maxDirectives + 1)} }`);
     expect(status).toBe(400);
