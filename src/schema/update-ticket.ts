@@ -104,7 +104,11 @@ builder.objectType(UpstreamFailure, {
   interfaces: [ErrorInterface],
   fields: (t) => ({
     code: t.field({ type: UpstreamCodeEnum, description: 'How it failed.', resolve: (error) => error.code }),
-    retryable: t.exposeBoolean('retryable', { description: 'Whether the same update may succeed if sent again later.' }),
+    retryable: t.exposeBoolean('retryable', {
+      description:
+        'True only when the provider cannot have made the change (nothing was sent, or it refused): the same update may then be sent again. ' +
+        'False after a timeout or a dropped connection, when the change may have been made: read the ticket first.',
+    }),
     retryAfter: t.exposeInt('retryAfter', { nullable: true, description: 'Seconds the provider asked to wait, when it said.' }),
     upstreamStatus: t.exposeInt('upstreamStatus', { nullable: true, description: 'The HTTP status the provider answered with, when it answered.' }),
   }),
