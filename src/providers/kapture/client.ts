@@ -58,9 +58,12 @@ export async function searchTickets(
 }
 
 /**
- * Matches the answer to the numbers asked for. upstreams.md: unknown ids are simply absent, so
- * an absent number is NOT_FOUND; an element that fails the schema fails only its own number, and
- * when its id cannot even be read, every absent number may be it and is invalid rather than missing.
+ * Matches the answer to the numbers asked for, by each element's own ticket id, so an element for
+ * an id not asked is ignored and never served under another. upstreams.md: unknown ids are simply
+ * absent, so an absent number is NOT_FOUND; an element that fails the schema fails only its own
+ * number, and when its id cannot even be read, every absent number may be it and is invalid
+ * rather than missing. An id answered twice is invalid for that id alone: whichever copy won, a
+ * lying or broken upstream would choose what the client sees, and the copies may disagree.
  */
 function readAnswer(
   elements: readonly unknown[],
@@ -73,7 +76,9 @@ function readAnswer(
     const parsed = checkShape(kaptureTicketSchema, element);
     const key = ticketKey(parsed.success ? parsed.data.task_details.ticketId : idOf(element));
     if (key === null) unreadable = true;
-    else if (!byKey.has(key)) {
+    else if (byKey.has(key)) {
+      byKey.set(key, new UpstreamInvalidResponseError(`Kapture CRM answered ticket ${key} more than once`, details));
+    } else {
       byKey.set(key, parsed.success ? parsed.data : shapeError(`Kapture CRM answered ticket ${key}`, parsed.error, details, NO_TICKET_ID));
     }
   }

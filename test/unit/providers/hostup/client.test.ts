@@ -23,7 +23,7 @@ const withTicket = (changes: Record<string, unknown>) => {
 };
 
 describe('HostUp fetchTickets over HTTP', () => {
-  const { http, answer, readCapturing, fetchTickets, errorFor, expectKeyKeptOutOfErrors, itMapsDocumentedErrors } = useProviderHarness(HOSTUP);
+  const { http, answer, readCapturing, fetchTickets, fetchOne, errorFor, expectKeyKeptOutOfErrors, itMapsDocumentedErrors } = useProviderHarness(HOSTUP);
 
   it('sends the documented request: GET, the number in the path, X-API-Key, JSON content type, no body', async () => {
     const { request, results } = await readCapturing(hostupFixture('get-ticket.example.json'));
@@ -51,6 +51,20 @@ describe('HostUp fetchTickets over HTTP', () => {
 
   it('says which ticket is missing', async () => {
     expect((await errorFor(404, hostupFixture('error-404.json'))).message).toBe('HostUp has no ticket 616828');
+  });
+
+  it('refuses an answer for another ticket than the one asked for', async () => {
+    answer(200, withTicket({ ticket_number: '999' }), {}, forTicket('2'));
+    expect(await fetchOne('2')).toMatchObject({
+      code: 'UPSTREAM_INVALID_RESPONSE',
+      provider: 'hostup',
+      message: 'The hostup answer for ticket 2 is another ticket',
+    });
+  });
+
+  it('accepts the asked ticket written with leading zeros', async () => {
+    answer(200, withTicket({ ticket_number: '0042' }), {}, forTicket('42'));
+    expect(await fetchOne('42')).toMatchObject({ provider: 'hostup', number: '0042' });
   });
 
   it.each([
