@@ -10,7 +10,7 @@ import {
 import { retryAfterHeader } from '../../upstream/retry-after.js';
 import type { UpstreamClient, UpstreamResponse } from '../../upstream/types.js';
 import { shapeError } from '../shape-error.js';
-import { kaptureAnswerSchema, kaptureFailureSchema, kaptureTicketSchema, ticketKey, type KaptureTicket } from './schema.js';
+import { kaptureFailureSchema, kaptureTicketSchema, ticketKey, type KaptureTicket } from './schema.js';
 
 const provider = 'kapture';
 export const SEARCH_PATH = '/search-ticket-by-ticket-id.html/v.2.0';
@@ -52,9 +52,12 @@ export async function searchTickets(
   // upstreams.md: failures come as a body with HTTP 200.
   const failure = checkShape(kaptureFailureSchema, response.body);
   if (failure.success) throw failureError(failure.data.message, response.status);
-  const answer = checkShape(kaptureAnswerSchema, response.body);
-  if (!answer.success) throw new UpstreamInvalidResponseError('Kapture CRM answered with an unexpected shape (not a list)', details);
-  return readAnswer(answer.data, numbers, details);
+  // Success is a bare array. Each element is checked on its own (its depth too), not the list as a
+  // whole, so one bad ticket fails alone.
+  if (!Array.isArray(response.body)) {
+    throw new UpstreamInvalidResponseError('Kapture CRM answered with an unexpected shape (not a list)', details);
+  }
+  return readAnswer(response.body, numbers, details);
 }
 
 /**
