@@ -71,6 +71,7 @@ describe('HostUp fetchTickets over HTTP', () => {
     ['the body\'s retryAfter string', {}, 60],
     ['the longer of body and Retry-After header', { 'retry-after': '120' }, 120],
     ['the body when the header is shorter', { 'retry-after': '5' }, 60],
+    ['a 400-digit header, capped at one day', { 'retry-after': '9'.repeat(400) }, 86_400],
   ])('reads the wait of a 429 from %s', async (_, headers, retryAfter) => {
     expect(await errorFor(429, hostupFixture('error-429.json'), headers)).toMatchObject({ code: 'RATE_LIMITED', retryAfter });
   });
