@@ -128,10 +128,10 @@ const UpdateTicketInput = builder.inputType('UpdateTicketInput', {
     provider: t.field({ type: UpdatableProviderEnum, description: 'The ticket\'s provider, with `number`.' }),
     number: t.string({ description: 'The ticket\'s number as its provider shows it, with `provider`.' }),
     title: t.string({
-      description: `The new title: one line, at most ${MAX_TITLE_LENGTH} characters (UTF-16 code units, as the provider counts), trimmed. Leave it out to keep the current one.`,
+      description: `The new title: one line, at most ${MAX_TITLE_LENGTH} characters (UTF-16 code units, as the provider counts), trimmed, without control or bidirectional-control characters. Leave it out to keep the current one.`,
     }),
     description: t.string({
-      description: `The new description, sent as given (HTML where the provider's descriptions are HTML): at most ${MAX_DESCRIPTION_LENGTH} characters, not blank. Leave it out to keep the current one.`,
+      description: `The new description, sent as given (HTML where the provider's descriptions are HTML): at most ${MAX_DESCRIPTION_LENGTH} characters, not blank, without control characters other than tabs and \\n or \\r\\n line breaks, nor bidirectional controls. Leave it out to keep the current one.`,
     }),
   }),
 });
