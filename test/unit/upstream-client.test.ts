@@ -207,6 +207,18 @@ describe('createUpstreamClient', () => {
       });
     });
 
+    it('calls a write that waited past the queue timeout retryable: it never left the gateway', async () => {
+      let received = 0;
+      const client = await serve(() => {
+        received += 1;
+      }, { maxConcurrency: 1, timeoutMs: 400, queueTimeoutMs: 100 });
+      const first = client.request({ method: 'POST', path: '/first', body: '{}', write: true });
+      const queued = client.request({ method: 'POST', path: '/queued', body: '{}', write: true });
+      await expect(queued).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT', retryable: true });
+      await expect(first).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT', retryable: false });
+      expect(received).toBe(1);
+    });
+
     it('calls a read that timed out or lost its connection retryable: reading again changes nothing', async () => {
       const stalled = await serve(() => undefined, { timeoutMs: 150 });
       await expect(stalled.request({ method: 'GET', path: '/' })).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT', retryable: true });
