@@ -32,9 +32,12 @@ const LINE_BREAK = /[\r\n\u2028\u2029]/;
  * overrides, isolates), which make text display in another order than it reads: a title that
  * shows as one thing and says another.
  */
-const TITLE_REFUSED = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const BIDI_CONTROLS = '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
+const TITLE_REFUSED = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029${BIDI_CONTROLS}]`);
 /** The same for a description, less its line breaks (\n, \r\n) and tabs: a lone \r is refused. */
-const DESCRIPTION_REFUSED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/;
+const DESCRIPTION_REFUSED = new RegExp(
+  `[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u2028\\u2029${BIDI_CONTROLS}]|\\r(?!\\n)`,
+);
 
 /**
  * Checks an update before anything reaches a provider; throws ValidationError naming the field.

@@ -3,7 +3,11 @@ import type { ProviderName } from '../model.js';
 
 /** What zod reports of a payload that failed its schema; only the first issue is shown. */
 interface SchemaFailure {
-  readonly issues: readonly { readonly code: string; readonly path: readonly PropertyKey[]; readonly message: string }[];
+  readonly issues: readonly {
+    readonly code: string;
+    readonly path: readonly PropertyKey[];
+    readonly message: string;
+  }[];
 }
 
 /**
@@ -21,5 +25,8 @@ export function shapeError(
   const issue = failure?.issues[0];
   const at = issue?.path.map(String).join('.');
   const where = at ? `at ${at}` : issue?.code === 'custom' ? issue.message : `at ${whereUnknown}`;
-  return new UpstreamInvalidResponseError(`${what} with an unexpected shape (${where})`, { ...details, cause: failure });
+  return new UpstreamInvalidResponseError(`${what} with an unexpected shape (${where})`, {
+    ...details,
+    cause: failure,
+  });
 }

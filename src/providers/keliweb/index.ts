@@ -14,7 +14,9 @@ const TICKET_NUMBER = /^[A-Za-z0-9-]{1,32}$/;
 function parseNumber(number: string): string {
   const trimmed = number.trim();
   if (!TICKET_NUMBER.test(trimmed)) {
-    throw new BadUserInputError('A Keliweb ticket number is 1 to 32 letters, digits and dashes', { provider: 'keliweb' });
+    throw new BadUserInputError('A Keliweb ticket number is 1 to 32 letters, digits and dashes', {
+      provider: 'keliweb',
+    });
   }
   // WHMCS finds a mask case-blind (MySQL's default collation), so 'abc-1' and 'ABC-1' are one
   // ticket: upper case makes them one DataLoader key and one upstream call. The ticket's

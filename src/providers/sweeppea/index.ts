@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../../errors.js';
+import type { Ticket } from '../../model.js';
 import { askedTicket } from '../asked-ticket.js';
 import { fetchEach } from '../fetch-each.js';
 import type { Provider, ProviderDeps } from '../provider.js';
@@ -42,11 +43,12 @@ export function createSweeppeaProvider(deps: ProviderDeps): Provider {
     async updateTicket(update, auth, trace) {
       const http = tracedBy(deps.http, trace);
       const answer = await updateTicket(http, update, auth.apiKey);
+      const asked = (ticket: Ticket) => askedTicket(ticket, update.number, parseNumber);
       try {
-        const readBack = toTicket(await fetchSingleTicket(http, update.number, auth.apiKey), { fetchedAt: new Date().toISOString() });
-        return askedTicket(readBack, update.number, parseNumber);
+        const readBack = await fetchSingleTicket(http, update.number, auth.apiKey);
+        return asked(toTicket(readBack, { fetchedAt: new Date().toISOString() }));
       } catch {
-        return askedTicket(fromUpdateAnswer(answer, { fetchedAt: new Date().toISOString() }), update.number, parseNumber);
+        return asked(fromUpdateAnswer(answer, { fetchedAt: new Date().toISOString() }));
       }
     },
   } satisfies Provider;
