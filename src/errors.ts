@@ -102,9 +102,17 @@ export class RateLimitedError extends TicketGraphError {
   readonly retryable = true;
 }
 
+/**
+ * The upstream did not answer in time. Retryable unless the call was a write that may have
+ * arrived: a change the upstream may have made must be read back, not sent again blindly.
+ */
 export class UpstreamTimeoutError extends TicketGraphError {
   readonly code = 'UPSTREAM_TIMEOUT';
-  readonly retryable = true;
+  readonly retryable: boolean;
+  constructor(message: string, details: ErrorDetails & { retryable?: boolean } = {}) {
+    super(message, details);
+    this.retryable = details.retryable ?? true;
+  }
 }
 
 export class UpstreamError extends TicketGraphError {

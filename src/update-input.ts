@@ -24,10 +24,20 @@ export interface CheckedUpdate {
   readonly change: Omit<TicketUpdate, 'number'>;
 }
 
-// C0 controls other than tab, line feed and carriage return: no title or text needs them.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 // A title is one line.
 const LINE_BREAK = /[\r\n\u2028\u2029]/;
+/**
+ * Characters no title holds: every C0 and C1 control (NEL, U+0085, is a line break to some
+ * readers), the line and paragraph separators, and the bidirectional controls (marks, embeddings,
+ * overrides, isolates), which make text display in another order than it reads: a title that
+ * shows as one thing and says another.
+ */
+const BIDI_CONTROLS = '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
+const TITLE_REFUSED = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029${BIDI_CONTROLS}]`);
+/** The same for a description, less its line breaks (\n, \r\n) and tabs: a lone \r is refused. */
+const DESCRIPTION_REFUSED = new RegExp(
+  `[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u2028\\u2029${BIDI_CONTROLS}]|\\r(?!\\n)`,
+);
 
 /**
  * Checks an update before anything reaches a provider; throws ValidationError naming the field.
@@ -40,8 +50,8 @@ const LINE_BREAK = /[\r\n\u2028\u2029]/;
  *   as given (its whitespace and HTML are content) but may not be blank. An empty field would
  *   otherwise erase the ticket's text or count as not given, depending on the provider; to keep
  *   a field as it is, leave it out.
- * - Text must be well-formed Unicode (no lone surrogates) without control characters other
- *   than tab and line breaks.
+ * - Text must be well-formed Unicode (no lone surrogates), without control characters (a
+ *   description may have tabs and \n or \r\n line breaks) or bidirectional controls.
  */
 export function checkUpdate(input: UpdateTicketArgs): CheckedUpdate {
   const { ref, namedBy } = targetOf(input);
@@ -86,7 +96,7 @@ function checkTitle(value: string): string {
     throw new ValidationError(`The title must be at most ${MAX_TITLE_LENGTH} characters; it has ${title.length}`, { field: 'title' });
   }
   if (LINE_BREAK.test(title)) throw new ValidationError('The title must be one line', { field: 'title' });
-  checkText(title, 'title');
+  checkText(title, 'title', TITLE_REFUSED);
   return title;
 }
 
@@ -100,11 +110,15 @@ function checkDescription(description: string): string {
       { field: 'description' },
     );
   }
-  checkText(description, 'description');
+  checkText(description, 'description', DESCRIPTION_REFUSED);
   return description;
 }
 
-function checkText(text: string, field: 'title' | 'description'): void {
+function checkText(text: string, field: 'title' | 'description', refused: RegExp): void {
   if (!text.isWellFormed()) throw new ValidationError(`The ${field} is not well-formed Unicode (a lone surrogate)`, { field });
-  if (CONTROL.test(text)) throw new ValidationError(`The ${field} holds a control character`, { field });
+  const found = refused.exec(text)?.[0];
+  if (found !== undefined) {
+    const code = `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new ValidationError(`The ${field} holds a control character (${code})`, { field });
+  }
 }

@@ -1,14 +1,20 @@
 import { UpstreamInvalidResponseError } from '../errors.js';
 import type { ProviderName } from '../model.js';
 
-/** What zod reports of a payload that failed its schema; only the first issue's path is shown. */
+/** What zod reports of a payload that failed its schema; only the first issue is shown. */
 interface SchemaFailure {
-  readonly issues: readonly { readonly path: readonly PropertyKey[] }[];
+  readonly issues: readonly {
+    readonly code: string;
+    readonly path: readonly PropertyKey[];
+    readonly message: string;
+  }[];
 }
 
 /**
  * A payload that failed its schema, as UPSTREAM_INVALID_RESPONSE naming where the shape broke
- * (`at Data.Notes.0.CreatedAt`) but nothing of the upstream's values.
+ * (`at Data.Notes.0.CreatedAt`) but nothing of the upstream's values. A failure of the whole
+ * payload from our own rules (a `custom` issue without a path: a refine, the depth bound) is
+ * named by its message, which is the gateway's own words.
  */
 export function shapeError(
   what: string,
@@ -16,6 +22,11 @@ export function shapeError(
   details: { readonly provider: ProviderName; readonly upstreamStatus: number },
   whereUnknown = 'the top level',
 ): UpstreamInvalidResponseError {
-  const at = failure?.issues[0]?.path.map(String).join('.') || whereUnknown;
-  return new UpstreamInvalidResponseError(`${what} with an unexpected shape (at ${at})`, { ...details, cause: failure });
+  const issue = failure?.issues[0];
+  const at = issue?.path.map(String).join('.');
+  const where = at ? `at ${at}` : issue?.code === 'custom' ? issue.message : `at ${whereUnknown}`;
+  return new UpstreamInvalidResponseError(`${what} with an unexpected shape (${where})`, {
+    ...details,
+    cause: failure,
+  });
 }

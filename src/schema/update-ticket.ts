@@ -104,7 +104,11 @@ builder.objectType(UpstreamFailure, {
   interfaces: [ErrorInterface],
   fields: (t) => ({
     code: t.field({ type: UpstreamCodeEnum, description: 'How it failed.', resolve: (error) => error.code }),
-    retryable: t.exposeBoolean('retryable', { description: 'Whether the same update may succeed if sent again later.' }),
+    retryable: t.exposeBoolean('retryable', {
+      description:
+        'True only when the provider cannot have made the change (nothing was sent, or it refused): the same update may then be sent again. ' +
+        'False after a timeout or a dropped connection, when the change may have been made: read the ticket first.',
+    }),
     retryAfter: t.exposeInt('retryAfter', { nullable: true, description: 'Seconds the provider asked to wait, when it said.' }),
     upstreamStatus: t.exposeInt('upstreamStatus', { nullable: true, description: 'The HTTP status the provider answered with, when it answered.' }),
   }),
@@ -124,10 +128,10 @@ const UpdateTicketInput = builder.inputType('UpdateTicketInput', {
     provider: t.field({ type: UpdatableProviderEnum, description: 'The ticket\'s provider, with `number`.' }),
     number: t.string({ description: 'The ticket\'s number as its provider shows it, with `provider`.' }),
     title: t.string({
-      description: `The new title: one line, at most ${MAX_TITLE_LENGTH} characters (UTF-16 code units, as the provider counts), trimmed. Leave it out to keep the current one.`,
+      description: `The new title: one line, at most ${MAX_TITLE_LENGTH} characters (UTF-16 code units, as the provider counts), trimmed, without control or bidirectional-control characters. Leave it out to keep the current one.`,
     }),
     description: t.string({
-      description: `The new description, sent as given (HTML where the provider's descriptions are HTML): at most ${MAX_DESCRIPTION_LENGTH} characters, not blank. Leave it out to keep the current one.`,
+      description: `The new description, sent as given (HTML where the provider's descriptions are HTML): at most ${MAX_DESCRIPTION_LENGTH} characters, not blank, without control characters other than tabs and \\n or \\r\\n line breaks, nor bidirectional controls. Leave it out to keep the current one.`,
     }),
   }),
 });

@@ -120,7 +120,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     try {
       response = await send(request, deadline.signal);
     } catch (error) {
-      const failure = toTransportError(error, deadline.signal, options);
+      const failure = toTransportError(error, deadline.signal, options, request);
       report(failure.upstreamStatus, outcomeOf(failure));
       throw failure;
     } finally {
@@ -232,11 +232,18 @@ const CLOSED_MID_CALL_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET'])
  * is not tried again: it has spent the call's deadline.
  */
 function mayTryAgain(cause: unknown, request: UpstreamRequest): boolean {
-  if (cause instanceof undiciErrors.ConnectTimeoutError) return true;
+  if (neverSent(cause)) return true;
+  return request.write !== true && CLOSED_MID_CALL_CODES.has(codeOf(cause) ?? '');
+}
+
+/** The failure came before a byte of the request was written: the upstream cannot have acted on it. */
+function neverSent(cause: unknown): boolean {
+  return cause instanceof undiciErrors.ConnectTimeoutError || NEVER_SENT_CODES.has(codeOf(cause) ?? '');
+}
+
+function codeOf(cause: unknown): string | undefined {
   const code = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
-  if (typeof code !== 'string') return false;
-  if (NEVER_SENT_CODES.has(code)) return true;
-  return request.write !== true && CLOSED_MID_CALL_CODES.has(code);
+  return typeof code === 'string' ? code : undefined;
 }
 
 /** 100 ms, 200 ms, 400 ms … up to 1 s, each with jitter so callers do not retry in step. */
@@ -291,23 +298,46 @@ function outcomeOf(error: TicketGraphError): AttemptOutcome {
   return error instanceof UpstreamInvalidResponseError ? 'invalid' : 'unreachable';
 }
 
-function toTransportError(error: unknown, signal: AbortSignal | undefined, options: UpstreamOptions): TicketGraphError {
+/**
+ * A failure with no answer, as a gateway error. A read may always be tried again. A write may
+ * only when nothing was sent (the connection never opened); after a timeout or a connection that
+ * closed under it, the upstream may have made the change, so it is not retryable and says so.
+ */
+function toTransportError(
+  error: unknown,
+  signal: AbortSignal | undefined,
+  options: UpstreamOptions,
+  request: UpstreamRequest,
+): TicketGraphError {
   const { provider } = options;
   if (error instanceof TicketGraphError) return error;
+  const mayHaveArrived = request.write === true && !neverSent(error);
   if (
     signal?.aborted ||
     error instanceof undiciErrors.ConnectTimeoutError ||
     error instanceof undiciErrors.HeadersTimeoutError ||
     error instanceof undiciErrors.BodyTimeoutError
   ) {
-    return timeoutError(options, error);
+    return timeoutError(options, error, mayHaveArrived);
+  }
+  if (mayHaveArrived) {
+    return new UpstreamError(`${provider} dropped the connection during the call; ${MAY_HAVE_CHANGED}`, {
+      provider,
+      retryable: false,
+      cause: error,
+    });
   }
   return new UpstreamError(`${provider} could not be reached`, { provider, cause: error });
 }
 
-function timeoutError(options: UpstreamOptions, cause?: unknown): UpstreamTimeoutError {
-  return new UpstreamTimeoutError(`${options.provider} did not answer within ${options.timeoutMs} ms`, {
+/** What a caller of a write that may have arrived is told: read the ticket before sending it again. */
+const MAY_HAVE_CHANGED = 'the change may have been made';
+
+function timeoutError(options: UpstreamOptions, cause: unknown, mayHaveArrived: boolean): UpstreamTimeoutError {
+  const waited = `${options.provider} did not answer within ${options.timeoutMs} ms`;
+  return new UpstreamTimeoutError(mayHaveArrived ? `${waited}; ${MAY_HAVE_CHANGED}` : waited, {
     provider: options.provider,
+    retryable: !mayHaveArrived,
     ...(cause !== undefined && { cause }),
   });
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeTicketId } from '../../src/ids.js';
 import { SWEEPPEA_SEED } from '../../src/sandbox/sweeppea/seed.js';
-import { startGateway, type Gateway } from './harness.js';
+import { closedPort, listenOnLoopback, startGateway, type Gateway, type Listening } from './harness.js';
 
 const UPDATE = /* GraphQL */ `
   mutation Update($input: UpdateTicketInput!) {
@@ -50,11 +50,13 @@ beforeAll(async () => {
 afterAll(() => gateway.close());
 beforeEach(() => gateway.sandbox.reset());
 
-async function update(input: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Result> {
-  const { data, errors } = await gateway.client(headers).rawRequest<{ updateTicket: Result }>(UPDATE, { input });
+async function updateThrough(target: Gateway, input: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Result> {
+  const { data, errors } = await target.client(headers).rawRequest<{ updateTicket: Result }>(UPDATE, { input });
   expect(errors).toBeUndefined();
   return data.updateTicket;
 }
+
+const update = (input: Record<string, unknown>, headers: Record<string, string> = {}) => updateThrough(gateway, input, headers);
 
 const sentUpdates = () => gateway.sandbox.requests.filter((request) => request.path === '/tickets/update');
 
@@ -90,6 +92,7 @@ describe('Mutation.updateTicket on Sweeppea', () => {
     ['a title of exactly 200 characters', { title: 'T'.repeat(200) }],
     ['a title of 100 emoji (200 UTF-16 units)', { title: '🎉'.repeat(100) }],
     ['a description of exactly 20,000 characters', { description: 'd'.repeat(20_000) }],
+    ['a description with tabs and \\n and \\r\\n line breaks', { description: 'one\ttwo\nthree\r\nfour' }],
   ])('accepts %s', async (_case, change) => {
     const result = await update({ provider: 'SWEEPPEA', number: OPEN, ...change });
     expect(result.__typename).toBe('Ticket');
@@ -105,6 +108,21 @@ describe('Mutation.updateTicket on Sweeppea', () => {
     ['a blank description', { provider: 'SWEEPPEA', number: OPEN, description: '\n\t' }, 'description'],
     ['a lone surrogate', { provider: 'SWEEPPEA', number: OPEN, title: 'bad \ud800 text' }, 'title'],
     ['a NUL character', { provider: 'SWEEPPEA', number: OPEN, description: 'a\u0000b' }, 'description'],
+    ['a title with NEL (U+0085)', { provider: 'SWEEPPEA', number: OPEN, title: 'one\u0085two' }, 'title'],
+    ['a title with a C1 control (U+009B)', { provider: 'SWEEPPEA', number: OPEN, title: 'a\u009b31mb' }, 'title'],
+    ['a title with a tab', { provider: 'SWEEPPEA', number: OPEN, title: 'a\tb' }, 'title'],
+    ['a title with a paragraph separator', { provider: 'SWEEPPEA', number: OPEN, title: 'a\u2029b' }, 'title'],
+    ['a title with a right-to-left override', { provider: 'SWEEPPEA', number: OPEN, title: 'invoice \u202Efdp.exe' }, 'title'],
+    ['a title with a left-to-right embedding', { provider: 'SWEEPPEA', number: OPEN, title: 'a\u202Ab' }, 'title'],
+    ['a title with a bidi isolate', { provider: 'SWEEPPEA', number: OPEN, title: 'a\u2066b\u2069' }, 'title'],
+    ['a title with a right-to-left mark', { provider: 'SWEEPPEA', number: OPEN, title: 'a\u200Fb' }, 'title'],
+    ['a title with an Arabic letter mark', { provider: 'SWEEPPEA', number: OPEN, title: 'a\u061Cb' }, 'title'],
+    ['a description with a right-to-left override', { provider: 'SWEEPPEA', number: OPEN, description: 'a\u202Eb' }, 'description'],
+    ['a description with a pop directional isolate', { provider: 'SWEEPPEA', number: OPEN, description: 'a\u2069b' }, 'description'],
+    ['a description with NEL (U+0085)', { provider: 'SWEEPPEA', number: OPEN, description: 'a\u0085b' }, 'description'],
+    ['a description with a line separator', { provider: 'SWEEPPEA', number: OPEN, description: 'a\u2028b' }, 'description'],
+    ['a description with a lone carriage return', { provider: 'SWEEPPEA', number: OPEN, description: 'a\rb' }, 'description'],
+    ['a description with an escape', { provider: 'SWEEPPEA', number: OPEN, description: 'a\u001b[2Jb' }, 'description'],
     ['nothing to change', { provider: 'SWEEPPEA', number: OPEN }, 'input'],
     ['nothing to change but nulls', { provider: 'SWEEPPEA', number: OPEN, title: null, description: null }, 'input'],
     ['no ticket named', { title: 'x' }, 'id'],
@@ -233,11 +251,69 @@ describe('Mutation.updateTicket when the upstream is slow', () => {
   });
   afterAll(() => slow.close());
 
-  it('answers UPSTREAM_TIMEOUT and never sends the update again', async () => {
+  it('answers UPSTREAM_TIMEOUT, not retryable, and never sends the update again', async () => {
     slow.sandbox.setLatency('sweeppea', 1_500);
     const { data } = await slow.client().rawRequest<{ updateTicket: Result }>(UPDATE, { input: { provider: 'SWEEPPEA', number: OPEN, title: 'late' } });
-    expect(data.updateTicket).toMatchObject({ __typename: 'UpstreamError', code: 'UPSTREAM_TIMEOUT' });
+    expect(data.updateTicket).toMatchObject({ __typename: 'UpstreamError', code: 'UPSTREAM_TIMEOUT', retryable: false });
     expect(slow.sandbox.calls('sweeppea')).toBe(1);
+  });
+});
+
+describe('Mutation.updateTicket when the update may have arrived', () => {
+  /** A Sweeppea that reads the whole update request, then stalls or drops the connection. */
+  let behaviour: 'stall' | 'drop' = 'stall';
+  let received: string[] = [];
+  let hostile: Listening;
+  let target: Gateway;
+  beforeAll(async () => {
+    hostile = await listenOnLoopback((request) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      request.on('end', () => {
+        received.push(`${request.url} ${body}`);
+        // A stalled call gets no answer: the gateway's deadline ends it.
+        if (behaviour === 'drop') request.socket.destroy();
+      });
+    }, '');
+    target = await startGateway({
+      env: { UPSTREAM_TIMEOUT_MS: '300' },
+      adjust: (config) => ({ ...config, providers: { ...config.providers, sweeppea: { ...config.providers.sweeppea, baseUrl: hostile.url } } }),
+    });
+  });
+  afterAll(async () => {
+    await target.close();
+    await hostile.close();
+  });
+  beforeEach(() => {
+    received = [];
+  });
+
+  it.each([
+    ['stalls past the deadline', 'UPSTREAM_TIMEOUT', 'stall'],
+    ['drops the connection after reading it', 'UPSTREAM_ERROR', 'drop'],
+  ] as const)('when Sweeppea %s: %s, not retryable, saying the change may have been made, sent once', async (_case, code, mode) => {
+    behaviour = mode;
+    const result = await updateThrough(target, { provider: 'SWEEPPEA', number: OPEN, title: 'maybe' });
+    expect(result).toMatchObject({ __typename: 'UpstreamError', code, retryable: false, upstreamStatus: null });
+    expect(result.message).toMatch(/the change may have been made/);
+    expect(received).toEqual([`/tickets/update {"CaseId":"${OPEN}","Title":"maybe"}`]);
+  });
+});
+
+describe('Mutation.updateTicket when Sweeppea cannot be reached', () => {
+  let unreachable: Gateway;
+  beforeAll(async () => {
+    const baseUrl = `http://127.0.0.1:${await closedPort()}`;
+    unreachable = await startGateway({
+      adjust: (config) => ({ ...config, providers: { ...config.providers, sweeppea: { ...config.providers.sweeppea, baseUrl } } }),
+    });
+  });
+  afterAll(() => unreachable.close());
+
+  it('answers UPSTREAM_ERROR, retryable: the connection never opened, so nothing was sent', async () => {
+    const result = await updateThrough(unreachable, { provider: 'SWEEPPEA', number: OPEN, title: 'x' });
+    expect(result).toMatchObject({ __typename: 'UpstreamError', code: 'UPSTREAM_ERROR', retryable: true });
+    expect(result.message).not.toMatch(/may have been made/);
   });
 });
 

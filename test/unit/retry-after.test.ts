@@ -23,6 +23,14 @@ describe('parseRetryAfter', () => {
     },
   );
 
+  it.each([
+    ['400 digits (Infinity as a number)', '9'.repeat(400)],
+    ['a day and a second', '86401'],
+    ['an HTTP date a year ahead', 'Mon, 22 Nov 2027 12:00:00 GMT'],
+  ])('caps %s at one day, a finite integer', (_, value) => {
+    expect(parseRetryAfter(value, NOW)).toBe(86_400);
+  });
+
   it('reads the first of repeated Retry-After headers', () => {
     expect(retryAfterHeader({ status: 429, headers: { 'retry-after': ['5', '9'] }, body: undefined })).toBe(5);
     expect(retryAfterHeader({ status: 429, headers: {}, body: undefined })).toBeUndefined();

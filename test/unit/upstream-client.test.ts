@@ -197,6 +197,36 @@ describe('createUpstreamClient', () => {
       expect(state.attempts).toBe(3);
     });
 
+    it('calls a write that never got a connection retryable: nothing was sent', async () => {
+      const { connect } = refusingConnector(10);
+      const client = await serve(ok, { retries: 0, connect });
+      await expect(client.request({ method: 'POST', path: '/', body: '{}', write: true })).rejects.toMatchObject({
+        code: 'UPSTREAM_ERROR',
+        retryable: true,
+        message: 'hostup could not be reached',
+      });
+    });
+
+    it('calls a write that waited past the queue timeout retryable: it never left the gateway', async () => {
+      let received = 0;
+      const client = await serve(() => {
+        received += 1;
+      }, { maxConcurrency: 1, timeoutMs: 400, queueTimeoutMs: 100 });
+      const first = client.request({ method: 'POST', path: '/first', body: '{}', write: true });
+      const queued = client.request({ method: 'POST', path: '/queued', body: '{}', write: true });
+      await expect(queued).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT', retryable: true });
+      await expect(first).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT', retryable: false });
+      expect(received).toBe(1);
+    });
+
+    it('calls a read that timed out or lost its connection retryable: reading again changes nothing', async () => {
+      const stalled = await serve(() => undefined, { timeoutMs: 150 });
+      await expect(stalled.request({ method: 'GET', path: '/' })).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT', retryable: true });
+      const { handler } = dropping(10);
+      const dropped = await serve(handler, { retries: 0 });
+      await expect(dropped.request({ method: 'GET', path: '/' })).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', retryable: true });
+    });
+
     /** A server that drops the connection of its first `drops` requests after reading them. */
     function dropping(drops: number) {
       const state = { received: 0 };
@@ -218,7 +248,11 @@ describe('createUpstreamClient', () => {
     it('never sends a write again once it may have reached the upstream', async () => {
       const { handler, state } = dropping(1);
       const client = await serve(handler, { retries: 2 });
-      await expect(client.request({ method: 'POST', path: '/', body: '{}', write: true })).rejects.toMatchObject({ code: 'UPSTREAM_ERROR' });
+      await expect(client.request({ method: 'POST', path: '/', body: '{}', write: true })).rejects.toMatchObject({
+        code: 'UPSTREAM_ERROR',
+        retryable: false,
+        message: expect.stringMatching(/the change may have been made/),
+      });
       expect(state.received).toBe(1);
     });
 
@@ -227,7 +261,11 @@ describe('createUpstreamClient', () => {
       const slow = await serve(() => {
         received += 1;
       }, { retries: 2, timeoutMs: 150 });
-      await expect(slow.request({ method: 'POST', path: '/', body: '{}', write: true })).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT' });
+      await expect(slow.request({ method: 'POST', path: '/', body: '{}', write: true })).rejects.toMatchObject({
+        code: 'UPSTREAM_TIMEOUT',
+        retryable: false,
+        message: expect.stringMatching(/the change may have been made/),
+      });
       expect(received).toBe(1);
 
       let failed = 0;

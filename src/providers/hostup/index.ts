@@ -9,6 +9,18 @@ import { toTicket } from './mapper.js';
 const DIGITS = /^\d+$/;
 const MAX_DIGITS = 10;
 
+function parseNumber(number: string): string {
+  const trimmed = number.trim();
+  // "0042" and "42" are the same ticket, so they must be one DataLoader key.
+  const canonical = DIGITS.test(trimmed) ? trimmed.replace(/^0+/, '') : '';
+  if (canonical === '' || canonical.length > MAX_DIGITS) {
+    throw new BadUserInputError(`A HostUp ticket number is a whole number from 1 to ${MAX_DIGITS} digits`, {
+      provider: 'hostup',
+    });
+  }
+  return canonical;
+}
+
 /** HostUp (`https://cloud.hostup.se`), legacy API: one `GET /api/support/tickets/{number}` a ticket. */
 export function createHostupProvider(deps: ProviderDeps): Provider {
   return {
@@ -16,20 +28,10 @@ export function createHostupProvider(deps: ProviderDeps): Provider {
     displayName: 'HostUp',
     // The legacy API has no write endpoints and reads one ticket a call.
     capabilities: { updateTicket: false, batchRead: false, maxBatch: 1 },
-    parseNumber(number) {
-      const trimmed = number.trim();
-      // "0042" and "42" are the same ticket, so they must be one DataLoader key.
-      const canonical = DIGITS.test(trimmed) ? trimmed.replace(/^0+/, '') : '';
-      if (canonical === '' || canonical.length > MAX_DIGITS) {
-        throw new BadUserInputError(`A HostUp ticket number is a whole number from 1 to ${MAX_DIGITS} digits`, {
-          provider: 'hostup',
-        });
-      }
-      return canonical;
-    },
+    parseNumber,
     fetchTickets(numbers, auth, trace) {
       const http = tracedBy(deps.http, trace);
-      return fetchEach(numbers, 'hostup', async (number) => toTicket(await getTicket(http, number, auth.apiKey), { timezone: deps.timezone, fetchedAt: new Date().toISOString() }));
+      return fetchEach(numbers, 'hostup', parseNumber, async (number) => toTicket(await getTicket(http, number, auth.apiKey), { timezone: deps.timezone, fetchedAt: new Date().toISOString() }));
     },
   } satisfies Provider;
 }

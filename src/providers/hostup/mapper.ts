@@ -1,6 +1,7 @@
 import type { Attachment, IsoDateTime, Note, Person, Reply, Ticket, TicketPriority, TicketStatus } from '../../model.js';
 import { parseLocalDate } from '../dates.js';
 import { textFormatOf } from '../text-format.js';
+import { wordTable } from '../word-table.js';
 import { HOSTUP_DATE_FORMATS, HOSTUP_ISO_ZONE, ticketNumberOf, type HostupAnswer, type HostupOwner, type HostupReply, type HostupTicket } from './schema.js';
 
 export interface HostupMapOptions {
@@ -14,7 +15,7 @@ export interface HostupMapOptions {
  * Legacy HostBill words (Open, Answered, Client-Reply, In-Progress, On-Hold, Closed) and the v2
  * API's (open, answered, customer_reply, …), keyed after `statusKey` folds case and -/_/space.
  */
-const STATUSES: Readonly<Record<string, TicketStatus>> = {
+const STATUSES = wordTable<TicketStatus>({
   open: 'OPEN',
   // Staff answered: the next move is the customer's.
   answered: 'WAITING_ON_CUSTOMER',
@@ -24,16 +25,16 @@ const STATUSES: Readonly<Record<string, TicketStatus>> = {
   in_progress: 'IN_PROGRESS',
   on_hold: 'ON_HOLD',
   closed: 'CLOSED',
-};
+});
 
 /** Legacy Low/Medium/High/Urgent; the v2 API adds `critical`, which the model has as URGENT. */
-const PRIORITIES: Readonly<Record<string, TicketPriority>> = {
+const PRIORITIES = wordTable<TicketPriority>({
   low: 'LOW',
   medium: 'MEDIUM',
   high: 'HIGH',
   urgent: 'URGENT',
   critical: 'URGENT',
-};
+});
 
 /** HostBill reply `type`s: staff answer as Admin; Client (or Guest, by e-mail) are the customer. */
 const STAFF_TYPES = new Set(['admin', 'staff']);
@@ -49,7 +50,7 @@ export function toTicket(answer: HostupAnswer, options: HostupMapOptions): Ticke
   const { ticket } = answer.data;
   const date: ReadDate = (text) => parseLocalDate(text, options.timezone, HOSTUP_DATE_FORMATS, HOSTUP_ISO_ZONE) ?? null;
   const statusText = nonEmpty(ticket.status);
-  const status = statusText === null ? 'UNKNOWN' : (STATUSES[statusKey(statusText)] ?? 'UNKNOWN');
+  const status = statusText === null ? 'UNKNOWN' : (STATUSES.get(statusKey(statusText)) ?? 'UNKNOWN');
   const priorityText = nonEmpty(ticket.priority);
   const owner = ownerOf(ticket.owner);
   const requester = person(ticket.name, ticket.email, false);
@@ -62,7 +63,7 @@ export function toTicket(answer: HostupAnswer, options: HostupMapOptions): Ticke
     bodyFormat: textFormatOf(ticket.body),
     status,
     statusText,
-    priority: priorityText === null ? null : (PRIORITIES[statusKey(priorityText)] ?? null),
+    priority: priorityText === null ? null : (PRIORITIES.get(statusKey(priorityText)) ?? null),
     priorityText,
     createdAt: date(ticket.date),
     updatedAt: date(ticket.lastupdate),

@@ -10,7 +10,7 @@ import {
 import { retryAfterHeader } from '../../upstream/retry-after.js';
 import type { UpstreamClient, UpstreamResponse } from '../../upstream/types.js';
 import { shapeError } from '../shape-error.js';
-import { kaptureAnswerSchema, kaptureFailureSchema, kaptureTicketSchema, ticketKey, type KaptureTicket } from './schema.js';
+import { kaptureFailureSchema, kaptureTicketSchema, ticketKey, type KaptureTicket } from './schema.js';
 
 const provider = 'kapture';
 export const SEARCH_PATH = '/search-ticket-by-ticket-id.html/v.2.0';
@@ -52,15 +52,21 @@ export async function searchTickets(
   // upstreams.md: failures come as a body with HTTP 200.
   const failure = checkShape(kaptureFailureSchema, response.body);
   if (failure.success) throw failureError(failure.data.message, response.status);
-  const answer = checkShape(kaptureAnswerSchema, response.body);
-  if (!answer.success) throw new UpstreamInvalidResponseError('Kapture CRM answered with an unexpected shape (not a list)', details);
-  return readAnswer(answer.data, numbers, details);
+  // Success is a bare array. Each element is checked on its own (its depth too), not the list as a
+  // whole, so one bad ticket fails alone.
+  if (!Array.isArray(response.body)) {
+    throw new UpstreamInvalidResponseError('Kapture CRM answered with an unexpected shape (not a list)', details);
+  }
+  return readAnswer(response.body, numbers, details);
 }
 
 /**
- * Matches the answer to the numbers asked for. upstreams.md: unknown ids are simply absent, so
- * an absent number is NOT_FOUND; an element that fails the schema fails only its own number, and
- * when its id cannot even be read, every absent number may be it and is invalid rather than missing.
+ * Matches the answer to the numbers asked for, by each element's own ticket id, so an element for
+ * an id not asked is ignored and never served under another. upstreams.md: unknown ids are simply
+ * absent, so an absent number is NOT_FOUND; an element that fails the schema fails only its own
+ * number, and when its id cannot even be read, every absent number may be it and is invalid
+ * rather than missing. An id answered twice is invalid for that id alone: whichever copy won, a
+ * lying or broken upstream would choose what the client sees, and the copies may disagree.
  */
 function readAnswer(
   elements: readonly unknown[],
@@ -73,7 +79,9 @@ function readAnswer(
     const parsed = checkShape(kaptureTicketSchema, element);
     const key = ticketKey(parsed.success ? parsed.data.task_details.ticketId : idOf(element));
     if (key === null) unreadable = true;
-    else if (!byKey.has(key)) {
+    else if (byKey.has(key)) {
+      byKey.set(key, new UpstreamInvalidResponseError(`Kapture CRM answered ticket ${key} more than once`, details));
+    } else {
       byKey.set(key, parsed.success ? parsed.data : shapeError(`Kapture CRM answered ticket ${key}`, parsed.error, details, NO_TICKET_ID));
     }
   }

@@ -1,6 +1,7 @@
 import type { Attachment, IsoDateTime, Person, Ticket, TicketPriority, TicketStatus } from '../../model.js';
 import { byteSize } from '../byte-size.js';
 import { textFormatOf } from '../text-format.js';
+import { wordTable } from '../word-table.js';
 import { decodeEntities } from './entities.js';
 import { ticketKey, type KaptureTaskDetails, type KaptureTicket } from './schema.js';
 import { parseKaptureDate } from './timestamps.js';
@@ -16,17 +17,17 @@ export interface KaptureMapOptions {
  * upstreams.md: statuses come as words (Pending, Complete, Closed) or as codes (P, CL; C taken
  * as Complete); matched case-blind. Tenant-configured words are UNKNOWN; the word is kept.
  */
-const STATUSES: Readonly<Record<string, TicketStatus>> = {
+const STATUSES = wordTable<TicketStatus>({
   pending: 'OPEN',
   p: 'OPEN',
   complete: 'CLOSED',
   c: 'CLOSED',
   closed: 'CLOSED',
   cl: 'CLOSED',
-};
+});
 
 /** upstreams.md: a word (`low`, the seed) or an integer, taken as 1 = low … 4 = urgent. */
-const PRIORITIES: Readonly<Record<string, TicketPriority>> = {
+const PRIORITIES = wordTable<TicketPriority>({
   low: 'LOW',
   medium: 'MEDIUM',
   high: 'HIGH',
@@ -35,7 +36,7 @@ const PRIORITIES: Readonly<Record<string, TicketPriority>> = {
   '2': 'MEDIUM',
   '3': 'HIGH',
   '4': 'URGENT',
-};
+});
 
 
 /** One element of the answer (already validated by the client) to the model; `raw` is that element. */
@@ -58,9 +59,9 @@ export function toTicket(ticket: KaptureTicket, options: KaptureMapOptions): Tic
     // An HTML body keeps its entities (they are HTML); plain text is unescaped like every other string.
     body: detail.trim() === '' ? null : bodyFormat === 'HTML' ? detail : decodeEntities(detail),
     bodyFormat,
-    status: status === null ? 'UNKNOWN' : (STATUSES[status.toLowerCase()] ?? 'UNKNOWN'),
+    status: status === null ? 'UNKNOWN' : (STATUSES.get(status.toLowerCase()) ?? 'UNKNOWN'),
     statusText: statusTextOf(status, textOf(details.substatus)),
-    priority: priorityText === null ? null : (PRIORITIES[priorityText.toLowerCase()] ?? null),
+    priority: priorityText === null ? null : (PRIORITIES.get(priorityText.toLowerCase()) ?? null),
     priorityText,
     createdAt,
     lastReplyAt,

@@ -55,8 +55,6 @@ export const kaptureTicketSchema = z.object({ task_details: taskDetailsSchema })
 export type KaptureTicket = z.infer<typeof kaptureTicketSchema>;
 export type KaptureTaskDetails = KaptureTicket['task_details'];
 
-/** Success is a bare array; each element is checked on its own, so one bad ticket fails alone. */
-export const kaptureAnswerSchema = z.array(z.unknown());
 
 /** `{message, status: "failed"}`, usually with HTTP 200 (the seed's table). */
 export const kaptureFailureSchema = z.object({ status: z.literal('failed'), message: z.unknown() });

@@ -4,14 +4,13 @@ import {
   NotFoundError,
   UnauthenticatedError,
   UpstreamError,
-  UpstreamInvalidResponseError,
   type TicketGraphError,
 } from '../../errors.js';
 import { FormData } from 'undici';
 import { retryAfterHeader } from '../../upstream/retry-after.js';
 import type { UpstreamClient, UpstreamResponse } from '../../upstream/types.js';
 import { shapeError } from '../shape-error.js';
-import { keliwebErrorSchema, keliwebTicketSchema, ticketNumberOf, type KeliwebTicket } from './schema.js';
+import { keliwebErrorSchema, keliwebTicketSchema, type KeliwebTicket } from './schema.js';
 
 const provider = 'keliweb';
 export const GET_TICKET_PATH = '/api/v2/keliweb/get-ticket';
@@ -44,10 +43,6 @@ export async function getTicket(http: UpstreamClient, number: string, apiKey: st
   const parsed = checkShape(keliwebTicketSchema, response.body);
   if (!parsed.success) {
     throw shapeError(`Keliweb answered ticket ${number}`, parsed.error, details);
-  }
-  // A ticket under another number would be cached under this one's id; WHMCS masks compare case-blind.
-  if (ticketNumberOf(parsed.data)?.toLowerCase() !== number.toLowerCase()) {
-    throw new UpstreamInvalidResponseError(`Keliweb answered ticket ${number} with another ticket`, details);
   }
   return parsed.data;
 }

@@ -11,6 +11,19 @@ import { toTicket } from './mapper.js';
  */
 const TICKET_NUMBER = /^[A-Za-z0-9-]{1,32}$/;
 
+function parseNumber(number: string): string {
+  const trimmed = number.trim();
+  if (!TICKET_NUMBER.test(trimmed)) {
+    throw new BadUserInputError('A Keliweb ticket number is 1 to 32 letters, digits and dashes', {
+      provider: 'keliweb',
+    });
+  }
+  // WHMCS finds a mask case-blind (MySQL's default collation), so 'abc-1' and 'ABC-1' are one
+  // ticket: upper case makes them one DataLoader key and one upstream call. The ticket's
+  // `number` is still the mask as Keliweb sends it.
+  return trimmed.toUpperCase();
+}
+
 /** Keliweb (`https://apiv2.keliweb.it`, WHMCS behind Laravel): one `get-ticket` call a ticket. */
 export function createKeliwebProvider(deps: ProviderDeps): Provider {
   return {
@@ -18,20 +31,11 @@ export function createKeliwebProvider(deps: ProviderDeps): Provider {
     displayName: 'Keliweb',
     // upstreams.md: replies can be added but tickets not updated; get-ticket reads one ticket.
     capabilities: { updateTicket: false, batchRead: false, maxBatch: 1 },
-    parseNumber(number) {
-      const trimmed = number.trim();
-      if (!TICKET_NUMBER.test(trimmed)) {
-        throw new BadUserInputError('A Keliweb ticket number is 1 to 32 letters, digits and dashes', { provider: 'keliweb' });
-      }
-      // WHMCS finds a mask case-blind (MySQL's default collation), so 'abc-1' and 'ABC-1' are one
-      // ticket: upper case makes them one DataLoader key and one upstream call. The ticket's
-      // `number` is still the mask as Keliweb sends it.
-      return trimmed.toUpperCase();
-    },
+    parseNumber,
     // One call a number, all at once; the upstream client holds them to the concurrency limit.
     fetchTickets(numbers, auth, trace) {
       const http = tracedBy(deps.http, trace);
-      return fetchEach(numbers, 'keliweb', async (number) => toTicket(await getTicket(http, number, auth.apiKey), { timezone: deps.timezone, fetchedAt: new Date().toISOString() }));
+      return fetchEach(numbers, 'keliweb', parseNumber, async (number) => toTicket(await getTicket(http, number, auth.apiKey), { timezone: deps.timezone, fetchedAt: new Date().toISOString() }));
     },
   } satisfies Provider;
 }

@@ -1,5 +1,6 @@
 import type { Attachment, IsoDateTime, Note, Person, Reply, Ticket, TicketPriority, TicketStatus } from '../../model.js';
 import { parseLocalDate } from '../dates.js';
+import { wordTable } from '../word-table.js';
 import {
   KELIWEB_DATE_FORMATS,
   textOf,
@@ -20,7 +21,7 @@ export interface KeliwebMapOptions {
  * upstreams.md: Open, Answered, Customer-Reply, Closed always; On Hold, In Progress by default;
  * admins may add their own (→ UNKNOWN). Keyed after `wordKey` folds case and -/_/space.
  */
-const STATUSES: Readonly<Record<string, TicketStatus>> = {
+const STATUSES = wordTable<TicketStatus>({
   open: 'OPEN',
   // Staff answered: the next move is the customer's.
   answered: 'WAITING_ON_CUSTOMER',
@@ -29,10 +30,10 @@ const STATUSES: Readonly<Record<string, TicketStatus>> = {
   in_progress: 'IN_PROGRESS',
   on_hold: 'ON_HOLD',
   closed: 'CLOSED',
-};
+});
 
 /** upstreams.md: Low, Medium, High; WHMCS installations may add Urgent. */
-const PRIORITIES: Readonly<Record<string, TicketPriority>> = { low: 'LOW', medium: 'MEDIUM', high: 'HIGH', urgent: 'URGENT' };
+const PRIORITIES = wordTable<TicketPriority>({ low: 'LOW', medium: 'MEDIUM', high: 'HIGH', urgent: 'URGENT' });
 
 /** upstreams.md: the opening message is reply "0". */
 const OPENING_REPLY_ID = '0';
@@ -57,9 +58,9 @@ export function toTicket(ticket: KeliwebTicket, options: KeliwebMapOptions): Tic
     // WHMCS messages are plain text with \r\n line breaks: kept as sent.
     body: opening ? messageOf(opening) : null,
     bodyFormat: 'TEXT',
-    status: statusText === null ? 'UNKNOWN' : (STATUSES[wordKey(statusText)] ?? 'UNKNOWN'),
+    status: statusText === null ? 'UNKNOWN' : (STATUSES.get(wordKey(statusText)) ?? 'UNKNOWN'),
     statusText,
-    priority: priorityText === null ? null : (PRIORITIES[wordKey(priorityText)] ?? null),
+    priority: priorityText === null ? null : (PRIORITIES.get(wordKey(priorityText)) ?? null),
     priorityText,
     createdAt: date(ticket.date),
     // GetTicket has no "last modified": the latest date it shows (opening, last reply, any reply).

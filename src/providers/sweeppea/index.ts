@@ -1,4 +1,6 @@
 import { BadUserInputError } from '../../errors.js';
+import type { Ticket } from '../../model.js';
+import { askedTicket } from '../asked-ticket.js';
 import { fetchEach } from '../fetch-each.js';
 import type { Provider, ProviderDeps } from '../provider.js';
 import { tracedBy } from '../../upstream/traced.js';
@@ -11,6 +13,14 @@ import { fromUpdateAnswer, toTicket } from './mapper.js';
  */
 const CASE_NUMBER = /^[A-Za-z0-9]{1,32}$/;
 
+function parseNumber(number: string): string {
+  const trimmed = number.trim();
+  if (!CASE_NUMBER.test(trimmed)) {
+    throw new BadUserInputError('A Sweeppea case number is 1 to 32 letters and digits', { provider: 'sweeppea' });
+  }
+  return trimmed;
+}
+
 /** Sweeppea (`https://api-v3.sweeppea.com`): one `fetchSingleTicket` call a ticket. */
 export function createSweeppeaProvider(deps: ProviderDeps): Provider {
   return {
@@ -18,30 +28,27 @@ export function createSweeppeaProvider(deps: ProviderDeps): Provider {
     displayName: 'Sweeppea',
     // Reads are one ticket a call; `/tickets/update` changes title and description.
     capabilities: { updateTicket: true, batchRead: false, maxBatch: 1 },
-    parseNumber(number) {
-      const trimmed = number.trim();
-      if (!CASE_NUMBER.test(trimmed)) {
-        throw new BadUserInputError('A Sweeppea case number is 1 to 32 letters and digits', { provider: 'sweeppea' });
-      }
-      return trimmed;
-    },
+    parseNumber,
     // One call a number; the upstream client holds them to Sweeppea's one-at-a-time limit.
     fetchTickets(numbers, auth, trace) {
       const http = tracedBy(deps.http, trace);
-      return fetchEach(numbers, 'sweeppea', async (number) => toTicket(await fetchSingleTicket(http, number, auth.apiKey), { fetchedAt: new Date().toISOString() }));
+      return fetchEach(numbers, 'sweeppea', parseNumber, async (number) => toTicket(await fetchSingleTicket(http, number, auth.apiKey), { fetchedAt: new Date().toISOString() }));
     },
     /**
      * The update answers with a few of the ticket's fields; the ticket is then read back whole
      * (its Statistics now list the update). Should that read fail, the change is still made:
      * the answer's own fields stand for the ticket rather than an error that invites a retry.
+     * Either must be the ticket asked for, or it would be kept under the wrong ticket's id.
      */
     async updateTicket(update, auth, trace) {
       const http = tracedBy(deps.http, trace);
       const answer = await updateTicket(http, update, auth.apiKey);
+      const asked = (ticket: Ticket) => askedTicket(ticket, update.number, parseNumber);
       try {
-        return toTicket(await fetchSingleTicket(http, update.number, auth.apiKey), { fetchedAt: new Date().toISOString() });
+        const readBack = await fetchSingleTicket(http, update.number, auth.apiKey);
+        return asked(toTicket(readBack, { fetchedAt: new Date().toISOString() }));
       } catch {
-        return fromUpdateAnswer(answer, { fetchedAt: new Date().toISOString() });
+        return asked(fromUpdateAnswer(answer, { fetchedAt: new Date().toISOString() }));
       }
     },
   } satisfies Provider;

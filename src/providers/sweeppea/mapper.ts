@@ -1,6 +1,7 @@
 import type { Attachment, IsoDateTime, Note, Person, Ticket, TicketPriority, TicketStatus } from '../../model.js';
 import { parseIsoDate } from '../dates.js';
 import { byteSize } from '../byte-size.js';
+import { wordTable } from '../word-table.js';
 import { SWEEPPEA_ZONE, type SweeppeaAnswer, type SweeppeaTicket, type SweeppeaUpdateAnswer } from './schema.js';
 
 export interface SweeppeaMapOptions {
@@ -9,11 +10,11 @@ export interface SweeppeaMapOptions {
 }
 
 /** upstreams.md: `Priority` 1 Low, 2 Medium, 3 High. */
-const PRIORITIES: Readonly<Record<string, readonly [TicketPriority, string]>> = {
+const PRIORITIES = wordTable<readonly [TicketPriority, string]>({
   '1': ['LOW', 'Low'],
   '2': ['MEDIUM', 'Medium'],
   '3': ['HIGH', 'High'],
-};
+});
 
 /** `fetchSingleTicket`'s answer (already validated by the client) to the model: `Data` is read, `raw` is the whole answer. */
 export function toTicket(answer: SweeppeaAnswer, options: SweeppeaMapOptions): Ticket {
@@ -76,7 +77,7 @@ function statusOf(value: SweeppeaTicket['Status']): [TicketStatus, string | null
 function priorityOf(value: SweeppeaTicket['Priority']): readonly [TicketPriority | null, string | null] {
   if (value == null || String(value).trim() === '') return [null, null];
   const key = String(value).trim();
-  return PRIORITIES[key] ?? [null, key];
+  return PRIORITIES.get(key) ?? [null, key];
 }
 
 function requesterOf(account: SweeppeaTicket['AccountInfo']): Person | null {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { checkShape } from '../../../src/providers/check-shape.js';
+import { checkShape, MAX_PAYLOAD_DEPTH, nestedDeeperThan } from '../../../src/providers/check-shape.js';
+import { shapeError } from '../../../src/providers/shape-error.js';
 
 const schema = z.object({ id: z.union([z.string(), z.number()]), details: z.object({ title: z.string().nullish() }) });
 
@@ -17,5 +18,35 @@ describe('checkShape', () => {
     const result = checkShape(schema, { id: 7, details: { title: 3 } });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['details', 'title']);
+  });
+
+  it('fails a payload nested deeper than 64 levels, in the gateway\'s words', () => {
+    const nested = (levels: number): unknown => JSON.parse(`${'['.repeat(levels - 1)}{"a":1}${']'.repeat(levels - 1)}`);
+    const at = (levels: number) => checkShape(schema, { id: 1, details: {}, extra: nested(levels) });
+    // The payload object is level 1, so `extra` may nest 63 levels.
+    expect(MAX_PAYLOAD_DEPTH).toBe(64);
+    expect(at(63).success).toBe(true);
+    const failed = at(64);
+    expect(failed.success).toBe(false);
+    expect(shapeError('HostUp answered ticket 4', failed.error, { provider: 'hostup', upstreamStatus: 200 }).message).toBe(
+      'HostUp answered ticket 4 with an unexpected shape (nested deeper than 64 levels)',
+    );
+  });
+});
+
+describe('nestedDeeperThan', () => {
+  it.each([
+    ['a scalar', 7, 0, false],
+    ['an empty array at the limit', [], 1, false],
+    ['an array one past the limit', [[]], 1, true],
+    ['objects and arrays mixed', { a: [{ b: [] }] }, 3, true],
+    ['objects and arrays mixed, within', { a: [{ b: [] }] }, 4, false],
+  ])('%s', (_case, value, limit, deeper) => {
+    expect(nestedDeeperThan(value, limit)).toBe(deeper);
+  });
+
+  it('answers for a million levels without overflowing the stack', () => {
+    const deep = JSON.parse(`${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}`) as unknown;
+    expect(nestedDeeperThan(deep, 64)).toBe(true);
   });
 });

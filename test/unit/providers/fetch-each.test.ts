@@ -8,7 +8,7 @@ const ticket = (number: string) => ({ provider: 'hostup', number }) as Ticket;
 describe('fetchEach', () => {
   it('reads every number at once and keeps each failure at its own place', async () => {
     const started: string[] = [];
-    const results = await fetchEach(['1', '2', '3', '4', '5'], 'hostup', async (number) => {
+    const results = await fetchEach(['1', '2', '3', '4', '5'], 'hostup', (number) => number, async (number) => {
       started.push(number);
       if (number === '2') throw new NotFoundError('no 2', { provider: 'hostup' });
       if (number === '3') throw 'a string, not an Error';

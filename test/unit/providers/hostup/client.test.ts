@@ -23,7 +23,7 @@ const withTicket = (changes: Record<string, unknown>) => {
 };
 
 describe('HostUp fetchTickets over HTTP', () => {
-  const { http, answer, readCapturing, fetchTickets, errorFor, expectKeyKeptOutOfErrors, itMapsDocumentedErrors } = useProviderHarness(HOSTUP);
+  const { http, answer, readCapturing, fetchTickets, fetchOne, errorFor, expectKeyKeptOutOfErrors, itMapsDocumentedErrors } = useProviderHarness(HOSTUP);
 
   it('sends the documented request: GET, the number in the path, X-API-Key, JSON content type, no body', async () => {
     const { request, results } = await readCapturing(hostupFixture('get-ticket.example.json'));
@@ -53,10 +53,25 @@ describe('HostUp fetchTickets over HTTP', () => {
     expect((await errorFor(404, hostupFixture('error-404.json'))).message).toBe('HostUp has no ticket 616828');
   });
 
+  it('refuses an answer for another ticket than the one asked for', async () => {
+    answer(200, withTicket({ ticket_number: '999' }), {}, forTicket('2'));
+    expect(await fetchOne('2')).toMatchObject({
+      code: 'UPSTREAM_INVALID_RESPONSE',
+      provider: 'hostup',
+      message: 'The hostup answer for ticket 2 is another ticket',
+    });
+  });
+
+  it('accepts the asked ticket written with leading zeros', async () => {
+    answer(200, withTicket({ ticket_number: '0042' }), {}, forTicket('42'));
+    expect(await fetchOne('42')).toMatchObject({ provider: 'hostup', number: '0042' });
+  });
+
   it.each([
     ['the body\'s retryAfter string', {}, 60],
     ['the longer of body and Retry-After header', { 'retry-after': '120' }, 120],
     ['the body when the header is shorter', { 'retry-after': '5' }, 60],
+    ['a 400-digit header, capped at one day', { 'retry-after': '9'.repeat(400) }, 86_400],
   ])('reads the wait of a 429 from %s', async (_, headers, retryAfter) => {
     expect(await errorFor(429, hostupFixture('error-429.json'), headers)).toMatchObject({ code: 'RATE_LIMITED', retryAfter });
   });

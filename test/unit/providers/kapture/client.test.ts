@@ -60,6 +60,18 @@ describe('Kapture fetchTickets over HTTP', () => {
     expect(results.map(outcomeOf)).toEqual(['11', '12', '11']);
   });
 
+  it('refuses an id answered twice, for that id alone, whichever copy comes first', async () => {
+    answer(200, [element('11', { title: 'first' }), element('12'), element('11', { title: 'second' })]);
+    const results = await fetchTickets(['11', '12']);
+    expect(results.map(outcomeOf)).toEqual(['UPSTREAM_INVALID_RESPONSE', '12']);
+    expect(results[0]).toMatchObject({ provider: 'kapture', message: 'Kapture CRM answered ticket 11 more than once' });
+  });
+
+  it('ignores ids it did not ask for and never serves them under an asked one', async () => {
+    answer(200, [element('999'), element('12')]);
+    expect((await fetchTickets(['11', '12'])).map(outcomeOf)).toEqual(['NOT_FOUND', '12']);
+  });
+
   it('matches an id answered as a number', async () => {
     answer(200, [element(Number(EXAMPLE_ID))]);
     expect((await fetchTickets([EXAMPLE_ID])).map(outcomeOf)).toEqual([EXAMPLE_ID]);

@@ -62,6 +62,7 @@ describe('Keliweb fetchTickets over HTTP', () => {
   it.each([
     [403, { message: 'This action is unauthorized.' }, {}, { code: 'FORBIDDEN' }],
     [429, { message: 'Too Many Attempts.' }, { 'retry-after': '30' }, { code: 'RATE_LIMITED', retryAfter: 30 }],
+    [429, { message: 'Too Many Attempts.' }, { 'retry-after': '9'.repeat(400) }, { code: 'RATE_LIMITED', retryAfter: 86_400 }],
     [500, { result: 'error', message: 'Internal Server Error' }, {}, { code: 'UPSTREAM_ERROR', retryable: true }],
     [503, { message: 'Service Unavailable' }, {}, { code: 'UPSTREAM_ERROR', retryable: true }],
     [422, { message: 'The given data was invalid.' }, {}, { code: 'UPSTREAM_ERROR', retryable: false }],

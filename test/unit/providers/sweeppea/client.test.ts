@@ -19,7 +19,7 @@ const forCase = (caseNumber: string) => ({ body: JSON.stringify({ caseNumber }) 
 const withCaseNumber = (CaseNumber: string) => ({ Response: true, Data: { ...sweeppeaFixture('fetch-single-ticket.json').Data, CaseNumber } });
 
 describe('Sweeppea fetchTickets over HTTP', () => {
-  const { answer, readCapturing, fetchTickets, errorFor, expectKeyKeptOutOfErrors, itMapsDocumentedErrors } = useProviderHarness(SWEEPPEA);
+  const { answer, readCapturing, fetchTickets, fetchOne, errorFor, expectKeyKeptOutOfErrors, itMapsDocumentedErrors } = useProviderHarness(SWEEPPEA);
 
   it('sends the documented request: POST, Bearer key, JSON content type, {caseNumber}', async () => {
     const { request, results } = await readCapturing(sweeppeaFixture('fetch-single-ticket.json'));
@@ -45,6 +45,16 @@ describe('Sweeppea fetchTickets over HTTP', () => {
 
   it('says which ticket is missing', async () => {
     expect((await errorFor(404, sweeppeaFixture('error-404.json'))).message).toBe('Sweeppea has no ticket HYXTNJV');
+  });
+
+  it('refuses an answer for another ticket than the one asked for', async () => {
+    answer(200, withCaseNumber('OTHER1'));
+    expect(await fetchOne('WRONG')).toMatchObject({ code: 'UPSTREAM_INVALID_RESPONSE', provider: 'sweeppea' });
+  });
+
+  it('refuses an answer whose case number differs only in case: Sweeppea keeps case', async () => {
+    answer(200, withCaseNumber('hyxtnjv'));
+    expect(await fetchOne('HYXTNJV')).toMatchObject({ code: 'UPSTREAM_INVALID_RESPONSE' });
   });
 
   it.each([

@@ -102,6 +102,23 @@ describe('Sweeppea updateTicket over HTTP', () => {
     expect(await failure(200, { Response: true, Message: 'ok' })).toMatchObject({ code: 'UPSTREAM_INVALID_RESPONSE' });
   });
 
+  it('answers from the update\'s own fields when the read-back is another ticket', async () => {
+    onUpdate().reply(200, JSON.stringify(sweeppeaFixture('update-ticket.json')));
+    onRead().reply(200, readBack({ CaseNumber: 'OTHER1', Subject: 'Not this one' }));
+    expect(await update()).toMatchObject({ number: CASE, subject: 'UPDATED: Issue with sweepstakes entry' });
+  });
+
+  it('answers UPSTREAM_INVALID_RESPONSE when the update and its read-back are both another ticket', async () => {
+    const answer = sweeppeaFixture('update-ticket.json');
+    onUpdate().reply(200, JSON.stringify({ ...answer, Ticket: { ...answer.Ticket, CaseNumber: 'OTHER1' } }));
+    onRead().reply(200, readBack({ CaseNumber: 'OTHER1' }));
+    await expect(update()).rejects.toMatchObject({
+      code: 'UPSTREAM_INVALID_RESPONSE',
+      provider: 'sweeppea',
+      message: `The sweeppea answer for ticket ${CASE} is another ticket`,
+    });
+  });
+
   it('keeps the key out of every error', async () => {
     for (const file of ['update-error-401.json', 'update-error-403.json', 'update-error-500.json']) {
       const error = await failure(file === 'update-error-500.json' ? 500 : 403, sweeppeaFixture(file));
