@@ -1,4 +1,3 @@
-import pLimit, { type LimitFunction } from 'p-limit';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, errors as undiciErrors } from 'undici';
 import {
@@ -8,6 +7,7 @@ import {
   UpstreamTimeoutError,
 } from '../errors.js';
 import { CircuitBreaker } from './breaker.js';
+import { createFairLimit, LimitClosed, SlotWaitExpired } from './fair-limit.js';
 import { retryAfterHeader } from './retry-after.js';
 import type { AttemptOutcome, UpstreamClient, UpstreamOptions, UpstreamRequest, UpstreamResponse } from './types.js';
 
@@ -25,32 +25,8 @@ interface Budget {
   readonly endsAt: number;
 }
 
-class SlotWaitExpired extends Error {}
-
 /** UPSTREAM_TIMEOUT from waiting for a slot under our own limit: nothing was sent. */
 class SlotWaitTimeoutError extends UpstreamTimeoutError {}
-
-/**
- * Runs `task` once a slot is free, or rejects with SlotWaitExpired when `timeoutMs` passes first.
- * An abandoned task gives its slot straight back without sending anything.
- */
-function whenSlotFree<T>(limit: LimitFunction, timeoutMs: number, task: () => Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    let expired = false;
-    const timer = setTimeout(() => {
-      expired = true;
-      reject(new SlotWaitExpired());
-    }, timeoutMs).unref();
-    limit(async () => {
-      clearTimeout(timer);
-      if (expired) return;
-      resolve(await task());
-    }).catch((error: unknown) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-  });
-}
 
 /**
  * A signal that aborts after `ms`, and `clear` to drop its timer once the call is over. Not
@@ -64,7 +40,9 @@ function timeoutSignal(ms: number): { readonly signal: AbortSignal; clear(): voi
 }
 
 /**
- * An undici Pool for one provider's origin, behind a process-wide concurrency limit.
+ * An undici Pool for one provider's origin, behind a process-wide concurrency limit whose slots
+ * go to the requests waiting in turn (fair-limit.ts), so one request's hundred calls cannot hold
+ * a provider from the others.
  *
  * Two clocks bound a call. Waiting for a slot under the limit is bounded by `queueTimeoutMs`;
  * the call's own deadline, `timeoutMs`, starts only when it holds a slot. With Sweeppea's limit
@@ -82,8 +60,8 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     bodyTimeout: options.timeoutMs,
     ...(options.connect && { connect: options.connect }),
   });
-  // Closing rejects the queued calls at once (rather than leaving them to their queue timeout).
-  const limit = pLimit({ concurrency: options.maxConcurrency, rejectOnClear: true });
+  // Shared by every request of the process, a freed slot going to the waiting requests in turn.
+  const limit = createFairLimit(options.maxConcurrency);
   const queueTimeoutMs = options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS;
   const breaker = new CircuitBreaker(options.breaker ?? DEFAULT_BREAKER);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -146,14 +124,15 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
    */
   async function underLimit(request: UpstreamRequest): Promise<UpstreamResponse> {
     try {
-      return await whenSlotFree(limit, queueTimeoutMs, () => retrying(request, { endsAt: Date.now() + options.timeoutMs }));
+      const retried = () => retrying(request, { endsAt: Date.now() + options.timeoutMs });
+      return await limit.run(request.trace?.requestId, queueTimeoutMs, retried);
     } catch (error) {
       if (error instanceof SlotWaitExpired) {
         observer?.refused({ provider, reason: 'queue_timeout', requestId: request.trace?.requestId });
         throw new SlotWaitTimeoutError(`${provider} is busy: no free call slot within ${queueTimeoutMs} ms`, { provider });
       }
-      // p-limit's rejection of a queued call when the client closes.
-      if (error instanceof Error && error.name === 'AbortError') {
+      // Closing rejects the queued calls at once (rather than leaving them to their queue timeout).
+      if (error instanceof LimitClosed) {
         observer?.refused({ provider, reason: 'closing', requestId: request.trace?.requestId });
         throw new UpstreamError(`${provider}: the gateway is shutting down`, { provider, retryable: true });
       }
@@ -188,7 +167,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     },
     circuit: () => breaker.snapshot(),
     close(abort = false) {
-      limit.clearQueue();
+      limit.clear();
       if (abort) return pool.destroyed ? Promise.resolve() : pool.destroy();
       // Once: a second close waits on the first rather than failing on a destroyed pool.
       closing ??= pool.close();
