@@ -11,8 +11,8 @@ type Data = { tickets: ({ number: string } | null)[] };
 /** DataLoader batches the gateway has handed Sweeppea so far: each request's calls are queued by then. */
 async function sweeppeaBatches(gateway: Gateway): Promise<number> {
   const metric = await gateway.app.metrics.registry.getSingleMetric('ticket_graph_loader_batch_size')!.get();
-  return metric.values.find((value) => value.metricName === 'ticket_graph_loader_batch_size_count' && value.labels.provider === 'sweeppea')
-    ?.value ?? 0;
+  const counts = metric.values as { metricName?: string; labels: { provider?: string | number }; value: number }[];
+  return counts.find((value) => value.metricName === 'ticket_graph_loader_batch_size_count' && value.labels.provider === 'sweeppea')?.value ?? 0;
 }
 
 describe("a provider's slots shared between requests", () => {
