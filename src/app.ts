@@ -61,7 +61,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     },
   });
   const errors = errorHandling(logger);
-  const requestLog = createRequestLog(logger);
+  const requestLog = createRequestLog(logger, { upstreamBytesPerRequest: config.upstream.maxBytesPerRequest });
   const yoga = createYoga<Record<string, never>, Context>({
     schema: schemaFor(updatableProviders(registry)),
     graphqlEndpoint: GRAPHQL_ENDPOINT,

@@ -1,17 +1,20 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Pool, errors as undiciErrors } from 'undici';
+import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import {
   TicketGraphError,
   UpstreamError,
   UpstreamInvalidResponseError,
   UpstreamTimeoutError,
 } from '../errors.js';
-import { CircuitBreaker } from './breaker.js';
+import { CircuitBreaker, type CallOutcome } from './breaker.js';
+import { RequestBudgetSpentError, type ByteBudget } from './byte-budget.js';
 import { createFairLimit, LimitClosed, SlotWaitExpired } from './fair-limit.js';
 import { retryAfterHeader } from './retry-after.js';
 import type { AttemptOutcome, UpstreamClient, UpstreamOptions, UpstreamRequest, UpstreamResponse } from './types.js';
 
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** Largest header block read, undici's and Node's own default, stated so the refusal can say it. */
+const MAX_HEADER_BYTES = 16 * 1024;
 const DEFAULT_QUEUE_TIMEOUT_MS = 30_000;
 /** Answers a read is sent again for: rate limited, and the gateway-ish 5xx that mean "not now". */
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
@@ -27,6 +30,9 @@ interface Budget {
 
 /** UPSTREAM_TIMEOUT from waiting for a slot under our own limit: nothing was sent. */
 class SlotWaitTimeoutError extends UpstreamTimeoutError {}
+
+/** UPSTREAM_INVALID_RESPONSE for an answer whose headers or body are past our caps, not read. */
+class AnswerTooLargeError extends UpstreamInvalidResponseError {}
 
 /**
  * A signal that aborts after `ms`, and `clear` to drop its timer once the call is over. Not
@@ -58,6 +64,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     connectTimeout: Math.min(options.timeoutMs, 5_000),
     headersTimeout: options.timeoutMs,
     bodyTimeout: options.timeoutMs,
+    maxHeaderSize: MAX_HEADER_BYTES,
     ...(options.connect && { connect: options.connect }),
   });
   // Shared by every request of the process, a freed slot going to the waiting requests in turn.
@@ -69,14 +76,24 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
 
   async function send(request: UpstreamRequest, signal: AbortSignal): Promise<UpstreamResponse> {
     signal.throwIfAborted();
-    const response = await pool.request({
-      method: request.method,
-      path: prefix + request.path,
-      headers: { accept: 'application/json', ...request.headers },
-      body: request.body ?? null,
-      signal,
-    });
-    const text = await readCapped(response.body, maxBodyBytes, provider);
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await pool.request({
+        method: request.method,
+        path: prefix + request.path,
+        headers: { accept: 'application/json', ...request.headers },
+        body: request.body ?? null,
+        signal,
+      });
+    } catch (error) {
+      // The upstream answered, with more header than we read: an answer we refuse, not an
+      // upstream we could not reach.
+      if (error instanceof undiciErrors.HeadersOverflowError) {
+        throw new AnswerTooLargeError(`${provider} answered with headers over ${MAX_HEADER_BYTES} bytes`, { provider, cause: error });
+      }
+      throw error;
+    }
+    const text = await readCapped(response.body, maxBodyBytes, provider, request.trace?.bytes);
     return {
       status: response.statusCode,
       headers: response.headers,
@@ -145,6 +162,11 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   return {
     provider,
     async request(request) {
+      const bytes = request.trace?.bytes;
+      if (bytes?.spent) {
+        observer?.refused({ provider, reason: 'budget_spent', requestId: request.trace?.requestId });
+        throw new RequestBudgetSpentError(provider, bytes.limit);
+      }
       const admission = breaker.admit();
       if (!('done' in admission)) {
         observer?.refused({ provider, reason: 'circuit_open', requestId: request.trace?.requestId });
@@ -160,8 +182,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
         admission.done(response.status >= 500 ? 'unhealthy' : 'healthy');
         return response;
       } catch (error) {
-        // Waiting for our own slot says nothing of the upstream; every other failure here is its.
-        admission.done(error instanceof SlotWaitTimeoutError ? 'neither' : 'unhealthy');
+        admission.done(healthShownBy(error));
         throw error;
       }
     },
@@ -223,10 +244,28 @@ function backoffMs(tried: number): number {
   return Math.min(1_000, 100 * 2 ** tried) * (0.5 + Math.random() / 2);
 }
 
+/**
+ * What a failed call shows of the upstream's health, for the provider's breaker, shared by every
+ * request. Unhealthy: no answer in time, no connection, or a success that is not JSON (a
+ * maintenance page). Neither: waiting for our own slot, a request's byte budget spent, or an
+ * answer refused for its size (headers or body past our caps); the upstream answered, and the
+ * size is that of what was asked for, so one caller reading a huge ticket again and again must
+ * not shut the provider for every other.
+ */
+function healthShownBy(error: unknown): CallOutcome {
+  const ours = error instanceof SlotWaitTimeoutError || error instanceof RequestBudgetSpentError || error instanceof AnswerTooLargeError;
+  return ours ? 'neither' : 'unhealthy';
+}
+
+/**
+ * The body as text, refused once it passes `maxBytes`, or once the request it is read for has
+ * read its budget (`bytes`): each chunk is charged as it arrives, so neither is buffered first.
+ */
 async function readCapped(
   body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown },
   maxBytes: number,
   provider: UpstreamOptions['provider'],
+  bytes: ByteBudget | undefined,
 ): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -234,9 +273,11 @@ async function readCapped(
     size += chunk.length;
     if (size > maxBytes) {
       body.destroy();
-      throw new UpstreamInvalidResponseError(`${provider} answered with a body over ${maxBytes} bytes`, {
-        provider,
-      });
+      throw new AnswerTooLargeError(`${provider} answered with a body over ${maxBytes} bytes`, { provider });
+    }
+    if (bytes !== undefined && !bytes.charge(chunk.length)) {
+      body.destroy();
+      throw new RequestBudgetSpentError(provider, bytes.limit);
     }
     chunks.push(chunk);
   }
@@ -267,6 +308,7 @@ export function parseJson(text: string, status: number, provider: UpstreamOption
 
 function outcomeOf(error: TicketGraphError): AttemptOutcome {
   if (error instanceof UpstreamTimeoutError) return 'timeout';
+  if (error instanceof RequestBudgetSpentError) return 'invalid';
   return error instanceof UpstreamInvalidResponseError ? 'invalid' : 'unreachable';
 }
 
