@@ -10,6 +10,7 @@ import { schemaFor } from './schema/index.js';
 import { errorHandling } from './mask-error.js';
 import { useQueryLimits } from './query-limits.js';
 import { useRequestGuards } from './use-request-guards.js';
+import { useResponseLimit } from './use-response-limit.js';
 import { useGatewayAuth } from './use-gateway-auth.js';
 import { useIncrementalFallback } from './use-incremental-fallback.js';
 import { useIntrospectionOff } from './use-introspection-off.js';
@@ -89,6 +90,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
       // must carry one of these headers; JSON POSTs need none.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'graphql-require-preflight', 'apollo-require-preflight'] }),
       ...useQueryLimits({ production: config.production }),
+      useResponseLimit(config.responseMaxBytes),
       ...(config.introspection ? [] : useIntrospectionOff()),
     ],
   });

@@ -126,6 +126,14 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     return response;
   }
 
+  /** Throws, sending nothing, once the request the call is made for has read its byte budget. */
+  function refuseWhenBudgetSpent(request: UpstreamRequest): void {
+    const bytes = request.trace?.bytes;
+    if (!bytes?.spent) return;
+    observer?.refused({ provider, reason: 'budget_spent', requestId: request.trace?.requestId });
+    throw new RequestBudgetSpentError(provider, bytes.limit);
+  }
+
   /** Sleeps `ms` if that ends before the call's deadline; false (at once) if it would not. */
   async function waitWithin(budget: Budget, ms: number): Promise<boolean> {
     if (Date.now() + ms >= budget.endsAt) return false;
@@ -141,7 +149,11 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
    */
   async function underLimit(request: UpstreamRequest): Promise<UpstreamResponse> {
     try {
-      const retried = () => retrying(request, { endsAt: Date.now() + options.timeoutMs });
+      const retried = () => {
+        // Checked again once the slot is held: the request's other calls may have spent it meanwhile.
+        refuseWhenBudgetSpent(request);
+        return retrying(request, { endsAt: Date.now() + options.timeoutMs });
+      };
       return await limit.run(request.trace?.requestId, queueTimeoutMs, retried);
     } catch (error) {
       if (error instanceof SlotWaitExpired) {
@@ -162,11 +174,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   return {
     provider,
     async request(request) {
-      const bytes = request.trace?.bytes;
-      if (bytes?.spent) {
-        observer?.refused({ provider, reason: 'budget_spent', requestId: request.trace?.requestId });
-        throw new RequestBudgetSpentError(provider, bytes.limit);
-      }
+      refuseWhenBudgetSpent(request);
       const admission = breaker.admit();
       if (!('done' in admission)) {
         observer?.refused({ provider, reason: 'circuit_open', requestId: request.trace?.requestId });
