@@ -69,6 +69,29 @@ describe('the size of a response', () => {
     expect(three.errors).toBeUndefined();
     expect(three.data.c!.body).toHaveLength(300_000);
   });
+
+  it('counts the parts of a deferred answer together, and ends it with the error at the part that passes', async () => {
+    const { gateway } = await againstHostile({ bodyChars: 300_000 }, { RESPONSE_MAX_BYTES: '1048576' });
+    const field = (alias: string) => `${alias}: ticket(provider: HOSTUP, number: "700001") { body }`;
+    const query = `{ a: ticket(provider: HOSTUP, number: "700001") { number } ... @defer { ${['b', 'c', 'd', 'e'].map(field).join(' ')} } }`;
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query }),
+    });
+    // Server-sent events: each `next` event's data line is one part.
+    const parts = (await response.text())
+      .split('\n\n')
+      .filter((event) => event.startsWith('event: next'))
+      .map((event) => JSON.parse(event.slice(event.indexOf('data: ') + 'data: '.length)));
+    expect(parts).toEqual([
+      { data: { a: { number: '700001' } }, hasNext: true },
+      {
+        errors: [expect.objectContaining({ message: expect.stringMatching(/over 1048576 bytes \(RESPONSE_MAX_BYTES\)/) })],
+        hasNext: false,
+      },
+    ]);
+  });
 });
 
 describe('an upstream answer with oversize headers', () => {
