@@ -32,7 +32,8 @@ export async function startHostileHostup(options: HostileHostupOptions): Promise
     const number = /^\/api\/support\/tickets\/([^/?]+)/.exec(request.url ?? '')?.[1] ?? '';
     asked.push(number);
     const answer = { ...EXAMPLE, data: { ...EXAMPLE.data, ticket: { ...EXAMPLE.data.ticket, ticket_number: number, body } } };
-    response.writeHead(200, { 'content-type': 'application/json', ...options.headers }).end(JSON.stringify(answer));
+    const text = JSON.stringify(answer);
+    response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...options.headers }).end(text);
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

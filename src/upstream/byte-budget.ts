@@ -2,30 +2,35 @@ import { UpstreamError } from '../errors.js';
 import type { ProviderName } from '../model.js';
 
 /**
- * The upstream bytes one gateway request may read, across its calls to every provider. Each
- * answer is charged chunk by chunk as it streams in, so a request past its budget stops reading
- * at once rather than after buffering what it asked for: sixty tickets of 9 MB each would
- * otherwise hold half a gigabyte for one query.
+ * The upstream bytes one gateway request may read, across its calls to every provider. An answer
+ * takes its stated length before it is read, or each chunk as it streams in when it states none,
+ * so a request past its budget stops reading at once rather than after buffering what it asked
+ * for: sixty tickets of 9 MB each would otherwise hold half a gigabyte for one query.
  */
 export interface ByteBudget {
   /** The most bytes the request may read (`UPSTREAM_MAX_BYTES_PER_REQUEST`). */
   readonly limit: number;
-  /** Counts `bytes` more read; false once the request has read more than `limit`. */
-  charge(bytes: number): boolean;
-  /** Whether the request has read more than `limit`: its further calls are not sent. */
+  /**
+   * Takes `bytes` from what is left. When fewer are left it takes nothing, answers false, and the
+   * budget is spent from then on.
+   */
+  take(bytes: number): boolean;
+  /** Whether the budget refused an answer: the request's further calls are not sent. */
   readonly spent: boolean;
 }
 
 export function createByteBudget(limit: number): ByteBudget {
-  let read = 0;
+  let left = limit;
+  let spent = false;
   return {
     limit,
-    charge(bytes) {
-      read += bytes;
-      return read <= limit;
+    take(bytes) {
+      if (bytes > left) spent = true;
+      else left -= bytes;
+      return !spent;
     },
     get spent() {
-      return read > limit;
+      return spent;
     },
   };
 }

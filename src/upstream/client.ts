@@ -93,7 +93,9 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       }
       throw error;
     }
-    const text = await readCapped(response.body, maxBodyBytes, provider, request.trace?.bytes);
+    const length = response.headers['content-length'];
+    const declared = typeof length === 'string' && /^\d+$/.test(length) ? Number(length) : undefined;
+    const text = await readCapped(response.body, declared, { maxBytes: maxBodyBytes, provider, bytes: request.trace?.bytes });
     return {
       status: response.statusCode,
       headers: response.headers,
@@ -265,28 +267,40 @@ function healthShownBy(error: unknown): CallOutcome {
   return ours ? 'neither' : 'unhealthy';
 }
 
+interface ReadLimits {
+  /** The largest body of one answer. */
+  readonly maxBytes: number;
+  readonly provider: UpstreamOptions['provider'];
+  /** What the request the answer is read for may still read. */
+  readonly bytes: ByteBudget | undefined;
+}
+
 /**
- * The body as text, refused once it passes `maxBytes`, or once the request it is read for has
- * read its budget (`bytes`): each chunk is charged as it arrives, so neither is buffered first.
+ * The body as text, refused once it passes `maxBytes` or the request's budget, never buffered
+ * first. A stated length (`declared`: undici never reads past it) is checked and taken from the
+ * budget before a byte is read, so of several answers streaming at once those that fit are read
+ * whole, rather than all of them cut halfway; a body of unstated length takes each chunk.
  */
 async function readCapped(
   body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown },
-  maxBytes: number,
-  provider: UpstreamOptions['provider'],
-  bytes: ByteBudget | undefined,
+  declared: number | undefined,
+  { maxBytes, provider, bytes }: ReadLimits,
 ): Promise<string> {
+  const refuse = (error: TicketGraphError): never => {
+    body.destroy();
+    throw error;
+  };
+  const tooLarge = () => new AnswerTooLargeError(`${provider} answered with a body over ${maxBytes} bytes`, { provider });
+  if (declared !== undefined) {
+    if (declared > maxBytes) refuse(tooLarge());
+    if (bytes !== undefined && !bytes.take(declared)) refuse(new RequestBudgetSpentError(provider, bytes.limit));
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     size += chunk.length;
-    if (size > maxBytes) {
-      body.destroy();
-      throw new AnswerTooLargeError(`${provider} answered with a body over ${maxBytes} bytes`, { provider });
-    }
-    if (bytes !== undefined && !bytes.charge(chunk.length)) {
-      body.destroy();
-      throw new RequestBudgetSpentError(provider, bytes.limit);
-    }
+    if (size > maxBytes) refuse(tooLarge());
+    if (declared === undefined && bytes !== undefined && !bytes.take(chunk.length)) refuse(new RequestBudgetSpentError(provider, bytes.limit));
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');

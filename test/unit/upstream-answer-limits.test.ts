@@ -40,7 +40,9 @@ async function serve(handler: Handler, options: { maxBodyBytes?: number; timeout
   return { client, state };
 }
 
-const json = (response: ServerResponse, body: string) => response.writeHead(200, { 'content-type': 'application/json' }).end(body);
+/** A JSON answer stating its length, as most APIs send one. */
+const json = (response: ServerResponse, body: string) =>
+  response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
 
 function traceWithBudget(requestId: string, limit: number): CallTrace {
   return { requestId, attempted: () => undefined, bytes: createByteBudget(limit) };
@@ -91,6 +93,16 @@ describe("a request's budget of upstream bytes", () => {
       provider: 'hostup',
       message: 'hostup not read: this request has read its 16384 bytes of upstream answers (UPSTREAM_MAX_BYTES_PER_REQUEST); ask for fewer tickets at once',
     });
+  });
+
+  it('reads whole the answers that fit when several stream at once, and refuses the others before reading them', async () => {
+    // Four answers of 1,000,002 bytes, stated in Content-Length, read at once under 2.5 MB.
+    const { client } = await serve((_request, response) => json(response, `"${'x'.repeat(1_000_000)}"`));
+    const trace = traceWithBudget('r1', 2_500_000);
+    const outcomes = await Promise.all(
+      Array.from({ length: 4 }, () => client.request({ method: 'GET', path: '/', trace }).then((answer) => answer.status, (error: { code: string }) => error.code)),
+    );
+    expect(outcomes.sort()).toEqual([200, 200, 'UPSTREAM_ERROR', 'UPSTREAM_ERROR']);
   });
 
   it("counts every answer of the request; once it is spent, the request's further calls are not sent, others' are", async () => {
