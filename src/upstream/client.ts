@@ -282,11 +282,14 @@ interface ReadLimits {
  * whole, rather than all of them cut halfway; a body of unstated length takes each chunk.
  */
 async function readCapped(
-  body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown },
+  body: Dispatcher.ResponseData['body'],
   declared: number | undefined,
   { maxBytes, provider, bytes }: ReadLimits,
 ): Promise<string> {
   const refuse = (error: TicketGraphError): never => {
+    // Destroyed before it is read, the body emits its abort as an error: with no listener, an
+    // uncaught exception.
+    body.on('error', () => undefined);
     body.destroy();
     throw error;
   };
