@@ -52,7 +52,7 @@ function escapeExtra(text: string): number {
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     // `\"`, `\\`, `\b`, `\t`, `\n`, `\f`, `\r`: one byte more.
-    if (code === 0x22 || code === 0x5c || code === 0x08 || code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d) extra += 1;
+    if (SHORT_ESCAPES.has(code)) extra += 1;
     // Any other control is `\u00XX`: six bytes for one.
     else if (code < 0x20) extra += 5;
     // A surrogate pair is one 4-byte character, counted already; a lone surrogate is written
@@ -63,4 +63,5 @@ function escapeExtra(text: string): number {
   return extra;
 }
 
+const SHORT_ESCAPES = new Set([0x22, 0x5c, 0x08, 0x09, 0x0a, 0x0c, 0x0d]);
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createServer, type OutgoingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-const EXAMPLE = JSON.parse(readFileSync(new URL('../src/providers/hostup/fixtures/get-ticket.example.json', import.meta.url), 'utf8'));
+const EXAMPLE_PATH = new URL('../src/providers/hostup/fixtures/get-ticket.example.json', import.meta.url);
+const EXAMPLE = JSON.parse(readFileSync(EXAMPLE_PATH, 'utf8'));
 
 export interface HostileHostupOptions {
   /** Characters of each ticket's `body`: the answer is a valid ticket of about this many bytes. */
@@ -31,9 +32,10 @@ export async function startHostileHostup(options: HostileHostupOptions): Promise
   const server = createServer((request, response) => {
     const number = /^\/api\/support\/tickets\/([^/?]+)/.exec(request.url ?? '')?.[1] ?? '';
     asked.push(number);
-    const answer = { ...EXAMPLE, data: { ...EXAMPLE.data, ticket: { ...EXAMPLE.data.ticket, ticket_number: number, body } } };
-    const text = JSON.stringify(answer);
-    response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...options.headers }).end(text);
+    const ticket = { ...EXAMPLE.data.ticket, ticket_number: number, body };
+    const text = JSON.stringify({ ...EXAMPLE, data: { ...EXAMPLE.data, ticket } });
+    const length = Buffer.byteLength(text);
+    response.writeHead(200, { 'content-type': 'application/json', 'content-length': length, ...options.headers }).end(text);
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

@@ -89,13 +89,15 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       // The upstream answered, with more header than we read: an answer we refuse, not an
       // upstream we could not reach.
       if (error instanceof undiciErrors.HeadersOverflowError) {
-        throw new AnswerTooLargeError(`${provider} answered with headers over ${MAX_HEADER_BYTES} bytes`, { provider, cause: error });
+        const message = `${provider} answered with headers over ${MAX_HEADER_BYTES} bytes`;
+        throw new AnswerTooLargeError(message, { provider, cause: error });
       }
       throw error;
     }
     const length = response.headers['content-length'];
     const declared = typeof length === 'string' && /^\d+$/.test(length) ? Number(length) : undefined;
-    const text = await readCapped(response.body, declared, { maxBytes: maxBodyBytes, provider, bytes: request.trace?.bytes });
+    const limits = { maxBytes: maxBodyBytes, provider, bytes: request.trace?.bytes };
+    const text = await readCapped(response.body, declared, limits);
     return {
       status: response.statusCode,
       headers: response.headers,
@@ -263,8 +265,8 @@ function backoffMs(tried: number): number {
  * not shut the provider for every other.
  */
 function healthShownBy(error: unknown): CallOutcome {
-  const ours = error instanceof SlotWaitTimeoutError || error instanceof RequestBudgetSpentError || error instanceof AnswerTooLargeError;
-  return ours ? 'neither' : 'unhealthy';
+  const ours = error instanceof SlotWaitTimeoutError || error instanceof RequestBudgetSpentError;
+  return ours || error instanceof AnswerTooLargeError ? 'neither' : 'unhealthy';
 }
 
 interface ReadLimits {
@@ -293,17 +295,19 @@ async function readCapped(
     body.destroy();
     throw error;
   };
-  const tooLarge = () => new AnswerTooLargeError(`${provider} answered with a body over ${maxBytes} bytes`, { provider });
+  const tooLarge = () =>
+    new AnswerTooLargeError(`${provider} answered with a body over ${maxBytes} bytes`, { provider });
+  const spent = () => new RequestBudgetSpentError(provider, bytes!.limit);
   if (declared !== undefined) {
     if (declared > maxBytes) refuse(tooLarge());
-    if (bytes !== undefined && !bytes.take(declared)) refuse(new RequestBudgetSpentError(provider, bytes.limit));
+    if (bytes !== undefined && !bytes.take(declared)) refuse(spent());
   }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     size += chunk.length;
     if (size > maxBytes) refuse(tooLarge());
-    if (declared === undefined && bytes !== undefined && !bytes.take(chunk.length)) refuse(new RequestBudgetSpentError(provider, bytes.limit));
+    if (declared === undefined && bytes !== undefined && !bytes.take(chunk.length)) refuse(spent());
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');

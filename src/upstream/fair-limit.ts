@@ -44,7 +44,9 @@ export interface FairLimit {
 const NO_REQUEST = Symbol('no request');
 
 export function createFairLimit(concurrency: number): FairLimit {
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a whole number ≥ 1, got ${concurrency}`);
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new RangeError(`concurrency must be a whole number ≥ 1, got ${concurrency}`);
+  }
   // A Map keeps insertion order: its first group is the one whose turn it is.
   const groups = new Map<string | symbol, Waiter[]>();
   let active = 0;

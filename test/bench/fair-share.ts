@@ -12,11 +12,13 @@ import { until } from '../until.js';
 import { forkTs, freePort, stop, waitForHttp } from './processes.js';
 
 const LARGE = 100;
-const root = process.argv[2] ? `${process.argv[2].replace(/\/$/, '')}/` : fileURLToPath(new URL('../../', import.meta.url));
+const given = process.argv[2];
+const root = given ? `${given.replace(/\/$/, '')}/` : fileURLToPath(new URL('../../', import.meta.url));
 const sandbox = await startSandbox({ latencyMs: { sweeppea: 150 } });
 const port = await freePort();
 const url = `http://127.0.0.1:${port}/graphql`;
-const gateway = forkTs('src/main.ts', { PORT: String(port), HOST: '127.0.0.1', SANDBOX: 'false', LOG_LEVEL: 'silent', ...sandboxEnv(sandbox) }, [], root);
+const env = { PORT: String(port), HOST: '127.0.0.1', SANDBOX: 'false', LOG_LEVEL: 'silent', ...sandboxEnv(sandbox) };
+const gateway = forkTs('src/main.ts', env, [], root);
 await waitForHttp(`http://127.0.0.1:${port}/health`, gateway);
 
 const query = 'query($refs: [TicketRef!]!) { tickets(refs: $refs) { number } }';
@@ -41,7 +43,8 @@ const sent = sandbox.requests.filter((request) => request.provider === 'sweeppea
 const before = sent.findIndex((request) => request.body.includes(`"${small}"`));
 const codes = (answer.errors ?? []).map((error) => error.extensions?.code).join(', ');
 console.log(`small request: ${codes ? `failed (${codes})` : 'read'} after ${(waitedMs / 1000).toFixed(2)} s`);
-console.log(`upstream calls served before its call: ${before === -1 ? `all ${sent.length} (its call never sent)` : before}`);
+const served = before === -1 ? `all ${sent.length} (its call never sent)` : String(before);
+console.log(`upstream calls served before its call: ${served}`);
 await Promise.all([large1, large2]);
 await stop(gateway);
 await sandbox.close();

@@ -12,11 +12,19 @@ import { forkTs, freePort, peakRssMiB, stop, waitForHttp } from './processes.js'
 const TICKETS = 60;
 const BODY_CHARS = 9_000_000;
 
-const root = process.argv[2] ? `${process.argv[2].replace(/\/$/, '')}/` : fileURLToPath(new URL('../../', import.meta.url));
+const given = process.argv[2];
+const root = given ? `${given.replace(/\/$/, '')}/` : fileURLToPath(new URL('../../', import.meta.url));
 const hostile = await startHostileHostup({ bodyChars: BODY_CHARS });
 const port = await freePort();
 const url = `http://127.0.0.1:${port}/graphql`;
-const env = { PORT: String(port), HOST: '127.0.0.1', SANDBOX: 'false', HOSTUP_API_KEY: 'key', HOSTUP_BASE_URL: hostile.url, LOG_LEVEL: 'silent' };
+const env = {
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  SANDBOX: 'false',
+  HOSTUP_API_KEY: 'key',
+  HOSTUP_BASE_URL: hostile.url,
+  LOG_LEVEL: 'silent',
+};
 const gateway = forkTs('src/main.ts', env, ['--max-old-space-size=512'], root);
 await waitForHttp(`http://127.0.0.1:${port}/health`, gateway);
 
@@ -26,11 +34,13 @@ const refs = Array.from({ length: TICKETS }, (_, i) => ({ provider: 'HOSTUP', nu
 const query = 'query($refs: [TicketRef!]!) { tickets(refs: $refs) { number body } }';
 let outcome: string;
 try {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { refs } }) });
+  const body = JSON.stringify({ query, variables: { refs } });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   const text = await response.text();
   let summary = `${text.length} bytes`;
   try {
-    const { data, errors } = JSON.parse(text) as { data?: { tickets?: unknown[] }; errors?: { extensions?: { code?: string } }[] };
+    type Answer = { data?: { tickets?: unknown[] }; errors?: { extensions?: { code?: string } }[] };
+    const { data, errors } = JSON.parse(text) as Answer;
     const read = data?.tickets?.filter((ticket) => ticket !== null).length ?? 0;
     const codes = [...new Set((errors ?? []).map((error) => error.extensions?.code))].join(', ');
     summary = `${read} tickets read, ${errors?.length ?? 0} errors (${codes || 'none'})`;
@@ -44,7 +54,8 @@ try {
 peak = Math.max(peak, peakRssMiB(gateway.pid) ?? 0);
 clearInterval(sampler);
 const died = gateway.exitCode !== null || gateway.signalCode !== null;
-console.log(`${outcome}; upstream calls ${hostile.asked.length}; ${died ? `gateway died (${gateway.exitCode ?? gateway.signalCode})` : 'gateway alive'}`);
+const state = died ? `gateway died (${gateway.exitCode ?? gateway.signalCode})` : 'gateway alive';
+console.log(`${outcome}; upstream calls ${hostile.asked.length}; ${state}`);
 console.log(`peak RSS ${peak.toFixed(0)} MiB`);
 await stop(gateway);
 await hostile.close();

@@ -12,7 +12,9 @@ type Data = { tickets: ({ number: string } | null)[] };
 async function sweeppeaBatches(gateway: Gateway): Promise<number> {
   const metric = await gateway.app.metrics.registry.getSingleMetric('ticket_graph_loader_batch_size')!.get();
   const counts = metric.values as { metricName?: string; labels: { provider?: string | number }; value: number }[];
-  return counts.find((value) => value.metricName === 'ticket_graph_loader_batch_size_count' && value.labels.provider === 'sweeppea')?.value ?? 0;
+  const name = 'ticket_graph_loader_batch_size_count';
+  const count = counts.find((value) => value.metricName === name && value.labels.provider === 'sweeppea');
+  return count?.value ?? 0;
 }
 
 describe("a provider's slots shared between requests", () => {
@@ -24,7 +26,8 @@ describe("a provider's slots shared between requests", () => {
 
   it('serves a one-ticket request after one call of each large request waiting, not after all their calls', async () => {
     const { sandbox } = gateway;
-    const unknown = (prefix: string) => Array.from({ length: 30 }, (_, i) => ({ provider: 'SWEEPPEA', number: `${prefix}${i}` }));
+    const unknown = (prefix: string) =>
+      Array.from({ length: 30 }, (_, i) => ({ provider: 'SWEEPPEA', number: `${prefix}${i}` }));
     const small = sandbox.ticketNumbers('sweeppea')[0]!;
     // Sweeppea serves one call at a time; held, its first call keeps the slot while the rest queue.
     const release = sandbox.hold('sweeppea');
@@ -44,6 +47,7 @@ describe("a provider's slots shared between requests", () => {
     expect(sent).toHaveLength(61);
     // The first large request's first call held the slot; then one call of each large request.
     const before = sent.findIndex((request) => request.body.includes(`"${small}"`));
-    expect(sent.slice(0, before).map((request) => /NOPE[AB]\d+/.exec(request.body)![0])).toEqual(['NOPEA0', 'NOPEA1', 'NOPEB0']);
+    const served = sent.slice(0, before).map((request) => /NOPE[AB]\d+/.exec(request.body)![0]);
+    expect(served).toEqual(['NOPEA0', 'NOPEA1', 'NOPEB0']);
   });
 });

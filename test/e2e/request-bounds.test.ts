@@ -22,7 +22,10 @@ async function againstHostile(options: Parameters<typeof startHostileHostup>[0],
   const url = hostile.url;
   gateway = await startGateway({
     env: { HOSTUP_MAX_CONCURRENCY: '1', ...env },
-    adjust: (config) => ({ ...config, providers: { ...config.providers, hostup: { ...config.providers.hostup, baseUrl: url } } }),
+    adjust: (config) => ({
+      ...config,
+      providers: { ...config.providers, hostup: { ...config.providers.hostup, baseUrl: url } },
+    }),
   });
   return { gateway, hostile };
 }
@@ -34,7 +37,8 @@ describe("a request's budget of upstream bytes", () => {
     // 300,000-character bodies: three answers fit in 1 MiB, the fourth passes it.
     const { gateway, hostile } = await againstHostile({ bodyChars: 300_000 }, { UPSTREAM_MAX_BYTES_PER_REQUEST: '1048576' });
     const { data, errors } = await gateway.client().rawRequest<Data>(TICKETS, { refs: refs(10) });
-    expect(data.tickets!.map((ticket) => ticket?.number ?? null)).toEqual(['700001', '700002', '700003', null, null, null, null, null, null, null]);
+    const read = data.tickets!.map((ticket) => ticket?.number ?? null);
+    expect(read).toEqual(['700001', '700002', '700003', null, null, null, null, null, null, null]);
     expect(errors).toHaveLength(7);
     for (const error of errors!) {
       expect(error).toMatchObject({
@@ -73,7 +77,8 @@ describe('the size of a response', () => {
   it('counts the parts of a deferred answer together, and ends it with the error at the part that passes', async () => {
     const { gateway } = await againstHostile({ bodyChars: 300_000 }, { RESPONSE_MAX_BYTES: '1048576' });
     const field = (alias: string) => `${alias}: ticket(provider: HOSTUP, number: "700001") { body }`;
-    const query = `{ a: ticket(provider: HOSTUP, number: "700001") { number } ... @defer { ${['b', 'c', 'd', 'e'].map(field).join(' ')} } }`;
+    const deferred = ['b', 'c', 'd', 'e'].map(field).join(' ');
+    const query = `{ a: ticket(provider: HOSTUP, number: "700001") { number } ... @defer { ${deferred} } }`;
     const response = await fetch(gateway.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream' },

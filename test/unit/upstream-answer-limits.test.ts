@@ -61,7 +61,11 @@ describe('an upstream answer past what the gateway reads', () => {
   });
 
   it.each([
-    ['their headers', { maxBodyBytes: 10 * 1024 * 1024 }, (response: ServerResponse) => response.writeHead(200, { 'x-padding': 'x'.repeat(100 * 1024) }).end('{}')],
+    [
+      'their headers',
+      { maxBodyBytes: 10 * 1024 * 1024 },
+      (response: ServerResponse) => response.writeHead(200, { 'x-padding': 'x'.repeat(100 * 1024) }).end('{}'),
+    ],
     ['their body', { maxBodyBytes: 1024 }, (response: ServerResponse) => json(response, `"${'x'.repeat(64 * 1024)}"`)],
   ])('never opens the circuit for answers refused for the size of %s', async (_case, options, oversize) => {
     let calls = 0;
@@ -91,7 +95,9 @@ describe("a request's budget of upstream bytes", () => {
       code: 'UPSTREAM_ERROR',
       retryable: false,
       provider: 'hostup',
-      message: 'hostup not read: this request has read its 16384 bytes of upstream answers (UPSTREAM_MAX_BYTES_PER_REQUEST); ask for fewer tickets at once',
+      message:
+        'hostup not read: this request has read its 16384 bytes of upstream answers ' +
+        '(UPSTREAM_MAX_BYTES_PER_REQUEST); ask for fewer tickets at once',
     });
   });
 
@@ -99,9 +105,12 @@ describe("a request's budget of upstream bytes", () => {
     // Four answers of 1,000,002 bytes, stated in Content-Length, read at once under 2.5 MB.
     const { client } = await serve((_request, response) => json(response, `"${'x'.repeat(1_000_000)}"`));
     const trace = traceWithBudget('r1', 2_500_000);
-    const outcomes = await Promise.all(
-      Array.from({ length: 4 }, () => client.request({ method: 'GET', path: '/', trace }).then((answer) => answer.status, (error: { code: string }) => error.code)),
-    );
+    const call = () =>
+      client.request({ method: 'GET', path: '/', trace }).then(
+        (answer) => answer.status,
+        (error: { code: string }) => error.code,
+      );
+    const outcomes = await Promise.all([call(), call(), call(), call()]);
     expect(outcomes.sort()).toEqual([200, 200, 'UPSTREAM_ERROR', 'UPSTREAM_ERROR']);
   });
 
