@@ -9,6 +9,7 @@ import { schemaFor } from './schema/index.js';
 import { errorHandling } from './mask-error.js';
 import { useQueryLimits } from './query-limits.js';
 import { useRequestGuards } from './use-request-guards.js';
+import { useResponseLimit } from './use-response-limit.js';
 import { useGatewayAuth } from './use-gateway-auth.js';
 import { useCors } from './use-cors.js';
 import { useCsrfPrevention } from './use-csrf-prevention.js';
@@ -70,7 +71,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     },
   });
   const errors = errorHandling(logger);
-  const requestLog = createRequestLog(logger);
+  const requestLog = createRequestLog(logger, { upstreamBytesPerRequest: config.upstream.maxBytesPerRequest });
   const yoga = createYoga<Record<string, never>, Context>({
     schema: schemaFor(updatableProviders(registry)),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -106,6 +107,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
       useSafeParseErrors(),
       ...useQueryLimits(),
       ...(config.production ? [useNoSuggestions()] : []),
+      useResponseLimit(config.responseMaxBytes),
       ...(config.introspection ? [] : useIntrospectionOff()),
     ],
   });

@@ -20,7 +20,11 @@ export interface Config {
     readonly queueTimeoutMs: number;
     readonly retries: number;
     readonly breaker: { readonly failureThreshold: number; readonly coolDownMs: number };
+    /** Upstream bytes one request may read, every provider together (`UPSTREAM_MAX_BYTES_PER_REQUEST`). */
+    readonly maxBytesPerRequest: number;
   };
+  /** Largest response a request may get, its JSON measured before it is written (`RESPONSE_MAX_BYTES`). */
+  readonly responseMaxBytes: number;
   readonly logLevel: string;
   /** How long a SIGTERM waits for requests in flight before cutting them (`SHUTDOWN_TIMEOUT_MS`). */
   readonly shutdownTimeoutMs: number;
@@ -54,6 +58,10 @@ const httpUrl = z
   .transform((url) => url.replace(/\/+$/, ''));
 const zone = z.string().refine(isKnownZone, 'must be an IANA time zone such as Europe/Rome');
 const secret = z.string().min(1, 'must not be empty').regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
+
+const KIB = 1024;
+const MIB = 1024 * KIB;
+const GIB = 1024 * MIB;
 
 /** An origin as a browser sends it: scheme, host and port only; never `*`. */
 const origin = z.string().refine((value) => {
@@ -92,6 +100,9 @@ function envSchema() {
     UPSTREAM_RETRIES: integer(0, 10).default(2),
     UPSTREAM_BREAKER_FAILURES: integer(1, 1_000).default(5),
     UPSTREAM_BREAKER_COOLDOWN_MS: integer(100, 3_600_000).default(30_000),
+    UPSTREAM_MAX_BYTES_PER_REQUEST: integer(64 * KIB, GIB).default(32 * MIB),
+    // Under V8's longest string (about 512 MiB), which the response's JSON must fit in.
+    RESPONSE_MAX_BYTES: integer(64 * KIB, 256 * MIB).default(64 * MIB),
     SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
     SHUTDOWN_DELAY_MS: integer(0, 600_000).default(0),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -183,7 +194,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       queueTimeoutMs: read('UPSTREAM_QUEUE_TIMEOUT_MS'),
       retries: read('UPSTREAM_RETRIES'),
       breaker: { failureThreshold: read('UPSTREAM_BREAKER_FAILURES'), coolDownMs: read('UPSTREAM_BREAKER_COOLDOWN_MS') },
+      maxBytesPerRequest: read('UPSTREAM_MAX_BYTES_PER_REQUEST'),
     },
+    responseMaxBytes: read('RESPONSE_MAX_BYTES'),
     logLevel: read('LOG_LEVEL'),
     shutdownTimeoutMs: read('SHUTDOWN_TIMEOUT_MS'),
     shutdownDelayMs: read('SHUTDOWN_DELAY_MS'),

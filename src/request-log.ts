@@ -3,6 +3,7 @@ import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { ProviderName } from './model.js';
+import { createByteBudget } from './upstream/byte-budget.js';
 import type { CallTrace } from './upstream/types.js';
 
 /** A caller's `X-Request-Id` is kept only when it is plainly an id; anything else gets a new one. */
@@ -23,10 +24,15 @@ interface Handled {
   errors?: string[];
 }
 
+export interface RequestLogOptions {
+  /** The upstream bytes each request may read, kept on its trace; unbounded when absent. */
+  readonly upstreamBytesPerRequest?: number;
+}
+
 export interface RequestLog {
   /** The yoga plugin that writes the lines. */
   readonly plugin: Plugin;
-  /** What marks the upstream calls made for `request`, so its line counts them. */
+  /** What marks the upstream calls made for `request`, so its line counts them, and bounds what they read. */
   traceOf(request: Request): CallTrace | undefined;
 }
 
@@ -38,7 +44,8 @@ const cut = (text: string) => (text.length > MAX_LOGGED_CHARS ? `${text.slice(0,
  * id is the caller's `X-Request-Id` or a new UUID, and is sent back in `X-Request-Id`. The line
  * is written when the response starts: for `@defer` or `@stream`, at the first part.
  */
-export function createRequestLog(logger: Logger): RequestLog {
+export function createRequestLog(logger: Logger, options: RequestLogOptions = {}): RequestLog {
+  const { upstreamBytesPerRequest } = options;
   const handled = new WeakMap<Request, Handled>();
   const plugin: Plugin = {
     instrumentation: {
@@ -53,6 +60,7 @@ export function createRequestLog(logger: Logger): RequestLog {
           attempted: ({ provider }) => {
             upstreamCalls[provider] = (upstreamCalls[provider] ?? 0) + 1;
           },
+          ...(upstreamBytesPerRequest !== undefined && { bytes: createByteBudget(upstreamBytesPerRequest) }),
         };
         handled.set(request, { startedAt: performance.now(), trace, upstreamCalls });
         return wrapped();

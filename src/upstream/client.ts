@@ -1,17 +1,20 @@
-import pLimit, { type LimitFunction } from 'p-limit';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Pool, errors as undiciErrors } from 'undici';
+import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import {
   TicketGraphError,
   UpstreamError,
   UpstreamInvalidResponseError,
   UpstreamTimeoutError,
 } from '../errors.js';
-import { CircuitBreaker } from './breaker.js';
+import { CircuitBreaker, type CallOutcome } from './breaker.js';
+import { RequestBudgetSpentError, type ByteBudget } from './byte-budget.js';
+import { createFairLimit, LimitClosed, SlotWaitExpired } from './fair-limit.js';
 import { retryAfterHeader } from './retry-after.js';
 import type { AttemptOutcome, UpstreamClient, UpstreamOptions, UpstreamRequest, UpstreamResponse } from './types.js';
 
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** Largest header block read, undici's and Node's own default, stated so the refusal can say it. */
+const MAX_HEADER_BYTES = 16 * 1024;
 const DEFAULT_QUEUE_TIMEOUT_MS = 30_000;
 /** Answers a read is sent again for: rate limited, and the gateway-ish 5xx that mean "not now". */
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
@@ -25,32 +28,11 @@ interface Budget {
   readonly endsAt: number;
 }
 
-class SlotWaitExpired extends Error {}
-
 /** UPSTREAM_TIMEOUT from waiting for a slot under our own limit: nothing was sent. */
 class SlotWaitTimeoutError extends UpstreamTimeoutError {}
 
-/**
- * Runs `task` once a slot is free, or rejects with SlotWaitExpired when `timeoutMs` passes first.
- * An abandoned task gives its slot straight back without sending anything.
- */
-function whenSlotFree<T>(limit: LimitFunction, timeoutMs: number, task: () => Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    let expired = false;
-    const timer = setTimeout(() => {
-      expired = true;
-      reject(new SlotWaitExpired());
-    }, timeoutMs).unref();
-    limit(async () => {
-      clearTimeout(timer);
-      if (expired) return;
-      resolve(await task());
-    }).catch((error: unknown) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-  });
-}
+/** UPSTREAM_INVALID_RESPONSE for an answer whose headers or body are past our caps, not read. */
+class AnswerTooLargeError extends UpstreamInvalidResponseError {}
 
 /**
  * A signal that aborts after `ms`, and `clear` to drop its timer once the call is over. Not
@@ -64,7 +46,9 @@ function timeoutSignal(ms: number): { readonly signal: AbortSignal; clear(): voi
 }
 
 /**
- * An undici Pool for one provider's origin, behind a process-wide concurrency limit.
+ * An undici Pool for one provider's origin, behind a process-wide concurrency limit whose slots
+ * go to the requests waiting in turn (fair-limit.ts), so one request's hundred calls cannot hold
+ * a provider from the others.
  *
  * Two clocks bound a call. Waiting for a slot under the limit is bounded by `queueTimeoutMs`;
  * the call's own deadline, `timeoutMs`, starts only when it holds a slot. With Sweeppea's limit
@@ -80,10 +64,11 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     connectTimeout: Math.min(options.timeoutMs, 5_000),
     headersTimeout: options.timeoutMs,
     bodyTimeout: options.timeoutMs,
+    maxHeaderSize: MAX_HEADER_BYTES,
     ...(options.connect && { connect: options.connect }),
   });
-  // Closing rejects the queued calls at once (rather than leaving them to their queue timeout).
-  const limit = pLimit({ concurrency: options.maxConcurrency, rejectOnClear: true });
+  // Shared by every request of the process, a freed slot going to the waiting requests in turn.
+  const limit = createFairLimit(options.maxConcurrency);
   const queueTimeoutMs = options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS;
   const breaker = new CircuitBreaker(options.breaker ?? DEFAULT_BREAKER);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -91,14 +76,28 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
 
   async function send(request: UpstreamRequest, signal: AbortSignal): Promise<UpstreamResponse> {
     signal.throwIfAborted();
-    const response = await pool.request({
-      method: request.method,
-      path: prefix + request.path,
-      headers: { accept: 'application/json', ...request.headers },
-      body: request.body ?? null,
-      signal,
-    });
-    const text = await readCapped(response.body, maxBodyBytes, provider);
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await pool.request({
+        method: request.method,
+        path: prefix + request.path,
+        headers: { accept: 'application/json', ...request.headers },
+        body: request.body ?? null,
+        signal,
+      });
+    } catch (error) {
+      // The upstream answered, with more header than we read: an answer we refuse, not an
+      // upstream we could not reach.
+      if (error instanceof undiciErrors.HeadersOverflowError) {
+        const message = `${provider} answered with headers over ${MAX_HEADER_BYTES} bytes`;
+        throw new AnswerTooLargeError(message, { provider, cause: error });
+      }
+      throw error;
+    }
+    const length = response.headers['content-length'];
+    const declared = typeof length === 'string' && /^\d+$/.test(length) ? Number(length) : undefined;
+    const limits = { maxBytes: maxBodyBytes, provider, bytes: request.trace?.bytes };
+    const text = await readCapped(response.body, declared, limits);
     return {
       status: response.statusCode,
       headers: response.headers,
@@ -131,6 +130,14 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     return response;
   }
 
+  /** Throws, sending nothing, once the request the call is made for has read its byte budget. */
+  function refuseWhenBudgetSpent(request: UpstreamRequest): void {
+    const bytes = request.trace?.bytes;
+    if (!bytes?.spent) return;
+    observer?.refused({ provider, reason: 'budget_spent', requestId: request.trace?.requestId });
+    throw new RequestBudgetSpentError(provider, bytes.limit);
+  }
+
   /** Sleeps `ms` if that ends before the call's deadline; false (at once) if it would not. */
   async function waitWithin(budget: Budget, ms: number): Promise<boolean> {
     if (Date.now() + ms >= budget.endsAt) return false;
@@ -146,14 +153,19 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
    */
   async function underLimit(request: UpstreamRequest): Promise<UpstreamResponse> {
     try {
-      return await whenSlotFree(limit, queueTimeoutMs, () => retrying(request, { endsAt: Date.now() + options.timeoutMs }));
+      const retried = () => {
+        // Checked again once the slot is held: the request's other calls may have spent it meanwhile.
+        refuseWhenBudgetSpent(request);
+        return retrying(request, { endsAt: Date.now() + options.timeoutMs });
+      };
+      return await limit.run(request.trace?.requestId, queueTimeoutMs, retried);
     } catch (error) {
       if (error instanceof SlotWaitExpired) {
         observer?.refused({ provider, reason: 'queue_timeout', requestId: request.trace?.requestId });
         throw new SlotWaitTimeoutError(`${provider} is busy: no free call slot within ${queueTimeoutMs} ms`, { provider });
       }
-      // p-limit's rejection of a queued call when the client closes.
-      if (error instanceof Error && error.name === 'AbortError') {
+      // Closing rejects the queued calls at once (rather than leaving them to their queue timeout).
+      if (error instanceof LimitClosed) {
         observer?.refused({ provider, reason: 'closing', requestId: request.trace?.requestId });
         throw new UpstreamError(`${provider}: the gateway is shutting down`, { provider, retryable: true });
       }
@@ -166,6 +178,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   return {
     provider,
     async request(request) {
+      refuseWhenBudgetSpent(request);
       const admission = breaker.admit();
       if (!('done' in admission)) {
         observer?.refused({ provider, reason: 'circuit_open', requestId: request.trace?.requestId });
@@ -181,14 +194,13 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
         admission.done(response.status >= 500 ? 'unhealthy' : 'healthy');
         return response;
       } catch (error) {
-        // Waiting for our own slot says nothing of the upstream; every other failure here is its.
-        admission.done(error instanceof SlotWaitTimeoutError ? 'neither' : 'unhealthy');
+        admission.done(healthShownBy(error));
         throw error;
       }
     },
     circuit: () => breaker.snapshot(),
     close(abort = false) {
-      limit.clearQueue();
+      limit.clear();
       if (abort) return pool.destroyed ? Promise.resolve() : pool.destroy();
       // Once: a second close waits on the first rather than failing on a destroyed pool.
       closing ??= pool.close();
@@ -251,21 +263,58 @@ function backoffMs(tried: number): number {
   return Math.min(1_000, 100 * 2 ** tried) * (0.5 + Math.random() / 2);
 }
 
+/**
+ * What a failed call shows of the upstream's health, for the provider's breaker, shared by every
+ * request. Unhealthy: no answer in time, no connection, or a success that is not JSON (a
+ * maintenance page). Neither: waiting for our own slot, a request's byte budget spent, or an
+ * answer refused for its size (headers or body past our caps); the upstream answered, and the
+ * size is that of what was asked for, so one caller reading a huge ticket again and again must
+ * not shut the provider for every other.
+ */
+function healthShownBy(error: unknown): CallOutcome {
+  const ours = error instanceof SlotWaitTimeoutError || error instanceof RequestBudgetSpentError;
+  return ours || error instanceof AnswerTooLargeError ? 'neither' : 'unhealthy';
+}
+
+interface ReadLimits {
+  /** The largest body of one answer. */
+  readonly maxBytes: number;
+  readonly provider: UpstreamOptions['provider'];
+  /** What the request the answer is read for may still read. */
+  readonly bytes: ByteBudget | undefined;
+}
+
+/**
+ * The body as text, refused once it passes `maxBytes` or the request's budget, never buffered
+ * first. A stated length (`declared`: undici never reads past it) is checked and taken from the
+ * budget before a byte is read, so of several answers streaming at once those that fit are read
+ * whole, rather than all of them cut halfway; a body of unstated length takes each chunk.
+ */
 async function readCapped(
-  body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown },
-  maxBytes: number,
-  provider: UpstreamOptions['provider'],
+  body: Dispatcher.ResponseData['body'],
+  declared: number | undefined,
+  { maxBytes, provider, bytes }: ReadLimits,
 ): Promise<string> {
+  const refuse = (error: TicketGraphError): never => {
+    // Destroyed before it is read, the body emits its abort as an error: with no listener, an
+    // uncaught exception.
+    body.on('error', () => undefined);
+    body.destroy();
+    throw error;
+  };
+  const tooLarge = () =>
+    new AnswerTooLargeError(`${provider} answered with a body over ${maxBytes} bytes`, { provider });
+  const spent = () => new RequestBudgetSpentError(provider, bytes!.limit);
+  if (declared !== undefined) {
+    if (declared > maxBytes) refuse(tooLarge());
+    if (bytes !== undefined && !bytes.take(declared)) refuse(spent());
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     size += chunk.length;
-    if (size > maxBytes) {
-      body.destroy();
-      throw new UpstreamInvalidResponseError(`${provider} answered with a body over ${maxBytes} bytes`, {
-        provider,
-      });
-    }
+    if (size > maxBytes) refuse(tooLarge());
+    if (declared === undefined && bytes !== undefined && !bytes.take(chunk.length)) refuse(spent());
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -295,6 +344,7 @@ export function parseJson(text: string, status: number, provider: UpstreamOption
 
 function outcomeOf(error: TicketGraphError): AttemptOutcome {
   if (error instanceof UpstreamTimeoutError) return 'timeout';
+  if (error instanceof RequestBudgetSpentError) return 'invalid';
   return error instanceof UpstreamInvalidResponseError ? 'invalid' : 'unreachable';
 }
 

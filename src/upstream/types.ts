@@ -1,6 +1,7 @@
 import type { buildConnector, FormData } from 'undici';
 import type { ProviderName } from '../model.js';
 import type { BreakerOptions, BreakerSnapshot } from './breaker.js';
+import type { ByteBudget } from './byte-budget.js';
 
 export interface UpstreamRequest {
   readonly method: 'GET' | 'POST';
@@ -27,6 +28,8 @@ export interface UpstreamRequest {
 export interface CallTrace {
   readonly requestId: string;
   attempted(attempt: UpstreamAttempt): void;
+  /** The upstream bytes the request may still read; unbounded when absent. */
+  readonly bytes?: ByteBudget;
 }
 
 export interface UpstreamResponse {
@@ -78,8 +81,11 @@ export interface UpstreamOptions {
 /** How one try ended: an answer of any status, or none (its deadline passed, no connection, a body not read). */
 export type AttemptOutcome = 'answered' | 'timeout' | 'unreachable' | 'invalid';
 
-/** Why a call was never sent: the provider's circuit was open, no slot freed in time, or the gateway is closing. */
-export type RefusalReason = 'circuit_open' | 'queue_timeout' | 'closing';
+/**
+ * Why a call was never sent: the provider's circuit was open, no slot freed in time, the gateway
+ * is closing, or its request had read its whole byte budget already.
+ */
+export type RefusalReason = 'circuit_open' | 'queue_timeout' | 'closing' | 'budget_spent';
 
 export interface UpstreamAttempt {
   readonly provider: ProviderName;

@@ -10,11 +10,19 @@ describe('loadConfig', () => {
       queueTimeoutMs: 30_000,
       retries: 2,
       breaker: { failureThreshold: 5, coolDownMs: 30_000 },
+      maxBytesPerRequest: 33_554_432,
     });
+    expect(config.responseMaxBytes).toBe(67_108_864);
     expect(config.providers.sweeppea).toMatchObject({ enabled: false, maxConcurrency: 1, baseUrl: 'https://api-v3.sweeppea.com' });
     expect(config.providers.hostup).toMatchObject({ timezone: 'Europe/Stockholm', maxConcurrency: 8 });
     expect(config.providers.keliweb).toMatchObject({ timezone: 'Europe/Rome', baseUrl: 'https://apiv2.keliweb.it' });
     expect(config.providers.kapture).toMatchObject({ timezone: 'Asia/Kolkata', maxBatch: 20, baseUrl: undefined });
+  });
+
+  it('reads the upstream bytes a request may pull in and the largest response it may get', () => {
+    const config = loadConfig({ UPSTREAM_MAX_BYTES_PER_REQUEST: '1048576', RESPONSE_MAX_BYTES: '2097152' });
+    expect(config.upstream.maxBytesPerRequest).toBe(1_048_576);
+    expect(config.responseMaxBytes).toBe(2_097_152);
   });
 
   it('enables a provider by its key or by <PROVIDER>_ENABLED, and then runs no sandbox', () => {
@@ -59,6 +67,9 @@ describe('loadConfig', () => {
     [{ UPSTREAM_TIMEOUT_MS: '5' }, /^UPSTREAM_TIMEOUT_MS must be at least 100$/],
     [{ UPSTREAM_QUEUE_TIMEOUT_MS: '1e9' }, /^UPSTREAM_QUEUE_TIMEOUT_MS must be a whole number$/],
     [{ SHUTDOWN_TIMEOUT_MS: '700000' }, /^SHUTDOWN_TIMEOUT_MS must be at most 600000$/],
+    [{ UPSTREAM_MAX_BYTES_PER_REQUEST: '1000' }, /^UPSTREAM_MAX_BYTES_PER_REQUEST must be at least 65536$/],
+    [{ UPSTREAM_MAX_BYTES_PER_REQUEST: '32MiB' }, /^UPSTREAM_MAX_BYTES_PER_REQUEST must be a whole number$/],
+    [{ RESPONSE_MAX_BYTES: '536870912' }, /^RESPONSE_MAX_BYTES must be at most 268435456$/],
     [{ KAPTURE_API_KEY: 'abc' }, /^KAPTURE_BASE_URL is required when Kapture CRM is enabled$/],
     [{ SWEEPPEA_API_KEY: 'has space' }, /^SWEEPPEA_API_KEY must be printable ASCII/],
     // Set, but naming no key: read as "no keys" it would leave the gateway open.

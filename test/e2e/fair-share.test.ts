@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { until } from '../until.js';
+import { startGateway, type Gateway } from './harness.js';
+
+const TICKETS = /* GraphQL */ `
+  query Tickets($refs: [TicketRef!]!) { tickets(refs: $refs) { number } }
+`;
+
+type Data = { tickets: ({ number: string } | null)[] };
+
+/** DataLoader batches the gateway has handed Sweeppea so far: each request's calls are queued by then. */
+async function sweeppeaBatches(gateway: Gateway): Promise<number> {
+  const metric = await gateway.app.metrics.registry.getSingleMetric('ticket_graph_loader_batch_size')!.get();
+  const counts = metric.values as { metricName?: string; labels: { provider?: string | number }; value: number }[];
+  const name = 'ticket_graph_loader_batch_size_count';
+  const count = counts.find((value) => value.metricName === name && value.labels.provider === 'sweeppea');
+  return count?.value ?? 0;
+}
+
+describe("a provider's slots shared between requests", () => {
+  let gateway: Gateway;
+  beforeAll(async () => {
+    gateway = await startGateway();
+  });
+  afterAll(() => gateway.close());
+
+  it('serves a one-ticket request after one call of each large request waiting, not after all their calls', async () => {
+    const { sandbox } = gateway;
+    const unknown = (prefix: string) =>
+      Array.from({ length: 30 }, (_, i) => ({ provider: 'SWEEPPEA', number: `${prefix}${i}` }));
+    const small = sandbox.ticketNumbers('sweeppea')[0]!;
+    // Sweeppea serves one call at a time; held, its first call keeps the slot while the rest queue.
+    const release = sandbox.hold('sweeppea');
+    const large1 = gateway.client().rawRequest<Data>(TICKETS, { refs: unknown('NOPEA') });
+    await until(() => sandbox.calls('sweeppea') === 1);
+    const large2 = gateway.client().rawRequest<Data>(TICKETS, { refs: unknown('NOPEB') });
+    await until(async () => (await sweeppeaBatches(gateway)) === 2);
+    const one = gateway.client().rawRequest<Data>(TICKETS, { refs: [{ provider: 'SWEEPPEA', number: small }] });
+    await until(async () => (await sweeppeaBatches(gateway)) === 3);
+    release();
+    const [first, second, answer] = await Promise.all([large1, large2, one]);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.tickets).toEqual([{ number: small }]);
+    expect(first.data.tickets.every((ticket) => ticket === null)).toBe(true);
+    expect(second.data.tickets.every((ticket) => ticket === null)).toBe(true);
+    const sent = sandbox.requests.filter((request) => request.provider === 'sweeppea');
+    expect(sent).toHaveLength(61);
+    // The first large request's first call held the slot; then one call of each large request.
+    const before = sent.findIndex((request) => request.body.includes(`"${small}"`));
+    const served = sent.slice(0, before).map((request) => /NOPE[AB]\d+/.exec(request.body)![0]);
+    expect(served).toEqual(['NOPEA0', 'NOPEA1', 'NOPEB0']);
+  });
+});
