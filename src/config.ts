@@ -161,7 +161,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   // Made-up tickets answered 200 are no default for production: there the sandbox is asked for.
   const sandbox = read<boolean | undefined>('SANDBOX') ?? (!anyEnabled && !production);
   if (production && !sandbox && !anyEnabled) {
-    throw new ConfigError('no provider is configured: give one its credentials (e.g. KAPTURE_API_KEY), or set SANDBOX=true');
+    throw new ConfigError(
+      'no provider is configured: give one its credentials (e.g. KAPTURE_API_KEY), or set SANDBOX=true',
+    );
   }
   if (!sandbox) {
     const missing = PROVIDER_NAMES.filter((name) => providers[name].enabled && !providers[name].baseUrl);
@@ -195,7 +197,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     production,
     graphiql: read<boolean | undefined>('GRAPHIQL') ?? !production,
     introspection: read<boolean | undefined>('INTROSPECTION') ?? !production,
-    server: serverTimeouts(read('SERVER_REQUEST_TIMEOUT_MS'), read('SERVER_HEADERS_TIMEOUT_MS'), read('SERVER_KEEPALIVE_TIMEOUT_MS')),
+    server: serverTimeouts(
+      read('SERVER_REQUEST_TIMEOUT_MS'),
+      read('SERVER_HEADERS_TIMEOUT_MS'),
+      read('SERVER_KEEPALIVE_TIMEOUT_MS'),
+    ),
   };
 }
 

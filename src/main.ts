@@ -77,8 +77,9 @@ async function main(): Promise<void> {
   const onSignal = (signal: NodeJS.Signals) => {
     const kind = received(signal, performance.now());
     if (kind === 'first') void shutdown(signal);
-    else if (kind === 'echo') logger.info({ signal }, `${signal} again within ${SIGNAL_ECHO_MS} ms: the same request to stop`);
-    else {
+    else if (kind === 'echo') {
+      logger.info({ signal }, `${signal} again within ${SIGNAL_ECHO_MS} ms: the same request to stop`);
+    } else {
       logger.warn(`${signal} received again: exiting without waiting`);
       void exit(1, EXIT_NOW_LINES_MS);
     }

@@ -38,7 +38,7 @@ export function trackConnections(server: Server): Connections {
   server.on('request', (request, response) => {
     const socket = request.socket;
     inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
-    response.once('close', () => { 
+    response.once('close', () => {
       const left = (inFlight.get(socket) ?? 1) - 1;
       if (left > 0) inFlight.set(socket, left);
       else inFlight.delete(socket);
