@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 # ticket-graph: `docker build -t ticket-graph .` then
 # `docker run -p 4000:4000 -e KAPTURE_API_KEY=... -e KAPTURE_BASE_URL=... ticket-graph`.
-# With no provider configured it serves the built-in sandbox, as `npm start` does.
+# With no provider configured it refuses to start (NODE_ENV=production); `-e SANDBOX=true` serves
+# the built-in simulators instead, for a try-out.
 ARG NODE_VERSION=22
 
 # Compiles TypeScript to dist/ with the dev dependencies.

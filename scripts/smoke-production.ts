@@ -2,8 +2,8 @@
  * The production image's contents, run as its Dockerfile runs them, without Docker: dist/ (from
  * `npm run build`) beside the production dependencies alone, installed with `npm ci --omit=dev
  * --ignore-scripts` in a temporary directory, started with `node dist/main.js` in production
- * mode on the sandbox. It must become ready, answer a query and its metrics, and exit 0 on
- * SIGTERM. `.ci/run` runs it after `npm run build`.
+ * mode on the sandbox, asked for with `SANDBOX=true` as production requires. It must become
+ * ready, answer a query and its metrics, and exit 0 on SIGTERM. `.ci/run` runs it after `npm run build`.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -24,7 +24,7 @@ try {
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/main.js'], {
     cwd: dir,
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port) },
+    env: { PATH: process.env.PATH, NODE_ENV: 'production', SANDBOX: 'true', HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = once(child, 'exit');

@@ -39,6 +39,24 @@ export interface Config {
   readonly graphiql: boolean;
   /** Answer introspection (`INTROSPECTION`); default on, off in production. */
   readonly introspection: boolean;
+  /** How long a client may take to send a request, and keep an idle connection. */
+  readonly server: ServerTimeouts;
+}
+
+/**
+ * Node's http server timeouts (`SERVER_*_MS`). A load balancer keeps idle connections open for its
+ * own idle timeout (AWS ALB: 60 s) and expects the server to keep them longer, or it sends a
+ * request on a connection the server is closing; hence 65 s. Since Node 18 the headers and request
+ * timeouts count from a request's first byte, not from the idle time before it, so they need not
+ * exceed the keep-alive one; Node requires headers <= request.
+ */
+export interface ServerTimeouts {
+  /** A request's first byte to its last header (`SERVER_HEADERS_TIMEOUT_MS`; 10 s, at most `requestMs`); then 408. */
+  readonly headersMs: number;
+  /** A request's first byte to the end of its body (`SERVER_REQUEST_TIMEOUT_MS`; 30 s); then 408. */
+  readonly requestMs: number;
+  /** How long a connection may stay idle between requests (`SERVER_KEEPALIVE_TIMEOUT_MS`; 65 s). */
+  readonly keepAliveMs: number;
 }
 
 /** A bad environment value; its message is one line naming the variable. */
@@ -105,6 +123,9 @@ function envSchema() {
     RESPONSE_MAX_BYTES: integer(64 * KIB, 256 * MIB).default(64 * MIB),
     SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
     SHUTDOWN_DELAY_MS: integer(0, 600_000).default(0),
+    SERVER_HEADERS_TIMEOUT_MS: integer(1_000, 600_000).optional(),
+    SERVER_REQUEST_TIMEOUT_MS: integer(1_000, 600_000).default(30_000),
+    SERVER_KEEPALIVE_TIMEOUT_MS: integer(1_000, 600_000).default(65_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   };
   for (const name of PROVIDER_NAMES) {
@@ -169,8 +190,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
 
   const anyEnabled = PROVIDER_NAMES.some((name) => providers[name].enabled);
-  const sandbox = read<boolean | undefined>('SANDBOX') ?? !anyEnabled;
   const production = env.NODE_ENV === 'production';
+  // Made-up tickets answered 200 are no default for production: there the sandbox is asked for.
+  const sandbox = read<boolean | undefined>('SANDBOX') ?? (!anyEnabled && !production);
+  if (production && !sandbox && !anyEnabled) {
+    throw new ConfigError(
+      'no provider is configured: give one its credentials (e.g. KAPTURE_API_KEY), or set SANDBOX=true',
+    );
+  }
   if (!sandbox) {
     const missing = PROVIDER_NAMES.filter((name) => providers[name].enabled && !providers[name].baseUrl);
     if (missing.length > 0) {
@@ -203,7 +230,21 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     production,
     graphiql: read<boolean | undefined>('GRAPHIQL') ?? !production,
     introspection: read<boolean | undefined>('INTROSPECTION') ?? !production,
+    server: serverTimeouts(
+      read('SERVER_REQUEST_TIMEOUT_MS'),
+      read('SERVER_HEADERS_TIMEOUT_MS'),
+      read('SERVER_KEEPALIVE_TIMEOUT_MS'),
+    ),
   };
+}
+
+const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+
+function serverTimeouts(requestMs: number, headersMs: number | undefined, keepAliveMs: number): ServerTimeouts {
+  if (headersMs !== undefined && headersMs > requestMs) {
+    throw new ConfigError(`SERVER_HEADERS_TIMEOUT_MS must be at most SERVER_REQUEST_TIMEOUT_MS (${requestMs})`);
+  }
+  return { headersMs: headersMs ?? Math.min(DEFAULT_HEADERS_TIMEOUT_MS, requestMs), requestMs, keepAliveMs };
 }
 
 /** Where the sandbox listens and which credentials it accepts. */

@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
+import sonicBoom from 'sonic-boom';
 
 /**
  * Where credentials could sit in a logged object: request headers (the gateway key, each
@@ -29,4 +30,62 @@ export function createLogger(options: { readonly level: string; readonly pretty?
     },
     ...(destination ? [destination] : []),
   );
+}
+
+/** Log text held in memory at most while the destination is slow; lines past it are dropped. */
+const MAX_PENDING_BYTES = 8 * 1024 * 1024;
+
+/** Where log lines go: a file descriptor written without ever blocking the gateway. */
+export interface LogOutput extends DestinationStream {
+  /**
+   * Resolves once every line written so far has been handed to the destination, or after
+   * `timeoutMs`, or at once when the destination is broken. No line is written afterwards.
+   */
+  end(timeoutMs: number): Promise<void>;
+}
+
+/**
+ * Log lines for `fd` (stdout by default), written asynchronously: a slow reader makes them wait in
+ * memory, up to MAX_PENDING_BYTES, and then be dropped; a failed destination (a closed pipe: a
+ * dead log shipper) takes no more. Either is told once through `report`, and the gateway goes on.
+ * Unlike pino's own stdout destination, nothing is written synchronously at exit, where a full or
+ * closed pipe would keep the process from ever exiting.
+ */
+export function logOutput(report: (problem: string) => void, fd = 1): LogOutput {
+  const stream = new sonicBoom.SonicBoom({ fd, sync: false, maxLength: MAX_PENDING_BYTES });
+  let broken = false;
+  let ended = false;
+  let dropping = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (broken) return;
+    broken = true;
+    report(`the log destination failed (${error.code ?? error.message}): no more log lines are written`);
+  });
+  stream.on('drop', () => {
+    if (dropping) return;
+    dropping = true;
+    report('the log destination is not keeping up: log lines are dropped while it is behind');
+  });
+  return {
+    write(line: string) {
+      if (!broken && !ended) stream.write(line);
+    },
+    end(timeoutMs) {
+      if (broken || ended) return Promise.resolve();
+      ended = true;
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          report('the log destination did not take the last log lines in time: they are lost');
+          resolve();
+        }, timeoutMs);
+        const done = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        stream.once('close', done);
+        stream.once('error', done);
+        stream.end();
+      });
+    },
+  };
 }

@@ -1,11 +1,16 @@
-import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createLogger } from './logger.js';
+import { createLogger, logOutput } from './logger.js';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, pointAtSandbox } from './config.js';
+import { createGatewayServer } from './http-server.js';
 import { startSandbox } from './sandbox/index.js';
-import { closeGracefully } from './shutdown.js';
+import { SIGNAL_ECHO_MS, stopSignals } from './shutdown.js';
 import { onUnhandledRejection } from './unhandled-rejection.js';
+
+/** The least time the last log lines get to be written at exit, when the shutdown timeout has run out. */
+const LAST_LINES_MS = 1_000;
+/** What the last log line gets before a second request to stop exits. */
+const EXIT_NOW_LINES_MS = 200;
 
 async function main(): Promise<void> {
   let config;
@@ -17,15 +22,22 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  // Pretty lines for a person at a terminal in development; JSON lines everywhere else.
-  const logger = createLogger({ level: config.logLevel, pretty: process.stdout.isTTY === true && !config.production });
+  // Pretty lines for a person at a terminal in development; JSON lines everywhere else, written
+  // so that a log destination that is slow or gone never holds up a request or the exit.
+  const pretty = process.stdout.isTTY === true && !config.production;
+  const output = pretty ? undefined : logOutput((problem) => process.stderr.write(`ticket-graph: ${problem}\n`));
+  const logger = createLogger({ level: config.logLevel, pretty }, output);
+  const exit = async (code: number, linesMs: number) => {
+    await output?.end(linesMs);
+    process.exit(code);
+  };
 
   process.on('unhandledRejection', onUnhandledRejection(logger));
 
   const sandbox = config.sandbox ? await startSandbox() : undefined;
   if (sandbox) {
     config = pointAtSandbox(config, sandbox);
-    logger.info(
+    logger[config.production ? 'warn' : 'info'](
       { sandbox: sandbox.urls },
       'sandbox mode: every provider is served by the built-in simulators on loopback (no credentials needed)',
     );
@@ -33,10 +45,10 @@ async function main(): Promise<void> {
   if (config.gatewayApiKeys.length === 0) logger.warn('GATEWAY_API_KEYS is not set: the gateway is open to anyone who can reach it');
 
   const app = createApp(config, { logger });
-  const server = createServer(app.yoga);
+  const { server, closeGracefully } = createGatewayServer(app.yoga, config.server);
   server.on('error', (error) => {
     logger.fatal({ err: error }, 'the gateway could not listen');
-    process.exit(1);
+    void exit(1, EXIT_NOW_LINES_MS);
   });
   server.listen(config.port, config.host, () => {
     const enabled = app.registry.entries.filter((entry) => entry.enabled).map((entry) => entry.provider.name);
@@ -44,13 +56,7 @@ async function main(): Promise<void> {
     logger.info({ providers: enabled }, config.graphiql ? `ticket-graph is listening; GraphiQL at ${url}` : `ticket-graph is listening at ${url}`);
   });
 
-  let stopping = false;
   const shutdown = async (signal: string) => {
-    if (stopping) {
-      logger.warn(`${signal} received again: exiting without waiting`);
-      process.exit(1);
-    }
-    stopping = true;
     app.drain();
     // A person's Ctrl-C needs no load balancer to notice /ready first.
     const delayMs = signal === 'SIGTERM' ? config.shutdownDelayMs : 0;
@@ -60,7 +66,7 @@ async function main(): Promise<void> {
     }
     logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'draining: refusing new connections, finishing requests in flight');
     const deadline = Date.now() + config.shutdownTimeoutMs;
-    const finished = await closeGracefully(server, config.shutdownTimeoutMs);
+    const finished = await closeGracefully(config.shutdownTimeoutMs);
     if (!finished) logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'requests still in flight at the shutdown timeout were cut off');
     // Upstream calls can outlive their request (a client that went away): they get what is left
     // of the timeout, then are ended.
@@ -68,10 +74,21 @@ async function main(): Promise<void> {
     if (!closed) await app.close(true);
     await sandbox?.close();
     logger.info('stopped');
-    logger.flush(() => process.exit(finished ? 0 : 1));
+    await exit(finished ? 0 : 1, Math.max(LAST_LINES_MS, deadline - Date.now()));
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  const received = stopSignals();
+  const onSignal = (signal: NodeJS.Signals) => {
+    const kind = received(signal, performance.now());
+    if (kind === 'first') void shutdown(signal);
+    else if (kind === 'echo') {
+      logger.info({ signal }, `${signal} again within ${SIGNAL_ECHO_MS} ms: the same request to stop`);
+    } else {
+      logger.warn(`${signal} received again: exiting without waiting`);
+      void exit(1, EXIT_NOW_LINES_MS);
+    }
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
 }
 
 await main();

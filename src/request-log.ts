@@ -22,6 +22,8 @@ interface Handled {
   readonly upstreamCalls: Partial<Record<ProviderName, number>>;
   operation?: string;
   errors?: string[];
+  /** Its line is written: once, at the response or at the cut, whichever comes first. */
+  logged?: boolean;
 }
 
 export interface RequestLogOptions {
@@ -39,14 +41,35 @@ export interface RequestLog {
 const cut = (text: string) => (text.length > MAX_LOGGED_CHARS ? `${text.slice(0, MAX_LOGGED_CHARS)}…` : text);
 
 /**
- * One log line a request, at info: request id, method, path, operation name, status, duration,
- * the codes of the errors it answered and the upstream calls it made by provider. The request
- * id is the caller's `X-Request-Id` or a new UUID, and is sent back in `X-Request-Id`. The line
- * is written when the response starts: for `@defer` or `@stream`, at the first part.
+ * One log line a request, at info: request id, method, path, operation name, status, outcome,
+ * duration, the codes of the errors it answered and the upstream calls it made by provider. The
+ * request id is the caller's `X-Request-Id` or a new UUID, and is sent back in `X-Request-Id`.
+ * The line is written when the response starts (for `@defer` or `@stream`, at the first part),
+ * with outcome `answered`; or, when the connection closes before that (a request cut at the
+ * shutdown timeout, a client too slow to send its body, or one that gave up), right then, with
+ * outcome `cut` and no status: the client got none, whatever the gateway made afterwards.
  */
 export function createRequestLog(logger: Logger, options: RequestLogOptions = {}): RequestLog {
   const { upstreamBytesPerRequest } = options;
   const handled = new WeakMap<Request, Handled>();
+  const write = (request: Request, entry: Handled, status?: number) => {
+    if (entry.logged) return;
+    entry.logged = true;
+    const path = new URL(request.url).pathname;
+    const line = {
+      requestId: entry.trace.requestId,
+      method: request.method,
+      path: cut(path),
+      ...(entry.operation !== undefined && { operation: entry.operation }),
+      ...(status !== undefined && { status }),
+      outcome: status !== undefined ? 'answered' : 'cut',
+      durationMs: Math.round((performance.now() - entry.startedAt) * 10) / 10,
+      ...(entry.errors && { errors: entry.errors }),
+      upstreamCalls: entry.upstreamCalls,
+    };
+    if (PROBES.has(path)) logger.debug(line, 'request');
+    else logger.info(line, 'request');
+  };
   const plugin: Plugin = {
     instrumentation: {
       // Around the whole request, yoga's own endpoints (/health, GraphiQL) included, which
@@ -62,7 +85,10 @@ export function createRequestLog(logger: Logger, options: RequestLogOptions = {}
           },
           ...(upstreamBytesPerRequest !== undefined && { bytes: createByteBudget(upstreamBytesPerRequest) }),
         };
-        handled.set(request, { startedAt: performance.now(), trace, upstreamCalls });
+        const entry: Handled = { startedAt: performance.now(), trace, upstreamCalls };
+        handled.set(request, entry);
+        // The server adapter aborts the signal when the connection closes before the response ended.
+        request.signal.addEventListener('abort', () => write(request, entry), { once: true });
         return wrapped();
       },
     },
@@ -82,19 +108,7 @@ export function createRequestLog(logger: Logger, options: RequestLogOptions = {}
       const entry = handled.get(request);
       if (!entry) return;
       response.headers.set('x-request-id', entry.trace.requestId);
-      const path = new URL(request.url).pathname;
-      const line = {
-        requestId: entry.trace.requestId,
-        method: request.method,
-        path: cut(path),
-        ...(entry.operation !== undefined && { operation: entry.operation }),
-        status: response.status,
-        durationMs: Math.round((performance.now() - entry.startedAt) * 10) / 10,
-        ...(entry.errors && { errors: entry.errors }),
-        upstreamCalls: entry.upstreamCalls,
-      };
-      if (PROBES.has(path)) logger.debug(line, 'request');
-      else logger.info(line, 'request');
+      write(request, entry, response.status);
     },
   };
   return { plugin, traceOf: (request) => handled.get(request)?.trace };

@@ -1,10 +1,11 @@
 import { once } from 'node:events';
-import { createServer, type RequestListener } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GraphQLClient } from 'graphql-request';
 import type { Logger } from 'pino';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig, pointAtSandbox, type Config } from '../../src/config.js';
+import { createGatewayServer } from '../../src/http-server.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import type { SandboxOptions } from '../../src/sandbox/types.js';
 
@@ -30,12 +31,13 @@ export interface GatewayOptions {
   readonly sandbox?: SandboxOptions;
 }
 
-/** The whole gateway on a loopback port, every provider pointed at the sandbox. */
+/** The whole gateway on a loopback port, every provider pointed at the sandbox, in the server `main.ts` makes. */
 export async function startGateway(options: GatewayOptions = {}): Promise<Gateway> {
   const sandbox = await startSandbox(options.sandbox);
   const base = pointAtSandbox(loadConfig({ SANDBOX: 'true', ...options.env }), sandbox);
-  const app = createApp(options.adjust ? options.adjust(base) : base, options.logger ? { logger: options.logger } : {});
-  const server = await listenOnLoopback(app.yoga);
+  const config = options.adjust ? options.adjust(base) : base;
+  const app = createApp(config, options.logger ? { logger: options.logger } : {});
+  const server = await listenServerOnLoopback(createGatewayServer(app.yoga, config.server).server);
   return {
     url: server.url,
     sandbox,
@@ -68,8 +70,11 @@ export interface Listening {
 }
 
 /** Serves a Node request listener (a yoga app, a federation gateway) on a loopback port. */
-export async function listenOnLoopback(listener: RequestListener, path = '/graphql'): Promise<Listening> {
-  const server = createServer(listener);
+export function listenOnLoopback(listener: RequestListener, path = '/graphql'): Promise<Listening> {
+  return listenServerOnLoopback(createServer(listener), path);
+}
+
+async function listenServerOnLoopback(server: Server, path = '/graphql'): Promise<Listening> {
   let requests = 0;
   server.on('request', () => requests++);
   server.listen(0, '127.0.0.1');

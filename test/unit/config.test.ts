@@ -107,6 +107,45 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('sets the server timeouts a load balancer expects, each from its variable', () => {
+    expect(loadConfig({}).server).toEqual({ headersMs: 10_000, requestMs: 30_000, keepAliveMs: 65_000 });
+    expect(
+      loadConfig({ SERVER_HEADERS_TIMEOUT_MS: '5000', SERVER_REQUEST_TIMEOUT_MS: '20000', SERVER_KEEPALIVE_TIMEOUT_MS: '120000' }).server,
+    ).toEqual({ headersMs: 5_000, requestMs: 20_000, keepAliveMs: 120_000 });
+  });
+
+  it('keeps the default headers timeout within a shorter request timeout, as Node requires', () => {
+    expect(loadConfig({ SERVER_REQUEST_TIMEOUT_MS: '1000' }).server).toEqual({ headersMs: 1_000, requestMs: 1_000, keepAliveMs: 65_000 });
+  });
+
+  it.each([
+    [{ SERVER_REQUEST_TIMEOUT_MS: '0' }, /^SERVER_REQUEST_TIMEOUT_MS must be at least 1000$/],
+    [{ SERVER_KEEPALIVE_TIMEOUT_MS: '700000' }, /^SERVER_KEEPALIVE_TIMEOUT_MS must be at most 600000$/],
+    [{ SERVER_HEADERS_TIMEOUT_MS: '40000' }, /^SERVER_HEADERS_TIMEOUT_MS must be at most SERVER_REQUEST_TIMEOUT_MS \(30000\)$/],
+  ])('refuses the server timeouts %j with one line', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  describe('in production (NODE_ENV=production)', () => {
+    it('refuses to start with no provider configured, in one line, rather than serve made-up tickets', () => {
+      expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+      expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+        /^no provider is configured: give one its credentials \(e\.g\. KAPTURE_API_KEY\), or set SANDBOX=true$/,
+      );
+      expect(() => loadConfig({ NODE_ENV: 'production', SANDBOX: 'false' })).toThrow(/^no provider is configured/);
+    });
+
+    it('runs the sandbox only when SANDBOX=true is set', () => {
+      expect(loadConfig({ NODE_ENV: 'production', SANDBOX: 'true' }).sandbox).toBe(true);
+    });
+
+    it('runs no sandbox with a provider configured', () => {
+      const config = loadConfig({ NODE_ENV: 'production', HOSTUP_API_KEY: 'k1' });
+      expect(config.sandbox).toBe(false);
+      expect(config.providers.hostup).toMatchObject({ enabled: true, apiKey: 'k1' });
+    });
+  });
+
   it('points every provider at the sandbox, enabling each with the sandbox key', () => {
     const urls = { sweeppea: 'http://127.0.0.1:1', hostup: 'http://127.0.0.1:2', keliweb: 'http://127.0.0.1:3', kapture: 'http://127.0.0.1:4' };
     const keys = { sweeppea: 's', hostup: 'h', keliweb: 'k', kapture: 'c' };

@@ -1,0 +1,34 @@
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { ServerTimeouts } from './config.js';
+import { closeGracefully, trackConnections } from './shutdown.js';
+
+/** The gateway's Node http server, and how it is closed on shutdown. */
+export interface GatewayServer {
+  readonly server: Server;
+  /**
+   * Stops taking work and waits up to `timeoutMs` for the requests in flight (see
+   * `closeGracefully`); true when every one finished in time.
+   */
+  closeGracefully(timeoutMs: number): Promise<boolean>;
+}
+
+/**
+ * Node's http server for `listener` with the configured timeouts: a client slow to send its
+ * headers or its body is answered 408 and disconnected, an idle connection is closed after
+ * `keepAliveMs`. `main.ts` and the end-to-end tests both make the server here.
+ */
+export function createGatewayServer(listener: RequestListener, timeouts: ServerTimeouts): GatewayServer {
+  const server = createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      // Node looks for requests past their timeouts only this often (30 s by default, which would
+      // let a 10 s headers timeout run to 40 s): a tenth of the shorter timeout, at most a second.
+      connectionsCheckingInterval: Math.min(1_000, timeouts.headersMs / 10),
+    },
+    listener,
+  );
+  const connections = trackConnections(server);
+  return { server, closeGracefully: (timeoutMs) => closeGracefully(server, connections, timeoutMs) };
+}
