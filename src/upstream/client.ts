@@ -158,7 +158,9 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
         refuseWhenBudgetSpent(request);
         return retrying(request, { endsAt: Date.now() + options.timeoutMs });
       };
-      return await limit.run(request.trace?.requestId, queueTimeoutMs, retried);
+      // By the request's own trace, not its id: a client chooses its X-Request-Id, and could join
+      // another request's turn by sending the same one.
+      return await limit.run(request.trace, queueTimeoutMs, retried);
     } catch (error) {
       if (error instanceof SlotWaitExpired) {
         observer?.refused({ provider, reason: 'queue_timeout', requestId: request.trace?.requestId });

@@ -8,8 +8,8 @@ export class LimitClosed extends Error {
   override readonly name = 'LimitClosed';
 }
 
-/** Whom a waiting call belongs to: a gateway request's id, or `undefined` for calls made for none. */
-export type WaitGroup = string | undefined;
+/** Whom a waiting call belongs to: a gateway request (its trace), or `undefined` for calls made for none. */
+export type WaitGroup = object | undefined;
 
 interface Waiter {
   start(): void;
@@ -40,7 +40,7 @@ export interface FairLimit {
   readonly waiting: number;
 }
 
-/** The key of the group of calls made for no request: a symbol, so no request id can take it. */
+/** The key of the group of calls made for no request. */
 const NO_REQUEST = Symbol('no request');
 
 export function createFairLimit(concurrency: number): FairLimit {
@@ -48,7 +48,7 @@ export function createFairLimit(concurrency: number): FairLimit {
     throw new RangeError(`concurrency must be a whole number ≥ 1, got ${concurrency}`);
   }
   // A Map keeps insertion order: its first group is the one whose turn it is.
-  const groups = new Map<string | symbol, Waiter[]>();
+  const groups = new Map<object | symbol, Waiter[]>();
   let active = 0;
   let waiting = 0;
 
@@ -66,7 +66,7 @@ export function createFairLimit(concurrency: number): FairLimit {
     }
   }
 
-  function remove(key: string | symbol, waiter: Waiter): boolean {
+  function remove(key: object | symbol, waiter: Waiter): boolean {
     const queue = groups.get(key);
     const at = queue?.indexOf(waiter) ?? -1;
     if (at === -1) return false;

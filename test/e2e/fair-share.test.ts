@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { until } from '../until.js';
 import { startGateway, type Gateway } from './harness.js';
 
@@ -23,20 +23,26 @@ describe("a provider's slots shared between requests", () => {
     gateway = await startGateway();
   });
   afterAll(() => gateway.close());
+  beforeEach(() => gateway.sandbox.reset());
 
-  it('serves a one-ticket request after one call of each large request waiting, not after all their calls', async () => {
+  // A client chooses its X-Request-Id: sharing the small request's must not put the large ones in its turn.
+  it.each([
+    ['each request its own id', (): Record<string, string> => ({})],
+    ['the large requests sending the small one\'s X-Request-Id', (): Record<string, string> => ({ 'x-request-id': 'victim-id' })],
+  ])('serves a one-ticket request after one call of each large request waiting (%s)', async (_, headers) => {
+    const batchesBefore = await sweeppeaBatches(gateway);
     const { sandbox } = gateway;
     const unknown = (prefix: string) =>
       Array.from({ length: 30 }, (_, i) => ({ provider: 'SWEEPPEA', number: `${prefix}${i}` }));
     const small = sandbox.ticketNumbers('sweeppea')[0]!;
     // Sweeppea serves one call at a time; held, its first call keeps the slot while the rest queue.
     const release = sandbox.hold('sweeppea');
-    const large1 = gateway.client().rawRequest<Data>(TICKETS, { refs: unknown('NOPEA') });
+    const large1 = gateway.client(headers()).rawRequest<Data>(TICKETS, { refs: unknown('NOPEA') });
     await until(() => sandbox.calls('sweeppea') === 1);
-    const large2 = gateway.client().rawRequest<Data>(TICKETS, { refs: unknown('NOPEB') });
-    await until(async () => (await sweeppeaBatches(gateway)) === 2);
-    const one = gateway.client().rawRequest<Data>(TICKETS, { refs: [{ provider: 'SWEEPPEA', number: small }] });
-    await until(async () => (await sweeppeaBatches(gateway)) === 3);
+    const large2 = gateway.client(headers()).rawRequest<Data>(TICKETS, { refs: unknown('NOPEB') });
+    await until(async () => (await sweeppeaBatches(gateway)) === batchesBefore + 2);
+    const one = gateway.client(headers()).rawRequest<Data>(TICKETS, { refs: [{ provider: 'SWEEPPEA', number: small }] });
+    await until(async () => (await sweeppeaBatches(gateway)) === batchesBefore + 3);
     release();
     const [first, second, answer] = await Promise.all([large1, large2, one]);
     expect(answer.errors).toBeUndefined();

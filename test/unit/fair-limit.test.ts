@@ -19,6 +19,10 @@ function recorder() {
   return { started, task, end };
 }
 
+/** The same group object for the same name, as one request's trace is for all its calls. */
+const groups = new Map<string, object>();
+const group = (name: string) => groups.get(name) ?? groups.set(name, { name }).get(name)!;
+
 const settled = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: unknown) => error);
 
 describe('createFairLimit', () => {
@@ -30,7 +34,7 @@ describe('createFairLimit', () => {
     vi.useFakeTimers();
     const limit = createFairLimit(2);
     const { started, task, end } = recorder();
-    for (const name of ['a1', 'a2', 'a3', 'a4']) void limit.run('a', 1_000, task(name));
+    for (const name of ['a1', 'a2', 'a3', 'a4']) void limit.run(group('a'), 1_000, task(name));
     expect(started).toEqual(['a1', 'a2']);
     expect(limit).toMatchObject({ active: 2, waiting: 2 });
     await end('a1');
@@ -42,9 +46,9 @@ describe('createFairLimit', () => {
     vi.useFakeTimers();
     const limit = createFairLimit(1);
     const { started, task, end } = recorder();
-    for (let i = 1; i <= 30; i += 1) void limit.run('large-1', 60_000, task(`x${i}`));
-    for (let i = 1; i <= 30; i += 1) void limit.run('large-2', 60_000, task(`y${i}`));
-    void limit.run('small', 60_000, task('small'));
+    for (let i = 1; i <= 30; i += 1) void limit.run(group('large-1'), 60_000, task(`x${i}`));
+    for (let i = 1; i <= 30; i += 1) void limit.run(group('large-2'), 60_000, task(`y${i}`));
+    void limit.run(group('small'), 60_000, task('small'));
     // x1 holds the slot; then one call of each waiting request, oldest request first.
     for (const name of ['x1', 'x2', 'y1']) await end(name);
     expect(started).toEqual(['x1', 'x2', 'y1', 'small']);
@@ -54,9 +58,9 @@ describe('createFairLimit', () => {
     vi.useFakeTimers();
     const limit = createFairLimit(1);
     const { started, task, end } = recorder();
-    void limit.run('large', 60_000, task('l1'));
-    void limit.run('large', 60_000, task('l2'));
-    void limit.run('large', 60_000, task('l3'));
+    void limit.run(group('large'), 60_000, task('l1'));
+    void limit.run(group('large'), 60_000, task('l2'));
+    void limit.run(group('large'), 60_000, task('l3'));
     void limit.run(undefined, 60_000, task('token'));
     await end('l1');
     await end('l2');
@@ -67,12 +71,12 @@ describe('createFairLimit', () => {
     vi.useFakeTimers();
     const limit = createFairLimit(1);
     const { started, task, end } = recorder();
-    void limit.run('a', 1_000, task('first'));
-    const queued = settled(limit.run('b', 100, task('queued')));
+    void limit.run(group('a'), 1_000, task('first'));
+    const queued = settled(limit.run(group('b'), 100, task('queued')));
     await vi.advanceTimersByTimeAsync(100);
     expect(await queued).toBeInstanceOf(SlotWaitExpired);
     expect(limit.waiting).toBe(0);
-    void limit.run('c', 1_000, task('later'));
+    void limit.run(group('c'), 1_000, task('later'));
     await end('first');
     expect(started).toEqual(['first', 'later']);
   });
@@ -81,7 +85,7 @@ describe('createFairLimit', () => {
     vi.useFakeTimers();
     const limit = createFairLimit(1);
     const { task, end } = recorder();
-    const first = settled(limit.run('a', 100, task('first')));
+    const first = settled(limit.run(group('a'), 100, task('first')));
     await vi.advanceTimersByTimeAsync(500);
     await end('first');
     expect(await first).toBe('resolved');
@@ -91,21 +95,21 @@ describe('createFairLimit', () => {
     vi.useFakeTimers();
     const limit = createFairLimit(1);
     const { started, task, end } = recorder();
-    const running = settled(limit.run('a', 1_000, task('running')));
-    const waiting = [settled(limit.run('a', 1_000, task('a2'))), settled(limit.run('b', 1_000, task('b1')))];
+    const running = settled(limit.run(group('a'), 1_000, task('running')));
+    const waiting = [settled(limit.run(group('a'), 1_000, task('a2'))), settled(limit.run(group('b'), 1_000, task('b1')))];
     limit.clear();
     for (const outcome of await Promise.all(waiting)) expect(outcome).toBeInstanceOf(LimitClosed);
     await end('running');
     expect(await running).toBe('resolved');
-    void limit.run('c', 1_000, task('after'));
+    void limit.run(group('c'), 1_000, task('after'));
     expect(started).toEqual(['running', 'after']);
   });
 
   it('frees the slot of a task that throws, and passes its error on', async () => {
     vi.useFakeTimers();
     const limit = createFairLimit(1);
-    const failing = settled(limit.run('a', 1_000, () => Promise.reject(new Error('boom'))));
-    const next = settled(limit.run('b', 1_000, async () => 'ok'));
+    const failing = settled(limit.run(group('a'), 1_000, () => Promise.reject(new Error('boom'))));
+    const next = settled(limit.run(group('b'), 1_000, async () => 'ok'));
     expect(await failing).toMatchObject({ message: 'boom' });
     expect(await next).toBe('resolved');
     expect(limit).toMatchObject({ active: 0, waiting: 0 });
