@@ -9,6 +9,8 @@ const EXAMPLE = JSON.parse(readFileSync(EXAMPLE_PATH, 'utf8'));
 export interface HostileHostupOptions {
   /** Characters of each ticket's `body`: the answer is a valid ticket of about this many bytes. */
   readonly bodyChars: number;
+  /** Empty objects in an extra `junk` list of each ticket: few bytes, a heap object each once parsed. */
+  readonly junkObjects?: number;
   /** Headers added to every answer, e.g. one of 100 KB. */
   readonly headers?: OutgoingHttpHeaders;
 }
@@ -32,7 +34,8 @@ export async function startHostileHostup(options: HostileHostupOptions): Promise
   const server = createServer((request, response) => {
     const number = /^\/api\/support\/tickets\/([^/?]+)/.exec(request.url ?? '')?.[1] ?? '';
     asked.push(number);
-    const ticket = { ...EXAMPLE.data.ticket, ticket_number: number, body };
+    const junk = options.junkObjects === undefined ? {} : { junk: Array.from({ length: options.junkObjects }, () => ({})) };
+    const ticket = { ...EXAMPLE.data.ticket, ticket_number: number, body, ...junk };
     const text = JSON.stringify({ ...EXAMPLE, data: { ...EXAMPLE.data, ticket } });
     const length = Buffer.byteLength(text);
     response.writeHead(200, { 'content-type': 'application/json', 'content-length': length, ...options.headers }).end(text);

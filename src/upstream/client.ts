@@ -9,6 +9,7 @@ import {
 import { CircuitBreaker, type CallOutcome } from './breaker.js';
 import { RequestBudgetSpentError, type ByteBudget } from './byte-budget.js';
 import { createFairLimit, LimitClosed, SlotWaitExpired } from './fair-limit.js';
+import { hasMoreContainersThan } from './json-containers.js';
 import { retryAfterHeader } from './retry-after.js';
 import type { AttemptOutcome, UpstreamClient, UpstreamOptions, UpstreamRequest, UpstreamResponse } from './types.js';
 
@@ -323,6 +324,13 @@ async function readCapped(
 }
 
 /**
+ * Most objects and arrays one answer may hold: a ticket with a thousand replies has a few
+ * thousand, a Kapture batch of a hundred tickets tens of thousands.
+ */
+export const MAX_JSON_CONTAINERS = 100_000;
+const SCAN_FROM_CHARS = 256 * 1024;
+
+/**
  * The body decides, not the content type: Kapture serves its JSON as `text/html`, so a JSON
  * body under any type is read, and anything else on a success is an invalid response.
  *
@@ -332,6 +340,14 @@ async function readCapped(
  */
 export function parseJson(text: string, status: number, provider: UpstreamOptions['provider']): unknown {
   if (text.trim() === '') return undefined;
+  // A short text cannot hold enough objects to matter (256 KiB of `{},` is under 90,000); a
+  // longer one is scanned first, so that its parse cannot take the heap.
+  if (text.length > SCAN_FROM_CHARS && hasMoreContainersThan(text, MAX_JSON_CONTAINERS)) {
+    throw new AnswerTooLargeError(`${provider} answered with more than ${MAX_JSON_CONTAINERS} JSON objects and arrays`, {
+      provider,
+      upstreamStatus: status,
+    });
+  }
   try {
     return JSON.parse(text);
   } catch (cause) {

@@ -118,3 +118,29 @@ describe('an upstream answer with oversize headers', () => {
     expect(gateway.app.registry.get('hostup').circuit()).toMatchObject({ state: 'CLOSED', consecutiveFailures: 0 });
   });
 });
+
+describe('an upstream answer of more objects than a ticket could need', () => {
+  it('is refused before it is parsed: UPSTREAM_INVALID_RESPONSE at its path, and never opens the circuit', async () => {
+    // 150,000 empty objects: about 450 KB of text, about 10 MB of heap once parsed.
+    const { gateway } = await againstHostile({ bodyChars: 10, junkObjects: 150_000 }, { UPSTREAM_BREAKER_FAILURES: '2' });
+    for (let request = 0; request < 3; request += 1) {
+      const { data, errors } = await gateway.client().rawRequest<Data>(TICKETS, { refs: refs(1) });
+      expect(data.tickets).toEqual([null]);
+      expect(errors).toEqual([
+        expect.objectContaining({
+          message: 'hostup answered with more than 100000 JSON objects and arrays',
+          path: ['tickets', 0],
+          extensions: { code: 'UPSTREAM_INVALID_RESPONSE', provider: 'hostup', upstreamStatus: 200, retryable: false },
+        }),
+      ]);
+    }
+    expect(gateway.app.registry.get('hostup').circuit()).toMatchObject({ state: 'CLOSED', consecutiveFailures: 0 });
+  });
+
+  it('reads an answer of many objects under the bound', async () => {
+    const { gateway } = await againstHostile({ bodyChars: 300_000, junkObjects: 90_000 }, {});
+    const { data, errors } = await gateway.client().rawRequest<Data>(TICKETS, { refs: refs(1) });
+    expect(errors).toBeUndefined();
+    expect(data.tickets).toEqual([{ number: '700001' }]);
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * Whether the JSON text holds more than `limit` objects and arrays, counted without parsing it
+ * (brackets inside strings are skipped). JSON.parse makes a heap object of each: ten megabytes of
+ * `[{},{},…]` become three million of them, seventy times the bytes, before any schema can refuse
+ * the answer. The scan stops at the first bracket past the limit.
+ */
+export function hasMoreContainersThan(text: string, limit: number): boolean {
+  let count = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === BACKSLASH) index += 1;
+      else if (code === QUOTE) inString = false;
+    } else if (code === QUOTE) {
+      inString = true;
+    } else if ((code === OPEN_BRACE || code === OPEN_BRACKET) && ++count > limit) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
