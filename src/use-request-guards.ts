@@ -5,7 +5,7 @@ import { errorResponse } from './error-response.js';
 export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 
 /** Media types a GraphQL request may come in; anything else is 415 before it is read. */
-const REQUEST_TYPES = ['application/json', 'application/graphql+json', 'application/graphql', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data'];
+const REQUEST_TYPES = ['application/json', 'application/graphql+json', 'application/graphql', 'text/plain', 'application/x-www-form-urlencoded'];
 
 /**
  * Checks that come before yoga reads a request, each answered with a GraphQL-shaped error body:
