@@ -18,11 +18,7 @@ const REQUEST_TYPES = ['application/json', 'application/graphql+json', 'applicat
 export function useRequestGuards(maxBytes = MAX_REQUEST_BODY_BYTES): Plugin {
   return {
     onRequest({ request, url, endResponse, fetchAPI }) {
-      const refuse = (status: number, message: string, headers?: Record<string, string>) =>
-        endResponse(errorResponse(fetchAPI, status, { message, code: 'BAD_REQUEST' }, headers));
-      // The body of a refused request is never read: its connection closes after the answer,
-      // rather than Node reading a stated gigabyte (or an endless chunked body) to keep it alive.
-      const unread = { connection: 'close' };
+      const refuse = (status: number, message: string) => endResponse(errorResponse(fetchAPI, status, { message, code: 'BAD_REQUEST' }));
       if (request.method === 'GET') {
         for (const name of ['variables', 'extensions']) {
           const value = url.searchParams.get(name);
@@ -33,19 +29,27 @@ export function useRequestGuards(maxBytes = MAX_REQUEST_BODY_BYTES): Plugin {
       if (request.method !== 'POST') return;
       const length = request.headers.get('content-length');
       if (length !== null && !(/^\d+$/.test(length) && Number(length) <= maxBytes)) {
-        return refuse(413, `Request body too large: at most ${maxBytes} bytes`, unread);
+        return refuse(413, `Request body too large: at most ${maxBytes} bytes`);
       }
       // Yoga's own streaming limit is off (app.ts): a stated length, checked above, is the only bound,
       // and Node's parser reads no further. A chunked body, or one under a protocol without
       // Transfer-Encoding, states none.
-      if (length === null) return refuse(411, 'A request body needs a Content-Length', unread);
+      if (length === null) return refuse(411, 'A request body needs a Content-Length');
       const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
       if (type !== '' && !REQUEST_TYPES.includes(type)) {
         return refuse(415, `Unsupported content type ${JSON.stringify(type.slice(0, 100))}: send application/json`);
       }
     },
+    // Any answer given without reading the request's body (a refusal, a 404, a probe, a 401)
+    // closes its connection after it: kept alive, Node would read and drop the body first, a stated
+    // gigabyte or an endless chunked stream, holding the connection (and shutdown) meanwhile.
+    onResponse({ request, response }) {
+      if (!request.bodyUsed && hasBody(request.headers)) response.headers.set('connection', 'close');
+    },
   };
 }
+
+const hasBody = (headers: Headers) => headers.has('transfer-encoding') || (headers.get('content-length') ?? '0') !== '0';
 
 function isJsonObject(text: string): boolean {
   try {
