@@ -22,13 +22,11 @@ import { useIntrospectionOff } from './use-introspection-off.js';
 import { useRootRedirect } from './use-root-redirect.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
 import { METRICS_ENDPOINT, useMetrics } from './use-metrics.js';
-import { READY_ENDPOINT, useReadiness } from './use-readiness.js';
+import { HEALTH_ENDPOINT, READY_ENDPOINT, useProbes, YOGA_HEALTH_CHECK_OFF } from './use-probes.js';
 import { createRequestLog } from './request-log.js';
 import { upstreamCallLog } from './upstream-call-log.js';
 
 export const GRAPHQL_ENDPOINT = '/graphql';
-/** Yoga's own liveness probe. */
-const HEALTH_ENDPOINT = '/health';
 
 const isEndpoint = (request: Request) => new URL(request.url).pathname === GRAPHQL_ENDPOINT;
 
@@ -75,6 +73,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   const yoga = createYoga<Record<string, never>, Context>({
     schema: schemaFor(updatableProviders(registry)),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
+    healthCheckEndpoint: YOGA_HEALTH_CHECK_OFF,
     landingPage: false,
     // Only on the endpoint itself: yoga would render it for any path ending in `/graphql`.
     graphiql: config.graphiql && ((request) => isEndpoint(request) && { title: 'ticket-graph', defaultQuery: EXAMPLE_QUERY }),
@@ -93,10 +92,10 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     plugins: [
       requestLog.plugin,
       useMetrics(metrics.registry),
-      useReadiness(registry, () => draining),
+      useProbes(registry, () => draining),
       useRootRedirect(GRAPHQL_ENDPOINT),
       // Every plugin from here on sees only requests for the endpoint itself; the probes above
-      // (and yoga's /health and GraphiQL page, ahead of all of these) answer without a key.
+      // (and yoga's GraphiQL page, ahead of all of these) answer without a key.
       useSingleEndpoint(GRAPHQL_ENDPOINT, [READY_ENDPOINT, METRICS_ENDPOINT, HEALTH_ENDPOINT]),
       ...(config.corsOrigins.length > 0 ? [useCors(config.corsOrigins)] : []),
       // `@defer` / `@stream`, answered as multipart/mixed or text/event-stream to a client that accepts it.

@@ -104,4 +104,14 @@ describe('NODE_ENV=production with GATEWAY_API_KEYS: no header lets a request pa
   it.each(['/health', '/ready', '/metrics'])('answers %s without a key', async (path) => {
     expect((await send(gateway, 'GET', path)).status).toBe(200);
   });
+
+  // Yoga's probes answered any URL ending in their path, a query string's included.
+  it.each(['/graphql?/health', '/graphql?a=/ready', '/x/health', '/ready/', '/metrics/'])(
+    'answers no probe at %s without a key',
+    async (path) => {
+      const answer = await send(gateway, 'POST', path, JSON_POST, READ);
+      expect([401, 404]).toContain(answer.status);
+      expect(answer.body).not.toContain('"ready"');
+    },
+  );
 });
