@@ -94,8 +94,11 @@ function updateErrorFor(response: UpstreamResponse, body: SweeppeaErrorBody | un
   if (status === 403 && !INVALID_TOKEN.test(message)) {
     return new ForbiddenError(`Sweeppea does not let this API key update ticket ${caseNumber}`, details);
   }
-  // 401, the invalid-token 403, 404, 429 and 503 (busy: nothing was done) mean what they mean on reads.
-  if ([401, 403, 404, 429, 503].includes(status)) return errorFor(response, body, caseNumber);
+  // 401, the invalid-token 403, 404 and 429 mean what they mean on reads.
+  if ([401, 403, 404, 429].includes(status)) return errorFor(response, body, caseNumber);
+  // A 503 is Sweeppea's "busy" (nothing was done) only in its own error document; an empty or
+  // HTML 503 is a proxy's, which cannot say whether the update reached Sweeppea.
+  if (status === 503 && body !== undefined) return errorFor(response, body, caseNumber);
   return new UpstreamError(`Sweeppea failed while updating ticket ${caseNumber}; the change may or may not have been made`, {
     ...details,
     retryable: false,

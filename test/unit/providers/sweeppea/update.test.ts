@@ -90,8 +90,18 @@ describe('Sweeppea updateTicket over HTTP', () => {
     expect(await failure(500, sweeppeaFixture('update-error-500.json'))).toMatchObject({ retryable: false });
   });
 
-  it('calls a 503 (endpoint busy) retryable: nothing was done', async () => {
-    expect(await failure(503, '')).toMatchObject({ code: 'UPSTREAM_ERROR', retryable: true });
+  it("calls a 503 in Sweeppea's own error document (endpoint busy) retryable: nothing was done", async () => {
+    const busy = { Response: false, Message: 'Service Unavailable: endpoint busy, retry with exponential backoff' };
+    expect(await failure(503, busy)).toMatchObject({ code: 'UPSTREAM_ERROR', retryable: true });
+  });
+
+  it.each([
+    ['an empty body', ''],
+    ['an HTML page', '<html><body>503 Service Temporarily Unavailable</body></html>'],
+  ])("calls a 503 with %s (a proxy's, not Sweeppea's) not retryable: the update may have reached Sweeppea", async (_, text) => {
+    onUpdate().reply(503, text);
+    const error = (await update().catch((caught: unknown) => caught)) as TicketGraphError;
+    expect(error).toMatchObject({ code: 'UPSTREAM_ERROR', retryable: false, message: expect.stringMatching(/may or may not have been made/) });
   });
 
   it('reads a closed ticket refused with HTTP 200 and Response false as TICKET_CLOSED', async () => {
