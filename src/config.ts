@@ -85,7 +85,7 @@ const GIB = 1024 * MIB;
 const origin = z.string().refine((value) => {
   try {
     const url = new URL(value);
-    return /^https?:$/.test(url.protocol) && url.origin === value;
+    return /^https?:$/.test(url.protocol) && url.origin === value && !value.includes('*');
   } catch {
     return false;
   }
@@ -147,7 +147,11 @@ function envSchema() {
  * each naming it; nothing else in the gateway reads `process.env`.
  */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  // An empty variable is an unset one, but for the gate: an empty GATEWAY_API_KEYS is a secret
+  // that failed to arrive more often than a wish to run open, so it is checked like any value.
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([name, value]) => value !== undefined && (value !== '' || name === 'GATEWAY_API_KEYS')),
+  );
   const parsed = envSchema().safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`);

@@ -74,6 +74,8 @@ describe('loadConfig', () => {
     [{ SWEEPPEA_API_KEY: 'has space' }, /^SWEEPPEA_API_KEY must be printable ASCII/],
     // Set, but naming no key: read as "no keys" it would leave the gateway open.
     [{ GATEWAY_API_KEYS: ',' }, /^GATEWAY_API_KEYS must be a comma-separated list of keys$/],
+    [{ GATEWAY_API_KEYS: '' }, /^GATEWAY_API_KEYS must be a comma-separated list of keys$/],
+    [{ CORS_ORIGINS: 'https://*.example.com' }, /^CORS_ORIGINS must list origins/],
     [{ GATEWAY_API_KEYS: ' , ,' }, /^GATEWAY_API_KEYS must be a comma-separated list of keys$/],
     [{ GATEWAY_API_KEYS: 'a,has space' }, /^GATEWAY_API_KEYS must be printable ASCII/],
     [{ CORS_ORIGINS: '*' }, /^CORS_ORIGINS must list origins such as https:\/\/app\.example\.com/],
