@@ -63,7 +63,7 @@ export type UpdatableProvider =
 
 /** Which ticket to change, by `id` or by `provider` and `number`, and what to change: `title`, `description` or both. */
 export type UpdateTicketInput = {
-  /** The new description, sent as given (HTML where the provider's descriptions are HTML): at most 20000 characters, not blank. Leave it out to keep the current one. */
+  /** The new description, sent as given (HTML where the provider's descriptions are HTML): at most 20000 characters, not blank, without control characters other than tabs and \n or \r\n line breaks, nor bidirectional controls. Leave it out to keep the current one. */
   description?: string | null | undefined;
   /** The ticket's global id. Give this, or `provider` and `number`. */
   id?: string | number | null | undefined;
@@ -71,7 +71,7 @@ export type UpdateTicketInput = {
   number?: string | null | undefined;
   /** The ticket's provider, with `number`. */
   provider?: UpdatableProvider | null | undefined;
-  /** The new title: one line, at most 200 characters (UTF-16 code units, as the provider counts), trimmed. Leave it out to keep the current one. */
+  /** The new title: one line, at most 200 characters (UTF-16 code units, as the provider counts), trimmed, without control or bidirectional-control characters. Leave it out to keep the current one. */
   title?: string | null | undefined;
 };
 
