@@ -99,23 +99,31 @@ describe('the size of a response', () => {
   });
 });
 
+/**
+ * Asks for one ticket three times, past a breaker threshold of two: each time the ticket alone is
+ * refused with `message`, and the provider's circuit stays closed.
+ */
+async function expectRefusedThriceCircuitClosed(gateway: Gateway, message: string, extra: Record<string, unknown>) {
+  for (let request = 0; request < 3; request += 1) {
+    const { data, errors } = await gateway.client().rawRequest<Data>(TICKETS, { refs: refs(1) });
+    expect(data.tickets).toEqual([null]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        message,
+        path: ['tickets', 0],
+        extensions: { code: 'UPSTREAM_INVALID_RESPONSE', provider: 'hostup', ...extra, retryable: false },
+      }),
+    ]);
+  }
+  expect(gateway.app.registry.get('hostup').circuit()).toMatchObject({ state: 'CLOSED', consecutiveFailures: 0 });
+}
+
 describe('an upstream answer with oversize headers', () => {
   it('is UPSTREAM_INVALID_RESPONSE at its path, and never opens the circuit', async () => {
     const padding = { 'x-padding': 'x'.repeat(100 * 1024) };
     const { gateway, hostile } = await againstHostile({ bodyChars: 10, headers: padding }, { UPSTREAM_BREAKER_FAILURES: '2' });
-    for (let request = 0; request < 3; request += 1) {
-      const { data, errors } = await gateway.client().rawRequest<Data>(TICKETS, { refs: refs(1) });
-      expect(data.tickets).toEqual([null]);
-      expect(errors).toEqual([
-        expect.objectContaining({
-          message: 'hostup answered with headers over 16384 bytes',
-          path: ['tickets', 0],
-          extensions: { code: 'UPSTREAM_INVALID_RESPONSE', provider: 'hostup', retryable: false },
-        }),
-      ]);
-    }
+    await expectRefusedThriceCircuitClosed(gateway, 'hostup answered with headers over 16384 bytes', {});
     expect(hostile.asked).toHaveLength(3);
-    expect(gateway.app.registry.get('hostup').circuit()).toMatchObject({ state: 'CLOSED', consecutiveFailures: 0 });
   });
 });
 
@@ -123,18 +131,7 @@ describe('an upstream answer of more objects than a ticket could need', () => {
   it('is refused before it is parsed: UPSTREAM_INVALID_RESPONSE at its path, and never opens the circuit', async () => {
     // 150,000 empty objects: about 450 KB of text, about 10 MB of heap once parsed.
     const { gateway } = await againstHostile({ bodyChars: 10, junkObjects: 150_000 }, { UPSTREAM_BREAKER_FAILURES: '2' });
-    for (let request = 0; request < 3; request += 1) {
-      const { data, errors } = await gateway.client().rawRequest<Data>(TICKETS, { refs: refs(1) });
-      expect(data.tickets).toEqual([null]);
-      expect(errors).toEqual([
-        expect.objectContaining({
-          message: 'hostup answered with more than 100000 JSON objects and arrays',
-          path: ['tickets', 0],
-          extensions: { code: 'UPSTREAM_INVALID_RESPONSE', provider: 'hostup', upstreamStatus: 200, retryable: false },
-        }),
-      ]);
-    }
-    expect(gateway.app.registry.get('hostup').circuit()).toMatchObject({ state: 'CLOSED', consecutiveFailures: 0 });
+    await expectRefusedThriceCircuitClosed(gateway, 'hostup answered with more than 100000 JSON objects and arrays', { upstreamStatus: 200 });
   });
 
   it('reads an answer of many objects under the bound', async () => {

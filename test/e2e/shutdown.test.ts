@@ -72,17 +72,19 @@ const QUERY = 'query One($n: String!) { ticket(provider: KAPTURE, number: $n) { 
 const ask = (server: Process, number: string) =>
   fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY, variables: { n: number } }) });
 
+// One sandbox for the file; each test's processes are killed, and the sandbox reset, after it.
+let sandbox: Sandbox;
+const started: ChildProcess[] = [];
+beforeAll(async () => {
+  sandbox = await startSandbox();
+});
+afterEach(() => {
+  for (const child of started.splice(0)) child.kill('SIGKILL');
+  sandbox.reset();
+});
+afterAll(() => sandbox.close());
+
 describe('shutdown on SIGTERM', () => {
-  let sandbox: Sandbox;
-  const started: ChildProcess[] = [];
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-  });
-  afterEach(() => {
-    for (const child of started.splice(0)) child.kill('SIGKILL');
-    sandbox.reset();
-  });
-  afterAll(() => sandbox.close());
 
   it('lets a request in flight finish, refuses new connections, then exits 0', async () => {
     const server = await startMain(sandbox);
@@ -194,15 +196,6 @@ describe('shutdown on SIGTERM', () => {
 });
 
 describe('slow clients', () => {
-  let sandbox: Sandbox;
-  const started: ChildProcess[] = [];
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-  });
-  afterEach(() => {
-    for (const child of started.splice(0)) child.kill('SIGKILL');
-  });
-  afterAll(() => sandbox.close());
 
   it('do not hold up SIGTERM with half a request line or headers still coming: exit 0 long before the shutdown timeout', async () => {
     const server = await startMain(sandbox, { SHUTDOWN_TIMEOUT_MS: '60000' });
@@ -236,15 +229,6 @@ describe('slow clients', () => {
 });
 
 describe('the gateway process', () => {
-  let sandbox: Sandbox;
-  const started: ChildProcess[] = [];
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-  });
-  afterEach(() => {
-    for (const child of started.splice(0)) child.kill('SIGKILL');
-  });
-  afterAll(() => sandbox.close());
 
   it('refuses to start in production with no provider configured, in one line, rather than serve the sandbox', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
