@@ -64,7 +64,10 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+const flag = z
+  .enum(['true', 'false', '1', '0'], { error: 'must be true, false, 1 or 0' })
+  .transform((value) => value === 'true' || value === '1');
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const integer = (min: number, max: number) =>
   z
     .string()
@@ -82,14 +85,23 @@ const MIB = 1024 * KIB;
 const GIB = 1024 * MIB;
 
 /** An origin as a browser sends it: scheme, host and port only; never `*`. */
-const origin = z.string().refine((value) => {
+const origin = z.string().superRefine((value, context) => {
+  if (isOrigin(value)) return;
+  const named = JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}…` : value);
+  context.addIssue({
+    code: 'custom',
+    message: `must list origins such as https://app.example.com (scheme, host and port; no path, no *): not ${named}`,
+  });
+});
+
+function isOrigin(value: string): boolean {
   try {
     const url = new URL(value);
     return /^https?:$/.test(url.protocol) && url.origin === value && !value.includes('*');
   } catch {
     return false;
   }
-}, 'must list origins such as https://app.example.com (scheme, host and port; no path, no *)');
+}
 /**
  * Comma-separated values, each checked; spaces around a comma are dropped. A value that names
  * nothing (`,`) is refused rather than read as an empty list, which would leave the gate open.
@@ -126,7 +138,7 @@ function envSchema() {
     SERVER_HEADERS_TIMEOUT_MS: integer(1_000, 600_000).optional(),
     SERVER_REQUEST_TIMEOUT_MS: integer(1_000, 600_000).default(30_000),
     SERVER_KEEPALIVE_TIMEOUT_MS: integer(1_000, 600_000).default(65_000),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   };
   for (const name of PROVIDER_NAMES) {
     shape[envKey(name, 'API_KEY')] = secret.optional();

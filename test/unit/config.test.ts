@@ -80,7 +80,9 @@ describe('loadConfig', () => {
     [{ GATEWAY_API_KEYS: 'a,has space' }, /^GATEWAY_API_KEYS must be printable ASCII/],
     [{ CORS_ORIGINS: '*' }, /^CORS_ORIGINS must list origins such as https:\/\/app\.example\.com/],
     [{ CORS_ORIGINS: 'https://app.example.com,*' }, /^CORS_ORIGINS must list origins/],
-    [{ CORS_ORIGINS: 'https://app.example.com/path' }, /^CORS_ORIGINS must list origins/],
+    [{ CORS_ORIGINS: 'https://app.example.com, https://app.example.com/path' }, /^CORS_ORIGINS must list origins .*: not "https:\/\/app\.example\.com\/path"$/],
+    [{ LOG_LEVEL: 'verbose' }, /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent$/],
+    [{ GRAPHIQL: 'yes' }, /^GRAPHIQL must be true, false, 1 or 0$/],
     [{ CORS_ORIGINS: 'app.example.com' }, /^CORS_ORIGINS must list origins/],
     [{ CORS_ORIGINS: ',' }, /^CORS_ORIGINS must be a comma-separated list of origins/],
     [
