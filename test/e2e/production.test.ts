@@ -18,10 +18,13 @@ describe('NODE_ENV=production', () => {
   });
   afterAll(() => gateway.close());
 
-  it('serves no GraphiQL page', async () => {
+  it('serves no GraphiQL page, and tells a browser that loads the endpoint so', async () => {
     const page = await graphiqlPage(gateway);
+    expect(page.status).toBe(403);
     expect(page.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
-    expect(await page.text()).not.toMatch(/graphiql/i);
+    expect(await page.json()).toEqual({
+      errors: [{ message: expect.stringMatching(/\(GraphiQL is off on this gateway\)$/), extensions: { code: 'BAD_REQUEST' } }],
+    });
   });
 
   it('answers no introspection', async () => {
