@@ -1,6 +1,6 @@
 /**
  * What a one-ticket request waits behind two large ones on a provider of one slot:
- * `npx tsx test/bench/fair-share.ts [gateway-root]`. The sandbox's Sweeppea answers after 150 ms,
+ * `npm run bench:fair-share -- [gateway-root]`. The sandbox's Sweeppea answers after 150 ms,
  * one call at a time; two requests of 100 unknown numbers each are sent, then one request for a
  * seeded ticket. Prints how many upstream calls were served before the small request's call and
  * its wall time. The gateway runs from `gateway-root` (default this checkout).

@@ -1,6 +1,6 @@
 /**
  * Peak memory of a gateway process asked, in one query, for 60 HostUp tickets of 9 MB each from a
- * hostile loopback upstream: `npx tsx test/bench/upstream-memory.ts [gateway-root]`. The gateway
+ * hostile loopback upstream: `npm run bench:upstream-memory -- [gateway-root]`. The gateway
  * runs with a 512 MB heap, from `gateway-root` (default this checkout), so an older commit can be
  * measured from a worktree of its own. Prints the answer (tickets, error codes) or how the process
  * died, and its peak RSS (VmHWM), sampled until it answers or exits.
