@@ -16,6 +16,9 @@ const REQUEST_TYPES = ['application/json', 'application/graphql+json', 'applicat
  * Text and form bodies pass on here to be refused by CSRF prevention.
  */
 export function useRequestGuards(maxBytes = MAX_REQUEST_BODY_BYTES): Plugin {
+  // Requests whose body yoga reads: every POST that reaches parsing (a GET's parser reads none).
+  // Not `request.bodyUsed`, which whatwg-node's request leaves false after yoga read the body.
+  const read = new WeakSet<Request>();
   return {
     onRequest({ request, url, endResponse, fetchAPI }) {
       const refuse = (status: number, message: string) => endResponse(errorResponse(fetchAPI, status, { message, code: 'BAD_REQUEST' }));
@@ -43,8 +46,11 @@ export function useRequestGuards(maxBytes = MAX_REQUEST_BODY_BYTES): Plugin {
     // Any answer given without reading the request's body (a refusal, a 404, a probe, a 401)
     // closes its connection after it: kept alive, Node would read and drop the body first, a stated
     // gigabyte or an endless chunked stream, holding the connection (and shutdown) meanwhile.
+    onRequestParse({ request }) {
+      if (request.method === 'POST') read.add(request);
+    },
     onResponse({ request, response }) {
-      if (!request.bodyUsed && hasBody(request.headers)) response.headers.set('connection', 'close');
+      if (!read.has(request) && hasBody(request.headers)) response.headers.set('connection', 'close');
     },
   };
 }

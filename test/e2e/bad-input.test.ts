@@ -167,6 +167,22 @@ describe(`${Object.keys(CASES).length} bad inputs`, () => {
     expect(raw).toMatch(/\r\nconnection: close\r\n/i);
   });
 
+  it('keeps the connection of an answered POST alive: two pipelined queries get two answers', async () => {
+    const { port } = new URL(gateway.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    const post = (id: string, close: boolean) => {
+      const body = JSON.stringify(query('{ __typename }'));
+      const headers = `Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nX-Request-Id: ${id}`;
+      return `POST /graphql HTTP/1.1\r\n${headers}${close ? '\r\nConnection: close' : ''}\r\n\r\n${body}`;
+    };
+    // Written at once, not half-closed: the second arrives while the first is being answered.
+    socket.write(post('first', false) + post('second', true));
+    let raw = '';
+    for await (const chunk of socket) raw += String(chunk);
+    expect(raw.match(/HTTP\/1\.1 200 /g)).toHaveLength(2);
+    expect(raw.match(/^x-request-id: (first|second)\r$/gim)).toEqual(['x-request-id: first\r', 'x-request-id: second\r']);
+  });
+
   it("answers a body that is not JSON without the parser's message, which quotes the body", async () => {
     const { status, body } = await send({ body: '{"query": "{ secret-looking text', status: 400, error: /./ });
     expect(status).toBe(400);
