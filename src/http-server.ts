@@ -27,8 +27,25 @@ export function createGatewayServer(listener: RequestListener, timeouts: ServerT
       // let a 10 s headers timeout run to 40 s): a tenth of the shorter timeout, at most a second.
       connectionsCheckingInterval: Math.min(1_000, timeouts.headersMs / 10),
     },
-    listener,
+    withReadableTarget(listener),
   );
   const connections = trackConnections(server);
   return { server, closeGracefully: (timeoutMs) => closeGracefully(server, connections, timeoutMs) };
+}
+
+/**
+ * A request whose target and `Host` make no URL (`Host: a@b:99999`, `Host: [::1`) is answered 400
+ * here. The fetch adapter under yoga builds the request's URL from them before any plugin runs,
+ * and answers its own failure with HTTP 500 and a stack trace in the body.
+ */
+function withReadableTarget(listener: RequestListener): RequestListener {
+  return (request, response) => {
+    // Joined as the adapter joins them.
+    if (URL.canParse(`http://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`)) return listener(request, response);
+    const message = 'Bad request: the Host header and the request target make no URL';
+    const body = JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+    response
+      .writeHead(400, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' })
+      .end(body);
+  };
 }

@@ -167,6 +167,16 @@ describe(`${Object.keys(CASES).length} bad inputs`, () => {
     expect(raw).toMatch(/\r\nconnection: close\r\n/i);
   });
 
+  it.each(['a@b:99999', '[::1:bad', 'x y', '%', 'a:b:c'])('answers Host: %s, which makes no URL, with 400 and no stack trace', async (host) => {
+    const { port } = new URL(gateway.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    socket.write(`GET /health HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+    let raw = '';
+    for await (const chunk of socket) raw += String(chunk);
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    expect(raw).not.toMatch(/at |node_modules|TypeError/);
+  });
+
   it('keeps the connection of an answered POST alive: two pipelined queries get two answers', async () => {
     const { port } = new URL(gateway.url);
     const socket = connect(Number(port), '127.0.0.1');
