@@ -29,7 +29,7 @@ export function createGatewayServer(listener: RequestListener, timeouts: ServerT
     },
     withReadableTarget(listener),
   );
-  const connections = trackConnections(server);
+  const connections = trackConnections(server, timeouts.requestMs);
   return { server, closeGracefully: (timeoutMs) => closeGracefully(server, connections, timeoutMs) };
 }
 

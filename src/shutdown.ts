@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { Socket } from 'node:net';
 
 /** How often connections that hold no request in flight are closed while draining. */
@@ -10,6 +10,7 @@ export interface Connections {
    * Closes every connection holding no request in flight: an idle kept-alive one, and one whose
    * request has not fully arrived (half a request line, headers still coming). Node's own
    * `closeIdleConnections` keeps the latter, and once the server is closing no longer times it out.
+   * For the same reason, a request whose body is still arriving past `requestTimeoutMs` is cut.
    */
   closeWaiting(): void;
   /**
@@ -23,9 +24,11 @@ export interface Connections {
  * Follows `server`'s connections from now on: a request is in flight from the moment its headers
  * are complete (Node's `request` event) until its response closes.
  */
-export function trackConnections(server: Server): Connections {
+export function trackConnections(server: Server, requestTimeoutMs: number): Connections {
   const open = new Set<Socket>();
   const inFlight = new Map<Socket, number>();
+  // Requests in flight whose body had not all arrived when last looked at, by when they began.
+  const receiving = new Map<IncomingMessage, number>();
   const waiting: (() => void)[] = [];
   server.on('connection', (socket: Socket) => {
     open.add(socket);
@@ -38,7 +41,9 @@ export function trackConnections(server: Server): Connections {
   server.on('request', (request, response) => {
     const socket = request.socket;
     inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
+    if (!request.complete) receiving.set(request, Date.now());
     response.once('close', () => {
+      receiving.delete(request);
       const left = (inFlight.get(socket) ?? 1) - 1;
       if (left > 0) inFlight.set(socket, left);
       else inFlight.delete(socket);
@@ -47,6 +52,11 @@ export function trackConnections(server: Server): Connections {
   return {
     closeWaiting() {
       for (const socket of open) if (!inFlight.has(socket)) socket.destroy();
+      const now = Date.now();
+      for (const [request, since] of receiving) {
+        if (request.complete) receiving.delete(request);
+        else if (now - since > requestTimeoutMs) request.socket.destroy();
+      }
     },
     allClosed: () => (open.size === 0 ? Promise.resolve() : new Promise((resolve) => waiting.push(resolve))),
   };

@@ -210,6 +210,24 @@ describe('slow clients', () => {
     expect(await halfHeaders.received).toBe('');
   });
 
+  it('do not hold up SIGTERM with a body still arriving past SERVER_REQUEST_TIMEOUT_MS: cut, and exit 0 long before the shutdown timeout', async () => {
+    const server = await startMain(sandbox, { SERVER_REQUEST_TIMEOUT_MS: '1000', SHUTDOWN_TIMEOUT_MS: '60000' });
+    started.push(server.child);
+    const headers = 'Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000';
+    const slowBody = await rawConnection(server.port, `POST /graphql HTTP/1.1\r\n${headers}\r\n\r\n{"query"`);
+    // Its headers are in, so its request is in flight; the server stops timing it out once closing.
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    server.child.kill('SIGTERM');
+    // A byte now and then keeps the socket busy, as a slow client would.
+    const drip = setInterval(() => slowBody.socket.write(' '), 200);
+    try {
+      expect(await server.exited).toBe(0);
+    } finally {
+      clearInterval(drip);
+    }
+    expect(await slowBody.received).toBe('');
+  });
+
   it('are answered 408 and disconnected when the headers or the body take longer than SERVER_REQUEST_TIMEOUT_MS', async () => {
     const server = await startMain(sandbox, { SERVER_REQUEST_TIMEOUT_MS: '1000' });
     started.push(server.child);
