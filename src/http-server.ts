@@ -14,8 +14,8 @@ export interface GatewayServer {
 
 /**
  * Node's http server for `listener` with the configured timeouts: a client slow to send its
- * headers or its body is answered 408 and disconnected, an idle connection is closed after
- * `keepAliveMs`. `main.ts` and the end-to-end tests both make the server here.
+ * headers or its body is answered 408 and disconnected, one that stops taking its answer for the
+ * request timeout is disconnected, an idle connection is closed after `keepAliveMs`. `main.ts` and the end-to-end tests both make the server here.
  */
 export function createGatewayServer(listener: RequestListener, timeouts: ServerTimeouts): GatewayServer {
   const server = createServer(
@@ -27,7 +27,7 @@ export function createGatewayServer(listener: RequestListener, timeouts: ServerT
       // let a 10 s headers timeout run to 40 s): a tenth of the shorter timeout, at most a second.
       connectionsCheckingInterval: Math.min(1_000, timeouts.headersMs / 10),
     },
-    withReadableTarget(listener),
+    withReadableTarget(withSendTimeout(listener, timeouts.requestMs)),
   );
   const connections = trackConnections(server, timeouts.requestMs);
   return { server, closeGracefully: (timeoutMs) => closeGracefully(server, connections, timeoutMs) };
@@ -47,5 +47,22 @@ function withReadableTarget(listener: RequestListener): RequestListener {
     response
       .writeHead(400, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' })
       .end(body);
+  };
+}
+
+/**
+ * A client that takes no byte of its answer for `ms` while the answer waits on it (Node holds
+ * more than its buffer) is disconnected, and the answer's memory freed: a client that never reads
+ * would otherwise hold it for good, since a socket with nothing moving has no timeout of Node's.
+ * The socket's idle timer also runs out while the gateway itself is working (upstream calls, a
+ * `@defer` part to come); then nothing waits on the client, and the timer is set again.
+ */
+export function withSendTimeout(listener: RequestListener, ms: number): RequestListener {
+  return (request, response) => {
+    response.setTimeout(ms, () => {
+      if (response.writableNeedDrain) response.destroy();
+      else response.setTimeout(ms);
+    });
+    return listener(request, response);
   };
 }

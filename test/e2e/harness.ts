@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createServer, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { GraphQLClient } from 'graphql-request';
 import type { Logger } from 'pino';
 import { createApp, type App } from '../../src/app.js';
@@ -15,6 +15,8 @@ export interface Gateway {
   readonly app: App;
   /** HTTP requests the gateway has received so far. */
   requests(): number;
+  /** Connections to the gateway open now, as the gateway sees them. */
+  openConnections(): number;
   /** A GraphQL client that keeps partial data next to errors, as a frontend would. */
   client(headers?: Record<string, string>): GraphQLClient;
   close(): Promise<void>;
@@ -43,6 +45,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     sandbox,
     app,
     requests: server.requests,
+    openConnections: server.openConnections,
     client: (headers = {}) => new GraphQLClient(server.url, { headers, errorPolicy: 'all' }),
     async close() {
       await server.close();
@@ -66,6 +69,8 @@ export interface Listening {
   readonly url: string;
   /** HTTP requests received so far. */
   requests(): number;
+  /** Connections open now. */
+  openConnections(): number;
   close(): Promise<void>;
 }
 
@@ -76,13 +81,19 @@ export function listenOnLoopback(listener: RequestListener, path = '/graphql'): 
 
 async function listenServerOnLoopback(server: Server, path = '/graphql'): Promise<Listening> {
   let requests = 0;
+  let open = 0;
   server.on('request', () => requests++);
+  server.on('connection', (socket: Socket) => {
+    open += 1;
+    socket.once('close', () => (open -= 1));
+  });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${path}`,
     requests: () => requests,
+    openConnections: () => open,
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -1,5 +1,7 @@
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHostileHostup, type HostileHostup } from '../hostile-hostup.js';
+import { until } from '../until.js';
 import { startGateway, type Gateway } from './harness.js';
 
 type Data = Record<string, { number: string; body?: string } | null> & { tickets?: ({ number: string } | null)[] };
@@ -138,6 +140,31 @@ describe('an upstream answer of more objects than a ticket could need', () => {
     const { gateway } = await againstHostile({ bodyChars: 300_000, junkObjects: 90_000 }, {});
     const { data, errors } = await gateway.client().rawRequest<Data>(TICKETS, { refs: refs(1) });
     expect(errors).toBeUndefined();
+    expect(data.tickets).toEqual([{ number: '700001' }]);
+  });
+});
+
+describe('a client that never reads its answer', () => {
+  it('is disconnected once it has taken nothing of its answer for SERVER_REQUEST_TIMEOUT_MS, freeing it', async () => {
+    // Ten tickets of 2.5 MB: an answer larger than what loopback's socket buffers hold.
+    const { gateway } = await againstHostile({ bodyChars: 2_500_000 }, { SERVER_REQUEST_TIMEOUT_MS: '1000' });
+    const body = JSON.stringify({ query: 'query($refs: [TicketRef!]!) { tickets(refs: $refs) { body } }', variables: { refs: refs(10) } });
+    const { port } = new URL(gateway.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    socket.on('error', () => {});
+    socket.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+    socket.pause();
+    await until(() => gateway.openConnections() === 1);
+    // The gateway lets go only when it gives up on the client: before, it held socket and answer for good.
+    await until(() => gateway.openConnections() === 0, 15_000);
+    let received = 0;
+    socket.on('data', (chunk: Buffer) => (received += chunk.length));
+    socket.resume();
+    await new Promise((resolve) => socket.once('close', resolve));
+    // What the kernel's buffers held when the gateway cut it off: a part of the 25 MB answer.
+    expect(received).toBeGreaterThan(0);
+    expect(received).toBeLessThan(25_000_000);
+    const { data } = await gateway.client().rawRequest<Data>(TICKETS, { refs: refs(1) });
     expect(data.tickets).toEqual([{ number: '700001' }]);
   });
 });
