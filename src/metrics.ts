@@ -39,7 +39,7 @@ export function createGatewayMetrics(circuits: () => readonly { provider: Provid
   });
   const refused = new Counter({
     name: 'ticket_graph_upstream_refused_total',
-    help: 'Upstream calls never sent, by provider and reason (circuit_open, queue_timeout, closing, budget_spent)',
+    help: 'Upstream calls never sent, by provider and reason (circuit_open, queue_timeout, closing, budget_spent, client_gone)',
     labelNames: ['provider', 'reason'] as const,
     registers: [registry],
   });

@@ -84,6 +84,7 @@ export function createRequestLog(logger: Logger, options: RequestLogOptions = {}
             upstreamCalls[provider] = (upstreamCalls[provider] ?? 0) + 1;
           },
           ...(upstreamBytesPerRequest !== undefined && { bytes: createByteBudget(upstreamBytesPerRequest) }),
+          signal: request.signal,
         };
         const entry: Handled = { startedAt: performance.now(), trace, upstreamCalls };
         handled.set(request, entry);

@@ -8,7 +8,7 @@ import {
 } from '../errors.js';
 import { CircuitBreaker, type CallOutcome } from './breaker.js';
 import { RequestBudgetSpentError, type ByteBudget } from './byte-budget.js';
-import { createFairLimit, LimitClosed, SlotWaitExpired } from './fair-limit.js';
+import { createFairLimit, LimitClosed, SlotWaitExpired, WaitAbandoned } from './fair-limit.js';
 import { hasMoreContainersThan } from './json-containers.js';
 import { retryAfterHeader } from './retry-after.js';
 import type { AttemptOutcome, UpstreamClient, UpstreamOptions, UpstreamRequest, UpstreamResponse } from './types.js';
@@ -35,15 +35,27 @@ class SlotWaitTimeoutError extends UpstreamTimeoutError {}
 /** UPSTREAM_INVALID_RESPONSE for an answer whose headers or body are past our caps, not read. */
 class AnswerTooLargeError extends UpstreamInvalidResponseError {}
 
+/** A call dropped, or a read ended, because the client of its request went away. */
+class ClientGoneError extends UpstreamError {}
+
 /**
- * A signal that aborts after `ms`, and `clear` to drop its timer once the call is over. Not
+ * A signal that aborts after `ms`, or when `also` aborts, and `clear` to drop its timer and
+ * listener once the call is over. Not
  * AbortSignal.timeout: that cost 6 µs to make on Node 20 and keeps its timer for the whole span,
  * so a busy gateway held thousands of them.
  */
-function timeoutSignal(ms: number): { readonly signal: AbortSignal; clear(): void } {
+function timeoutSignal(ms: number, also?: AbortSignal): { readonly signal: AbortSignal; clear(): void } {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new DOMException('The operation timed out', 'TimeoutError')), ms).unref();
-  return { signal: controller.signal, clear: () => clearTimeout(timer) };
+  const abort = () => controller.abort(also?.reason);
+  also?.addEventListener('abort', abort, { once: true });
+  return {
+    signal: controller.signal,
+    clear: () => {
+      clearTimeout(timer);
+      also?.removeEventListener('abort', abort);
+    },
+  };
 }
 
 /**
@@ -106,9 +118,21 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     };
   }
 
+  /**
+   * The request the call was made for has no client any more: nothing more is sent for it, and
+   * the provider's health is not judged by it. A call not yet sent is counted as refused.
+   */
+  function clientGone(request: UpstreamRequest, sent = false): ClientGoneError {
+    if (!sent) observer?.refused({ provider, reason: 'client_gone', requestId: request.trace?.requestId });
+    return new ClientGoneError(`${provider}: the client went away`, { provider, retryable: true });
+  }
+
   /** One try, within what is left of the call's deadline. */
   async function attempt(request: UpstreamRequest, budget: Budget): Promise<UpstreamResponse> {
-    const deadline = timeoutSignal(Math.max(1, budget.endsAt - Date.now()));
+    const gone = request.trace?.signal;
+    if (gone?.aborted) throw clientGone(request);
+    // A read is ended with its client; a write is let finish, so that what it did is known.
+    const deadline = timeoutSignal(Math.max(1, budget.endsAt - Date.now()), request.write === true ? undefined : gone);
     const started = performance.now();
     const report = (status: number | undefined, outcome: AttemptOutcome) => {
       const seconds = (performance.now() - started) / 1000;
@@ -120,7 +144,8 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     try {
       response = await send(request, deadline.signal);
     } catch (error) {
-      const failure = toTransportError(error, deadline.signal, options, request);
+      const ended = gone?.aborted && request.write !== true;
+      const failure = ended ? clientGone(request, true) : toTransportError(error, deadline.signal, options, request);
       report(failure.upstreamStatus, outcomeOf(failure));
       throw failure;
     } finally {
@@ -161,8 +186,9 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       };
       // By the request's own trace, not its id: a client chooses its X-Request-Id, and could join
       // another request's turn by sending the same one.
-      return await limit.run(request.trace, queueTimeoutMs, retried);
+      return await limit.run(request.trace, queueTimeoutMs, retried, request.trace?.signal);
     } catch (error) {
+      if (error instanceof WaitAbandoned) throw clientGone(request);
       if (error instanceof SlotWaitExpired) {
         observer?.refused({ provider, reason: 'queue_timeout', requestId: request.trace?.requestId });
         throw new SlotWaitTimeoutError(`${provider} is busy: no free call slot within ${queueTimeoutMs} ms`, { provider });
@@ -275,7 +301,7 @@ function backoffMs(tried: number): number {
  * not shut the provider for every other.
  */
 function healthShownBy(error: unknown): CallOutcome {
-  const ours = error instanceof SlotWaitTimeoutError || error instanceof RequestBudgetSpentError;
+  const ours = error instanceof SlotWaitTimeoutError || error instanceof RequestBudgetSpentError || error instanceof ClientGoneError;
   return ours || error instanceof AnswerTooLargeError ? 'neither' : 'unhealthy';
 }
 
@@ -363,6 +389,7 @@ export function parseJson(text: string, status: number, provider: UpstreamOption
 function outcomeOf(error: TicketGraphError): AttemptOutcome {
   if (error instanceof UpstreamTimeoutError) return 'timeout';
   if (error instanceof RequestBudgetSpentError) return 'invalid';
+  if (error instanceof ClientGoneError) return 'cancelled';
   return error instanceof UpstreamInvalidResponseError ? 'invalid' : 'unreachable';
 }
 

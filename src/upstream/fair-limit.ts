@@ -8,6 +8,11 @@ export class LimitClosed extends Error {
   override readonly name = 'LimitClosed';
 }
 
+/** A call whose `signal` aborted while it waited (its client went away); it was never started. */
+export class WaitAbandoned extends Error {
+  override readonly name = 'WaitAbandoned';
+}
+
 /** Whom a waiting call belongs to: a gateway request (its trace), or `undefined` for calls made for none. */
 export type WaitGroup = object | undefined;
 
@@ -28,10 +33,11 @@ interface Waiter {
 export interface FairLimit {
   /**
    * Runs `task` once a slot is free and it is `group`'s turn. Rejects with SlotWaitExpired when
-   * `timeoutMs` passes first, or LimitClosed when the limit closes first: either way `task` never
-   * starts. A started task holds its slot until its promise settles.
+   * `timeoutMs` passes first, LimitClosed when the limit closes first, or WaitAbandoned when
+   * `signal` aborts first: each way `task` never starts. A started task holds its slot until its
+   * promise settles.
    */
-  run<T>(group: WaitGroup, timeoutMs: number, task: () => Promise<T>): Promise<T>;
+  run<T>(group: WaitGroup, timeoutMs: number, task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
   /** Rejects every waiting call with LimitClosed; tasks running go on. Later calls still run. */
   clear(): void;
   /** Tasks running now. */
@@ -77,15 +83,22 @@ export function createFairLimit(concurrency: number): FairLimit {
   }
 
   return {
-    run<T>(group: WaitGroup, timeoutMs: number, task: () => Promise<T>): Promise<T> {
+    run<T>(group: WaitGroup, timeoutMs: number, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
       return new Promise<T>((resolve, reject) => {
+        if (signal?.aborted) return reject(new WaitAbandoned());
         const key = group ?? NO_REQUEST;
         const timer = setTimeout(() => {
           if (remove(key, waiter)) reject(new SlotWaitExpired());
         }, timeoutMs).unref();
+        const abandon = () => {
+          clearTimeout(timer);
+          if (remove(key, waiter)) reject(new WaitAbandoned());
+        };
+        signal?.addEventListener('abort', abandon, { once: true });
         const waiter: Waiter = {
           start() {
             clearTimeout(timer);
+            signal?.removeEventListener('abort', abandon);
             active += 1;
             (async () => task())()
               .then(resolve, reject)
@@ -96,6 +109,7 @@ export function createFairLimit(concurrency: number): FairLimit {
           },
           fail(error) {
             clearTimeout(timer);
+            signal?.removeEventListener('abort', abandon);
             reject(error);
           },
         };

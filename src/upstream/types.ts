@@ -30,6 +30,12 @@ export interface CallTrace {
   attempted(attempt: UpstreamAttempt): void;
   /** The upstream bytes the request may still read; unbounded when absent. */
   readonly bytes?: ByteBudget;
+  /**
+   * Aborted once the client that made the request has gone: its calls still waiting for a slot
+   * are dropped unsent, and its reads in flight are ended (a write in flight is let finish, so
+   * that what it did is known).
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface UpstreamResponse {
@@ -78,14 +84,14 @@ export interface UpstreamOptions {
   readonly observer?: UpstreamObserver;
 }
 
-/** How one try ended: an answer of any status, or none (its deadline passed, no connection, a body not read). */
-export type AttemptOutcome = 'answered' | 'timeout' | 'unreachable' | 'invalid';
+/** How one try ended: an answer of any status, or none (its deadline passed, no connection, a body not read, its client gone). */
+export type AttemptOutcome = 'answered' | 'timeout' | 'unreachable' | 'invalid' | 'cancelled';
 
 /**
  * Why a call was never sent: the provider's circuit was open, no slot freed in time, the gateway
  * is closing, or its request had read its whole byte budget already.
  */
-export type RefusalReason = 'circuit_open' | 'queue_timeout' | 'closing' | 'budget_spent';
+export type RefusalReason = 'circuit_open' | 'queue_timeout' | 'closing' | 'budget_spent' | 'client_gone';
 
 export interface UpstreamAttempt {
   readonly provider: ProviderName;

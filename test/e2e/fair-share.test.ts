@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { until } from '../until.js';
+import { readMetrics } from './metrics.js';
 import { startGateway, type Gateway } from './harness.js';
 
 const TICKETS = /* GraphQL */ `
@@ -55,5 +56,41 @@ describe("a provider's slots shared between requests", () => {
     const before = sent.findIndex((request) => request.body.includes(`"${small}"`));
     const served = sent.slice(0, before).map((request) => /NOPE[AB]\d+/.exec(request.body)![0]);
     expect(served).toEqual(['NOPEA0', 'NOPEA1', 'NOPEB0']);
+  });
+});
+
+describe('a request whose client went away', () => {
+  let gateway: Gateway;
+  beforeAll(async () => {
+    gateway = await startGateway({ env: { HOSTUP_MAX_CONCURRENCY: '1' } });
+  });
+  afterAll(() => gateway.close());
+
+  it('sends none of its calls still waiting for a slot, and ends its read in flight', async () => {
+    const { sandbox } = gateway;
+    const release = sandbox.hold('hostup');
+    const refs = Array.from({ length: 30 }, (_, i) => ({ provider: 'HOSTUP', number: String(900_001 + i) }));
+    const client = new AbortController();
+    const abandoned = fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: TICKETS, variables: { refs } }),
+      signal: client.signal,
+    }).catch((error: unknown) => error);
+    // One call holds HostUp's only slot; the other 29 wait for it.
+    await until(() => sandbox.calls('hostup') === 1);
+    client.abort();
+    await abandoned;
+    const metric = async (name: string, labels: Record<string, string>) => (await readMetrics(gateway.url))(name, { provider: 'hostup', ...labels });
+    await until(async () => (await metric('ticket_graph_upstream_refused_total', { reason: 'client_gone' })) === 29);
+    await until(async () => (await metric('ticket_graph_upstream_requests_total', { outcome: 'cancelled' })) === 1);
+    release();
+    const { data } = await gateway.client().rawRequest<Data>(TICKETS, { refs: [{ provider: 'HOSTUP', number: '616828' }] });
+    expect(data.tickets).toEqual([{ number: '616828' }]);
+    // The held call, then the next request's: the 29 that waited were never sent.
+    expect(sandbox.requests.filter((request) => request.provider === 'hostup').map((request) => request.path)).toEqual([
+      '/api/support/tickets/900001',
+      '/api/support/tickets/616828',
+    ]);
   });
 });

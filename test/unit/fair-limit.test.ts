@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFairLimit, LimitClosed, SlotWaitExpired } from '../../src/upstream/fair-limit.js';
+import { createFairLimit, LimitClosed, SlotWaitExpired, WaitAbandoned } from '../../src/upstream/fair-limit.js';
 
 /** A task that runs until its test ends it, recording when it started. */
 function recorder() {
@@ -65,6 +65,29 @@ describe('createFairLimit', () => {
     await end('l1');
     await end('l2');
     expect(started).toEqual(['l1', 'l2', 'token']);
+  });
+
+  it('rejects a waiting call whose signal aborts with WaitAbandoned, never starts it, and serves the next', async () => {
+    vi.useFakeTimers();
+    const limit = createFairLimit(1);
+    const { started, task, end } = recorder();
+    const gone = new AbortController();
+    void limit.run(group('a'), 60_000, task('a1'));
+    const abandoned = settled(limit.run(group('b'), 60_000, task('b1'), gone.signal));
+    void limit.run(group('c'), 60_000, task('c1'));
+    gone.abort();
+    expect(await abandoned).toBeInstanceOf(WaitAbandoned);
+    expect(limit).toMatchObject({ active: 1, waiting: 1 });
+    await end('a1');
+    expect(started).toEqual(['a1', 'c1']);
+  });
+
+  it('rejects a call whose signal has already aborted at once, without queueing it', async () => {
+    const limit = createFairLimit(1);
+    const { started, task } = recorder();
+    expect(await settled(limit.run(group('a'), 60_000, task('a1'), AbortSignal.abort()))).toBeInstanceOf(WaitAbandoned);
+    expect(started).toEqual([]);
+    expect(limit).toMatchObject({ active: 0, waiting: 0 });
   });
 
   it('rejects a call that waits past its timeout with SlotWaitExpired, and never starts it', async () => {
