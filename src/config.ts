@@ -206,7 +206,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
 
   const anyEnabled = PROVIDER_NAMES.some((name) => providers[name].enabled);
-  const production = env.NODE_ENV === 'production';
+  // `Production` or `PRODUCTION` is meant as production: read otherwise, it would serve GraphiQL,
+  // introspection and the sandbox.
+  const production = env.NODE_ENV?.toLowerCase() === 'production';
   // Made-up tickets answered 200 are no default for production: there the sandbox is asked for.
   const sandbox = read<boolean | undefined>('SANDBOX') ?? (!anyEnabled && !production);
   if (production && !sandbox && !anyEnabled) {

@@ -7,7 +7,10 @@ import { startSandbox } from './sandbox/index.js';
 import { SIGNAL_ECHO_MS, stopSignals } from './shutdown.js';
 import { onUnhandledRejection } from './unhandled-rejection.js';
 
-/** The least time the last log lines get to be written at exit, when the shutdown timeout has run out. */
+/**
+ * The longest the last log lines may hold up the exit: a log reader that takes nothing (a full
+ * pipe) must not turn an idle stop into the whole shutdown timeout, and an orchestrator's kill.
+ */
 const LAST_LINES_MS = 1_000;
 /** What the last log line gets before a second request to stop exits. */
 const EXIT_NOW_LINES_MS = 200;
@@ -74,7 +77,7 @@ async function main(): Promise<void> {
     if (!closed) await app.close(true);
     await sandbox?.close();
     logger.info('stopped');
-    await exit(finished ? 0 : 1, Math.max(LAST_LINES_MS, deadline - Date.now()));
+    await exit(finished ? 0 : 1, LAST_LINES_MS);
   };
   const received = stopSignals();
   const onSignal = (signal: NodeJS.Signals) => {
@@ -83,7 +86,7 @@ async function main(): Promise<void> {
     else if (kind === 'echo') {
       logger.info({ signal }, `${signal} again within ${SIGNAL_ECHO_MS} ms: the same request to stop`);
     } else {
-      logger.warn(`${signal} received again: exiting without waiting`);
+      logger.warn({ signal }, 'a second request to stop: exiting without waiting');
       void exit(1, EXIT_NOW_LINES_MS);
     }
   };

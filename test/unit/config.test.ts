@@ -139,6 +139,11 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ NODE_ENV: 'production', SANDBOX: 'false' })).toThrow(/^no provider is configured/);
     });
 
+    it('reads NODE_ENV in any case: Production is production', () => {
+      expect(() => loadConfig({ NODE_ENV: 'Production' })).toThrow(/^no provider is configured/);
+      expect(loadConfig({ NODE_ENV: 'PRODUCTION', SANDBOX: 'true' })).toMatchObject({ production: true, graphiql: false, introspection: false });
+    });
+
     it('runs the sandbox only when SANDBOX=true is set', () => {
       expect(loadConfig({ NODE_ENV: 'production', SANDBOX: 'true' }).sandbox).toBe(true);
     });
