@@ -83,8 +83,8 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     maskedErrors: { maskError: errors.maskError },
     // useRequestGuards bounds every body already: a POST states its Content-Length (a chunked one
     // is refused) at most MAX_REQUEST_BODY_BYTES, and Node's parser never reads past it. Yoga's own
-    // limit pipes each body through a TransformStream, which cost 0.16 CPU ms a request on Node 20,
-    // half of yoga's whole cost (README, Performance).
+    // limit pipes each body through a TransformStream, which cost half of yoga's whole cost on
+    // Node 20 (README, Performance).
     maxRequestBodySize: false,
     // No field takes a file: a multipart body is one more parser for nothing (415).
     multipart: false,

@@ -14,7 +14,7 @@ export const MAX_PAYLOAD_DEPTH = 64;
  * `.transform`), so a payload that passes is already what the schema describes, and as the
  * ticket's `raw` it keeps every field the schema does not name. Schemas are plain (stripping)
  * objects: zod then visits only the fields they name, where a loose object copies every field
- * of every ticket (for 100 Kapture tickets, 0.72 ms against 0.23 ms). A payload that passes is
+ * of every ticket, three times the work (README, Performance). A payload that passes is
  * then walked once for its depth (see MAX_PAYLOAD_DEPTH), since it is kept whole.
  */
 export function checkShape<T>(schema: z.ZodType<T, T>, value: unknown): z.ZodSafeParseResult<T> {

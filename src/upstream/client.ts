@@ -40,9 +40,9 @@ class ClientGoneError extends UpstreamError {}
 
 /**
  * A signal that aborts after `ms`, or when `also` aborts, and `clear` to drop its timer and
- * listener once the call is over. Not
- * AbortSignal.timeout: that cost 6 µs to make on Node 20 and keeps its timer for the whole span,
- * so a busy gateway held thousands of them.
+ * listener once the call is over. Not AbortSignal.timeout: that is slow to make on Node 20 and
+ * keeps its timer for the whole span, so a busy gateway held thousands of them (README,
+ * Performance).
  */
 function timeoutSignal(ms: number, also?: AbortSignal): { readonly signal: AbortSignal; clear(): void } {
   const controller = new AbortController();
