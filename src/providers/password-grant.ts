@@ -29,7 +29,7 @@ const tokenAnswer = z.object({
 /** RFC 6749 §5.2's error codes are short ASCII words, safe to name in a message. */
 const oauthErrorCode = z.object({ error: z.string().regex(/^[a-z_]{1,40}$/) });
 
-/** Lifetime assumed when the answer has no `expires_in`: upstreams.md, Keliweb's is one hour. */
+/** Lifetime assumed when the answer has no `expires_in`: docs/providers/keliweb.md, Keliweb's is one hour. */
 const DEFAULT_LIFETIME_SECONDS = 3600;
 /** Renew this long before expiry, so a token never runs out between check and use. */
 const RENEW_EARLY_MS = 60_000;
@@ -41,7 +41,7 @@ interface Token {
 }
 
 /**
- * Access tokens for a provider whose Bearer tokens expire (upstreams.md: Keliweb's last an hour,
+ * Access tokens for a provider whose Bearer tokens expire (docs/providers/keliweb.md: Keliweb's last an hour,
  * its refresh tokens ten days). Gets one with the password grant, renews it with its refresh
  * token before it expires (falling back to the password grant when the refresh token is
  * refused), and shares one renewal among all the requests that need it at once.

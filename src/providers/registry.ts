@@ -27,10 +27,10 @@ export interface ProviderDefinition {
 
 /** One line a provider: adding a provider is a folder in src/providers/ and a line here. */
 export const PROVIDER_DEFINITIONS: Readonly<Record<ProviderName, ProviderDefinition>> = {
-  // upstreams.md: each Sweeppea endpoint serves one request at a time across all callers.
+  // docs/providers/sweeppea.md: each Sweeppea endpoint serves one request at a time across all callers.
   sweeppea: { displayName: 'Sweeppea', create: createSweeppeaProvider, baseUrl: 'https://api-v3.sweeppea.com', maxConcurrency: 1 },
   hostup: { displayName: 'HostUp', create: createHostupProvider, baseUrl: 'https://cloud.hostup.se', timezone: 'Europe/Stockholm', maxConcurrency: 8 },
-  // upstreams.md: Keliweb's Bearer token is a Laravel Passport access token that lasts an hour.
+  // docs/providers/keliweb.md: Keliweb's Bearer token is a Laravel Passport access token that lasts an hour.
   keliweb: {
     displayName: 'Keliweb',
     create: createKeliwebProvider,

@@ -27,7 +27,7 @@ export async function getTicket(http: UpstreamClient, number: string, apiKey: st
   if (response.status < 200 || response.status >= 300) throw errorFor(response, number);
   const parsed = checkShape(hostupSuccessSchema, response.body);
   if (parsed.success) return parsed.data;
-  // upstreams.md: check the body, not only the status: an error document with a 2xx is still an error.
+  // docs/providers/hostup.md: check the body, not only the status: an error document with a 2xx is still an error.
   const body = response.body as { success?: unknown } | undefined;
   if (body?.success === false || checkShape(hostupErrorSchema, response.body).success) {
     throw new UpstreamError(`HostUp reported an error reading ticket ${number}`, { ...details, retryable: false });

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { isLocalDate } from '../dates.js';
 
 /**
- * upstreams.md: HostBill-style `YYYY-MM-DD HH:MM:SS` in server time, no zone. An ISO-8601 date
+ * docs/providers/hostup.md: HostBill-style `YYYY-MM-DD HH:MM:SS` in server time, no zone. An ISO-8601 date
  * (the v2 API's) is read as well: with its own offset, or as UTC when it has none, since the v2
- * API sends UTC (upstreams.md).
+ * API sends UTC (docs/providers/hostup.md).
  */
 export const HOSTUP_ISO_ZONE = 'UTC';
 export const HOSTUP_DATE_FORMATS = ['yyyy-MM-dd HH:mm:ss'] as const;
@@ -17,7 +17,7 @@ export const HOSTUP_DATE_FORMATS = ['yyyy-MM-dd HH:mm:ss'] as const;
 const localDate = z
   .string()
   .refine((text) => isLocalDate(text, HOSTUP_DATE_FORMATS), 'not a yyyy-MM-dd HH:mm:ss or ISO-8601 date');
-/** upstreams.md: numbers often arrive as strings (and strings as numbers); the mapper coerces. */
+/** docs/providers/hostup.md: numbers often arrive as strings (and strings as numbers); the mapper coerces. */
 const idLike = z.union([z.string(), z.number()]);
 const text = z.string().nullish();
 

@@ -49,7 +49,7 @@ export async function searchTickets(
   });
   const details = { provider, upstreamStatus: response.status } as const;
   if (response.status < 200 || response.status >= 300) throw statusError(response);
-  // upstreams.md: failures come as a body with HTTP 200.
+  // docs/providers/kapture.md: failures come as a body with HTTP 200.
   const failure = checkShape(kaptureFailureSchema, response.body);
   if (failure.success) throw failureError(failure.data.message, response.status);
   // Success is a bare array. Each element is checked on its own (its depth too), not the list as a
@@ -62,7 +62,7 @@ export async function searchTickets(
 
 /**
  * Matches the answer to the numbers asked for, by each element's own ticket id, so an element for
- * an id not asked is ignored and never served under another. upstreams.md: unknown ids are simply
+ * an id not asked is ignored and never served under another. docs/providers/kapture.md: unknown ids are simply
  * absent, so an absent number is NOT_FOUND; an element that fails the schema fails only its own
  * number, and when its id cannot even be read, every absent number may be it and is invalid
  * rather than missing. An id answered twice is invalid for that id alone: whichever copy won, a

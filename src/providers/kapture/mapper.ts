@@ -14,7 +14,7 @@ export interface KaptureMapOptions {
 }
 
 /**
- * upstreams.md: statuses come as words (Pending, Complete, Closed) or as codes (P, CL; C taken
+ * docs/providers/kapture.md: statuses come as words (Pending, Complete, Closed) or as codes (P, CL; C taken
  * as Complete); matched case-blind. Tenant-configured words are UNKNOWN; the word is kept.
  */
 const STATUSES = wordTable<TicketStatus>({
@@ -26,7 +26,7 @@ const STATUSES = wordTable<TicketStatus>({
   cl: 'CLOSED',
 });
 
-/** upstreams.md: a word (`low`, the seed) or an integer, taken as 1 = low … 4 = urgent. */
+/** docs/providers/kapture.md: a word (`low`, the seed) or an integer, taken as 1 = low … 4 = urgent. */
 const PRIORITIES = wordTable<TicketPriority>({
   low: 'LOW',
   medium: 'MEDIUM',
@@ -73,7 +73,7 @@ export function toTicket(ticket: KaptureTicket, options: KaptureMapOptions): Tic
     department: decoded(details.queueName),
     tags: [],
     url: httpUrl(details.url),
-    // `history` is undocumented (upstreams.md): kept in `raw`, not read as notes or replies.
+    // `history` is undocumented (docs/providers/kapture.md): kept in `raw`, not read as notes or replies.
     notes: [],
     replies: [],
     attachments: attachmentsOf(details),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isKaptureDate } from './timestamps.js';
 
 /**
- * upstreams.md: numbers often arrive as strings (`ticketId`) and ids as numbers (`taskId`):
+ * docs/providers/kapture.md: numbers often arrive as strings (`ticketId`) and ids as numbers (`taskId`):
  * either is accepted and coerced by the mapper, with no transform: checkShape keeps the payload as `raw`.
  */
 const idLike = z.union([z.string(), z.number()]);
@@ -50,7 +50,7 @@ const taskDetailsSchema = z.object({
   attachments: z.array(z.unknown()).nullish(),
 });
 
-/** One element of the answer's bare array (upstreams.md): `{additional_info, history, task_details}`. */
+/** One element of the answer's bare array (docs/providers/kapture.md): `{additional_info, history, task_details}`. */
 export const kaptureTicketSchema = z.object({ task_details: taskDetailsSchema });
 export type KaptureTicket = z.infer<typeof kaptureTicketSchema>;
 export type KaptureTaskDetails = KaptureTicket['task_details'];

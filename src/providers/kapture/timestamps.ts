@@ -2,7 +2,7 @@ import type { IsoDateTime } from '../../model.js';
 import { FORMAT_CHECK_ZONE, fromEpochMillis, isLocalDate, parseLocalDate } from '../dates.js';
 
 /**
- * upstreams.md: Kapture dates are zone-less `dd-MM-yyyy HH:mm` (task_details, the seed),
+ * docs/providers/kapture.md: Kapture dates are zone-less `dd-MM-yyyy HH:mm` (task_details, the seed),
  * `yyyy-MM-dd HH:mm:ss` or `yyyy-MM-dd HH:mm`, or epoch milliseconds.
  */
 export const KAPTURE_DATE_FORMATS = ['dd-MM-yyyy HH:mm', 'yyyy-MM-dd HH:mm:ss', 'yyyy-MM-dd HH:mm'] as const;

@@ -14,7 +14,7 @@ import { keliwebErrorSchema, keliwebTicketSchema, type KeliwebTicket } from './s
 
 const provider = 'keliweb';
 export const GET_TICKET_PATH = '/api/v2/keliweb/get-ticket';
-/** upstreams.md: WHMCS's answer when no ticket has that number, with HTTP 200. */
+/** docs/providers/keliweb.md: WHMCS's answer when no ticket has that number, with HTTP 200. */
 const NOT_FOUND_MESSAGE = 'ticket id not found';
 
 /**
@@ -36,7 +36,7 @@ export async function getTicket(http: UpstreamClient, number: string, apiKey: st
     body: form,
   });
   const details = { provider, upstreamStatus: response.status } as const;
-  // upstreams.md: check the body, not only the status: WHMCS errors come with HTTP 200.
+  // docs/providers/keliweb.md: check the body, not only the status: WHMCS errors come with HTTP 200.
   const failure = checkShape(keliwebErrorSchema, response.body);
   if (failure.success) throw whmcsError(failure.data.message, number, response.status);
   if (response.status < 200 || response.status >= 300) throw statusError(response, number);

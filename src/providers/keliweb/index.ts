@@ -29,7 +29,7 @@ export function createKeliwebProvider(deps: ProviderDeps): Provider {
   return {
     name: 'keliweb',
     displayName: 'Keliweb',
-    // upstreams.md: replies can be added but tickets not updated; get-ticket reads one ticket.
+    // docs/providers/keliweb.md: replies can be added but tickets not updated; get-ticket reads one ticket.
     capabilities: { updateTicket: false, batchRead: false, maxBatch: 1 },
     parseNumber,
     // One call a number, all at once; the upstream client holds them to the concurrency limit.

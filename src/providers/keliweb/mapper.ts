@@ -18,7 +18,7 @@ export interface KeliwebMapOptions {
 }
 
 /**
- * upstreams.md: Open, Answered, Customer-Reply, Closed always; On Hold, In Progress by default;
+ * docs/providers/keliweb.md: Open, Answered, Customer-Reply, Closed always; On Hold, In Progress by default;
  * admins may add their own (→ UNKNOWN). Keyed after `wordKey` folds case and -/_/space.
  */
 const STATUSES = wordTable<TicketStatus>({
@@ -32,10 +32,10 @@ const STATUSES = wordTable<TicketStatus>({
   closed: 'CLOSED',
 });
 
-/** upstreams.md: Low, Medium, High; WHMCS installations may add Urgent. */
+/** docs/providers/keliweb.md: Low, Medium, High; WHMCS installations may add Urgent. */
 const PRIORITIES = wordTable<TicketPriority>({ low: 'LOW', medium: 'MEDIUM', high: 'HIGH', urgent: 'URGENT' });
 
-/** upstreams.md: the opening message is reply "0". */
+/** docs/providers/keliweb.md: the opening message is reply "0". */
 const OPENING_REPLY_ID = '0';
 
 type ReadDate = (text: string | null | undefined) => IsoDateTime | null;
@@ -52,7 +52,7 @@ export function toTicket(ticket: KeliwebTicket, options: KeliwebMapOptions): Tic
   const opening = thread.find((reply) => textOf(reply.replyid) === OPENING_REPLY_ID) ?? thread[0];
   return {
     provider: 'keliweb',
-    // upstreams.md: `tid` is the number users see; the schema refuses an answer without one.
+    // docs/providers/keliweb.md: `tid` is the number users see; the schema refuses an answer without one.
     number: ticketNumberOf(ticket) ?? '',
     subject: textOf(ticket.subject),
     // WHMCS messages are plain text with \r\n line breaks: kept as sent.
@@ -98,7 +98,7 @@ function repliesOf(ticket: KeliwebTicket, date: ReadDate): KeliwebReply[] {
   return [...replies].sort((a, b) => time(a) - time(b) || Number(a.replyid) - Number(b.replyid) || 0);
 }
 
-/** `notes` may be PHP's `[]` when a ticket has none (upstreams.md). */
+/** `notes` may be PHP's `[]` when a ticket has none (docs/providers/keliweb.md). */
 function notesOf(ticket: KeliwebTicket): KeliwebNote[] {
   return Array.isArray(ticket.notes) ? [] : (ticket.notes?.note ?? []);
 }
@@ -115,7 +115,7 @@ function toReply(reply: KeliwebReply, ticket: KeliwebTicket, requester: Person |
 }
 
 /**
- * upstreams.md: a reply with a non-empty `admin` is by staff, and WHMCS leaves a staff reply's
+ * docs/providers/keliweb.md: a reply with a non-empty `admin` is by staff, and WHMCS leaves a staff reply's
  * `name` empty (the seed), so the admin's name stands in. A customer reply with neither name nor
  * e-mail, by the ticket's own user and contact (as reply "2" of the seed), is the requester's.
  * The author is always given: who wrote it (staff or not) is known even without a name.
@@ -141,7 +141,7 @@ function toNote(note: KeliwebNote, date: ReadDate): Note {
   };
 }
 
-/** upstreams.md (unconfirmed): WHMCS keeps several files in one `attachment` string, `|`-separated. */
+/** docs/providers/keliweb.md (unconfirmed): WHMCS keeps several files in one `attachment` string, `|`-separated. */
 function attachmentsOf(reply: KeliwebReply): Attachment[] {
   const names = reply.attachment == null ? [] : String(reply.attachment).split('|');
   return names

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isLocalDate } from '../dates.js';
 
-/** upstreams.md: WHMCS dates are `Y-m-d H:i:s`, zone-less (Europe/Rome by default); ISO-8601 is read too (parseLocalDate). */
+/** docs/providers/keliweb.md: WHMCS dates are `Y-m-d H:i:s`, zone-less (Europe/Rome by default); ISO-8601 is read too (parseLocalDate). */
 export const KELIWEB_DATE_FORMATS = ['yyyy-MM-dd HH:mm:ss'] as const;
 
 /**
@@ -15,12 +15,12 @@ const localDate = z
   .nullish();
 
 /**
- * upstreams.md: every WHMCS value is a string, but numbers may come as numbers. Accepted as
+ * docs/providers/keliweb.md: every WHMCS value is a string, but numbers may come as numbers. Accepted as
  * either and read through `textOf` by the mapper: no transform, so `raw` is the payload as received.
  */
 const text = z.union([z.string(), z.number()]).nullish();
 
-/** PHP's json_encode writes an empty list as `[]` instead of `{reply: []}` / `{note: []}` (upstreams.md). */
+/** PHP's json_encode writes an empty list as `[]` instead of `{reply: []}` / `{note: []}` (docs/providers/keliweb.md). */
 const emptyList = z.array(z.unknown()).max(0);
 
 const replySchema = z.object({
@@ -75,5 +75,5 @@ export type KeliwebTicket = z.infer<typeof keliwebTicketSchema>;
 export type KeliwebReply = z.infer<typeof replySchema>;
 export type KeliwebNote = z.infer<typeof noteSchema>;
 
-/** WHMCS-level errors, sent with HTTP 200: `{result: "error", message}` (upstreams.md). */
+/** WHMCS-level errors, sent with HTTP 200: `{result: "error", message}` (docs/providers/keliweb.md). */
 export const keliwebErrorSchema = z.object({ result: z.literal('error'), message: z.unknown() });

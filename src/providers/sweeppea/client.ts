@@ -19,7 +19,7 @@ const provider = 'sweeppea';
 
 /**
  * The seed's 403 "Invalid API Token" is what a wrong key gets, so for our users it is an
- * authentication failure (UNAUTHENTICATED); any other 403 (upstreams.md: plan limit exceeded,
+ * authentication failure (UNAUTHENTICATED); any other 403 (docs/providers/sweeppea.md: plan limit exceeded,
  * no permission) is FORBIDDEN. Reading the message is the only way to tell them apart.
  */
 const INVALID_TOKEN = /invalid\s+api\s+token/i;
@@ -32,7 +32,7 @@ export async function fetchSingleTicket(http: UpstreamClient, caseNumber: string
     headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
     body: JSON.stringify({ caseNumber }),
   });
-  // upstreams.md: errors may come as `Response: false` whatever the HTTP status says.
+  // docs/providers/sweeppea.md: errors may come as `Response: false` whatever the HTTP status says.
   const failure = checkShape(sweeppeaErrorSchema, response.body);
   if (!isSuccess(response.status) || failure.success) {
     throw errorFor(response, failure.success ? failure.data : undefined, caseNumber);
@@ -123,7 +123,7 @@ function errorFor(response: UpstreamResponse, body: SweeppeaErrorBody | undefine
     case 429:
       return new RateLimitedError('Sweeppea rate limit reached', { ...details, retryAfter: retryAfterHeader(response) });
     case 503:
-      // upstreams.md: each endpoint serves one request at a time; busy is 503 and worth a retry.
+      // docs/providers/sweeppea.md: each endpoint serves one request at a time; busy is 503 and worth a retry.
       return new UpstreamError('Sweeppea is busy serving another request', { ...details, retryable: true, retryAfter: retryAfterHeader(response) });
     default:
       return new UpstreamError(`Sweeppea failed to read ticket ${caseNumber}`, {

@@ -9,7 +9,7 @@ export interface SweeppeaMapOptions {
   readonly fetchedAt: IsoDateTime;
 }
 
-/** upstreams.md: `Priority` 1 Low, 2 Medium, 3 High. */
+/** docs/providers/sweeppea.md: `Priority` 1 Low, 2 Medium, 3 High. */
 const PRIORITIES = wordTable<readonly [TicketPriority, string]>({
   '1': ['LOW', 'Low'],
   '2': ['MEDIUM', 'Medium'],
@@ -36,7 +36,7 @@ function ticketOf(data: SweeppeaTicket, raw: unknown, options: SweeppeaMapOption
     provider: 'sweeppea',
     number: String(data.CaseNumber).trim(),
     subject: data.Subject ?? null,
-    // upstreams.md: `Description` is HTML.
+    // docs/providers/sweeppea.md: `Description` is HTML.
     body: data.Description ?? null,
     bodyFormat: 'HTML',
     status,
@@ -49,7 +49,7 @@ function ticketOf(data: SweeppeaTicket, raw: unknown, options: SweeppeaMapOption
     // Sweeppea tickets have notes but no reply thread (seed: only Notes, Files, Statistics).
     lastReplyAt: null,
     closedAt: date(data.CloseDate),
-    // upstreams.md: AccountInfo also holds IP, coordinates and user agent: only name and email leave `raw`.
+    // docs/providers/sweeppea.md: AccountInfo also holds IP, coordinates and user agent: only name and email leave `raw`.
     requester: requesterOf(data.AccountInfo),
     assignee: null,
     // Sweeppea has no departments; ResourceAffected (seed: "renaissance") is the product area a
@@ -93,7 +93,7 @@ function toNote(note: NonNullable<SweeppeaTicket['Notes']>[number]): Note {
 }
 
 /**
- * upstreams.md: `Files` has no documented element shape. Objects with any of the usual keys, or
+ * docs/providers/sweeppea.md: `Files` has no documented element shape. Objects with any of the usual keys, or
  * plain strings (a name or a link), become attachments; anything without a usable name is skipped.
  */
 function toAttachment(file: unknown, index: number): Attachment[] {

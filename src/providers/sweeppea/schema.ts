@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { parseIsoDate } from '../dates.js';
 
 /**
- * upstreams.md: Sweeppea sends UTC ISO-8601. A .NET-style date with no offset
+ * docs/providers/sweeppea.md: Sweeppea sends UTC ISO-8601. A .NET-style date with no offset
  * (`2025-01-15T10:30:00`) is read as the UTC it is documented to be, rather than failing the
  * ticket; anything that is not an ISO date and time still makes the answer invalid.
  */
 export const SWEEPPEA_ZONE = 'UTC';
 const instant = z.string().refine((text) => parseIsoDate(text, SWEEPPEA_ZONE) !== undefined, 'not an ISO-8601 date and time');
-/** upstreams.md: numbers often arrive as strings; the mapper coerces. */
+/** docs/providers/sweeppea.md: numbers often arrive as strings; the mapper coerces. */
 const numberish = z.union([z.number(), z.string()]);
 const text = z.string().nullish();
 
@@ -26,12 +26,12 @@ export const sweeppeaTicketSchema = z.object({
   Subject: text,
   Description: text,
   Priority: numberish.nullish(),
-  // `false` open, `true` closed; the create endpoint says "Open" (upstreams.md), so words pass too.
+  // `false` open, `true` closed; the create endpoint says "Open" (docs/providers/sweeppea.md), so words pass too.
   Status: z.union([z.boolean(), z.string()]).nullish(),
   CloseDate: instant.nullish(),
   ResourceAffected: text,
   Notes: z.array(noteSchema).nullish(),
-  // Element shape undocumented (upstreams.md): the mapper reads what it can.
+  // Element shape undocumented (docs/providers/sweeppea.md): the mapper reads what it can.
   Files: z.array(z.unknown()).nullish(),
   Statistics: z.array(statisticSchema).nullish(),
 });

@@ -36,7 +36,7 @@ const random = new SeededRandom(0xca9707e);
 const zoned = (ms: number): DateTime => DateTime.fromMillis(ms, { zone: 'Asia/Kolkata' });
 /** task_details dates: `dd-MM-yyyy HH:mm`, Asia/Kolkata, no zone. */
 const taskDate = (ms: number): string => zoned(ms).toFormat('dd-MM-yyyy HH:mm');
-/** upstreams.md: other Kapture dates come as `yyyy-MM-dd HH:mm:ss`. */
+/** docs/providers/kapture.md: other Kapture dates come as `yyyy-MM-dd HH:mm:ss`. */
 const historyDate = (ms: number): string => zoned(ms).toFormat('yyyy-MM-dd HH:mm:ss');
 
 const STATES = {

@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { SandboxReply } from '../simulator.js';
 import type { StatusFault } from '../types.js';
 
-/** WHMCS-level errors: `{result: "error", message}`, with HTTP 200 (upstreams.md). */
+/** WHMCS-level errors: `{result: "error", message}`, with HTTP 200 (docs/providers/keliweb.md). */
 export function whmcsError(message: string, status = 200): SandboxReply {
   return { status, body: { result: 'error', message } };
 }

@@ -3,7 +3,7 @@ import type { SandboxCall } from '../simulator.js';
 
 /**
  * The request's input fields as Laravel's `$request->input()` sees them: the query string,
- * overridden by a multipart or url-encoded form (both accepted, upstreams.md) or a JSON object.
+ * overridden by a multipart or url-encoded form (both accepted, docs/providers/keliweb.md) or a JSON object.
  * An unreadable body gives no fields, as PHP would.
  */
 export async function formFields(call: SandboxCall): Promise<Map<string, string>> {

@@ -9,7 +9,7 @@ export const SANDBOX_KELIWEB_LOGINS: Readonly<Record<TenantOwner, PasswordLogin>
   other: { clientId: '7', clientSecret: 'sandbox-keliweb-client-secret', username: 'other@sandbox.keliweb.test', password: 'sandbox-other' },
 };
 
-/** upstreams.md: an access token lasts one hour, its refresh token ten days. */
+/** docs/providers/keliweb.md: an access token lasts one hour, its refresh token ten days. */
 const ACCESS_SECONDS = 3600;
 const REFRESH_SECONDS = 10 * 24 * 3600;
 

@@ -21,14 +21,14 @@ export interface KeliwebTicket {
   result: 'success'; ticketid: string; tid: string; c: string; deptid: string; deptname: string; userid: string; contactid: string;
   name: string; email: string; cc: string; date: string; subject: string; status: string; priority: string; admin: string;
   lastreply: string; flag: string; service: string; replies: { reply: KeliwebReply[] };
-  /** upstreams.md: an empty notes list comes as `[]`, not `{note: []}`. */
+  /** docs/providers/keliweb.md: an empty notes list comes as `[]`, not `{note: []}`. */
   notes: { note: KeliwebNote[] } | [];
 }
 
 const PRIMARY_COUNT = 26;
 const OTHER_COUNT = 4;
 const random = new SeededRandom(0x6e11eb);
-/** upstreams.md: `Y-m-d H:i:s`, Europe/Rome, no zone. */
+/** docs/providers/keliweb.md: `Y-m-d H:i:s`, Europe/Rome, no zone. */
 const local = (ms: number): string => DateTime.fromMillis(ms, { zone: 'Europe/Rome' }).toFormat('yyyy-MM-dd HH:mm:ss');
 /** WHMCS stores an upload as `<random>_<name>` and several in one string, `|`-separated. */
 const attachment = (): string => random.sample(ATTACHMENTS, random.int(1, 2)).map((name) => `${random.int(100000, 999999)}_${name}`).join('|');

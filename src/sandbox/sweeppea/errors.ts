@@ -12,7 +12,7 @@ export function updateError(status: number, message: string): SandboxReply {
   return { status, body: { Response: false, Message: message } };
 }
 
-/** upstreams.md: one request at a time per endpoint; a shared gate, so the body keeps `Code`. */
+/** docs/providers/sweeppea.md: one request at a time per endpoint; a shared gate, so the body keeps `Code`. */
 export const BUSY_REPLY = sweeppeaError(503, 'Service Unavailable: endpoint busy, retry with exponential backoff');
 
 const FETCH_MESSAGES: Record<number, string> = {
@@ -37,7 +37,7 @@ const UPDATE_MESSAGES: Record<number, string> = {
 export function sweeppeaFaultReply(fault: StatusFault, pathname: string): SandboxReply {
   if (fault.status === 503) return BUSY_REPLY;
   if (fault.status === 429) {
-    // upstreams.md: over its rate limit Sweeppea answers 429 and asks for exponential backoff.
+    // docs/providers/sweeppea.md: over its rate limit Sweeppea answers 429 and asks for exponential backoff.
     const reply = sweeppeaError(429, 'Too Many Requests: rate limit exceeded, retry with exponential backoff');
     return { ...reply, headers: { 'retry-after': String(fault.retryAfter ?? 1) } };
   }

@@ -33,7 +33,7 @@ export function createSweeppeaSimulator(options: SimulatorOptions = {}): Simulat
     admit(call): Admission {
       const route = routeOf(call);
       if (route === undefined || options.concurrencyLimits === false) return { release: () => undefined };
-      // upstreams.md: "each endpoint serves one request at a time across all callers"; the rest get 503.
+      // docs/providers/sweeppea.md: "each endpoint serves one request at a time across all callers"; the rest get 503.
       if (busy.has(route)) return { refused: BUSY_REPLY };
       busy.add(route);
       return { release: () => busy.delete(route) };

@@ -17,7 +17,7 @@ const map = (changes: Record<string, unknown> = {}, options = OPTIONS): Ticket =
 const ASSIGNEE = { name: "Kapture Dev API's", email: null, isStaff: true };
 const URL_OF_TICKET = 'https://devapi.kapturecrm.com/employee/view-task-detail.html?detail=5/530348198/713516551148';
 const LANDING: Landing = {
-  // Undocumented (upstreams.md): kept in raw.
+  // Undocumented (docs/providers/kapture.md): kept in raw.
   additional_info: RAW,
   history: RAW,
   'task_details.date': [(t) => t.createdAt, '2024-04-19T14:19:00+05:30'],

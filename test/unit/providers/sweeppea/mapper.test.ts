@@ -51,7 +51,7 @@ const LANDING: Landing = {
   AttachmentInfo: RAW,
   GitHubIssue: RAW,
 };
-/** upstreams.md: AccountInfo's personal data never leaves `raw`. */
+/** docs/providers/sweeppea.md: AccountInfo's personal data never leaves `raw`. */
 const PRIVATE = ['AccountInfo.UserToken', 'AccountInfo.MobileNumber', 'AccountInfo.UserAgent', 'AccountInfo.IpAddress', 'AccountInfo.GeoLat', 'AccountInfo.GeoLon'];
 
 describe('Sweeppea toTicket on the seed example', () => {
