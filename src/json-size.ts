@@ -1,4 +1,5 @@
 /** Characters JSON.stringify writes as more than themselves: quotes, backslashes, controls, surrogates. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for.
 const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /**

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createLogger, logOutput } from './logger.js';
 import { createApp } from './app.js';
-import { ConfigError, loadConfig, pointAtSandbox } from './config.js';
+import { type Config, ConfigError, loadConfig, pointAtSandbox } from './config.js';
 import { createGatewayServer } from './http-server.js';
 import { startSandbox } from './sandbox/index.js';
 import { SIGNAL_ECHO_MS, stopSignals } from './shutdown.js';
@@ -16,7 +16,7 @@ const LAST_LINES_MS = 1_000;
 const EXIT_NOW_LINES_MS = 200;
 
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig(process.env);
   } catch (error) {

@@ -116,7 +116,10 @@ const offsets = new Map<string, Map<number, number>>();
 function offsetAt(zone: string, ts: number): number {
   const bucket = Math.floor(ts / BUCKET_MS);
   let zoneOffsets = offsets.get(zone);
-  if (!zoneOffsets) offsets.set(zone, (zoneOffsets = new Map()));
+  if (!zoneOffsets) {
+    zoneOffsets = new Map();
+    offsets.set(zone, zoneOffsets);
+  }
   const known = zoneOffsets.get(bucket);
   if (known !== undefined) return known;
   const start = exactOffset(zone, bucket * BUCKET_MS);

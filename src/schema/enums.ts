@@ -1,6 +1,6 @@
 import {
   PROVIDER_NAMES,
-  TEXT_FORMATS,
+  type TEXT_FORMATS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
   type ProviderName,

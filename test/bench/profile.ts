@@ -36,7 +36,9 @@ function report(profile: Profile): void {
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const time = new Map<number, number>();
-  profile.samples.forEach((id, index) => time.set(id, (time.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
+  profile.samples.forEach((id, index) => {
+    time.set(id, (time.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0));
+  });
   const total = [...time.values()].reduce((sum, value) => sum + value, 0);
   const self = new Map<string, number>();
   const packages = new Map<string, number>();

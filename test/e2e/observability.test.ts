@@ -27,47 +27,47 @@ describe('metrics at /metrics', () => {
   afterEach(() => gateway.sandbox.reset());
 
   it('counts every upstream call the sandbox saw, by provider, status and outcome, and times it', async () => {
-    const before = await readMetrics(gateway.url);
+    const was = await readMetrics(gateway.url);
     const response = await post(gateway, { query: TICKETS, variables: { refs: refs(gateway, 3) } });
     expect(response.status).toBe(200);
     const seen = calls(gateway);
     // Kapture reads three in one call; the others one a ticket.
     expect(seen).toEqual({ sweeppea: 3, hostup: 3, keliweb: 3, kapture: 1 });
-    const after = await readMetrics(gateway.url);
+    const now = await readMetrics(gateway.url);
     for (const provider of PROVIDER_NAMES) {
       const labels = { provider, status: '200', outcome: 'answered' };
-      expect(after('ticket_graph_upstream_requests_total', labels) - before('ticket_graph_upstream_requests_total', labels)).toBe(seen[provider]);
+      expect(now('ticket_graph_upstream_requests_total', labels) - was('ticket_graph_upstream_requests_total', labels)).toBe(seen[provider]);
       const timed = { provider, outcome: 'answered' };
-      expect(after('ticket_graph_upstream_request_duration_seconds_count', timed) - before('ticket_graph_upstream_request_duration_seconds_count', timed)).toBe(seen[provider]);
+      expect(now('ticket_graph_upstream_request_duration_seconds_count', timed) - was('ticket_graph_upstream_request_duration_seconds_count', timed)).toBe(seen[provider]);
     }
   });
 
   it('reports DataLoader batches: ten Kapture tickets and a repeat are one batch of ten', async () => {
-    const before = await readMetrics(gateway.url);
+    const was = await readMetrics(gateway.url);
     const numbers = gateway.sandbox.ticketNumbers('kapture').slice(0, 10);
     const asked = [...numbers, numbers[0]!].map((number) => ({ provider: 'KAPTURE', number }));
     await post(gateway, { query: TICKETS, variables: { refs: asked } });
     expect(gateway.sandbox.calls('kapture')).toBe(1);
-    const after = await readMetrics(gateway.url);
-    const delta = (name: string) => after(name, { provider: 'kapture' }) - before(name, { provider: 'kapture' });
+    const now = await readMetrics(gateway.url);
+    const delta = (name: string) => now(name, { provider: 'kapture' }) - was(name, { provider: 'kapture' });
     expect(delta('ticket_graph_loader_batch_size_count')).toBe(1);
     expect(delta('ticket_graph_loader_batch_size_sum')).toBe(10);
   });
 
   it('counts operations, and errors by their extensions.code, a bad query included', async () => {
-    const before = await readMetrics(gateway.url);
+    const was = await readMetrics(gateway.url);
     await post(gateway, { query: '{ ticket(provider: HOSTUP, number: "999999") { number } }' });
     await post(gateway, { query: '{ ticket(provider: HOSTUP, number: "999999") { number } }' });
     await post(gateway, { query: '{ ticket(' });
     await post(gateway, { query: '{ nonsense }' });
     expect(gateway.sandbox.calls('hostup')).toBe(2);
-    const after = await readMetrics(gateway.url);
-    const errors = (code: string) => after('graphql_envelop_error_result', { code }) - before('graphql_envelop_error_result', { code });
+    const now = await readMetrics(gateway.url);
+    const errors = (code: string) => now('graphql_envelop_error_result', { code }) - was('graphql_envelop_error_result', { code });
     expect(errors('NOT_FOUND')).toBe(2);
     expect(errors('GRAPHQL_PARSE_FAILED')).toBe(1);
     expect(errors('GRAPHQL_VALIDATION_FAILED')).toBe(1);
-    expect(after('graphql_envelop_request', { operationType: 'query' }) - before('graphql_envelop_request', { operationType: 'query' })).toBe(2);
-    expect(after('graphql_yoga_http_duration_count', { method: 'POST', statusCode: '200' })).toBeGreaterThan(before('graphql_yoga_http_duration_count', { method: 'POST', statusCode: '200' }));
+    expect(now('graphql_envelop_request', { operationType: 'query' }) - was('graphql_envelop_request', { operationType: 'query' })).toBe(2);
+    expect(now('graphql_yoga_http_duration_count', { method: 'POST', statusCode: '200' })).toBeGreaterThan(was('graphql_yoga_http_duration_count', { method: 'POST', statusCode: '200' }));
   });
 
   it('never makes a series of what a client chose: operation names, aliases, URLs', async () => {
@@ -93,14 +93,14 @@ describe('an open circuit at /metrics', () => {
     gateway.sandbox.setFault('sweeppea', { status: 500 });
     const one = { refs: [{ provider: 'SWEEPPEA', number: gateway.sandbox.ticketNumbers('sweeppea')[0]! }] };
     for (let query = 0; query < 2; query += 1) await post(gateway, { query: TICKETS, variables: one });
-    const before = await readMetrics(gateway.url);
-    expect(before('ticket_graph_upstream_circuit_state', { provider: 'sweeppea' })).toBe(2);
-    expect(before('ticket_graph_upstream_requests_total', { provider: 'sweeppea', status: '500', outcome: 'answered' })).toBe(2);
+    const was = await readMetrics(gateway.url);
+    expect(was('ticket_graph_upstream_circuit_state', { provider: 'sweeppea' })).toBe(2);
+    expect(was('ticket_graph_upstream_requests_total', { provider: 'sweeppea', status: '500', outcome: 'answered' })).toBe(2);
     await post(gateway, { query: TICKETS, variables: one });
     expect(gateway.sandbox.calls('sweeppea')).toBe(2);
-    const after = await readMetrics(gateway.url);
-    expect(after('ticket_graph_upstream_refused_total', { provider: 'sweeppea', reason: 'circuit_open' }) - before('ticket_graph_upstream_refused_total', { provider: 'sweeppea', reason: 'circuit_open' })).toBe(1);
-    expect(after('ticket_graph_upstream_circuit_state', { provider: 'hostup' })).toBe(0);
+    const now = await readMetrics(gateway.url);
+    expect(now('ticket_graph_upstream_refused_total', { provider: 'sweeppea', reason: 'circuit_open' }) - was('ticket_graph_upstream_refused_total', { provider: 'sweeppea', reason: 'circuit_open' })).toBe(1);
+    expect(now('ticket_graph_upstream_circuit_state', { provider: 'hostup' })).toBe(0);
   });
 });
 

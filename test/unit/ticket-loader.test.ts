@@ -113,7 +113,10 @@ describe('createTicketLoader', () => {
       return {
         refusals,
         current: async () => ({ apiKey: keys[refusals.length]! }),
-        refused: (stale) => (refusals.push(stale.apiKey), true),
+        refused: (stale) => {
+          refusals.push(stale.apiKey);
+          return true;
+        },
       };
     }
 
@@ -220,7 +223,11 @@ describe('TicketLoader.update', () => {
   it('writes once more with a renewed token when the first was refused (a refused write made no change)', async () => {
     const { provider, writes } = updatable('hostup', (apiKey) => apiKey === 'expired');
     const keys = ['expired', 'fresh'];
-    const source: CredentialSource = { current: async () => ({ apiKey: keys[0]! }), refused: () => (keys.shift(), true) };
+    const source: CredentialSource = { current: async () => ({ apiKey: keys[0]! }), refused: () => {
+        keys.shift();
+        return true;
+      },
+    };
     const loader = createTicketLoader(registryOf({ provider, enabled: true, credential: source }), {});
     await expect(loader.update({ provider: 'hostup', number: '1' }, { title: 'x' })).resolves.toMatchObject({ subject: 'x' });
     expect(writes.map((write) => write.apiKey)).toEqual(['expired', 'fresh']);
