@@ -22,7 +22,11 @@ export type TicketPage = NonNullable<TicketPageQuery['ticket']>;
 export type TicketRow = TicketListQuery['tickets'][number];
 
 /** The ticket page: the ticket, its conversation oldest first, internal notes and files; null when it does not exist. */
-export async function ticketPage(client: GraphQLClient, provider: Provider, number: string): Promise<TicketPage | null> {
+export async function ticketPage(
+  client: GraphQLClient,
+  provider: Provider,
+  number: string,
+): Promise<TicketPage | null> {
   const { ticket } = await client.request(TicketPageDocument, { provider, number });
   return ticket;
 }
@@ -35,11 +39,22 @@ export type ListRow =
   | { readonly ticket: NonNullable<TicketRow> }
   | { readonly failure: { readonly code: string; readonly message: string } };
 
-export async function ticketList(client: GraphQLClient, refs: { provider: Provider; number: string }[]): Promise<ListRow[]> {
+export async function ticketList(
+  client: GraphQLClient,
+  refs: { provider: Provider; number: string }[],
+): Promise<ListRow[]> {
   // rawRequest keeps the errors beside the data; the generated type still types the data.
   const { data, errors = [] } = await client.rawRequest<TicketListQuery>(print(TicketListDocument), { refs });
-  const failures = new Map(errors.map((error) => [error.path?.[1], { code: String(error.extensions?.code ?? 'UNKNOWN'), message: error.message }]));
-  return data.tickets.map((ticket, index): ListRow => (ticket ? { ticket } : { failure: failures.get(index) ?? { code: 'UNKNOWN', message: 'not read' } }));
+  const failures = new Map(
+    errors.map((error) => [
+      error.path?.[1],
+      { code: String(error.extensions?.code ?? 'UNKNOWN'), message: error.message },
+    ]),
+  );
+  return data.tickets.map(
+    (ticket, index): ListRow =>
+      ticket ? { ticket } : { failure: failures.get(index) ?? { code: 'UNKNOWN', message: 'not read' } },
+  );
 }
 
 /** What the update form shows after saving: the saved ticket, or why not, with where to point. */
@@ -48,7 +63,12 @@ export type RenameOutcome =
   | { readonly invalid: string; readonly field: string }
   | { readonly refused: string; readonly retryAfter?: number };
 
-export async function renameTicket(client: GraphQLClient, provider: UpdatableProvider, number: string, title: string): Promise<RenameOutcome> {
+export async function renameTicket(
+  client: GraphQLClient,
+  provider: UpdatableProvider,
+  number: string,
+  title: string,
+): Promise<RenameOutcome> {
   const { updateTicket: result } = await client.request(UpdateTicketDocument, { input: { provider, number, title } });
   switch (result.__typename) {
     case 'Ticket':
@@ -66,13 +86,20 @@ export async function renameTicket(client: GraphQLClient, provider: UpdatablePro
 async function main(): Promise<void> {
   const client = new GraphQLClient(process.env.GRAPHQL_URL ?? 'http://127.0.0.1:4000/graphql', { errorPolicy: 'all' });
   const page = await ticketPage(client, 'SWEEPPEA', 'HYXTNJV');
-  console.log(`${page?.subject} — ${page?.replies.length} replies, ${page?.notes.length} notes, ${page?.attachments.length} files`);
+  console.log(
+    `${page?.subject} — ${page?.replies.length} replies, ${page?.notes.length} notes, ${page?.attachments.length} files`,
+  );
   const rows = await ticketList(client, [
     { provider: 'KAPTURE', number: '713504166460' },
     { provider: 'HOSTUP', number: '594599' },
     { provider: 'KELIWEB', number: '000000' },
   ]);
-  for (const row of rows) console.log('ticket' in row ? `${row.ticket.provider} ${row.ticket.number}: ${row.ticket.subject}` : `failed: ${row.failure.code}`);
+  for (const row of rows)
+    console.log(
+      'ticket' in row
+        ? `${row.ticket.provider} ${row.ticket.number}: ${row.ticket.subject}`
+        : `failed: ${row.failure.code}`,
+    );
   console.log(await renameTicket(client, 'SWEEPPEA', 'HYXTNJV', 'Renamed from examples/frontend.ts'));
   console.log(await renameTicket(client, 'SWEEPPEA', 'HYXTNJV', '   '));
 }

@@ -19,8 +19,12 @@ const DEADLINE_MS = 60_000;
 
 const dir = mkdtempSync(join(tmpdir(), 'ticket-graph-production-'));
 try {
-  for (const file of ['package.json', 'package-lock.json', 'dist']) cpSync(join(ROOT, file), join(dir, file), { recursive: true });
-  execFileSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
+  for (const file of ['package.json', 'package-lock.json', 'dist'])
+    cpSync(join(ROOT, file), join(dir, file), { recursive: true });
+  execFileSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], {
+    cwd: dir,
+    stdio: 'inherit',
+  });
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/main.js'], {
     cwd: dir,
@@ -30,14 +34,20 @@ try {
   const exited = once(child, 'exit');
   try {
     const base = `http://127.0.0.1:${port}`;
-    await until(async () => (await fetch(`${base}/ready`)).status === 200, DEADLINE_MS, 'the production build did not become ready', 200);
+    await until(
+      async () => (await fetch(`${base}/ready`)).status === 200,
+      DEADLINE_MS,
+      'the production build did not become ready',
+      200,
+    );
     const answer = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ ticket(provider: KAPTURE, number: "713516551148") { number status } }' }),
     });
     const body = await answer.text();
-    if (!body.includes('"number":"713516551148"')) throw new Error(`the query answered ${answer.status}: ${body.slice(0, 300)}`);
+    if (!body.includes('"number":"713516551148"'))
+      throw new Error(`the query answered ${answer.status}: ${body.slice(0, 300)}`);
     const metrics = await (await fetch(`${base}/metrics`)).text();
     if (!/ticket_graph_upstream_requests_total\{provider="kapture",status="200",outcome="answered"\} 1/.test(metrics)) {
       throw new Error('/metrics did not count the Kapture call');

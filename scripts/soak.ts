@@ -52,7 +52,10 @@ async function main(): Promise<void> {
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-  const numbers = Object.fromEntries(PROVIDER_NAMES.map((name) => [name, sandbox.ticketNumbers(name)])) as Record<ProviderName, string[]>;
+  const numbers = Object.fromEntries(PROVIDER_NAMES.map((name) => [name, sandbox.ticketNumbers(name)])) as Record<
+    ProviderName,
+    string[]
+  >;
 
   const before = memory();
   const started = Date.now();
@@ -89,7 +92,10 @@ async function main(): Promise<void> {
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ query: QUERY, variables: { refs } }),
         });
-        const body = (await response.json()) as { data?: { tickets: unknown[] }; errors?: { extensions?: { code?: string } }[] };
+        const body = (await response.json()) as {
+          data?: { tickets: unknown[] };
+          errors?: { extensions?: { code?: string } }[];
+        };
         if (!response.ok && !body.data) count(`HTTP ${response.status}`);
         for (const ticket of body.data?.tickets ?? []) if (ticket !== null) count('ticket');
         for (const error of body.errors ?? []) count(error.extensions?.code ?? 'no code');
@@ -113,12 +119,23 @@ async function main(): Promise<void> {
   const answers = Object.fromEntries([...byCode.entries()].sort(([a], [b]) => a.localeCompare(b)));
   console.log(
     JSON.stringify(
-      { queries: sent, concurrency: CONCURRENCY, faultsSet, seconds: +seconds.toFixed(1), answers, memoryBefore: before, memoryAfter: after },
+      {
+        queries: sent,
+        concurrency: CONCURRENCY,
+        faultsSet,
+        seconds: +seconds.toFixed(1),
+        answers,
+        memoryBefore: before,
+        memoryAfter: after,
+      },
       null,
       2,
     ),
   );
-  if (byCode.has('no code') || [...byCode.keys()].some((code) => code.startsWith('client') || code.startsWith('HTTP'))) {
+  if (
+    byCode.has('no code') ||
+    [...byCode.keys()].some((code) => code.startsWith('client') || code.startsWith('HTTP'))
+  ) {
     console.error('soak: some answers were not well-formed GraphQL results with error codes');
     process.exitCode = 1;
   }

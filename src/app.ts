@@ -52,7 +52,9 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   let draining = false;
   // The registry's circuits are read when /metrics is scraped, after the registry exists.
   const metrics = createGatewayMetrics(() =>
-    registry.entries.filter((entry) => entry.enabled).map((entry) => ({ provider: entry.provider.name, state: entry.circuit().state })),
+    registry.entries
+      .filter((entry) => entry.enabled)
+      .map((entry) => ({ provider: entry.provider.name, state: entry.circuit().state })),
   );
   const callLog = upstreamCallLog(logger);
   const registry = createRegistry({
@@ -76,10 +78,12 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     healthCheckEndpoint: YOGA_HEALTH_CHECK_OFF,
     landingPage: false,
     // Only on the endpoint itself: yoga would render it for any path ending in `/graphql`.
-    graphiql: config.graphiql && ((request) => isEndpoint(request) && { title: 'ticket-graph', defaultQuery: EXAMPLE_QUERY }),
+    graphiql:
+      config.graphiql && ((request) => isEndpoint(request) && { title: 'ticket-graph', defaultQuery: EXAMPLE_QUERY }),
     // Yoga's CORS echoes any origin back with credentials allowed; useCors allows CORS_ORIGINS only.
     cors: false,
-    context: ({ request }) => createContext(registry, request, { onBatch: metrics.loaderBatch, trace: requestLog.traceOf(request) }),
+    context: ({ request }) =>
+      createContext(registry, request, { onBatch: metrics.loaderBatch, trace: requestLog.traceOf(request) }),
     maskedErrors: { maskError: errors.maskError },
     // useRequestGuards bounds every body already: a POST states its Content-Length (a chunked one
     // is refused) at most MAX_REQUEST_BODY_BYTES, and Node's parser never reads past it. Yoga's own

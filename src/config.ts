@@ -78,7 +78,10 @@ const httpUrl = z
   .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
   .transform((url) => url.replace(/\/+$/, ''));
 const zone = z.string().refine(isKnownZone, 'must be an IANA time zone such as Europe/Rome');
-const secret = z.string().min(1, 'must not be empty').regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
+const secret = z
+  .string()
+  .min(1, 'must not be empty')
+  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
 
 const KIB = 1024;
 const MIB = 1024 * KIB;
@@ -109,7 +112,12 @@ function isOrigin(value: string): boolean {
 const list = (item: z.ZodType<string, string>, what: string) =>
   z
     .string()
-    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).min(1, `must be ${what}`));
 
 const envKey = (name: ProviderName, suffix: string) => `${name.toUpperCase()}_${suffix}`;
@@ -148,7 +156,8 @@ function envSchema() {
     if (PROVIDER_DEFINITIONS[name].timezone) shape[envKey(name, 'TIMEZONE')] = zone.optional();
     if (PROVIDER_DEFINITIONS[name].maxBatch) shape[envKey(name, 'MAX_BATCH')] = integer(1, 100).optional();
     if (PROVIDER_DEFINITIONS[name].oauthTokenPath) {
-      for (const part of LOGIN_PARTS) shape[envKey(name, part)] = (part === 'OAUTH_USERNAME' ? z.string().min(1) : secret).optional();
+      for (const part of LOGIN_PARTS)
+        shape[envKey(name, part)] = (part === 'OAUTH_USERNAME' ? z.string().min(1) : secret).optional();
     }
   }
   return z.object(shape);
@@ -174,15 +183,24 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
 
   const problems: string[] = [];
   const loginOf = (name: ProviderName): PasswordLogin | undefined => {
-    const [clientId, clientSecret, username, password] = LOGIN_PARTS.map((part) => read<string | undefined>(envKey(name, part)));
+    const [clientId, clientSecret, username, password] = LOGIN_PARTS.map((part) =>
+      read<string | undefined>(envKey(name, part)),
+    );
     const given = LOGIN_PARTS.filter((part) => read(envKey(name, part)) !== undefined);
     if (given.length === 0) return undefined;
     const missing = LOGIN_PARTS.filter((part) => read(envKey(name, part)) === undefined);
-    if (missing.length > 0) problems.push(`${envKey(name, missing[0]!)} is required with ${envKey(name, given[0]!)}: the OAuth login needs all four`);
+    if (missing.length > 0)
+      problems.push(
+        `${envKey(name, missing[0]!)} is required with ${envKey(name, given[0]!)}: the OAuth login needs all four`,
+      );
     if (read(envKey(name, 'API_KEY')) !== undefined) {
-      problems.push(`${envKey(name, 'API_KEY')} and ${envKey(name, given[0]!)} both set: give a fixed key or an OAuth login, not both`);
+      problems.push(
+        `${envKey(name, 'API_KEY')} and ${envKey(name, given[0]!)} both set: give a fixed key or an OAuth login, not both`,
+      );
     }
-    return clientId && clientSecret && username && password ? { clientId, clientSecret, username, password } : undefined;
+    return clientId && clientSecret && username && password
+      ? { clientId, clientSecret, username, password }
+      : undefined;
   };
 
   const providers = Object.fromEntries(
@@ -191,7 +209,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       const apiKey = read<string | undefined>(envKey(name, 'API_KEY'));
       const login = loginOf(name);
       const settings: ProviderSettings = {
-        enabled: apiKey !== undefined || login !== undefined || read<boolean | undefined>(envKey(name, 'ENABLED')) === true,
+        enabled:
+          apiKey !== undefined || login !== undefined || read<boolean | undefined>(envKey(name, 'ENABLED')) === true,
         apiKey,
         login,
         baseUrl: read<string | undefined>(envKey(name, 'BASE_URL')) ?? definition.baseUrl,
@@ -221,7 +240,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     if (missing.length > 0) {
       throw new ConfigError(
         missing
-          .map((name) => `${envKey(name, 'BASE_URL')} is required when ${PROVIDER_DEFINITIONS[name].displayName} is enabled`)
+          .map(
+            (name) =>
+              `${envKey(name, 'BASE_URL')} is required when ${PROVIDER_DEFINITIONS[name].displayName} is enabled`,
+          )
           .join('\n'),
       );
     }
@@ -238,7 +260,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       timeoutMs: read('UPSTREAM_TIMEOUT_MS'),
       queueTimeoutMs: read('UPSTREAM_QUEUE_TIMEOUT_MS'),
       retries: read('UPSTREAM_RETRIES'),
-      breaker: { failureThreshold: read('UPSTREAM_BREAKER_FAILURES'), coolDownMs: read('UPSTREAM_BREAKER_COOLDOWN_MS') },
+      breaker: {
+        failureThreshold: read('UPSTREAM_BREAKER_FAILURES'),
+        coolDownMs: read('UPSTREAM_BREAKER_COOLDOWN_MS'),
+      },
       maxBytesPerRequest: read('UPSTREAM_MAX_BYTES_PER_REQUEST'),
     },
     responseMaxBytes: read('RESPONSE_MAX_BYTES'),

@@ -5,8 +5,11 @@ export function errorResponse(
   error: { readonly message: string; readonly code: string },
   headers: Record<string, string> = {},
 ): Response {
-  return new fetchAPI.Response(JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code } }] }), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-  });
+  return new fetchAPI.Response(
+    JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code } }] }),
+    {
+      status,
+      headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    },
+  );
 }

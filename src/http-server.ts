@@ -41,11 +41,16 @@ export function createGatewayServer(listener: RequestListener, timeouts: ServerT
 function withReadableTarget(listener: RequestListener): RequestListener {
   return (request, response) => {
     // Joined as the adapter joins them.
-    if (URL.canParse(`http://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`)) return listener(request, response);
+    if (URL.canParse(`http://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`))
+      return listener(request, response);
     const message = 'Bad request: the Host header and the request target make no URL';
     const body = JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
     response
-      .writeHead(400, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' })
+      .writeHead(400, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(body),
+        connection: 'close',
+      })
       .end(body);
   };
 }

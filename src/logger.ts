@@ -21,7 +21,10 @@ export const REDACTED_PATHS = [
   '*.refresh_token',
 ];
 
-export function createLogger(options: { readonly level: string; readonly pretty?: boolean }, destination?: DestinationStream): Logger {
+export function createLogger(
+  options: { readonly level: string; readonly pretty?: boolean },
+  destination?: DestinationStream,
+): Logger {
   return pino(
     {
       level: options.level,

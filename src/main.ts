@@ -21,7 +21,8 @@ async function main(): Promise<void> {
     config = loadConfig(process.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    for (const line of error.message.split('\n')) process.stderr.write(`ticket-graph: invalid configuration: ${line}\n`);
+    for (const line of error.message.split('\n'))
+      process.stderr.write(`ticket-graph: invalid configuration: ${line}\n`);
     process.exit(1);
   }
 
@@ -45,7 +46,8 @@ async function main(): Promise<void> {
       'sandbox mode: every provider is served by the built-in simulators on loopback (no credentials needed)',
     );
   }
-  if (config.gatewayApiKeys.length === 0) logger.warn('GATEWAY_API_KEYS is not set: the gateway is open to anyone who can reach it');
+  if (config.gatewayApiKeys.length === 0)
+    logger.warn('GATEWAY_API_KEYS is not set: the gateway is open to anyone who can reach it');
 
   const app = createApp(config, { logger });
   const { server, closeGracefully } = createGatewayServer(app.yoga, config.server);
@@ -56,7 +58,10 @@ async function main(): Promise<void> {
   server.listen(config.port, config.host, () => {
     const enabled = app.registry.entries.filter((entry) => entry.enabled).map((entry) => entry.provider.name);
     const url = `http://${config.host}:${config.port}/graphql`;
-    logger.info({ providers: enabled }, config.graphiql ? `ticket-graph is listening; GraphiQL at ${url}` : `ticket-graph is listening at ${url}`);
+    logger.info(
+      { providers: enabled },
+      config.graphiql ? `ticket-graph is listening; GraphiQL at ${url}` : `ticket-graph is listening at ${url}`,
+    );
   });
 
   const shutdown = async (signal: string) => {
@@ -64,16 +69,29 @@ async function main(): Promise<void> {
     // A person's Ctrl-C needs no load balancer to notice /ready first.
     const delayMs = signal === 'SIGTERM' ? config.shutdownDelayMs : 0;
     if (delayMs > 0) {
-      logger.info({ signal, delayMs }, '/ready now answers 503; still taking requests until the load balancer has noticed');
+      logger.info(
+        { signal, delayMs },
+        '/ready now answers 503; still taking requests until the load balancer has noticed',
+      );
       await sleep(delayMs);
     }
-    logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'draining: refusing new connections, finishing requests in flight');
+    logger.info(
+      { signal, timeoutMs: config.shutdownTimeoutMs },
+      'draining: refusing new connections, finishing requests in flight',
+    );
     const deadline = Date.now() + config.shutdownTimeoutMs;
     const finished = await closeGracefully(config.shutdownTimeoutMs);
-    if (!finished) logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'requests still in flight at the shutdown timeout were cut off');
+    if (!finished)
+      logger.warn(
+        { timeoutMs: config.shutdownTimeoutMs },
+        'requests still in flight at the shutdown timeout were cut off',
+      );
     // Upstream calls can outlive their request (a client that went away): they get what is left
     // of the timeout, then are ended.
-    const closed = await Promise.race([app.close(!finished).then(() => true), sleep(Math.max(0, deadline - Date.now())).then(() => false)]);
+    const closed = await Promise.race([
+      app.close(!finished).then(() => true),
+      sleep(Math.max(0, deadline - Date.now())).then(() => false),
+    ]);
     if (!closed) await app.close(true);
     await sandbox?.close();
     logger.info('stopped');

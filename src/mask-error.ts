@@ -3,7 +3,9 @@ import { maskError, type YogaLogger, type YogaServerOptions } from 'graphql-yoga
 import type { Logger } from 'pino';
 import { TicketGraphError } from './errors.js';
 
-type MaskError = NonNullable<NonNullable<Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean | undefined>>['maskError']>;
+type MaskError = NonNullable<
+  NonNullable<Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean | undefined>>['maskError']
+>;
 
 export interface ErrorHandling {
   /** Yoga's `maskedErrors.maskError`. */
@@ -44,9 +46,14 @@ export function errorHandling(logger: Logger): ErrorHandling {
     if (graphqlError && original instanceof GraphQLError) {
       if (graphqlError.extensions.code !== undefined) return graphqlError;
       const { nodes, path, extensions } = graphqlError;
-      return new GraphQLError(graphqlError.message, { nodes, path, extensions: { ...extensions, code: 'BAD_USER_INPUT' } });
+      return new GraphQLError(graphqlError.message, {
+        nodes,
+        path,
+        extensions: { ...extensions, code: 'BAD_USER_INPUT' },
+      });
     }
-    const failure = original instanceof Error ? { type: original.name, message: original.message } : { type: typeof original };
+    const failure =
+      original instanceof Error ? { type: original.name, message: original.message } : { type: typeof original };
     logger.error({ failure, path: graphqlError?.path }, 'unexpected error while resolving');
     return maskError(error, message, isDev);
   };
@@ -79,7 +86,10 @@ function logExpected(logger: Logger, error: TicketGraphError, path: unknown): vo
   const cause = error.cause;
   // Only programming faults: a JSON SyntaxError's message quotes the body, a schema failure's
   // may describe it; neither reaches a log line.
-  if (error.code === 'UPSTREAM_INVALID_RESPONSE' && (cause instanceof TypeError || cause instanceof RangeError || cause instanceof ReferenceError)) {
+  if (
+    error.code === 'UPSTREAM_INVALID_RESPONSE' &&
+    (cause instanceof TypeError || cause instanceof RangeError || cause instanceof ReferenceError)
+  ) {
     logger.error({ ...fields, failure: { type: cause.name, message: cause.message } }, error.message);
   } else if (UPSTREAM_FAILURES.has(error.code)) {
     logger.warn(fields, error.message);

@@ -21,7 +21,9 @@ export interface GatewayMetrics {
  * made side by side, as in tests, count apart). Every label takes few values: provider, status,
  * outcome, reason, never anything a client chose.
  */
-export function createGatewayMetrics(circuits: () => readonly { provider: ProviderName; state: CircuitState }[]): GatewayMetrics {
+export function createGatewayMetrics(
+  circuits: () => readonly { provider: ProviderName; state: CircuitState }[],
+): GatewayMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({

@@ -7,14 +7,7 @@ export function isProviderName(value: string): value is ProviderName {
   return (PROVIDER_NAMES as readonly string[]).includes(value);
 }
 
-export const TICKET_STATUSES = [
-  'OPEN',
-  'IN_PROGRESS',
-  'WAITING_ON_CUSTOMER',
-  'ON_HOLD',
-  'CLOSED',
-  'UNKNOWN',
-] as const;
+export const TICKET_STATUSES = ['OPEN', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER', 'ON_HOLD', 'CLOSED', 'UNKNOWN'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 export const TICKET_PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'] as const;

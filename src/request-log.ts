@@ -103,7 +103,9 @@ export function createRequestLog(logger: Logger, options: RequestLogOptions = {}
     onResultProcess({ request, result }) {
       const entry = handled.get(request);
       if (!entry || Array.isArray(result) || !('errors' in result) || !result.errors?.length) return;
-      entry.errors = [...new Set(result.errors.map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
+      entry.errors = [
+        ...new Set(result.errors.map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'))),
+      ];
     },
     onResponse({ request, response }) {
       const entry = handled.get(request);

@@ -35,7 +35,11 @@ export interface LoaderTelemetry {
   readonly trace?: CallTrace;
 }
 
-export function createTicketLoader(registry: Registry, credentials: RequestCredentials, telemetry: LoaderTelemetry = {}): TicketLoader {
+export function createTicketLoader(
+  registry: Registry,
+  credentials: RequestCredentials,
+  telemetry: LoaderTelemetry = {},
+): TicketLoader {
   const { onBatch, trace } = telemetry;
   const loaders = new Map<ProviderName, DataLoader<string, Ticket>>();
   const asked = new Set<string>();
@@ -77,7 +81,9 @@ export function createTicketLoader(registry: Registry, credentials: RequestCrede
       const key = `${ref.provider}:${number}`;
       if (!asked.has(key)) {
         if (asked.size >= MAX_TICKETS_PER_REQUEST) {
-          throw new BadUserInputError(`One request reads at most ${MAX_TICKETS_PER_REQUEST} distinct tickets`, { provider: ref.provider });
+          throw new BadUserInputError(`One request reads at most ${MAX_TICKETS_PER_REQUEST} distinct tickets`, {
+            provider: ref.provider,
+          });
         }
         asked.add(key);
       }
@@ -88,7 +94,9 @@ export function createTicketLoader(registry: Registry, credentials: RequestCrede
       const { provider, enabled, credential } = registry.get(ref.provider);
       if (!enabled || !provider.capabilities.updateTicket || !provider.updateTicket) {
         throw new UnsupportedError(
-          enabled ? `${provider.displayName} tickets cannot be updated through this gateway` : `${provider.displayName} is not enabled on this gateway`,
+          enabled
+            ? `${provider.displayName} tickets cannot be updated through this gateway`
+            : `${provider.displayName} is not enabled on this gateway`,
           { provider: ref.provider },
         );
       }

@@ -58,7 +58,9 @@ export function checkUpdate(input: UpdateTicketArgs): CheckedUpdate {
   const title = input.title == null ? undefined : checkTitle(input.title);
   const description = input.description == null ? undefined : checkDescription(input.description);
   if (title === undefined && description === undefined) {
-    throw new ValidationError('Give a title, a description or both: an update must change something', { field: 'input' });
+    throw new ValidationError('Give a title, a description or both: an update must change something', {
+      field: 'input',
+    });
   }
   return {
     ref,
@@ -82,7 +84,7 @@ function targetOf(input: UpdateTicketArgs): { ref: TicketRef; namedBy: 'id' | 'n
     }
   }
   if (input.provider == null && input.number == null) {
-    throw new ValidationError("Name the ticket: give its id, or its provider and number", { field: 'id' });
+    throw new ValidationError('Name the ticket: give its id, or its provider and number', { field: 'id' });
   }
   if (input.provider == null) throw new ValidationError('A ticket number needs its provider', { field: 'provider' });
   if (input.number == null) throw new ValidationError('A provider needs the ticket number', { field: 'number' });
@@ -91,9 +93,12 @@ function targetOf(input: UpdateTicketArgs): { ref: TicketRef; namedBy: 'id' | 'n
 
 function checkTitle(value: string): string {
   const title = value.trim();
-  if (title === '') throw new ValidationError('The title must not be empty; leave it out to keep the current one', { field: 'title' });
+  if (title === '')
+    throw new ValidationError('The title must not be empty; leave it out to keep the current one', { field: 'title' });
   if (title.length > MAX_TITLE_LENGTH) {
-    throw new ValidationError(`The title must be at most ${MAX_TITLE_LENGTH} characters; it has ${title.length}`, { field: 'title' });
+    throw new ValidationError(`The title must be at most ${MAX_TITLE_LENGTH} characters; it has ${title.length}`, {
+      field: 'title',
+    });
   }
   if (LINE_BREAK.test(title)) throw new ValidationError('The title must be one line', { field: 'title' });
   checkText(title, 'title', TITLE_REFUSED);
@@ -102,7 +107,9 @@ function checkTitle(value: string): string {
 
 function checkDescription(description: string): string {
   if (description.trim() === '') {
-    throw new ValidationError('The description must not be empty; leave it out to keep the current one', { field: 'description' });
+    throw new ValidationError('The description must not be empty; leave it out to keep the current one', {
+      field: 'description',
+    });
   }
   if (description.length > MAX_DESCRIPTION_LENGTH) {
     throw new ValidationError(
@@ -115,7 +122,8 @@ function checkDescription(description: string): string {
 }
 
 function checkText(text: string, field: 'title' | 'description', refused: RegExp): void {
-  if (!text.isWellFormed()) throw new ValidationError(`The ${field} is not well-formed Unicode (a lone surrogate)`, { field });
+  if (!text.isWellFormed())
+    throw new ValidationError(`The ${field} is not well-formed Unicode (a lone surrogate)`, { field });
   const found = refused.exec(text)?.[0];
   if (found !== undefined) {
     const code = `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;

@@ -5,7 +5,10 @@ import type { UpstreamObserver } from './upstream/types.js';
 export function upstreamCallLog(logger: Logger): UpstreamObserver {
   return {
     attempted({ requestId, provider, method, path, status, outcome, seconds }) {
-      logger.debug({ requestId, provider, method, path, status, outcome, durationMs: Math.round(seconds * 10_000) / 10 }, 'upstream call');
+      logger.debug(
+        { requestId, provider, method, path, status, outcome, durationMs: Math.round(seconds * 10_000) / 10 },
+        'upstream call',
+      );
     },
     refused(refusal) {
       logger.debug(refusal, 'upstream call not sent');

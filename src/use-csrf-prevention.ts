@@ -18,13 +18,17 @@ export function useCsrfPrevention(): Plugin {
     onRequest({ request, endResponse, fetchAPI }) {
       if (request.method !== 'GET' && request.method !== 'POST') return;
       const type = (request.headers.get('content-type') ?? '').trim().toLowerCase();
-      const preflighted = request.method === 'POST' && type !== '' && !SIMPLE_TYPES.some((simple) => type.startsWith(simple));
+      const preflighted =
+        request.method === 'POST' && type !== '' && !SIMPLE_TYPES.some((simple) => type.startsWith(simple));
       if (preflighted || CSRF_HEADERS.some((name) => request.headers.has(name))) return;
       // A browser loading the endpoint as a page: GraphiQL, where it is on, answered before this.
       const pageLoad = request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html');
       const message = `Required CSRF header(s) not present: send one of ${CSRF_HEADERS.join(', ')}, or POST application/json`;
       endResponse(
-        errorResponse(fetchAPI, 403, { message: pageLoad ? `${message} (GraphiQL is off on this gateway)` : message, code: 'BAD_REQUEST' }),
+        errorResponse(fetchAPI, 403, {
+          message: pageLoad ? `${message} (GraphiQL is off on this gateway)` : message,
+          code: 'BAD_REQUEST',
+        }),
       );
     },
   };

@@ -16,7 +16,11 @@ export function acceptsIncremental(request: Request): boolean {
   return accept.split(',').some((range) => {
     const [type = '', ...params] = range.split(';').map((part) => part.trim().toLowerCase());
     if (!STREAMING.has(type)) return false;
-    const param = (name: string) => params.find((entry) => entry.startsWith(`${name}=`))?.slice(name.length + 1).replace(/^"|"$/g, '');
+    const param = (name: string) =>
+      params
+        .find((entry) => entry.startsWith(`${name}=`))
+        ?.slice(name.length + 1)
+        .replace(/^"|"$/g, '');
     const q = param('q');
     const charset = param('charset');
     return (q === undefined || Number(q) > 0) && (charset === undefined || charset === 'utf-8');

@@ -5,7 +5,8 @@ import type { Plugin } from 'graphql-yoga';
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 
 function withoutSuggestion<T>(error: T): T {
-  if (error instanceof GraphQLError && SUGGESTION.test(error.message)) error.message = error.message.replace(SUGGESTION, '');
+  if (error instanceof GraphQLError && SUGGESTION.test(error.message))
+    error.message = error.message.replace(SUGGESTION, '');
   SUGGESTION.lastIndex = 0;
   return error;
 }
@@ -19,9 +20,11 @@ function withoutSuggestion<T>(error: T): T {
  */
 export function useNoSuggestions(): Plugin {
   return {
-    onValidate: () => ({ valid, result, setResult }) => {
-      if (!valid) setResult(result.map(withoutSuggestion));
-    },
+    onValidate:
+      () =>
+      ({ valid, result, setResult }) => {
+        if (!valid) setResult(result.map(withoutSuggestion));
+      },
     onExecute: () => ({
       onExecuteDone({ result }) {
         if (!(Symbol.asyncIterator in result)) result.errors?.forEach(withoutSuggestion);

@@ -5,7 +5,13 @@ import { errorResponse } from './error-response.js';
 export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 
 /** Media types a GraphQL request may come in; anything else is 415 before it is read. */
-const REQUEST_TYPES = ['application/json', 'application/graphql+json', 'application/graphql', 'text/plain', 'application/x-www-form-urlencoded'];
+const REQUEST_TYPES = [
+  'application/json',
+  'application/graphql+json',
+  'application/graphql',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+];
 
 /**
  * Checks that come before yoga reads a request, each answered with a GraphQL-shaped error body:
@@ -21,11 +27,13 @@ export function useRequestGuards(maxBytes = MAX_REQUEST_BODY_BYTES): Plugin {
   const read = new WeakSet<Request>();
   return {
     onRequest({ request, url, endResponse, fetchAPI }) {
-      const refuse = (status: number, message: string) => endResponse(errorResponse(fetchAPI, status, { message, code: 'BAD_REQUEST' }));
+      const refuse = (status: number, message: string) =>
+        endResponse(errorResponse(fetchAPI, status, { message, code: 'BAD_REQUEST' }));
       if (request.method === 'GET') {
         for (const name of ['variables', 'extensions']) {
           const value = url.searchParams.get(name);
-          if (value !== null && value !== '' && !isJsonObject(value)) return refuse(400, `The ${name} parameter must be a JSON object`);
+          if (value !== null && value !== '' && !isJsonObject(value))
+            return refuse(400, `The ${name} parameter must be a JSON object`);
         }
         return;
       }
@@ -55,7 +63,8 @@ export function useRequestGuards(maxBytes = MAX_REQUEST_BODY_BYTES): Plugin {
   };
 }
 
-const hasBody = (headers: Headers) => headers.has('transfer-encoding') || (headers.get('content-length') ?? '0') !== '0';
+const hasBody = (headers: Headers) =>
+  headers.has('transfer-encoding') || (headers.get('content-length') ?? '0') !== '0';
 
 function isJsonObject(text: string): boolean {
   try {

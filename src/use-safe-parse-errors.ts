@@ -6,7 +6,8 @@ const PARAMS = new Set(['query', 'variables', 'operationName', 'extensions']);
 /** A parameter's name is quoted in an error at most this long: the client chose it. */
 const MAX_QUOTED_CHARS = 40;
 
-const badRequest = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+const badRequest = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
 
 /**
  * Whatever yoga's request parsers throw is answered as one kind of refusal: HTTP 400,
@@ -39,7 +40,8 @@ const isResponse = (value: unknown): value is Response =>
   typeof value === 'object' && value !== null && typeof (value as Response).arrayBuffer === 'function';
 
 function asBadRequest(error: unknown): GraphQLError {
-  if (!(error instanceof GraphQLError)) return badRequest('The request could not be read: its variables and extensions must be JSON objects');
+  if (!(error instanceof GraphQLError))
+    return badRequest('The request could not be read: its variables and extensions must be JSON objects');
   const { originalError: _dropped, ...extensions } = error.extensions;
   return new GraphQLError(error.message, { extensions: { code: 'BAD_REQUEST', http: { status: 400 }, ...extensions } });
 }

@@ -14,7 +14,12 @@ export function useSingleEndpoint(graphqlEndpoint: string, open: readonly string
   return {
     onRequest({ url, endResponse, fetchAPI }) {
       if (served.has(url.pathname)) return;
-      endResponse(errorResponse(fetchAPI, 404, { message: `Not found: GraphQL is served at ${graphqlEndpoint}`, code: 'NOT_FOUND' }));
+      endResponse(
+        errorResponse(fetchAPI, 404, {
+          message: `Not found: GraphQL is served at ${graphqlEndpoint}`,
+          code: 'NOT_FOUND',
+        }),
+      );
     },
   };
 }

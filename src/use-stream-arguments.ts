@@ -1,4 +1,11 @@
-import { GraphQLError, getDirectiveValues, getOperationAST, getVariableValues, visit, type DocumentNode } from 'graphql';
+import {
+  GraphQLError,
+  getDirectiveValues,
+  getOperationAST,
+  getVariableValues,
+  visit,
+  type DocumentNode,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /**

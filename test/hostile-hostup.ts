@@ -34,11 +34,14 @@ export async function startHostileHostup(options: HostileHostupOptions): Promise
   const server = createServer((request, response) => {
     const number = /^\/api\/support\/tickets\/([^/?]+)/.exec(request.url ?? '')?.[1] ?? '';
     asked.push(number);
-    const junk = options.junkObjects === undefined ? {} : { junk: Array.from({ length: options.junkObjects }, () => ({})) };
+    const junk =
+      options.junkObjects === undefined ? {} : { junk: Array.from({ length: options.junkObjects }, () => ({})) };
     const ticket = { ...EXAMPLE.data.ticket, ticket_number: number, body, ...junk };
     const text = JSON.stringify({ ...EXAMPLE, data: { ...EXAMPLE.data, ticket } });
     const length = Buffer.byteLength(text);
-    response.writeHead(200, { 'content-type': 'application/json', 'content-length': length, ...options.headers }).end(text);
+    response
+      .writeHead(200, { 'content-type': 'application/json', 'content-length': length, ...options.headers })
+      .end(text);
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

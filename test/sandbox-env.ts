@@ -1,7 +1,10 @@
 import { PROVIDER_NAMES } from '../src/model.js';
 
 /** The environment that points every provider of a gateway process at a sandbox: its URLs and keys. */
-export function sandboxEnv(sandbox: { readonly urls: Readonly<Record<string, string>>; readonly keys: Readonly<Record<string, string>> }): Record<string, string> {
+export function sandboxEnv(sandbox: {
+  readonly urls: Readonly<Record<string, string>>;
+  readonly keys: Readonly<Record<string, string>>;
+}): Record<string, string> {
   return Object.fromEntries(
     PROVIDER_NAMES.flatMap((name) => [
       [`${name.toUpperCase()}_BASE_URL`, sandbox.urls[name]!],

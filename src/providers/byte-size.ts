@@ -8,6 +8,11 @@ export const MAX_GRAPHQL_INT = 2_147_483_647;
  * null; the upstream's own value stays in `raw`.
  */
 export function byteSize(value: unknown): number | null {
-  const size = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d{1,10}\s*$/.test(value) ? Number(value) : NaN;
+  const size =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\s*\d{1,10}\s*$/.test(value)
+        ? Number(value)
+        : NaN;
   return Number.isInteger(size) && size >= 0 && size <= MAX_GRAPHQL_INT ? size : null;
 }

@@ -33,7 +33,10 @@ export function fetchEach(
 export function asError(error: unknown, provider: ProviderName): TicketGraphError {
   if (error instanceof TicketGraphError) return error;
   if (error instanceof Error) {
-    return new UpstreamInvalidResponseError(`The ${provider} answer could not be read (${error.name})`, { provider, cause: error });
+    return new UpstreamInvalidResponseError(`The ${provider} answer could not be read (${error.name})`, {
+      provider,
+      cause: error,
+    });
   }
   return new UpstreamError('The upstream call failed', { provider, cause: error });
 }

@@ -48,7 +48,8 @@ function compile(format: string): CompiledFormat | null {
         rest = rest.slice(1);
       }
     }
-    if (source !== '' && new Set(fields).size === fields.length) cached = { pattern: new RegExp(`^${source}$`), fields };
+    if (source !== '' && new Set(fields).size === fields.length)
+      cached = { pattern: new RegExp(`^${source}$`), fields };
     compiled.set(format, cached);
   }
   return cached;
@@ -182,7 +183,8 @@ function fieldsOf(text: string, format: string): LocalFields | null | undefined 
   const match = compiledFormat.pattern.exec(text);
   if (!match) return null;
   const value: Record<Field, number> = { year: NaN, month: 1, day: 1, hour: 0, minute: 0, second: 0 };
-  for (let index = 0; index < compiledFormat.fields.length; index++) value[compiledFormat.fields[index]!] = Number(match[index + 1]);
+  for (let index = 0; index < compiledFormat.fields.length; index++)
+    value[compiledFormat.fields[index]!] = Number(match[index + 1]);
   const { year, month, day, hour, minute, second } = value;
   if (!(year >= 1900)) return undefined;
   const validTime = (hour <= 23 || (hour === 24 && minute === 0 && second === 0)) && minute <= 59 && second <= 59;

@@ -79,7 +79,8 @@ export function createPasswordGrantSource(http: UpstreamClient, options: Passwor
   }
 
   async function renew(previous: Token | undefined): Promise<Token> {
-    const passwordGrant = () => grant({ grant_type: 'password', username: login.username, password: login.password, scope: '' });
+    const passwordGrant = () =>
+      grant({ grant_type: 'password', username: login.username, password: login.password, scope: '' });
     if (!previous?.refreshToken) return passwordGrant();
     try {
       return await grant({ grant_type: 'refresh_token', refresh_token: previous.refreshToken, scope: '' });

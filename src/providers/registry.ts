@@ -28,8 +28,19 @@ export interface ProviderDefinition {
 /** One line a provider: adding a provider is a folder in src/providers/ and a line here. */
 export const PROVIDER_DEFINITIONS: Readonly<Record<ProviderName, ProviderDefinition>> = {
   // docs/providers/sweeppea.md: each Sweeppea endpoint serves one request at a time across all callers.
-  sweeppea: { displayName: 'Sweeppea', create: createSweeppeaProvider, baseUrl: 'https://api-v3.sweeppea.com', maxConcurrency: 1 },
-  hostup: { displayName: 'HostUp', create: createHostupProvider, baseUrl: 'https://cloud.hostup.se', timezone: 'Europe/Stockholm', maxConcurrency: 8 },
+  sweeppea: {
+    displayName: 'Sweeppea',
+    create: createSweeppeaProvider,
+    baseUrl: 'https://api-v3.sweeppea.com',
+    maxConcurrency: 1,
+  },
+  hostup: {
+    displayName: 'HostUp',
+    create: createHostupProvider,
+    baseUrl: 'https://cloud.hostup.se',
+    timezone: 'Europe/Stockholm',
+    maxConcurrency: 8,
+  },
   // docs/providers/keliweb.md: Keliweb's Bearer token is a Laravel Passport access token that lasts an hour.
   keliweb: {
     displayName: 'Keliweb',
@@ -39,7 +50,13 @@ export const PROVIDER_DEFINITIONS: Readonly<Record<ProviderName, ProviderDefinit
     maxConcurrency: 8,
     oauthTokenPath: '/oauth/token',
   },
-  kapture: { displayName: 'Kapture CRM', create: createKaptureProvider, timezone: 'Asia/Kolkata', maxConcurrency: 8, maxBatch: 20 },
+  kapture: {
+    displayName: 'Kapture CRM',
+    create: createKaptureProvider,
+    timezone: 'Asia/Kolkata',
+    maxConcurrency: 8,
+    maxBatch: 20,
+  },
 };
 
 /** A provider's settings once configuration is read. */
@@ -126,9 +143,17 @@ export function createRegistry(options: RegistryOptions): Registry {
   };
 }
 
-function credentialSource(definition: ProviderDefinition, settings: ProviderSettings, http: UpstreamClient): CredentialSource | undefined {
+function credentialSource(
+  definition: ProviderDefinition,
+  settings: ProviderSettings,
+  http: UpstreamClient,
+): CredentialSource | undefined {
   if (settings.login && definition.oauthTokenPath) {
-    return createPasswordGrantSource(http, { login: settings.login, path: definition.oauthTokenPath, displayName: definition.displayName });
+    return createPasswordGrantSource(http, {
+      login: settings.login,
+      path: definition.oauthTokenPath,
+      displayName: definition.displayName,
+    });
   }
   return settings.apiKey === undefined ? undefined : fixedCredential(settings.apiKey);
 }
@@ -140,10 +165,16 @@ export function fixedCredential(apiKey: string): CredentialSource {
 
 /** The enabled providers that can update tickets: what `Mutation.updateTicket` exists for. */
 export function updatableProviders(registry: Pick<Registry, 'entries'>): ProviderName[] {
-  return registry.entries.filter((entry) => entry.enabled && entry.provider.capabilities.updateTicket).map((entry) => entry.provider.name);
+  return registry.entries
+    .filter((entry) => entry.enabled && entry.provider.capabilities.updateTicket)
+    .map((entry) => entry.provider.name);
 }
 
 /** Every provider whose module can update tickets, configured or not: the schema's widest form. */
-export const PROVIDERS_THAT_CAN_UPDATE: readonly ProviderName[] = (Object.keys(PROVIDER_DEFINITIONS) as ProviderName[]).filter(
-  (name) => PROVIDER_DEFINITIONS[name].create({ http: createDisabledUpstream(name), timezone: 'UTC', maxBatch: 1 }).capabilities.updateTicket,
+export const PROVIDERS_THAT_CAN_UPDATE: readonly ProviderName[] = (
+  Object.keys(PROVIDER_DEFINITIONS) as ProviderName[]
+).filter(
+  (name) =>
+    PROVIDER_DEFINITIONS[name].create({ http: createDisabledUpstream(name), timezone: 'UTC', maxBatch: 1 }).capabilities
+      .updateTicket,
 );

@@ -14,7 +14,15 @@ import type { Sandbox, SandboxOptions } from './types.js';
 export type { ProviderName } from '../model.js';
 export { SANDBOX_KEYS, SANDBOX_OTHER_KEYS } from './keys.js';
 export { SANDBOX_KELIWEB_LOGINS } from './keliweb/passport.js';
-export type { RecordedRequest, Sandbox, SandboxFault, SandboxOptions, StatusFault, TenantOwner, TransportFault } from './types.js';
+export type {
+  RecordedRequest,
+  Sandbox,
+  SandboxFault,
+  SandboxOptions,
+  StatusFault,
+  TenantOwner,
+  TransportFault,
+} from './types.js';
 
 const SIMULATORS: Record<ProviderName, (options: SimulatorOptions) => Simulator> = {
   sweeppea: createSweeppeaSimulator,
@@ -29,7 +37,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const settings = new ProviderSettings(options.latencyMs);
   const timers = new DelayTimers();
   const deps = { host: options.host ?? '127.0.0.1', recorder, settings, timers };
-  const simulators = PROVIDER_NAMES.map((name) => SIMULATORS[name]({ copies: options.copies ?? 0, concurrencyLimits: options.concurrencyLimits ?? true }));
+  const simulators = PROVIDER_NAMES.map((name) =>
+    SIMULATORS[name]({ copies: options.copies ?? 0, concurrencyLimits: options.concurrencyLimits ?? true }),
+  );
   const servers: ProviderServer[] = [];
   try {
     for (const simulator of simulators) servers.push(await startProviderServer(simulator, deps));
@@ -38,7 +48,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     throw error;
   }
   const simulatorOf = (provider: ProviderName): Simulator => simulators[PROVIDER_NAMES.indexOf(provider)]!;
-  const urls = Object.fromEntries(PROVIDER_NAMES.map((name, index) => [name, servers[index]!.url])) as Record<ProviderName, string>;
+  const urls = Object.fromEntries(PROVIDER_NAMES.map((name, index) => [name, servers[index]!.url])) as Record<
+    ProviderName,
+    string
+  >;
   let closed: Promise<void> | undefined;
 
   return {

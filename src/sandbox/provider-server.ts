@@ -23,7 +23,9 @@ export interface ProviderServer {
 /** Serves one simulator on its own port (0-assigned): record, read, fault or admit, delay, answer. */
 export async function startProviderServer(simulator: Simulator, deps: ProviderServerDeps): Promise<ProviderServer> {
   const server = createServer((request, response) => {
-    serve(simulator, deps, request, response).catch(() => send(response, simulator, simulator.faultReply({ status: 500 }, pathOf(request.url))));
+    serve(simulator, deps, request, response).catch(() =>
+      send(response, simulator, simulator.faultReply({ status: 500 }, pathOf(request.url))),
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -41,7 +43,12 @@ export async function startProviderServer(simulator: Simulator, deps: ProviderSe
   };
 }
 
-async function serve(simulator: Simulator, deps: ProviderServerDeps, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function serve(
+  simulator: Simulator,
+  deps: ProviderServerDeps,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const url = request.url ?? '/';
   const pathname = pathOf(url);
   const entry = deps.recorder.record({
@@ -89,10 +96,14 @@ async function misbehave(fault: TransportFault, request: IncomingMessage, respon
       response.write('{"Response":');
       return;
     case 'malformed-json':
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{"Response": true, "Data": {"CaseNumber": "HYX');
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end('{"Response": true, "Data": {"CaseNumber": "HYX');
       return;
     case 'html-page':
-      response.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body><h1>Down for maintenance</h1></body></html>');
+      response
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!DOCTYPE html><html><body><h1>Down for maintenance</h1></body></html>');
       return;
     case 'huge-body': {
       response.writeHead(200, { 'content-type': 'application/json' });

@@ -19,7 +19,8 @@ export const builder = new SchemaBuilder<{
   // Federation after the directives plugin it builds on and after plugins that wrap resolvers,
   // as its documentation asks.
   plugins: [ErrorsPlugin, DirectivesPlugin, FederationPlugin],
-  errors: { defaultTypes: [] }, defaultFieldNullability: false,
+  errors: { defaultTypes: [] },
+  defaultFieldNullability: false,
 });
 
 /** RFC 3339's date-time: seconds and a full offset (or Z) required. */

@@ -17,20 +17,21 @@ export function refOfRepresentation(representation: Record<string, unknown>): Ti
     if (byKey) return byKey;
     throw new BadUserInputError('A Ticket representation needs the key `id`, or `provider` and `number`');
   }
-  if (typeof id !== 'string') throw new BadUserInputError('A Ticket representation\'s `id` must be a string');
+  if (typeof id !== 'string') throw new BadUserInputError("A Ticket representation's `id` must be a string");
   const byId = decodeTicketId(id);
   if (byKey && (byKey.provider !== byId.provider || byKey.number !== byId.number)) {
-    throw new BadUserInputError('A Ticket representation\'s `id` names another ticket than its `provider` and `number`');
+    throw new BadUserInputError("A Ticket representation's `id` names another ticket than its `provider` and `number`");
   }
   return byId;
 }
 
 function naturalKey(provider: unknown, number: unknown): TicketRef {
   if (typeof provider !== 'string' || typeof number !== 'string') {
-    throw new BadUserInputError('A Ticket representation\'s `provider` and `number` must both be strings');
+    throw new BadUserInputError("A Ticket representation's `provider` and `number` must both be strings");
   }
   const name = PROVIDER_BY_ENUM_NAME.get(provider);
-  if (!name) throw new BadUserInputError(`A Ticket representation's \`provider\` must be a Provider enum value, e.g. KAPTURE`);
+  if (!name)
+    throw new BadUserInputError(`A Ticket representation's \`provider\` must be a Provider enum value, e.g. KAPTURE`);
   return { provider: name, number };
 }
 
@@ -38,7 +39,10 @@ function naturalKey(provider: unknown, number: unknown): TicketRef {
 // its customer quotes can point at it without asking us for an id. Both resolve through the
 // request's DataLoaders: a router's batch of 100 Kapture representations is ⌈100 / maxBatch⌉ calls.
 builder.asEntity(TicketObject, {
-  key: [builder.selection<{ id: string }>('id'), builder.selection<{ provider: string; number: string }>('provider number')],
+  key: [
+    builder.selection<{ id: string }>('id'),
+    builder.selection<{ provider: string; number: string }>('provider number'),
+  ],
   // Async, so a bad representation rejects for its own entity: a synchronous throw here would
   // fail the router's whole list.
   resolveReference: async (representation, context) =>

@@ -12,12 +12,17 @@ import { PROVIDER_DEFINITIONS } from '../providers/registry.js';
 import { builder } from './builder.js';
 
 /** Each provider by its name in the `Provider` enum (`KAPTURE`), the one place that mapping is made. */
-export const PROVIDER_BY_ENUM_NAME: ReadonlyMap<string, ProviderName> = new Map(PROVIDER_NAMES.map((name) => [name.toUpperCase(), name]));
+export const PROVIDER_BY_ENUM_NAME: ReadonlyMap<string, ProviderName> = new Map(
+  PROVIDER_NAMES.map((name) => [name.toUpperCase(), name]),
+);
 
 export const ProviderEnum = builder.enumType('Provider', {
   description: 'A support-ticket system this gateway reads from.',
   values: Object.fromEntries(
-    [...PROVIDER_BY_ENUM_NAME].map(([enumName, name]) => [enumName, { value: name, description: PROVIDER_DEFINITIONS[name].displayName }]),
+    [...PROVIDER_BY_ENUM_NAME].map(([enumName, name]) => [
+      enumName,
+      { value: name, description: PROVIDER_DEFINITIONS[name].displayName },
+    ]),
   ) as Record<Uppercase<ProviderName>, { value: ProviderName; description: string }>,
 });
 
@@ -32,10 +37,9 @@ const statusDescriptions: Record<TicketStatus, string> = {
 
 export const TicketStatusEnum = builder.enumType('TicketStatus', {
   description: 'Where a ticket stands, normalised across providers; `Ticket.statusText` keeps the upstream word.',
-  values: Object.fromEntries(TICKET_STATUSES.map((s) => [s, { value: s, description: statusDescriptions[s] }])) as Record<
-    TicketStatus,
-    { value: TicketStatus; description: string }
-  >,
+  values: Object.fromEntries(
+    TICKET_STATUSES.map((s) => [s, { value: s, description: statusDescriptions[s] }]),
+  ) as Record<TicketStatus, { value: TicketStatus; description: string }>,
 });
 
 export const TicketPriorityEnum = builder.enumType('TicketPriority', {

@@ -1,5 +1,11 @@
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { GraphQLDeferDirective, GraphQLStreamDirective, MapperKind, mapSchema, pruneSchema } from '@graphql-tools/utils';
+import {
+  GraphQLDeferDirective,
+  GraphQLStreamDirective,
+  MapperKind,
+  mapSchema,
+  pruneSchema,
+} from '@graphql-tools/utils';
 import {
   GraphQLObjectType,
   GraphQLSchema,
@@ -46,8 +52,10 @@ const FEDERATION_DESCRIPTIONS: Readonly<Record<string, string>> = {
   _Any: 'A representation of an entity, as a federation router sends it: `__typename` and a key.',
   _Entity: 'Every type a federation router can resolve by key.',
   _Service: 'This subgraph, as a federation router sees it.',
-  _entities: "Entities by key, for a federation router: each `Ticket` representation is resolved through the request's batched loaders.",
-  '_entities.representations': 'The entities wanted, e.g. `{ __typename: "Ticket", id }` or `{ __typename: "Ticket", provider, number }`.',
+  _entities:
+    "Entities by key, for a federation router: each `Ticket` representation is resolved through the request's batched loaders.",
+  '_entities.representations':
+    'The entities wanted, e.g. `{ __typename: "Ticket", id }` or `{ __typename: "Ticket", provider, number }`.',
   _service: 'The subgraph SDL a federation router composes.',
 };
 
@@ -79,7 +87,10 @@ export function schemaFor(updatable: readonly ProviderName[]): GraphQLSchema {
     },
   });
   const config = served.toConfig();
-  return new GraphQLSchema({ ...config, directives: [...config.directives, GraphQLDeferDirective, GraphQLStreamDirective] });
+  return new GraphQLSchema({
+    ...config,
+    directives: [...config.directives, GraphQLDeferDirective, GraphQLStreamDirective],
+  });
 }
 
 function describe(type: GraphQLNamedType): GraphQLNamedType {
@@ -91,11 +102,17 @@ function describe(type: GraphQLNamedType): GraphQLNamedType {
   return type;
 }
 
-function describeField(field: GraphQLFieldConfig<unknown, unknown>, fieldName: string): GraphQLFieldConfig<unknown, unknown> {
+function describeField(
+  field: GraphQLFieldConfig<unknown, unknown>,
+  fieldName: string,
+): GraphQLFieldConfig<unknown, unknown> {
   const description = FEDERATION_DESCRIPTIONS[fieldName];
   if (!description || field.description) return field;
   const args = Object.fromEntries(
-    Object.entries(field.args ?? {}).map(([name, arg]) => [name, { ...arg, description: arg.description ?? FEDERATION_DESCRIPTIONS[`${fieldName}.${name}`] }]),
+    Object.entries(field.args ?? {}).map(([name, arg]) => [
+      name,
+      { ...arg, description: arg.description ?? FEDERATION_DESCRIPTIONS[`${fieldName}.${name}`] },
+    ]),
   );
   return { ...field, description, args };
 }
@@ -117,7 +134,9 @@ function guardEntities(resolve: GraphQLFieldResolver<unknown, Context>): GraphQL
     const representations = Array.isArray(args.representations) ? args.representations : [];
     const total = (sent.get(context) ?? 0) + representations.length;
     if (total > MAX_REPRESENTATIONS) {
-      throw new BadUserInputError(`A request takes at most ${MAX_REPRESENTATIONS} entity representations in all; this one sent ${total}`);
+      throw new BadUserInputError(
+        `A request takes at most ${MAX_REPRESENTATIONS} entity representations in all; this one sent ${total}`,
+      );
     }
     sent.set(context, total);
     const union = info.schema.getType('_Entity');
@@ -127,7 +146,9 @@ function guardEntities(resolve: GraphQLFieldResolver<unknown, Context>): GraphQL
     const resolved = resolve(source, { ...args, representations: known }, context, info) as unknown[];
     let next = 0;
     return isEntity.map((entity) =>
-      entity ? resolved[next++] : new BadUserInputError('A representation must be an object whose `__typename` names an entity type (Ticket)'),
+      entity
+        ? resolved[next++]
+        : new BadUserInputError('A representation must be an object whose `__typename` names an entity type (Ticket)'),
     );
   };
 }

@@ -16,7 +16,10 @@ export function assertListSize(size: number, argument: string): void {
 export const NodeRef = builder.interfaceRef<Ticket>('Node').implement({
   description: 'An object with a global id, fetchable again with `Query.node` (Relay).',
   fields: (t) => ({
-    id: t.id({ description: 'Opaque global id; stable for the same ticket.', resolve: (ticket) => encodeTicketId(ticket) }),
+    id: t.id({
+      description: 'Opaque global id; stable for the same ticket.',
+      resolve: (ticket) => encodeTicketId(ticket),
+    }),
   }),
   resolveType: () => 'Ticket',
 });

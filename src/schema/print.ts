@@ -18,7 +18,8 @@ export function printSchemaFile(): string {
 function subgraphSdlOf(schema: GraphQLSchema): string {
   const { data, errors } = graphqlSync({ schema, source: '{ _service { sdl } }', contextValue: {} });
   const sdl = (data as { _service?: { sdl?: unknown } } | null | undefined)?._service?.sdl;
-  if (typeof sdl !== 'string') throw new Error(`_service.sdl did not answer: ${errors?.map((error) => error.message).join('; ')}`);
+  if (typeof sdl !== 'string')
+    throw new Error(`_service.sdl did not answer: ${errors?.map((error) => error.message).join('; ')}`);
   return `${sdl.trimEnd()}\n`;
 }
 

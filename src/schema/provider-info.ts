@@ -17,8 +17,14 @@ const CircuitStateEnum = builder.enumType('CircuitState', {
   description: "Where a provider's circuit breaker stands.",
   values: {
     CLOSED: { value: 'CLOSED', description: 'Calls flow.' },
-    OPEN: { value: 'OPEN', description: 'The provider kept failing: calls fail at once with UPSTREAM_ERROR until `openUntil`.' },
-    HALF_OPEN: { value: 'HALF_OPEN', description: 'The cool-down is over: the next call is a trial that closes or reopens the circuit.' },
+    OPEN: {
+      value: 'OPEN',
+      description: 'The provider kept failing: calls fail at once with UPSTREAM_ERROR until `openUntil`.',
+    },
+    HALF_OPEN: {
+      value: 'HALF_OPEN',
+      description: 'The cool-down is over: the next call is a trial that closes or reopens the circuit.',
+    },
   } satisfies Record<CircuitState, { value: CircuitState; description: string }>,
 });
 
@@ -41,14 +47,21 @@ const ProviderInfoRef = builder.objectRef<RegisteredProvider>('ProviderInfo').im
   description: 'A support system the gateway knows, and whether it is configured.',
   fields: (t) => ({
     name: t.field({ type: ProviderEnum, description: 'The provider.', resolve: (entry) => entry.provider.name }),
-    displayName: t.string({ description: 'Its name as people write it.', resolve: (entry) => entry.provider.displayName }),
+    displayName: t.string({
+      description: 'Its name as people write it.',
+      resolve: (entry) => entry.provider.displayName,
+    }),
     enabled: t.exposeBoolean('enabled', { description: 'Whether this gateway reads from it.' }),
     capabilities: t.field({
       type: CapabilitiesRef,
       description: 'What it can do.',
       resolve: (entry) => entry.provider.capabilities,
     }),
-    circuit: t.field({ type: CircuitRef, description: 'Its circuit breaker, as of this request.', resolve: (entry) => entry.circuit() }),
+    circuit: t.field({
+      type: CircuitRef,
+      description: 'Its circuit breaker, as of this request.',
+      resolve: (entry) => entry.circuit(),
+    }),
   }),
 });
 

@@ -37,12 +37,26 @@ export const TicketObject = builder.objectRef<Ticket>('Ticket').implement({
     body: t.exposeString('body', { nullable: true, description: 'The opening message, in `bodyFormat`.' }),
     bodyFormat: t.expose('bodyFormat', { type: TextFormatEnum, description: 'Whether `body` is HTML or plain text.' }),
     status: t.expose('status', { type: TicketStatusEnum, description: 'Where the ticket stands, normalised.' }),
-    statusText: t.exposeString('statusText', { nullable: true, description: "The provider's own word for the status." }),
-    priority: t.expose('priority', { type: TicketPriorityEnum, nullable: true, description: 'How urgent it is, normalised.' }),
-    priorityText: t.exposeString('priorityText', { nullable: true, description: "The provider's own word for the priority." }),
+    statusText: t.exposeString('statusText', {
+      nullable: true,
+      description: "The provider's own word for the status.",
+    }),
+    priority: t.expose('priority', {
+      type: TicketPriorityEnum,
+      nullable: true,
+      description: 'How urgent it is, normalised.',
+    }),
+    priorityText: t.exposeString('priorityText', {
+      nullable: true,
+      description: "The provider's own word for the priority.",
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime', nullable: true, description: 'When the ticket was opened.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', nullable: true, description: 'When it last changed.' }),
-    lastReplyAt: t.expose('lastReplyAt', { type: 'DateTime', nullable: true, description: 'When the last reply was sent.' }),
+    lastReplyAt: t.expose('lastReplyAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the last reply was sent.',
+    }),
     closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true, description: 'When it was closed, if it is.' }),
     requester: t.expose('requester', { type: PersonRef, nullable: true, description: 'The customer who opened it.' }),
     assignee: t.expose('assignee', { type: PersonRef, nullable: true, description: 'The desk member handling it.' }),
@@ -51,22 +65,39 @@ export const TicketObject = builder.objectRef<Ticket>('Ticket').implement({
     url: t.exposeString('url', { nullable: true, description: "Link to the ticket in the provider's own interface." }),
     notes: t.field({
       type: [NoteRef],
-      description: 'Internal notes, oldest first; notes with no date come first, in the provider\'s order.',
+      description: "Internal notes, oldest first; notes with no date come first, in the provider's order.",
       resolve: (ticket) => oldestFirst(ticket.notes),
     }),
     replies: t.field({
       type: [ReplyRef],
       description: 'The conversation after the opening message.',
-      args: { order: t.arg({ type: SortOrderEnum, defaultValue: 'ASC', required: true, description: 'By time sent; replies with no date count as the oldest, in the provider\'s order.' }) },
+      args: {
+        order: t.arg({
+          type: SortOrderEnum,
+          defaultValue: 'ASC',
+          required: true,
+          description: "By time sent; replies with no date count as the oldest, in the provider's order.",
+        }),
+      },
       resolve: (ticket, { order }) => sortReplies(ticket.replies, order),
     }),
-    attachments: t.expose('attachments', { type: [AttachmentRef], description: 'Files attached to the ticket itself.' }),
+    attachments: t.expose('attachments', {
+      type: [AttachmentRef],
+      description: 'Files attached to the ticket itself.',
+    }),
     canUpdate: t.boolean({
       description: 'Whether `updateTicket` can change this ticket through its provider.',
       resolve: (ticket, _args, context) => context.registry.get(ticket.provider).provider.capabilities.updateTicket,
     }),
-    raw: t.expose('raw', { type: 'JSON', nullable: true, description: 'The upstream payload, for what the common model lacks.' }),
-    fetchedAt: t.expose('fetchedAt', { type: 'DateTime', description: 'When the gateway read the ticket from its provider.' }),
+    raw: t.expose('raw', {
+      type: 'JSON',
+      nullable: true,
+      description: 'The upstream payload, for what the common model lacks.',
+    }),
+    fetchedAt: t.expose('fetchedAt', {
+      type: 'DateTime',
+      description: 'When the gateway read the ticket from its provider.',
+    }),
   }),
 });
 

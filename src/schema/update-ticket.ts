@@ -17,7 +17,12 @@ import { builder } from './builder.js';
 import { TicketObject } from './ticket.js';
 
 /** The upstream failures an update can meet, beyond the typed ones. */
-const UPSTREAM_CODES = ['RATE_LIMITED', 'UPSTREAM_TIMEOUT', 'UPSTREAM_ERROR', 'UPSTREAM_INVALID_RESPONSE'] as const satisfies readonly ErrorCode[];
+const UPSTREAM_CODES = [
+  'RATE_LIMITED',
+  'UPSTREAM_TIMEOUT',
+  'UPSTREAM_ERROR',
+  'UPSTREAM_INVALID_RESPONSE',
+] as const satisfies readonly ErrorCode[];
 type UpstreamCode = (typeof UPSTREAM_CODES)[number];
 
 /** The upstream failure of an update, as the `UpstreamError` member of the result. */
@@ -52,7 +57,8 @@ builder.objectType(ValidationError, {
   interfaces: [ErrorInterface],
   fields: (t) => ({
     field: t.exposeString('field', {
-      description: 'The input field at fault: `id`, `provider`, `number`, `title`, `description`, or `input` for the whole.',
+      description:
+        'The input field at fault: `id`, `provider`, `number`, `title`, `description`, or `input` for the whole.',
     }),
   }),
 });
@@ -65,7 +71,7 @@ builder.objectType(TicketClosedError, {
 
 builder.objectType(NotFoundError, {
   name: 'NotFoundError',
-  description: 'The provider has no such ticket (some providers answer so for another account\'s ticket, too).',
+  description: "The provider has no such ticket (some providers answer so for another account's ticket, too).",
   interfaces: [ErrorInterface],
 });
 
@@ -83,17 +89,23 @@ builder.objectType(UnauthenticatedError, {
 
 builder.objectType(UnsupportedError, {
   name: 'UnsupportedError',
-  description: 'The ticket\'s provider cannot update tickets through this gateway (an `id` of such a provider).',
+  description: "The ticket's provider cannot update tickets through this gateway (an `id` of such a provider).",
   interfaces: [ErrorInterface],
 });
 
 const UpstreamCodeEnum = builder.enumType('UpstreamErrorCode', {
-  description: 'How the provider failed; the same codes as a query error\'s `extensions.code`.',
+  description: "How the provider failed; the same codes as a query error's `extensions.code`.",
   values: {
     RATE_LIMITED: { value: 'RATE_LIMITED', description: 'The provider asked to slow down; see `retryAfter`.' },
-    UPSTREAM_TIMEOUT: { value: 'UPSTREAM_TIMEOUT', description: 'The provider did not answer in time; the change may or may not have been made.' },
+    UPSTREAM_TIMEOUT: {
+      value: 'UPSTREAM_TIMEOUT',
+      description: 'The provider did not answer in time; the change may or may not have been made.',
+    },
     UPSTREAM_ERROR: { value: 'UPSTREAM_ERROR', description: 'The provider failed or could not be reached.' },
-    UPSTREAM_INVALID_RESPONSE: { value: 'UPSTREAM_INVALID_RESPONSE', description: 'The provider answered something the gateway cannot read.' },
+    UPSTREAM_INVALID_RESPONSE: {
+      value: 'UPSTREAM_INVALID_RESPONSE',
+      description: 'The provider answered something the gateway cannot read.',
+    },
   } satisfies Record<UpstreamCode, { value: UpstreamCode; description: string }>,
 });
 
@@ -109,24 +121,34 @@ builder.objectType(UpstreamFailure, {
         'True only when the provider cannot have made the change (nothing was sent, or it refused): the same update may then be sent again. ' +
         'False after a timeout or a dropped connection, when the change may have been made: read the ticket first.',
     }),
-    retryAfter: t.exposeInt('retryAfter', { nullable: true, description: 'Seconds the provider asked to wait, when it said.' }),
-    upstreamStatus: t.exposeInt('upstreamStatus', { nullable: true, description: 'The HTTP status the provider answered with, when it answered.' }),
+    retryAfter: t.exposeInt('retryAfter', {
+      nullable: true,
+      description: 'Seconds the provider asked to wait, when it said.',
+    }),
+    upstreamStatus: t.exposeInt('upstreamStatus', {
+      nullable: true,
+      description: 'The HTTP status the provider answered with, when it answered.',
+    }),
   }),
 });
 
 export const UpdatableProviderEnum = builder.enumType('UpdatableProvider', {
   description: 'The enabled providers whose tickets `updateTicket` can change.',
   values: Object.fromEntries(
-    PROVIDERS_THAT_CAN_UPDATE.map((name) => [name.toUpperCase(), { value: name, description: PROVIDER_DEFINITIONS[name].displayName }]),
+    PROVIDERS_THAT_CAN_UPDATE.map((name) => [
+      name.toUpperCase(),
+      { value: name, description: PROVIDER_DEFINITIONS[name].displayName },
+    ]),
   ) as Record<string, { value: ProviderName; description: string }>,
 });
 
 const UpdateTicketInput = builder.inputType('UpdateTicketInput', {
-  description: 'Which ticket to change, by `id` or by `provider` and `number`, and what to change: `title`, `description` or both.',
+  description:
+    'Which ticket to change, by `id` or by `provider` and `number`, and what to change: `title`, `description` or both.',
   fields: (t) => ({
-    id: t.id({ description: 'The ticket\'s global id. Give this, or `provider` and `number`.' }),
-    provider: t.field({ type: UpdatableProviderEnum, description: 'The ticket\'s provider, with `number`.' }),
-    number: t.string({ description: 'The ticket\'s number as its provider shows it, with `provider`.' }),
+    id: t.id({ description: "The ticket's global id. Give this, or `provider` and `number`." }),
+    provider: t.field({ type: UpdatableProviderEnum, description: "The ticket's provider, with `number`." }),
+    number: t.string({ description: "The ticket's number as its provider shows it, with `provider`." }),
     title: t.string({
       description: `The new title: one line, at most ${MAX_TITLE_LENGTH} characters (UTF-16 code units, as the provider counts), trimmed, without control or bidirectional-control characters. Leave it out to keep the current one.`,
     }),
@@ -144,10 +166,15 @@ const UpdateTicketInput = builder.inputType('UpdateTicketInput', {
 function asUpdateFailure(error: unknown, checked: CheckedUpdate | undefined): unknown {
   if (error instanceof ValidationError || !(error instanceof TicketGraphError)) return error;
   if (error instanceof BadUserInputError) {
-    return new ValidationError(error.message, { field: checked?.namedBy ?? 'input', ...(error.provider && { provider: error.provider }) });
+    return new ValidationError(error.message, {
+      field: checked?.namedBy ?? 'input',
+      ...(error.provider && { provider: error.provider }),
+    });
   }
-  if (error instanceof ProviderDisabledError) return new UnsupportedError(error.message, { ...(error.provider && { provider: error.provider }) });
-  if ((UPSTREAM_CODES as readonly string[]).includes(error.code)) return new UpstreamFailure(error as TicketGraphError & { code: UpstreamCode });
+  if (error instanceof ProviderDisabledError)
+    return new UnsupportedError(error.message, { ...(error.provider && { provider: error.provider }) });
+  if ((UPSTREAM_CODES as readonly string[]).includes(error.code))
+    return new UpstreamFailure(error as TicketGraphError & { code: UpstreamCode });
   return error;
 }
 
@@ -157,11 +184,19 @@ builder.mutationField('updateTicket', (t) =>
   t.field({
     type: TicketObject,
     description:
-      'Changes a ticket\'s title and/or description in its provider and returns the ticket as it now stands, or why it did not change. ' +
+      "Changes a ticket's title and/or description in its provider and returns the ticket as it now stands, or why it did not change. " +
       'The input is checked before anything is sent; a later read of the ticket in the same request sees the change.',
     args: { input: t.arg({ type: UpdateTicketInput, required: true, description: 'The ticket and the change.' }) },
     errors: {
-      types: [ValidationError, TicketClosedError, NotFoundError, ForbiddenError, UnauthenticatedError, UnsupportedError, UpstreamFailure],
+      types: [
+        ValidationError,
+        TicketClosedError,
+        NotFoundError,
+        ForbiddenError,
+        UnauthenticatedError,
+        UnsupportedError,
+        UpstreamFailure,
+      ],
       directResult: true,
       union: { name: 'UpdateTicketResult', description: 'The updated ticket, or why it was not updated.' },
     },

@@ -94,4 +94,8 @@ export class CircuitBreaker {
 }
 
 /** The snapshot of a circuit that never opens (a disabled provider, a test's stub). */
-export const CLOSED_CIRCUIT: BreakerSnapshot = Object.freeze({ state: 'CLOSED', consecutiveFailures: 0, openUntil: undefined });
+export const CLOSED_CIRCUIT: BreakerSnapshot = Object.freeze({
+  state: 'CLOSED',
+  consecutiveFailures: 0,
+  openUntil: undefined,
+});

@@ -1,11 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
-import {
-  TicketGraphError,
-  UpstreamError,
-  UpstreamInvalidResponseError,
-  UpstreamTimeoutError,
-} from '../errors.js';
+import { TicketGraphError, UpstreamError, UpstreamInvalidResponseError, UpstreamTimeoutError } from '../errors.js';
 import { CircuitBreaker, type CallOutcome } from './breaker.js';
 import { RequestBudgetSpentError, type ByteBudget } from './byte-budget.js';
 import { createFairLimit, LimitClosed, SlotWaitExpired, WaitAbandoned } from './fair-limit.js';
@@ -46,7 +41,10 @@ class ClientGoneError extends UpstreamError {}
  */
 function timeoutSignal(ms: number, also?: AbortSignal): { readonly signal: AbortSignal; clear(): void } {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DOMException('The operation timed out', 'TimeoutError')), ms).unref();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('The operation timed out', 'TimeoutError')),
+    ms,
+  ).unref();
   const abort = () => controller.abort(also?.reason);
   also?.addEventListener('abort', abort, { once: true });
   return {
@@ -136,7 +134,15 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     const started = performance.now();
     const report = (status: number | undefined, outcome: AttemptOutcome) => {
       const seconds = (performance.now() - started) / 1000;
-      const done = { provider, method: request.method, path: request.path, status, outcome, seconds, requestId: request.trace?.requestId };
+      const done = {
+        provider,
+        method: request.method,
+        path: request.path,
+        status,
+        outcome,
+        seconds,
+        requestId: request.trace?.requestId,
+      };
       observer?.attempted(done);
       request.trace?.attempted(done);
     };
@@ -191,7 +197,9 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       if (error instanceof WaitAbandoned) throw clientGone(request);
       if (error instanceof SlotWaitExpired) {
         observer?.refused({ provider, reason: 'queue_timeout', requestId: request.trace?.requestId });
-        throw new SlotWaitTimeoutError(`${provider} is busy: no free call slot within ${queueTimeoutMs} ms`, { provider });
+        throw new SlotWaitTimeoutError(`${provider} is busy: no free call slot within ${queueTimeoutMs} ms`, {
+          provider,
+        });
       }
       // Closing rejects the queued calls at once (rather than leaving them to their queue timeout).
       if (error instanceof LimitClosed) {
@@ -301,7 +309,10 @@ function backoffMs(tried: number): number {
  * not shut the provider for every other.
  */
 function healthShownBy(error: unknown): CallOutcome {
-  const ours = error instanceof SlotWaitTimeoutError || error instanceof RequestBudgetSpentError || error instanceof ClientGoneError;
+  const ours =
+    error instanceof SlotWaitTimeoutError ||
+    error instanceof RequestBudgetSpentError ||
+    error instanceof ClientGoneError;
   return ours || error instanceof AnswerTooLargeError ? 'neither' : 'unhealthy';
 }
 
@@ -369,10 +380,13 @@ export function parseJson(text: string, status: number, provider: UpstreamOption
   // A short text cannot hold enough objects to matter (256 KiB of `{},` is under 90,000); a
   // longer one is scanned first, so that its parse cannot take the heap.
   if (text.length > SCAN_FROM_CHARS && hasMoreContainersThan(text, MAX_JSON_CONTAINERS)) {
-    throw new AnswerTooLargeError(`${provider} answered with more than ${MAX_JSON_CONTAINERS} JSON objects and arrays`, {
-      provider,
-      upstreamStatus: status,
-    });
+    throw new AnswerTooLargeError(
+      `${provider} answered with more than ${MAX_JSON_CONTAINERS} JSON objects and arrays`,
+      {
+        provider,
+        upstreamStatus: status,
+      },
+    );
   }
   try {
     return JSON.parse(text);

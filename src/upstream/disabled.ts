@@ -7,7 +7,8 @@ import type { UpstreamClient } from './types.js';
 export function createDisabledUpstream(provider: ProviderName): UpstreamClient {
   return {
     provider,
-    request: () => Promise.reject(new ProviderDisabledError(`${provider} is not enabled on this gateway`, { provider })),
+    request: () =>
+      Promise.reject(new ProviderDisabledError(`${provider} is not enabled on this gateway`, { provider })),
     circuit: () => CLOSED_CIRCUIT,
     close: () => Promise.resolve(),
   };

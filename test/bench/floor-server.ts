@@ -10,7 +10,9 @@ const server = createServer((request, response) => {
   const ids = (new URL(request.url ?? '/', 'http://floor').searchParams.get('ids') ?? '').split(',').filter(Boolean);
   readTickets(ids)
     .then((tickets) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ tickets })))
-    .catch((error: unknown) => response.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ error: String(error) })));
+    .catch((error: unknown) =>
+      response.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ error: String(error) })),
+    );
 });
 
 server.listen(Number(process.env.PORT), '127.0.0.1');

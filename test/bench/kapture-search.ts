@@ -31,7 +31,9 @@ async function search(ids: readonly string[]): Promise<KaptureEntry[]> {
 }
 
 export async function readTickets(ids: readonly string[]): Promise<(TicketSummary | null)[]> {
-  const chunks = Array.from({ length: Math.ceil(ids.length / MAX_BATCH) }, (_, index) => ids.slice(index * MAX_BATCH, (index + 1) * MAX_BATCH));
+  const chunks = Array.from({ length: Math.ceil(ids.length / MAX_BATCH) }, (_, index) =>
+    ids.slice(index * MAX_BATCH, (index + 1) * MAX_BATCH),
+  );
   const answers = await Promise.all(chunks.map(search));
   const found = new Map(answers.flat().map((entry) => [entry.task_details.ticketId, entry.task_details]));
   return ids.map((id) => {

@@ -34,7 +34,12 @@ process.once('exit', () => {
 });
 
 /** A TypeScript file of the project run in its own Node process (through tsx), with an IPC channel. */
-export function forkTs(file: string, env: Record<string, string> = {}, execArgv: readonly string[] = [], root = ROOT): ChildProcess {
+export function forkTs(
+  file: string,
+  env: Record<string, string> = {},
+  execArgv: readonly string[] = [],
+  root = ROOT,
+): ChildProcess {
   return track(
     fork(`${root}${file}`, [], {
       cwd: root,
@@ -49,10 +54,16 @@ export function forkTs(file: string, env: Record<string, string> = {}, execArgv:
  * Waits until `url` answers an HTTP request (any status). Fails, ending the child, when the child
  * exits first or nothing answers within `timeoutMs`.
  */
-export async function waitForHttp(url: string, child: ChildProcess, init: RequestInit = {}, timeoutMs = 30_000): Promise<void> {
+export async function waitForHttp(
+  url: string,
+  child: ChildProcess,
+  init: RequestInit = {},
+  timeoutMs = 30_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server for ${url} exited (${child.exitCode ?? child.signalCode}) before answering`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`the server for ${url} exited (${child.exitCode ?? child.signalCode}) before answering`);
     try {
       await (await fetch(url, init)).arrayBuffer();
       return;

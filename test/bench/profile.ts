@@ -29,7 +29,9 @@ interface Profile {
 const label = ({ callFrame }: ProfileNode) =>
   `${callFrame.functionName || '(anonymous)'} ${callFrame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(src|test)\//, '$1/')}:${callFrame.lineNumber + 1}`;
 const packageOf = ({ callFrame }: ProfileNode) =>
-  /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(callFrame.url)?.[1] ?? (/\/(src\/[^?]*)/.exec(callFrame.url)?.[1] ?? (callFrame.url || '(native)'));
+  /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(callFrame.url)?.[1] ??
+  /\/(src\/[^?]*)/.exec(callFrame.url)?.[1] ??
+  (callFrame.url || '(native)');
 
 function report(profile: Profile): void {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -56,7 +58,8 @@ function report(profile: Profile): void {
   }
   const top = (title: string, map: Map<string, number>, count: number) => {
     console.log(`\n${title}`);
-    for (const [key, spent] of [...map].sort((a, b) => b[1] - a[1]).slice(0, count)) console.log(`${((100 * spent) / total).toFixed(1).padStart(5)}%  ${key}`);
+    for (const [key, spent] of [...map].sort((a, b) => b[1] - a[1]).slice(0, count))
+      console.log(`${((100 * spent) / total).toFixed(1).padStart(5)}%  ${key}`);
   };
   top('self time by package', packages, 20);
   top('self time by function', self, 25);
@@ -74,11 +77,16 @@ try {
     url: gateway.url,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'query Tickets($refs: [TicketRef!]!) { tickets(refs: $refs) { number subject status } }', variables: { refs } }),
+    body: JSON.stringify({
+      query: 'query Tickets($refs: [TicketRef!]!) { tickets(refs: $refs) { number subject status } }',
+      variables: { refs },
+    }),
     connections: 10,
     duration: seconds,
   });
-  console.log(`${tickets} ${provider} tickets a request, ${seconds} s: ${Math.round(result.requests.average)} req/s (profiling slows it), p50 ${result.latency.p50} ms, ${result.non2xx + result.errors} failed`);
+  console.log(
+    `${tickets} ${provider} tickets a request, ${seconds} s: ${Math.round(result.requests.average)} req/s (profiling slows it), p50 ${result.latency.p50} ms, ${result.non2xx + result.errors} failed`,
+  );
 } finally {
   // The gateway writes its profile as it exits on SIGTERM.
   await stopAll();

@@ -15,11 +15,23 @@ import autocannon from 'autocannon';
 import { PROVIDER_NAMES, type ProviderName } from '../../src/model.js';
 import { startPeer, type Peer } from './peer.js';
 import { cpuMs, peakRssMiB, stop, stopAll } from './processes.js';
-import { graphql, SandboxProcess, startFloor, startGateway, startYogaFloor, type Calls, type GraphQLAnswer, type Server } from './servers.js';
+import {
+  graphql,
+  SandboxProcess,
+  startFloor,
+  startGateway,
+  startYogaFloor,
+  type Calls,
+  type GraphQLAnswer,
+  type Server,
+} from './servers.js';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
-const only = [...args].find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = [...args]
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const runs = (part: string) => only === undefined || only.includes(part);
 const LOAD_SECONDS = quick ? 3 : 10;
 const CONNECTIONS = 10;
@@ -28,8 +40,10 @@ const KAPTURE_MAX_BATCH = 20;
 
 const TICKETS = 'query Tickets($refs: [TicketRef!]!) { tickets(refs: $refs) { number subject status } }';
 const YOGA_FLOOR = 'query Tickets($numbers: [String!]!) { tickets(numbers: $numbers) { number subject status } }';
-const ENTITIES = 'query Entities($representations: [_Any!]!) { _entities(representations: $representations) { ... on Ticket { number subject status } } }';
-const refs = (provider: ProviderName, numbers: readonly string[]) => numbers.map((number) => ({ provider: provider.toUpperCase(), number }));
+const ENTITIES =
+  'query Entities($representations: [_Any!]!) { _entities(representations: $representations) { ... on Ticket { number subject status } } }';
+const refs = (provider: ProviderName, numbers: readonly string[]) =>
+  numbers.map((number) => ({ provider: provider.toUpperCase(), number }));
 
 interface Row {
   readonly part: string;
@@ -44,8 +58,14 @@ const mark = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? 'yes' : 
 // 1. Upstream calls per operation -------------------------------------------------------------
 
 async function measureCalls(sandbox: SandboxProcess, gateway: Server): Promise<void> {
-  const expected = (provider: ProviderName, distinct: number) => (provider === 'kapture' ? Math.ceil(distinct / KAPTURE_MAX_BATCH) : distinct);
-  async function row(what: string, query: string, variables: Record<string, unknown>, want: Partial<Calls>): Promise<void> {
+  const expected = (provider: ProviderName, distinct: number) =>
+    provider === 'kapture' ? Math.ceil(distinct / KAPTURE_MAX_BATCH) : distinct;
+  async function row(
+    what: string,
+    query: string,
+    variables: Record<string, unknown>,
+    want: Partial<Calls>,
+  ): Promise<void> {
     await sandbox.command({ type: 'reset' });
     const answer = await graphql(gateway.url, query, variables);
     if (answer.errors?.length) throw new Error(`${what}: ${answer.errors[0]!.message}`);
@@ -62,12 +82,22 @@ async function measureCalls(sandbox: SandboxProcess, gateway: Server): Promise<v
   }
   for (const n of [1, 10, 100]) {
     for (const provider of PROVIDER_NAMES) {
-      await row(`${n} ${provider} ticket${n > 1 ? 's' : ''}`, TICKETS, { refs: refs(provider, sandbox.numbers(provider, n)) }, { [provider]: expected(provider, n) });
+      await row(
+        `${n} ${provider} ticket${n > 1 ? 's' : ''}`,
+        TICKETS,
+        { refs: refs(provider, sandbox.numbers(provider, n)) },
+        { [provider]: expected(provider, n) },
+      );
     }
   }
   for (const provider of PROVIDER_NAMES) {
     const distinct = sandbox.numbers(provider, 10);
-    await row(`20 ${provider} refs, 10 distinct (each twice)`, TICKETS, { refs: refs(provider, [...distinct, ...distinct]) }, { [provider]: expected(provider, 10) });
+    await row(
+      `20 ${provider} refs, 10 distinct (each twice)`,
+      TICKETS,
+      { refs: refs(provider, [...distinct, ...distinct]) },
+      { [provider]: expected(provider, 10) },
+    );
   }
   await row(
     '100 refs across the four, 25 each',
@@ -79,7 +109,12 @@ async function measureCalls(sandbox: SandboxProcess, gateway: Server): Promise<v
     await row(
       `_entities: 100 ${provider} representations`,
       ENTITIES,
-      { representations: refs(provider, sandbox.numbers(provider, 100)).map((ref) => ({ __typename: 'Ticket', ...ref })) },
+      {
+        representations: refs(provider, sandbox.numbers(provider, 100)).map((ref) => ({
+          __typename: 'Ticket',
+          ...ref,
+        })),
+      },
       { [provider]: expected(provider, 100) },
     );
   }
@@ -93,7 +128,12 @@ const median = (values: readonly number[]) => {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 
-async function measureFanOut(sandbox: SandboxProcess, gateway: Server, label: string, target: number | undefined): Promise<void> {
+async function measureFanOut(
+  sandbox: SandboxProcess,
+  gateway: Server,
+  label: string,
+  target: number | undefined,
+): Promise<void> {
   await sandbox.command({ type: 'latency', ms: LATENCY_MS });
   const variables = { refs: PROVIDER_NAMES.flatMap((provider) => refs(provider, sandbox.numbers(provider, 10))) };
   const times: number[] = [];
@@ -130,7 +170,12 @@ interface Load {
  * Loads one server with `request` (whose answer must always be `expected`) after a warm-up, with
  * the sandbox reset and not keeping requests, so every server meets the same sandbox.
  */
-async function load(sandbox: SandboxProcess, request: { url: string; method: 'GET' | 'POST'; body?: string }, expected: string, pid: number | undefined): Promise<Load> {
+async function load(
+  sandbox: SandboxProcess,
+  request: { url: string; method: 'GET' | 'POST'; body?: string },
+  expected: string,
+  pid: number | undefined,
+): Promise<Load> {
   await sandbox.command({ type: 'reset' });
   await sandbox.command({ type: 'keep', on: false });
   const options = {
@@ -150,7 +195,8 @@ async function load(sandbox: SandboxProcess, request: { url: string; method: 'GE
     p50: result.latency.p50,
     p99: result.latency.p99,
     rps: result.requests.average,
-    cpuPerRequest: cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / result.requests.total,
+    cpuPerRequest:
+      cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / result.requests.total,
     rss: peakRssMiB(pid),
     failures: result.errors + result.timeouts + result.non2xx + result.mismatches,
   };
@@ -177,16 +223,23 @@ async function measureLoad(sandbox: SandboxProcess, peer: Peer | undefined): Pro
 
     const gateway = await startGateway(sandbox);
     const body = JSON.stringify({ query: TICKETS, variables: { refs: refs('kapture', numbers) } });
-    const answer = await (await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text();
+    const answer = await (
+      await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+    ).text();
     const tickets = (JSON.parse(answer) as GraphQLAnswer).data?.tickets as { number: string }[] | undefined;
-    if (tickets?.map((ticket) => ticket.number).join() !== numbers.join()) throw new Error(`gateway answered ${answer.slice(0, 200)}`);
+    if (tickets?.map((ticket) => ticket.number).join() !== numbers.join())
+      throw new Error(`gateway answered ${answer.slice(0, 200)}`);
     const ours = await load(sandbox, { url: gateway.url, method: 'POST', body }, answer, gateway.child.pid);
     await stop(gateway.child);
 
     const floor = await startFloor(sandbox);
     const floorUrl = `${floor.url}?ids=${numbers.join(',')}`;
     const floorAnswer = await (await fetch(floorUrl)).text();
-    if ((JSON.parse(floorAnswer) as { tickets: ({ number: string } | null)[] }).tickets.map((ticket) => ticket?.number).join() !== numbers.join()) {
+    if (
+      (JSON.parse(floorAnswer) as { tickets: ({ number: string } | null)[] }).tickets
+        .map((ticket) => ticket?.number)
+        .join() !== numbers.join()
+    ) {
       throw new Error('the floor server did not read every ticket');
     }
     const bare = await load(sandbox, { url: floorUrl, method: 'GET' }, floorAnswer, floor.child.pid);
@@ -194,34 +247,92 @@ async function measureLoad(sandbox: SandboxProcess, peer: Peer | undefined): Pro
 
     const yogaFloor = await startYogaFloor(sandbox);
     const yogaBody = JSON.stringify({ query: YOGA_FLOOR, variables: { numbers } });
-    const yogaAnswer = await (await fetch(yogaFloor.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: yogaBody })).text();
-    if (((JSON.parse(yogaAnswer) as GraphQLAnswer).data?.tickets as { number: string }[] | undefined)?.map((ticket) => ticket.number).join() !== numbers.join()) {
+    const yogaAnswer = await (
+      await fetch(yogaFloor.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: yogaBody })
+    ).text();
+    if (
+      ((JSON.parse(yogaAnswer) as GraphQLAnswer).data?.tickets as { number: string }[] | undefined)
+        ?.map((ticket) => ticket.number)
+        .join() !== numbers.join()
+    ) {
       throw new Error(`the yoga floor answered ${yogaAnswer.slice(0, 200)}`);
     }
-    const yoga = await load(sandbox, { url: yogaFloor.url, method: 'POST', body: yogaBody }, yogaAnswer, yogaFloor.child.pid);
+    const yoga = await load(
+      sandbox,
+      { url: yogaFloor.url, method: 'POST', body: yogaBody },
+      yogaAnswer,
+      yogaFloor.child.pid,
+    );
     await stop(yogaFloor.child);
 
     rows.push({ part, what: `${what}: gateway`, result: describeLoad(ours), target: '' });
     rows.push({ part, what: `${what}: floor (undici + JSON, no GraphQL)`, result: describeLoad(bare), target: '' });
-    rows.push({ part, what: `${what}: yoga floor (the floor's calls in one graphql-yoga resolver)`, result: describeLoad(yoga), target: '' });
+    rows.push({
+      part,
+      what: `${what}: yoga floor (the floor's calls in one graphql-yoga resolver)`,
+      result: describeLoad(yoga),
+      target: '',
+    });
     const ofFloor = ratio(ours, bare);
-    rows.push({ part, what: `${what}: gateway / floor (req/s; CPU a request, floor's over ours)`, result: `${ofFloor.rps.toFixed(2)}; ${ofFloor.cpu?.toFixed(2) ?? '?'}`, target: '≥ 0.6', ok: ofFloor.rps >= 0.6 });
+    rows.push({
+      part,
+      what: `${what}: gateway / floor (req/s; CPU a request, floor's over ours)`,
+      result: `${ofFloor.rps.toFixed(2)}; ${ofFloor.cpu?.toFixed(2) ?? '?'}`,
+      target: '≥ 0.6',
+      ok: ofFloor.rps >= 0.6,
+    });
     const yogaOfFloor = ratio(yoga, bare);
-    rows.push({ part, what: `${what}: yoga floor / floor: the most a yoga gateway can reach`, result: `${yogaOfFloor.rps.toFixed(2)}; ${yogaOfFloor.cpu?.toFixed(2) ?? '?'}`, target: '' });
+    rows.push({
+      part,
+      what: `${what}: yoga floor / floor: the most a yoga gateway can reach`,
+      result: `${yogaOfFloor.rps.toFixed(2)}; ${yogaOfFloor.cpu?.toFixed(2) ?? '?'}`,
+      target: '',
+    });
     const ofYoga = ratio(ours, yoga);
-    rows.push({ part, what: `${what}: gateway / yoga floor: ticket-graph's own cost`, result: `${ofYoga.rps.toFixed(2)}; ${ofYoga.cpu?.toFixed(2) ?? '?'}`, target: '' });
+    rows.push({
+      part,
+      what: `${what}: gateway / yoga floor: ticket-graph's own cost`,
+      result: `${ofYoga.rps.toFixed(2)}; ${ofYoga.cpu?.toFixed(2) ?? '?'}`,
+      target: '',
+    });
 
     if (peer) {
       const server = await peer.start(sandbox.ready);
       const peerBody = JSON.stringify({ query: peer.query(numbers) });
-      const peerAnswer = await (await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: peerBody })).text();
-      const read = Object.values((JSON.parse(peerAnswer) as GraphQLAnswer).data ?? {}).flat() as { task_details: { ticketId: string } }[];
-      if (read.map((entry) => entry.task_details.ticketId).sort().join() !== [...numbers].sort().join()) throw new Error(`the peer answered ${peerAnswer.slice(0, 200)}`);
-      const theirs = await load(sandbox, { url: server.url, method: 'POST', body: peerBody }, peerAnswer, server.child.pid);
+      const peerAnswer = await (
+        await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: peerBody })
+      ).text();
+      const read = Object.values((JSON.parse(peerAnswer) as GraphQLAnswer).data ?? {}).flat() as {
+        task_details: { ticketId: string };
+      }[];
+      if (
+        read
+          .map((entry) => entry.task_details.ticketId)
+          .sort()
+          .join() !== [...numbers].sort().join()
+      )
+        throw new Error(`the peer answered ${peerAnswer.slice(0, 200)}`);
+      const theirs = await load(
+        sandbox,
+        { url: server.url, method: 'POST', body: peerBody },
+        peerAnswer,
+        server.child.pid,
+      );
       await stop(server.child);
-      rows.push({ part, what: `${what}: peer (GraphQL Mesh on Hive Gateway)`, result: describeLoad(theirs), target: '' });
+      rows.push({
+        part,
+        what: `${what}: peer (GraphQL Mesh on Hive Gateway)`,
+        result: describeLoad(theirs),
+        target: '',
+      });
       const ofPeer = ratio(ours, theirs);
-      rows.push({ part, what: `${what}: gateway / peer (req/s; CPU a request, peer's over ours)`, result: `${ofPeer.rps.toFixed(2)}; ${ofPeer.cpu?.toFixed(2) ?? '?'}`, target: '≥ 4', ok: ofPeer.rps >= 4 });
+      rows.push({
+        part,
+        what: `${what}: gateway / peer (req/s; CPU a request, peer's over ours)`,
+        result: `${ofPeer.rps.toFixed(2)}; ${ofPeer.cpu?.toFixed(2) ?? '?'}`,
+        target: '≥ 4',
+        ok: ofPeer.rps >= 4,
+      });
     }
   }
 }
@@ -235,14 +346,19 @@ async function main(): Promise<void> {
     if (runs('calls') || runs('fanout')) {
       const gateway = await startGateway(sandbox);
       if (runs('calls')) await measureCalls(sandbox, gateway);
-      if (runs('fanout')) await measureFanOut(sandbox, gateway, 'default concurrency (Sweeppea 1, others 8)', undefined);
+      if (runs('fanout'))
+        await measureFanOut(sandbox, gateway, 'default concurrency (Sweeppea 1, others 8)', undefined);
       await stop(gateway.child);
     }
     if (runs('fanout')) {
       // Sweeppea documents one call at a time; this row asks what the gateway does where a
       // provider allows ten, so this sandbox does not enforce it.
       const open = await SandboxProcess.start({ BENCH_CONCURRENCY_LIMITS: 'off' });
-      const gateway = await startGateway(open, { SWEEPPEA_MAX_CONCURRENCY: '10', HOSTUP_MAX_CONCURRENCY: '10', KELIWEB_MAX_CONCURRENCY: '10' });
+      const gateway = await startGateway(open, {
+        SWEEPPEA_MAX_CONCURRENCY: '10',
+        HOSTUP_MAX_CONCURRENCY: '10',
+        KELIWEB_MAX_CONCURRENCY: '10',
+      });
       await measureFanOut(open, gateway, 'concurrency 10 a provider', 1.2);
       await stop(gateway.child);
       await stop(open.child);
@@ -253,10 +369,13 @@ async function main(): Promise<void> {
   }
 
   const cpu = cpus();
-  console.log(`\nticket-graph benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpu.length} cores (${cpu[0]?.model ?? 'unknown'})\n`);
+  console.log(
+    `\nticket-graph benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpu.length} cores (${cpu[0]?.model ?? 'unknown'})\n`,
+  );
   console.log('| part | what | result | target | met |');
   console.log('|---|---|---|---|---|');
-  for (const row of rows) console.log(`| ${row.part} | ${row.what} | ${row.result} | ${row.target} | ${mark(row.ok)} |`);
+  for (const row of rows)
+    console.log(`| ${row.part} | ${row.what} | ${row.result} | ${row.target} | ${mark(row.ok)} |`);
   if (rows.some((row) => row.ok === false)) process.exitCode = 1;
 }
 

@@ -34,7 +34,9 @@ export class SandboxProcess {
     return new SandboxProcess(child, ready);
   }
 
-  command(command: { type: 'calls' } | { type: 'reset' } | { type: 'latency'; ms: number } | { type: 'keep'; on: boolean }): Promise<Calls> {
+  command(
+    command: { type: 'calls' } | { type: 'reset' } | { type: 'latency'; ms: number } | { type: 'keep'; on: boolean },
+  ): Promise<Calls> {
     const id = this.#next++;
     return new Promise((resolve, reject) => {
       if (this.child.exitCode !== null) return reject(new Error('the sandbox process has exited'));
@@ -60,11 +62,32 @@ export interface Server {
  * runs another checkout's gateway (with its own node_modules) under the same bench, to compare a
  * change before and after in one run.
  */
-export async function startGateway(sandbox: SandboxProcess, env: Record<string, string> = {}, execArgv: readonly string[] = []): Promise<Server> {
+export async function startGateway(
+  sandbox: SandboxProcess,
+  env: Record<string, string> = {},
+  execArgv: readonly string[] = [],
+): Promise<Server> {
   const port = await freePort();
-  const child = forkTs('src/main.ts', { ...sandboxEnv(sandbox.ready), SANDBOX: 'false', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, execArgv, process.env.BENCH_GATEWAY_ROOT?.replace(/\/?$/, '/'));
+  const child = forkTs(
+    'src/main.ts',
+    {
+      ...sandboxEnv(sandbox.ready),
+      SANDBOX: 'false',
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    execArgv,
+    process.env.BENCH_GATEWAY_ROOT?.replace(/\/?$/, '/'),
+  );
   const url = `http://127.0.0.1:${port}/graphql`;
-  await waitForHttp(url, child, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+  await waitForHttp(url, child, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"query":"{ __typename }"}',
+  });
   return { url, child };
 }
 
@@ -78,13 +101,21 @@ export async function startFloor(sandbox: SandboxProcess): Promise<Server> {
 /** The yoga floor (yoga-floor-server.ts): GraphQL over POST at `<url>`. */
 export async function startYogaFloor(sandbox: SandboxProcess): Promise<Server> {
   const server = await startReference(sandbox, 'test/bench/yoga-floor-server.ts', '/graphql');
-  await waitForHttp(server.url, server.child, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+  await waitForHttp(server.url, server.child, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"query":"{ __typename }"}',
+  });
   return server;
 }
 
 async function startReference(sandbox: SandboxProcess, file: string, path: string): Promise<Server> {
   const port = await freePort();
-  const child = forkTs(file, { PORT: String(port), KAPTURE_BASE_URL: sandbox.ready.urls.kapture!, KAPTURE_API_KEY: sandbox.ready.keys.kapture! });
+  const child = forkTs(file, {
+    PORT: String(port),
+    KAPTURE_BASE_URL: sandbox.ready.urls.kapture!,
+    KAPTURE_API_KEY: sandbox.ready.keys.kapture!,
+  });
   return { url: `http://127.0.0.1:${port}${path}`, child };
 }
 
@@ -93,8 +124,15 @@ export interface GraphQLAnswer {
   errors?: { message: string }[];
 }
 
-export async function graphql(url: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLAnswer> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+export async function graphql(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphQLAnswer> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   return (await response.json()) as GraphQLAnswer;
 }
-

@@ -10,7 +10,8 @@ import { pool, readTickets } from './kapture-search.js';
 
 const yoga = createYoga({
   schema: createSchema({
-    typeDefs: 'type Query { tickets(numbers: [String!]!): [Ticket]! } type Ticket { number: String! subject: String! status: String! }',
+    typeDefs:
+      'type Query { tickets(numbers: [String!]!): [Ticket]! } type Ticket { number: String! subject: String! status: String! }',
     resolvers: { Query: { tickets: (_: unknown, { numbers }: { numbers: string[] }) => readTickets(numbers) } },
   }),
   logging: false,

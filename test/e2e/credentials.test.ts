@@ -18,7 +18,10 @@ beforeEach(() => gateway.sandbox.reset());
 /** Each provider's first ticket of the primary tenant, then of the other tenant. */
 function refs(): { provider: string; number: string }[] {
   return ['primary', 'other'].flatMap((owner) =>
-    PROVIDER_NAMES.map((name) => ({ provider: name.toUpperCase(), number: gateway.sandbox.ticketNumbers(name, owner as 'primary' | 'other')[0]! })),
+    PROVIDER_NAMES.map((name) => ({
+      provider: name.toUpperCase(),
+      number: gateway.sandbox.ticketNumbers(name, owner as 'primary' | 'other')[0]!,
+    })),
   );
 }
 
@@ -29,7 +32,7 @@ function keysOf(owner: 'primary' | 'other'): Record<string, string> {
 }
 
 describe('per-request upstream credentials', () => {
-  it('never lets two concurrent requests with different keys see each other\'s tickets', async () => {
+  it("never lets two concurrent requests with different keys see each other's tickets", async () => {
     // Latency makes the requests overlap in every provider's loader and connection pool.
     for (const name of PROVIDER_NAMES) gateway.sandbox.setLatency(name, 30);
     const asked = refs();
@@ -39,10 +42,16 @@ describe('per-request upstream credentials', () => {
         return gateway
           .client(keysOf(owner))
           .rawRequest<Data>(TICKETS, { refs: asked })
-          .then(({ data }) => ({ owner, seen: data.tickets.map((ticket) => (ticket ? `${ticket.provider}:${ticket.number}` : null)) }));
+          .then(({ data }) => ({
+            owner,
+            seen: data.tickets.map((ticket) => (ticket ? `${ticket.provider}:${ticket.number}` : null)),
+          }));
       }),
     );
-    const own = (owner: string) => asked.map((ref, index) => ((index < PROVIDER_NAMES.length) === (owner === 'primary') ? `${ref.provider}:${ref.number}` : null));
+    const own = (owner: string) =>
+      asked.map((ref, index) =>
+        index < PROVIDER_NAMES.length === (owner === 'primary') ? `${ref.provider}:${ref.number}` : null,
+      );
     for (const { owner, seen } of rounds) expect(seen).toEqual(own(owner));
   });
 
@@ -50,7 +59,9 @@ describe('per-request upstream credentials', () => {
     const ticket = { provider: 'HOSTUP', number: gateway.sandbox.ticketNumbers('hostup')[0]! };
     const good = await gateway.client(keysOf('primary')).rawRequest<Data>(TICKETS, { refs: [ticket] });
     expect(good.data.tickets[0]).not.toBeNull();
-    const bad = await gateway.client({ [credentialHeader('hostup')]: 'hu_not_a_key' }).rawRequest<Data>(TICKETS, { refs: [ticket] });
+    const bad = await gateway
+      .client({ [credentialHeader('hostup')]: 'hu_not_a_key' })
+      .rawRequest<Data>(TICKETS, { refs: [ticket] });
     expect(bad.data.tickets[0]).toBeNull();
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', provider: 'hostup' });
     expect(gateway.sandbox.calls('hostup')).toBe(2);

@@ -48,13 +48,16 @@ export const CUSTOMERS_SDL = /* GraphQL */ `
 /** The customers subgraph: a yoga app over @apollo/subgraph. */
 export function customersSubgraph(customers: readonly Customer[]) {
   const owner = (key: TicketKey) =>
-    customers.find((customer) => customer.tickets.some((ticket) => ticket.provider === key.provider && ticket.number === key.number)) ?? null;
+    customers.find((customer) =>
+      customer.tickets.some((ticket) => ticket.provider === key.provider && ticket.number === key.number),
+    ) ?? null;
   const schema = buildSubgraphSchema({
     typeDefs: parse(CUSTOMERS_SDL),
     resolvers: {
       Query: { customers: () => customers },
       Customer: {
-        __resolveReference: (reference: { email: string }) => customers.find((customer) => customer.email === reference.email) ?? null,
+        __resolveReference: (reference: { email: string }) =>
+          customers.find((customer) => customer.email === reference.email) ?? null,
       },
       Ticket: {
         __resolveReference: (reference: TicketKey) => reference,

@@ -96,17 +96,27 @@ describe('@defer', () => {
     );
     const parts = multipartReader(response);
     // Sweeppea cannot have answered yet: it is held until the first part is in.
-    expect(await parts.next()).toEqual({ data: { fast: { number: fast, subject: expect.any(String) } }, hasNext: true });
+    expect(await parts.next()).toEqual({
+      data: { fast: { number: fast, subject: expect.any(String) } },
+      hasNext: true,
+    });
     release();
     const rest = await parts.rest();
     expect(rest.flatMap((payload) => payload.incremental ?? [])).toEqual([
-      { label: 'slow', path: [], data: { slow: { number: slow, subject: expect.any(String), replies: expect.any(Array) } } },
+      {
+        label: 'slow',
+        path: [],
+        data: { slow: { number: slow, subject: expect.any(String), replies: expect.any(Array) } },
+      },
     ]);
     expect(rest.at(-1)?.hasNext).toBe(false);
-    expect({ kapture: gateway.sandbox.calls('kapture'), sweeppea: gateway.sandbox.calls('sweeppea') }).toEqual({ kapture: 1, sweeppea: 1 });
+    expect({ kapture: gateway.sandbox.calls('kapture'), sweeppea: gateway.sandbox.calls('sweeppea') }).toEqual({
+      kapture: 1,
+      sweeppea: 1,
+    });
   });
 
-  it('is read by a GraphQL client (graphql-tools\' HTTP executor) as a result that fills in', async () => {
+  it("is read by a GraphQL client (graphql-tools' HTTP executor) as a result that fills in", async () => {
     const fast = gateway.sandbox.ticketNumbers('kapture')[0]!;
     const slow = gateway.sandbox.ticketNumbers('sweeppea')[0]!;
     const all = await snapshots(
@@ -116,7 +126,10 @@ describe('@defer', () => {
     expect(all.length).toBeGreaterThanOrEqual(2);
     expect(all[0]?.data).toEqual({ fast: { number: fast } });
     expect(all.at(-1)?.data).toEqual({ fast: { number: fast }, slow: { number: slow } });
-    expect({ kapture: gateway.sandbox.calls('kapture'), sweeppea: gateway.sandbox.calls('sweeppea') }).toEqual({ kapture: 1, sweeppea: 1 });
+    expect({ kapture: gateway.sandbox.calls('kapture'), sweeppea: gateway.sandbox.calls('sweeppea') }).toEqual({
+      kapture: 1,
+      sweeppea: 1,
+    });
   });
 
   it("defers a ticket's replies inside the same ticket, read by one upstream call", async () => {
@@ -143,20 +156,30 @@ describe('@defer', () => {
       {
         data: { gone: null },
         path: [],
-        errors: [expect.objectContaining({ path: ['gone'], extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })],
+        errors: [
+          expect.objectContaining({ path: ['gone'], extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }),
+        ],
       },
     ]);
     expect(rest.at(-1)?.hasNext).toBe(false);
-    expect({ kapture: gateway.sandbox.calls('kapture'), hostup: gateway.sandbox.calls('hostup') }).toEqual({ kapture: 1, hostup: 1 });
+    expect({ kapture: gateway.sandbox.calls('kapture'), hostup: gateway.sandbox.calls('hostup') }).toEqual({
+      kapture: 1,
+      hostup: 1,
+    });
   });
 
   it('answers as a real multipart/mixed response, one JSON part per payload', async () => {
     const number = gateway.sandbox.ticketNumbers('keliweb')[0]!;
-    const response = await post(`{ ticket(provider: KELIWEB, number: "${number}") { number ... @defer(label: "more") { subject } } }`, 'multipart/mixed');
+    const response = await post(
+      `{ ticket(provider: KELIWEB, number: "${number}") { number ... @defer(label: "more") { subject } } }`,
+      'multipart/mixed',
+    );
     expect(response.status).toBe(200);
     const parts = await multipartReader(response).rest();
     expect(parts[0]).toEqual({ data: { ticket: { number } }, hasNext: true });
-    expect(parts.slice(1).flatMap((payload) => payload.incremental ?? [])).toEqual([{ label: 'more', path: ['ticket'], data: { subject: expect.any(String) } }]);
+    expect(parts.slice(1).flatMap((payload) => payload.incremental ?? [])).toEqual([
+      { label: 'more', path: ['ticket'], data: { subject: expect.any(String) } },
+    ]);
     expect(parts.at(-1)?.hasNext).toBe(false);
   });
 
@@ -166,23 +189,31 @@ describe('@defer', () => {
     ['*/*', 'application/json'],
     [null, 'application/json'],
     ['multipart/mixed;q=0, application/json', 'application/json'],
-  ])(
-    'answers a client whose Accept is %s with the whole result in one %s response',
-    async (accept, answered) => {
-      const number = gateway.sandbox.ticketNumbers('keliweb')[0]!;
-      const response = await post(`{ ticket(provider: KELIWEB, number: "${number}") { number ... @defer { subject } tags @stream } }`, accept);
-      expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')?.split(';')[0]).toBe(answered);
-      expect(await response.json()).toEqual({ data: { ticket: { number, subject: expect.any(String), tags: expect.any(Array) } } });
-      expect(gateway.sandbox.calls('keliweb')).toBe(1);
-    },
-  );
+  ])('answers a client whose Accept is %s with the whole result in one %s response', async (accept, answered) => {
+    const number = gateway.sandbox.ticketNumbers('keliweb')[0]!;
+    const response = await post(
+      `{ ticket(provider: KELIWEB, number: "${number}") { number ... @defer { subject } tags @stream } }`,
+      accept,
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')?.split(';')[0]).toBe(answered);
+    expect(await response.json()).toEqual({
+      data: { ticket: { number, subject: expect.any(String), tags: expect.any(Array) } },
+    });
+    expect(gateway.sandbox.calls('keliweb')).toBe(1);
+  });
 });
 
 describe('@stream', () => {
   it('sends the first tickets of a list at once and the rest after, in list order', async () => {
-    const refs = (['kapture', 'hostup', 'keliweb'] as const).map((name) => ({ provider: name.toUpperCase(), number: gateway.sandbox.ticketNumbers(name)[0]! }));
-    const all = await snapshots(`query($refs: [TicketRef!]!) { tickets(refs: $refs) @stream(initialCount: 1) { provider number } }`, { refs });
+    const refs = (['kapture', 'hostup', 'keliweb'] as const).map((name) => ({
+      provider: name.toUpperCase(),
+      number: gateway.sandbox.ticketNumbers(name)[0]!,
+    }));
+    const all = await snapshots(
+      `query($refs: [TicketRef!]!) { tickets(refs: $refs) @stream(initialCount: 1) { provider number } }`,
+      { refs },
+    );
     expect(all.length).toBeGreaterThanOrEqual(2);
     expect(all[0]?.data).toEqual({ tickets: [refs[0]] });
     expect(all.at(-1)?.data).toEqual({ tickets: refs });

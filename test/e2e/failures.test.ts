@@ -25,7 +25,7 @@ describe('partial failure', () => {
   afterAll(() => gateway.close());
   afterEach(() => gateway.sandbox.reset());
 
-  it('returns the other providers\' tickets when one answers 500', async () => {
+  it("returns the other providers' tickets when one answers 500", async () => {
     gateway.sandbox.setFault('hostup', { status: 500 });
     const { data, errors } = await gateway.client().rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
     expect(data.tickets.map((t) => t?.provider ?? null)).toEqual(['SWEEPPEA', null, 'KELIWEB', 'KAPTURE']);
@@ -41,7 +41,10 @@ describe('partial failure', () => {
       .client({ 'X-Kapture-Api-Key': 'bm90OnZhbGlk' })
       .rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
     expect(data.tickets[3]).toBeNull();
-    expect(errors![0]).toMatchObject({ path: ['tickets', 3], extensions: { code: 'UNAUTHENTICATED', provider: 'kapture' } });
+    expect(errors![0]).toMatchObject({
+      path: ['tickets', 3],
+      extensions: { code: 'UNAUTHENTICATED', provider: 'kapture' },
+    });
     expect(data.tickets.slice(0, 3).every(Boolean)).toBe(true);
   });
 
@@ -73,7 +76,10 @@ describe('partial failure', () => {
   it('gives up after UPSTREAM_RETRIES (2) further reads of a provider that stays at 503', async () => {
     gateway.sandbox.setFault('hostup', { status: 503 });
     const { errors } = await gateway.client().rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
-    expect(errors![0]).toMatchObject({ path: ['tickets', 1], extensions: { code: 'UPSTREAM_ERROR', provider: 'hostup', upstreamStatus: 503, retryable: true } });
+    expect(errors![0]).toMatchObject({
+      path: ['tickets', 1],
+      extensions: { code: 'UPSTREAM_ERROR', provider: 'hostup', upstreamStatus: 503, retryable: true },
+    });
     expect(gateway.sandbox.calls('hostup')).toBe(3);
   });
 });
@@ -95,7 +101,10 @@ describe('a provider that is down', () => {
     const { data, errors } = await gateway.client().rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
     expect(data.tickets.map((t) => t?.provider ?? null)).toEqual(['SWEEPPEA', 'HOSTUP', null, 'KAPTURE']);
     expect(errors).toHaveLength(1);
-    expect(errors![0]).toMatchObject({ path: ['tickets', 2], extensions: { code: 'UPSTREAM_ERROR', provider: 'keliweb' } });
+    expect(errors![0]).toMatchObject({
+      path: ['tickets', 2],
+      extensions: { code: 'UPSTREAM_ERROR', provider: 'keliweb' },
+    });
   });
 });
 
@@ -114,13 +123,14 @@ describe('a provider that is not enabled', () => {
   it('answers PROVIDER_DISABLED without calling it, and lists it as disabled', async () => {
     const { data, errors } = await gateway.client().rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
     expect(data.tickets[0]).toBeNull();
-    expect(errors![0]).toMatchObject({ path: ['tickets', 0], extensions: { code: 'PROVIDER_DISABLED', provider: 'sweeppea' } });
+    expect(errors![0]).toMatchObject({
+      path: ['tickets', 0],
+      extensions: { code: 'PROVIDER_DISABLED', provider: 'sweeppea' },
+    });
     expect(gateway.sandbox.calls('sweeppea')).toBe(0);
-    const providers = await gateway
-      .client()
-      .request<{ providers: { name: string; enabled: boolean; capabilities: { batchRead: boolean; maxBatch: number } }[] }>(
-        '{ providers { name enabled capabilities { batchRead maxBatch } } }',
-      );
+    const providers = await gateway.client().request<{
+      providers: { name: string; enabled: boolean; capabilities: { batchRead: boolean; maxBatch: number } }[];
+    }>('{ providers { name enabled capabilities { batchRead maxBatch } } }');
     expect(providers.providers).toEqual([
       { name: 'SWEEPPEA', enabled: false, capabilities: { batchRead: false, maxBatch: 1 } },
       { name: 'HOSTUP', enabled: true, capabilities: { batchRead: false, maxBatch: 1 } },
@@ -145,9 +155,14 @@ describe('an enabled provider with no key on the server', () => {
   it('answers UNAUTHENTICATED without an upstream call unless the request brings a key', async () => {
     const vars = firstOfEach(gateway);
     const without = await gateway.client().rawRequest<Data>(ALL_FOUR, vars);
-    expect(without.errors![0]).toMatchObject({ path: ['tickets', 1], extensions: { code: 'UNAUTHENTICATED', provider: 'hostup' } });
+    expect(without.errors![0]).toMatchObject({
+      path: ['tickets', 1],
+      extensions: { code: 'UNAUTHENTICATED', provider: 'hostup' },
+    });
     expect(gateway.sandbox.calls('hostup')).toBe(0);
-    const withKey = await gateway.client({ 'X-Hostup-Api-Key': gateway.sandbox.keys.hostup }).rawRequest<Data>(ALL_FOUR, vars);
+    const withKey = await gateway
+      .client({ 'X-Hostup-Api-Key': gateway.sandbox.keys.hostup })
+      .rawRequest<Data>(ALL_FOUR, vars);
     expect(withKey.errors).toBeUndefined();
     expect(gateway.sandbox.calls('hostup')).toBe(1);
   });
@@ -163,9 +178,9 @@ describe('Kapture batch size', () => {
   it('splits 10 Kapture tickets into ⌈10 / 4⌉ = 3 upstream calls', async () => {
     const numbers = gateway.sandbox.ticketNumbers('kapture').slice(0, 10);
     const query = `query($refs: [TicketRef!]!) { tickets(refs: $refs) { number } }`;
-    const { data, errors } = await gateway
-      .client()
-      .rawRequest<{ tickets: { number: string }[] }>(query, { refs: numbers.map((number) => ({ provider: 'KAPTURE', number })) });
+    const { data, errors } = await gateway.client().rawRequest<{ tickets: { number: string }[] }>(query, {
+      refs: numbers.map((number) => ({ provider: 'KAPTURE', number })),
+    });
     expect(errors).toBeUndefined();
     expect(data.tickets.map((t) => t.number)).toEqual(numbers);
     expect(gateway.sandbox.calls('kapture')).toBe(3);
@@ -187,15 +202,18 @@ describe('an upstream that misbehaves below its API', () => {
     ['sends JSON cut off', 'UPSTREAM_INVALID_RESPONSE', 1, { kind: 'malformed-json' }],
     ['sends an HTML page with 200', 'UPSTREAM_INVALID_RESPONSE', 1, { kind: 'html-page' }],
     ['sends a 50 MB body', 'UPSTREAM_INVALID_RESPONSE', 1, { kind: 'huge-body' }],
-  ] as const)('answers a Sweeppea that %s with %s at its path, the others served; %i call(s)', async (_case, code, calls, fault) => {
-    gateway.sandbox.setFault('sweeppea', fault);
-    const { data, errors } = await gateway.client().rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
-    expect(errors).toHaveLength(1);
-    expect(errors![0]).toMatchObject({ path: ['tickets', 0], extensions: { code, provider: 'sweeppea' } });
-    expect(data.tickets.map((ticket) => ticket?.provider ?? null)).toEqual([null, 'HOSTUP', 'KELIWEB', 'KAPTURE']);
-    // A dropped connection may be tried again by a read (UPSTREAM_RETRIES = 2); nothing else is.
-    expect(gateway.sandbox.calls('sweeppea')).toBe(calls);
-  });
+  ] as const)(
+    'answers a Sweeppea that %s with %s at its path, the others served; %i call(s)',
+    async (_case, code, calls, fault) => {
+      gateway.sandbox.setFault('sweeppea', fault);
+      const { data, errors } = await gateway.client().rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
+      expect(errors).toHaveLength(1);
+      expect(errors![0]).toMatchObject({ path: ['tickets', 0], extensions: { code, provider: 'sweeppea' } });
+      expect(data.tickets.map((ticket) => ticket?.provider ?? null)).toEqual([null, 'HOSTUP', 'KELIWEB', 'KAPTURE']);
+      // A dropped connection may be tried again by a read (UPSTREAM_RETRIES = 2); nothing else is.
+      expect(gateway.sandbox.calls('sweeppea')).toBe(calls);
+    },
+  );
 
   it('recovers once the fault passes: the next request reads the ticket', async () => {
     gateway.sandbox.setFault('sweeppea', { kind: 'malformed-json', times: 1 });
@@ -209,26 +227,38 @@ describe('the circuit breaker', () => {
   let gateway: Gateway;
   beforeAll(async () => {
     // A cool-down long enough that the queries meant to land in it do on a loaded machine.
-    gateway = await startGateway({ env: { UPSTREAM_BREAKER_FAILURES: '2', UPSTREAM_BREAKER_COOLDOWN_MS: '1500', UPSTREAM_RETRIES: '0' } });
+    gateway = await startGateway({
+      env: { UPSTREAM_BREAKER_FAILURES: '2', UPSTREAM_BREAKER_COOLDOWN_MS: '1500', UPSTREAM_RETRIES: '0' },
+    });
   });
   afterAll(() => gateway.close());
   afterEach(() => gateway.sandbox.reset());
 
   const PROVIDERS = '{ providers { name circuit { state consecutiveFailures openUntil } } }';
-  type Providers = { providers: { name: string; circuit: { state: string; consecutiveFailures: number; openUntil: string | null } }[] };
+  type Providers = {
+    providers: { name: string; circuit: { state: string; consecutiveFailures: number; openUntil: string | null } }[];
+  };
   const circuitOf = async (name: string) =>
-    (await gateway.client().rawRequest<Providers>(PROVIDERS)).data.providers.find((provider) => provider.name === name)!.circuit;
+    (await gateway.client().rawRequest<Providers>(PROVIDERS)).data.providers.find((provider) => provider.name === name)!
+      .circuit;
 
   it('opens after repeated 5xx, then fails fast without calling, shows it, and closes after a healthy trial', async () => {
     gateway.sandbox.setFault('hostup', { status: 500 });
     for (let query = 0; query < 2; query += 1) await gateway.client().rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
     expect(gateway.sandbox.calls('hostup')).toBe(2);
-    expect(await circuitOf('HOSTUP')).toMatchObject({ state: 'OPEN', consecutiveFailures: 2, openUntil: expect.any(String) });
+    expect(await circuitOf('HOSTUP')).toMatchObject({
+      state: 'OPEN',
+      consecutiveFailures: 2,
+      openUntil: expect.any(String),
+    });
 
     const { data, errors } = await gateway.client().rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
     expect(gateway.sandbox.calls('hostup')).toBe(2);
     expect(errors).toHaveLength(1);
-    expect(errors![0]).toMatchObject({ path: ['tickets', 1], extensions: { code: 'UPSTREAM_ERROR', provider: 'hostup', retryable: true, retryAfter: expect.any(Number) } });
+    expect(errors![0]).toMatchObject({
+      path: ['tickets', 1],
+      extensions: { code: 'UPSTREAM_ERROR', provider: 'hostup', retryable: true, retryAfter: expect.any(Number) },
+    });
     expect(data.tickets.filter(Boolean)).toHaveLength(3);
 
     gateway.sandbox.setFault('hostup', null);
@@ -239,7 +269,7 @@ describe('the circuit breaker', () => {
     expect(await circuitOf('HOSTUP')).toEqual({ state: 'CLOSED', consecutiveFailures: 0, openUntil: null });
   });
 
-  it('never opens for 4xx answers: one tenant\'s bad key cannot cut everyone off', async () => {
+  it("never opens for 4xx answers: one tenant's bad key cannot cut everyone off", async () => {
     for (let query = 0; query < 4; query += 1) {
       await gateway.client({ 'X-Sweeppea-Api-Key': 'wrong-key' }).rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));
     }

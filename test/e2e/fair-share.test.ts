@@ -29,7 +29,10 @@ describe("a provider's slots shared between requests", () => {
   // A client chooses its X-Request-Id: sharing the small request's must not put the large ones in its turn.
   it.each([
     ['each request its own id', (): Record<string, string> => ({})],
-    ['the large requests sending the small one\'s X-Request-Id', (): Record<string, string> => ({ 'x-request-id': 'victim-id' })],
+    [
+      "the large requests sending the small one's X-Request-Id",
+      (): Record<string, string> => ({ 'x-request-id': 'victim-id' }),
+    ],
   ])('serves a one-ticket request after one call of each large request waiting (%s)', async (_, headers) => {
     const batchesBefore = await sweeppeaBatches(gateway);
     const { sandbox } = gateway;
@@ -42,7 +45,9 @@ describe("a provider's slots shared between requests", () => {
     await until(() => sandbox.calls('sweeppea') === 1);
     const large2 = gateway.client(headers()).rawRequest<Data>(TICKETS, { refs: unknown('NOPEB') });
     await until(async () => (await sweeppeaBatches(gateway)) === batchesBefore + 2);
-    const one = gateway.client(headers()).rawRequest<Data>(TICKETS, { refs: [{ provider: 'SWEEPPEA', number: small }] });
+    const one = gateway
+      .client(headers())
+      .rawRequest<Data>(TICKETS, { refs: [{ provider: 'SWEEPPEA', number: small }] });
     await until(async () => (await sweeppeaBatches(gateway)) === batchesBefore + 3);
     release();
     const [first, second, answer] = await Promise.all([large1, large2, one]);
@@ -81,11 +86,14 @@ describe('a request whose client went away', () => {
     await until(() => sandbox.calls('hostup') === 1);
     client.abort();
     await abandoned;
-    const metric = async (name: string, labels: Record<string, string>) => (await readMetrics(gateway.url))(name, { provider: 'hostup', ...labels });
+    const metric = async (name: string, labels: Record<string, string>) =>
+      (await readMetrics(gateway.url))(name, { provider: 'hostup', ...labels });
     await until(async () => (await metric('ticket_graph_upstream_refused_total', { reason: 'client_gone' })) === 29);
     await until(async () => (await metric('ticket_graph_upstream_requests_total', { outcome: 'cancelled' })) === 1);
     release();
-    const { data } = await gateway.client().rawRequest<Data>(TICKETS, { refs: [{ provider: 'HOSTUP', number: '616828' }] });
+    const { data } = await gateway
+      .client()
+      .rawRequest<Data>(TICKETS, { refs: [{ provider: 'HOSTUP', number: '616828' }] });
     expect(data.tickets).toEqual([{ number: '616828' }]);
     // The held call, then the next request's: the 29 that waited were never sent.
     expect(sandbox.requests.filter((request) => request.provider === 'hostup').map((request) => request.path)).toEqual([

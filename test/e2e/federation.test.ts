@@ -17,7 +17,10 @@ let customersServer: Listening;
 let router: Listening;
 let roster: Customer[];
 
-const key = (provider: ProviderName, number: string): TicketKey => ({ provider: provider.toUpperCase() as TicketKey['provider'], number });
+const key = (provider: ProviderName, number: string): TicketKey => ({
+  provider: provider.toUpperCase() as TicketKey['provider'],
+  number,
+});
 
 async function sdlOf(url: string): Promise<string> {
   const { data } = await new GraphQLClient(url).rawRequest<{ _service: { sdl: string } }>('{ _service { sdl } }');
@@ -29,8 +32,28 @@ beforeAll(async () => {
   const numbers = (name: ProviderName) => tickets.sandbox.ticketNumbers(name);
   // 22 distinct Kapture tickets (two of them shared), and a few of every other provider.
   roster = [
-    { email: 'ada@example.com', name: 'Ada', tickets: [...numbers('kapture').slice(0, 12).map((n) => key('kapture', n)), key('hostup', numbers('hostup')[0]!), key('sweeppea', numbers('sweeppea')[0]!)] },
-    { email: 'grace@example.com', name: 'Grace', tickets: [...numbers('kapture').slice(10, 22).map((n) => key('kapture', n)), key('keliweb', numbers('keliweb')[0]!), key('hostup', numbers('hostup')[1]!)] },
+    {
+      email: 'ada@example.com',
+      name: 'Ada',
+      tickets: [
+        ...numbers('kapture')
+          .slice(0, 12)
+          .map((n) => key('kapture', n)),
+        key('hostup', numbers('hostup')[0]!),
+        key('sweeppea', numbers('sweeppea')[0]!),
+      ],
+    },
+    {
+      email: 'grace@example.com',
+      name: 'Grace',
+      tickets: [
+        ...numbers('kapture')
+          .slice(10, 22)
+          .map((n) => key('kapture', n)),
+        key('keliweb', numbers('keliweb')[0]!),
+        key('hostup', numbers('hostup')[1]!),
+      ],
+    },
     // A ticket HostUp does not have: it fails alone, at its own path.
     { email: 'linus@example.com', name: 'Linus', tickets: [key('hostup', '999999999')] },
   ];
@@ -41,14 +64,19 @@ beforeAll(async () => {
     { name: 'tickets', typeDefs: parse(await sdlOf(tickets.url)), url: tickets.url },
     { name: 'customers', typeDefs: parse(await sdlOf(customersServer.url)), url: customersServer.url },
   ]);
-  if (compositionHasErrors(composed)) throw new Error(`composition failed: ${composed.errors.map((error) => error.message).join('; ')}`);
+  if (compositionHasErrors(composed))
+    throw new Error(`composition failed: ${composed.errors.map((error) => error.message).join('; ')}`);
   const gateway = createGatewayRuntime({
     supergraph: composed.supergraphSdl,
     logging: false,
     // Per-request upstream credentials travel from the client to the tickets subgraph.
     propagateHeaders: {
       fromClientToSubgraphs: ({ request, subgraphName }) =>
-        subgraphName === 'tickets' ? Object.fromEntries(PROVIDER_NAMES.map((name) => [credentialHeader(name), request.headers.get(credentialHeader(name))])) : {},
+        subgraphName === 'tickets'
+          ? Object.fromEntries(
+              PROVIDER_NAMES.map((name) => [credentialHeader(name), request.headers.get(credentialHeader(name))]),
+            )
+          : {},
     },
   });
   router = await listenOnLoopback(gateway);
@@ -62,17 +90,30 @@ afterAll(async () => {
 
 beforeEach(() => tickets.sandbox.reset());
 
-const viaRouter = (headers: Record<string, string> = {}) => new GraphQLClient(router.url, { headers, errorPolicy: 'all' });
+const viaRouter = (headers: Record<string, string> = {}) =>
+  new GraphQLClient(router.url, { headers, errorPolicy: 'all' });
 
 function callsByProvider(): Record<ProviderName, number> {
-  return Object.fromEntries(PROVIDER_NAMES.map((name) => [name, tickets.sandbox.calls(name)])) as Record<ProviderName, number>;
+  return Object.fromEntries(PROVIDER_NAMES.map((name) => [name, tickets.sandbox.calls(name)])) as Record<
+    ProviderName,
+    number
+  >;
 }
 
 describe('ticket-graph composed into a supergraph under Hive Gateway', () => {
   it('answers a query that starts in the customers subgraph and reads every ticket from ours in one batched fetch', async () => {
     const before = { tickets: tickets.requests(), customers: customersServer.requests() };
     const { data, errors } = await viaRouter().rawRequest<{
-      customers: { name: string; tickets: ({ provider: string; number: string; subject: string | null; status: string; replies: { body: string }[] } | null)[] }[];
+      customers: {
+        name: string;
+        tickets: ({
+          provider: string;
+          number: string;
+          subject: string | null;
+          status: string;
+          replies: { body: string }[];
+        } | null)[];
+      }[];
     }>(/* GraphQL */ `
       query CustomersWithTickets {
         customers {
@@ -81,8 +122,16 @@ describe('ticket-graph composed into a supergraph under Hive Gateway', () => {
         }
       }
     `);
-    expect(data.customers.map((customer) => [customer.name, customer.tickets.map((ticket) => ticket && [ticket.provider, ticket.number])])).toEqual(
-      roster.map((customer) => [customer.name, customer.tickets.map((ticket) => (ticket.number === '999999999' ? null : [ticket.provider, ticket.number]))]),
+    expect(
+      data.customers.map((customer) => [
+        customer.name,
+        customer.tickets.map((ticket) => ticket && [ticket.provider, ticket.number]),
+      ]),
+    ).toEqual(
+      roster.map((customer) => [
+        customer.name,
+        customer.tickets.map((ticket) => (ticket.number === '999999999' ? null : [ticket.provider, ticket.number])),
+      ]),
     );
     for (const ticket of data.customers.slice(0, 2).flatMap((customer) => customer.tickets)) {
       expect(ticket?.subject).toEqual(expect.any(String));
@@ -96,7 +145,10 @@ describe('ticket-graph composed into a supergraph under Hive Gateway', () => {
       expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', provider: 'hostup' });
     }
     // One query to each subgraph: the router sends every Ticket representation in one _entities call.
-    expect({ tickets: tickets.requests() - before.tickets, customers: customersServer.requests() - before.customers }).toEqual({ tickets: 1, customers: 1 });
+    expect({
+      tickets: tickets.requests() - before.tickets,
+      customers: customersServer.requests() - before.customers,
+    }).toEqual({ tickets: 1, customers: 1 });
     // 22 distinct Kapture tickets in ⌈22 / 20⌉ calls; the others one call per distinct ticket.
     expect(callsByProvider()).toEqual({ sweeppea: 1, hostup: 3, keliweb: 1, kapture: 2 });
   });
@@ -104,7 +156,9 @@ describe('ticket-graph composed into a supergraph under Hive Gateway', () => {
   it('answers a query that starts in ours and crosses to the customers subgraph by the natural key', async () => {
     // Grace's own (Ada's list shares her first two).
     const number = roster[1]!.tickets[2]!.number;
-    const { data, errors } = await viaRouter().rawRequest<{ ticket: { subject: string; customer: { name: string; email: string } | null } }>(
+    const { data, errors } = await viaRouter().rawRequest<{
+      ticket: { subject: string; customer: { name: string; email: string } | null };
+    }>(
       /* GraphQL */ `
         query TicketWithCustomer($number: String!) {
           ticket(provider: KAPTURE, number: $number) { subject customer { name email } }
@@ -113,16 +167,24 @@ describe('ticket-graph composed into a supergraph under Hive Gateway', () => {
       { number },
     );
     expect(errors).toBeUndefined();
-    expect(data.ticket).toEqual({ subject: expect.any(String), customer: { name: 'Grace', email: 'grace@example.com' } });
+    expect(data.ticket).toEqual({
+      subject: expect.any(String),
+      customer: { name: 'Grace', email: 'grace@example.com' },
+    });
     expect(tickets.sandbox.calls('kapture')).toBe(1);
   });
 
   it('keeps a failing ticket null at its path with its code, and the rest of the answer', async () => {
-    const { data, errors } = await viaRouter().rawRequest<{ a: { number: string } | null; b: { number: string } | null }>(
+    const { data, errors } = await viaRouter().rawRequest<{
+      a: { number: string } | null;
+      b: { number: string } | null;
+    }>(
       `query { a: ticket(provider: HOSTUP, number: "999999999") { number } b: ticket(provider: HOSTUP, number: "${roster[0]!.tickets[12]!.number}") { number } }`,
     );
     expect(data).toEqual({ a: null, b: { number: roster[0]!.tickets[12]!.number } });
-    expect(errors).toEqual([expect.objectContaining({ path: ['a'], extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ path: ['a'], extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }),
+    ]);
     expect(tickets.sandbox.calls('hostup')).toBe(2);
   });
 
@@ -132,7 +194,9 @@ describe('ticket-graph composed into a supergraph under Hive Gateway', () => {
     const withoutKey = await viaRouter().rawRequest<{ ticket: { number: string } | null }>(query);
     expect(withoutKey.data.ticket).toBeNull();
     expect(withoutKey.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
-    const withKey = await viaRouter({ [credentialHeader('kapture')]: tickets.sandbox.otherKeys.kapture }).rawRequest<{ ticket: { number: string } | null }>(query);
+    const withKey = await viaRouter({ [credentialHeader('kapture')]: tickets.sandbox.otherKeys.kapture }).rawRequest<{
+      ticket: { number: string } | null;
+    }>(query);
     expect(withKey.errors).toBeUndefined();
     expect(withKey.data.ticket).toEqual({ number: theirs });
     // One call with each key: the router's request and ours do not share a loader.

@@ -22,8 +22,11 @@ const audits = serverAudits({
 });
 
 describe('GraphQL over HTTP audits', () => {
-  it.each(audits.filter((audit) => audit.name.startsWith('MUST')).map((audit) => [audit.name, audit] as const))('%s', async (_name, audit) => {
-    const result = await audit.fn();
-    expect(result.status, 'reason' in result ? String(result.reason) : '').toBe('ok');
-  });
+  it.each(audits.filter((audit) => audit.name.startsWith('MUST')).map((audit) => [audit.name, audit] as const))(
+    '%s',
+    async (_name, audit) => {
+      const result = await audit.fn();
+      expect(result.status, 'reason' in result ? String(result.reason) : '').toBe('ok');
+    },
+  );
 });

@@ -52,13 +52,17 @@ describe('Keliweb with an OAuth login (KELIWEB_OAUTH_*)', () => {
       '/oauth/token',
       '/api/v2/keliweb/get-ticket',
     ]);
-    const grants = g.sandbox.requests.filter((r) => r.path === '/oauth/token').map((r) => new URLSearchParams(r.body).get('grant_type'));
+    const grants = g.sandbox.requests
+      .filter((r) => r.path === '/oauth/token')
+      .map((r) => new URLSearchParams(r.body).get('grant_type'));
     expect(grants).toEqual(['password', 'refresh_token']);
   });
 
   it('answers UNAUTHENTICATED when the login is refused, and never calls get-ticket', async () => {
     const g = await start({ ...LOGIN_ENV, KELIWEB_OAUTH_PASSWORD: 'wrong' });
-    const { data, errors } = await g.client().rawRequest<{ ticket: null }>(QUERY, { number: g.sandbox.ticketNumbers('keliweb')[0]! });
+    const { data, errors } = await g
+      .client()
+      .rawRequest<{ ticket: null }>(QUERY, { number: g.sandbox.ticketNumbers('keliweb')[0]! });
     expect(data.ticket).toBeNull();
     expect(errors?.[0]).toMatchObject({
       message: 'Keliweb refused the configured OAuth login (invalid_grant)',

@@ -1,5 +1,7 @@
 /** Reads a Prometheus text exposition: the summed value of every series of `name` whose labels include `labels`. */
-export async function readMetrics(gatewayUrl: string): Promise<(name: string, labels?: Record<string, string>) => number> {
+export async function readMetrics(
+  gatewayUrl: string,
+): Promise<(name: string, labels?: Record<string, string>) => number> {
   const response = await fetch(new URL('/metrics', gatewayUrl));
   if (response.status !== 200) throw new Error(`/metrics answered ${response.status}`);
   const series = (await response.text())
@@ -8,11 +10,16 @@ export async function readMetrics(gatewayUrl: string): Promise<(name: string, la
     .map((line) => {
       const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
       if (!match) throw new Error(`not a sample line: ${line}`);
-      const labels = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((label) => [label[1]!, label[2]!]));
+      const labels = Object.fromEntries(
+        [...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((label) => [label[1]!, label[2]!]),
+      );
       return { name: match[1]!, labels, value: Number(match[3]) };
     });
   return (name, labels = {}) =>
     series
-      .filter((sample) => sample.name === name && Object.entries(labels).every(([key, value]) => sample.labels[key] === value))
+      .filter(
+        (sample) =>
+          sample.name === name && Object.entries(labels).every(([key, value]) => sample.labels[key] === value),
+      )
       .reduce((sum, sample) => sum + sample.value, 0);
 }

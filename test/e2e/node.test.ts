@@ -33,7 +33,9 @@ describe('Query.node and Query.nodes', () => {
     const number = gateway.sandbox.ticketNumbers('keliweb')[0]!;
     const first = await gateway
       .client()
-      .rawRequest<{ ticket: { id: string } }>('query($n: String!) { ticket(provider: KELIWEB, number: $n) { id } }', { n: number });
+      .rawRequest<{ ticket: { id: string } }>('query($n: String!) { ticket(provider: KELIWEB, number: $n) { id } }', {
+        n: number,
+      });
     const { data, errors } = await gateway.client().rawRequest<NodeData>(NODE, { id: first.data.ticket.id });
     expect(errors).toBeUndefined();
     expect(data.node).toMatchObject({ __typename: 'Ticket', id: first.data.ticket.id, provider: 'KELIWEB', number });

@@ -10,18 +10,30 @@ const TICKETS = /* GraphQL */ `
 `;
 
 function refs(gateway: Gateway, each: number) {
-  return PROVIDER_NAMES.flatMap((name) => gateway.sandbox.ticketNumbers(name).slice(0, each).map((number) => ({ provider: name.toUpperCase(), number })));
+  return PROVIDER_NAMES.flatMap((name) =>
+    gateway.sandbox
+      .ticketNumbers(name)
+      .slice(0, each)
+      .map((number) => ({ provider: name.toUpperCase(), number })),
+  );
 }
 
 const post = (gateway: Gateway, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
-const calls = (gateway: Gateway) => Object.fromEntries(PROVIDER_NAMES.map((name) => [name, gateway.sandbox.calls(name)])) as Record<ProviderName, number>;
+const calls = (gateway: Gateway) =>
+  Object.fromEntries(PROVIDER_NAMES.map((name) => [name, gateway.sandbox.calls(name)])) as Record<ProviderName, number>;
 
 describe('metrics at /metrics', () => {
   let gateway: Gateway;
   beforeAll(async () => {
-    gateway = await startGateway({ env: { UPSTREAM_BREAKER_FAILURES: '2', UPSTREAM_BREAKER_COOLDOWN_MS: '60000', UPSTREAM_RETRIES: '0' } });
+    gateway = await startGateway({
+      env: { UPSTREAM_BREAKER_FAILURES: '2', UPSTREAM_BREAKER_COOLDOWN_MS: '60000', UPSTREAM_RETRIES: '0' },
+    });
   });
   afterAll(() => gateway.close());
   afterEach(() => gateway.sandbox.reset());
@@ -36,9 +48,14 @@ describe('metrics at /metrics', () => {
     const now = await readMetrics(gateway.url);
     for (const provider of PROVIDER_NAMES) {
       const labels = { provider, status: '200', outcome: 'answered' };
-      expect(now('ticket_graph_upstream_requests_total', labels) - was('ticket_graph_upstream_requests_total', labels)).toBe(seen[provider]);
+      expect(
+        now('ticket_graph_upstream_requests_total', labels) - was('ticket_graph_upstream_requests_total', labels),
+      ).toBe(seen[provider]);
       const timed = { provider, outcome: 'answered' };
-      expect(now('ticket_graph_upstream_request_duration_seconds_count', timed) - was('ticket_graph_upstream_request_duration_seconds_count', timed)).toBe(seen[provider]);
+      expect(
+        now('ticket_graph_upstream_request_duration_seconds_count', timed) -
+          was('ticket_graph_upstream_request_duration_seconds_count', timed),
+      ).toBe(seen[provider]);
     }
   });
 
@@ -62,18 +79,28 @@ describe('metrics at /metrics', () => {
     await post(gateway, { query: '{ nonsense }' });
     expect(gateway.sandbox.calls('hostup')).toBe(2);
     const now = await readMetrics(gateway.url);
-    const errors = (code: string) => now('graphql_envelop_error_result', { code }) - was('graphql_envelop_error_result', { code });
+    const errors = (code: string) =>
+      now('graphql_envelop_error_result', { code }) - was('graphql_envelop_error_result', { code });
     expect(errors('NOT_FOUND')).toBe(2);
     expect(errors('GRAPHQL_PARSE_FAILED')).toBe(1);
     expect(errors('GRAPHQL_VALIDATION_FAILED')).toBe(1);
-    expect(now('graphql_envelop_request', { operationType: 'query' }) - was('graphql_envelop_request', { operationType: 'query' })).toBe(2);
-    expect(now('graphql_yoga_http_duration_count', { method: 'POST', statusCode: '200' })).toBeGreaterThan(was('graphql_yoga_http_duration_count', { method: 'POST', statusCode: '200' }));
+    expect(
+      now('graphql_envelop_request', { operationType: 'query' }) -
+        was('graphql_envelop_request', { operationType: 'query' }),
+    ).toBe(2);
+    expect(now('graphql_yoga_http_duration_count', { method: 'POST', statusCode: '200' })).toBeGreaterThan(
+      was('graphql_yoga_http_duration_count', { method: 'POST', statusCode: '200' }),
+    );
   });
 
   it('never makes a series of what a client chose: operation names, aliases, URLs', async () => {
     for (let index = 0; index < 5; index += 1) {
       await post(gateway, { query: `query Hostile${index}x { providers { alias${index}: name } }` });
-      await fetch(`${gateway.url}?probe${index}=1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+      await fetch(`${gateway.url}?probe${index}=1`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ __typename }"}',
+      });
     }
     const text = await (await fetch(new URL('/metrics', gateway.url))).text();
     expect(text).not.toMatch(/Hostile|alias\d|probe\d/);
@@ -85,7 +112,9 @@ describe('metrics at /metrics', () => {
 describe('an open circuit at /metrics', () => {
   let gateway: Gateway;
   beforeAll(async () => {
-    gateway = await startGateway({ env: { UPSTREAM_BREAKER_FAILURES: '2', UPSTREAM_BREAKER_COOLDOWN_MS: '60000', UPSTREAM_RETRIES: '0' } });
+    gateway = await startGateway({
+      env: { UPSTREAM_BREAKER_FAILURES: '2', UPSTREAM_BREAKER_COOLDOWN_MS: '60000', UPSTREAM_RETRIES: '0' },
+    });
   });
   afterAll(() => gateway.close());
 
@@ -95,11 +124,16 @@ describe('an open circuit at /metrics', () => {
     for (let query = 0; query < 2; query += 1) await post(gateway, { query: TICKETS, variables: one });
     const was = await readMetrics(gateway.url);
     expect(was('ticket_graph_upstream_circuit_state', { provider: 'sweeppea' })).toBe(2);
-    expect(was('ticket_graph_upstream_requests_total', { provider: 'sweeppea', status: '500', outcome: 'answered' })).toBe(2);
+    expect(
+      was('ticket_graph_upstream_requests_total', { provider: 'sweeppea', status: '500', outcome: 'answered' }),
+    ).toBe(2);
     await post(gateway, { query: TICKETS, variables: one });
     expect(gateway.sandbox.calls('sweeppea')).toBe(2);
     const now = await readMetrics(gateway.url);
-    expect(now('ticket_graph_upstream_refused_total', { provider: 'sweeppea', reason: 'circuit_open' }) - was('ticket_graph_upstream_refused_total', { provider: 'sweeppea', reason: 'circuit_open' })).toBe(1);
+    expect(
+      now('ticket_graph_upstream_refused_total', { provider: 'sweeppea', reason: 'circuit_open' }) -
+        was('ticket_graph_upstream_refused_total', { provider: 'sweeppea', reason: 'circuit_open' }),
+    ).toBe(1);
     expect(now('ticket_graph_upstream_circuit_state', { provider: 'hostup' })).toBe(0);
   });
 });
@@ -107,14 +141,19 @@ describe('an open circuit at /metrics', () => {
 describe('readiness at /ready, and /health', () => {
   let gateway: Gateway;
   beforeAll(async () => {
-    gateway = await startGateway({ env: { UPSTREAM_BREAKER_FAILURES: '2', UPSTREAM_BREAKER_COOLDOWN_MS: '1500', UPSTREAM_RETRIES: '0' } });
+    gateway = await startGateway({
+      env: { UPSTREAM_BREAKER_FAILURES: '2', UPSTREAM_BREAKER_COOLDOWN_MS: '1500', UPSTREAM_RETRIES: '0' },
+    });
   });
   afterAll(() => gateway.close());
   afterEach(() => gateway.sandbox.reset());
 
   const ready = async () => {
     const response = await fetch(new URL('/ready', gateway.url));
-    return { status: response.status, body: (await response.json()) as { ready: boolean; draining: boolean; openCircuits: string[] } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { ready: boolean; draining: boolean; openCircuits: string[] },
+    };
   };
 
   it('answers /health while the process runs, with no upstream call', async () => {
@@ -154,7 +193,8 @@ describe('probes behind GATEWAY_API_KEYS', () => {
   it('answers /health, /ready and /metrics without a key, while /graphql still needs one', async () => {
     const gateway = await startGateway({ env: { GATEWAY_API_KEYS: 'k-1' } });
     try {
-      for (const path of ['/health', '/ready', '/metrics']) expect([path, (await fetch(new URL(path, gateway.url))).status]).toEqual([path, 200]);
+      for (const path of ['/health', '/ready', '/metrics'])
+        expect([path, (await fetch(new URL(path, gateway.url))).status]).toEqual([path, 200]);
       expect((await post(gateway, { query: '{ __typename }' })).status).toBe(401);
     } finally {
       await gateway.close();
@@ -168,7 +208,8 @@ describe('request logs', () => {
   beforeAll(async () => {
     const sink = new Writable({
       write(chunk, _encoding, done) {
-        for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+        for (const line of String(chunk).split('\n').filter(Boolean))
+          lines.push(JSON.parse(line) as Record<string, unknown>);
         done();
       },
     });
@@ -182,12 +223,24 @@ describe('request logs', () => {
   const requestLines = () => lines.filter((line) => line.msg === 'request');
 
   it('writes one line a request with its id, operation, status, duration and upstream calls by provider', async () => {
-    const response = await post(gateway, { query: TICKETS, variables: { refs: refs(gateway, 2) }, operationName: 'Listed' }, { 'x-request-id': 'req-42' });
+    const response = await post(
+      gateway,
+      { query: TICKETS, variables: { refs: refs(gateway, 2) }, operationName: 'Listed' },
+      { 'x-request-id': 'req-42' },
+    );
     expect(response.headers.get('x-request-id')).toBe('req-42');
     await response.text();
     const [line, ...more] = requestLines();
     expect(more).toEqual([]);
-    expect(line).toMatchObject({ level: 30, requestId: 'req-42', method: 'POST', path: '/graphql', operation: 'Listed', status: 200, durationMs: expect.any(Number) });
+    expect(line).toMatchObject({
+      level: 30,
+      requestId: 'req-42',
+      method: 'POST',
+      path: '/graphql',
+      operation: 'Listed',
+      status: 200,
+      durationMs: expect.any(Number),
+    });
     expect(line!.upstreamCalls).toEqual(calls(gateway));
     expect(line!.upstreamCalls).toEqual({ sweeppea: 2, hostup: 2, keliweb: 2, kapture: 1 });
   });
@@ -199,13 +252,26 @@ describe('request logs', () => {
     await response.text();
     const upstream = lines.filter((line) => line.msg === 'upstream call');
     expect(upstream).toHaveLength(4);
-    for (const line of upstream) expect(line).toMatchObject({ level: 20, requestId: id, status: 200, outcome: 'answered' });
+    for (const line of upstream)
+      expect(line).toMatchObject({ level: 20, requestId: id, status: 200, outcome: 'answered' });
     expect(upstream.map((line) => line.provider).sort()).toEqual(['hostup', 'kapture', 'keliweb', 'sweeppea']);
   });
 
-  it('keeps concurrent requests\' calls apart', async () => {
+  it("keeps concurrent requests' calls apart", async () => {
     const one = (provider: ProviderName, count: number, id: string) =>
-      post(gateway, { query: TICKETS, variables: { refs: gateway.sandbox.ticketNumbers(provider).slice(0, count).map((number) => ({ provider: provider.toUpperCase(), number })) } }, { 'x-request-id': id }).then((response) => response.text());
+      post(
+        gateway,
+        {
+          query: TICKETS,
+          variables: {
+            refs: gateway.sandbox
+              .ticketNumbers(provider)
+              .slice(0, count)
+              .map((number) => ({ provider: provider.toUpperCase(), number })),
+          },
+        },
+        { 'x-request-id': id },
+      ).then((response) => response.text());
     await Promise.all([one('hostup', 3, 'a'), one('keliweb', 2, 'b'), one('hostup', 1, 'c')]);
     expect(calls(gateway)).toEqual({ sweeppea: 0, hostup: 4, keliweb: 2, kapture: 0 });
     const byId = Object.fromEntries(requestLines().map((line) => [line.requestId, line.upstreamCalls]));
@@ -213,12 +279,18 @@ describe('request logs', () => {
   });
 
   it('replaces a request id that is not plainly an id, and names an error by its code', async () => {
-    const response = await post(gateway, { query: '{ ticket(provider: HOSTUP, number: "999999") { number } }' }, { 'x-request-id': 'x y {"level":60}' });
+    const response = await post(
+      gateway,
+      { query: '{ ticket(provider: HOSTUP, number: "999999") { number } }' },
+      { 'x-request-id': 'x y {"level":60}' },
+    );
     const id = response.headers.get('x-request-id');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     await response.text();
     expect(gateway.sandbox.calls('hostup')).toBe(1);
-    expect(requestLines()).toEqual([expect.objectContaining({ requestId: id, status: 200, errors: ['NOT_FOUND'], upstreamCalls: { hostup: 1 } })]);
+    expect(requestLines()).toEqual([
+      expect.objectContaining({ requestId: id, status: 200, errors: ['NOT_FOUND'], upstreamCalls: { hostup: 1 } }),
+    ]);
   });
 
   it('names the code of a query that never ran, and cuts a long path', async () => {
@@ -235,7 +307,13 @@ describe('request logs', () => {
     const page = await fetch(gateway.url, { headers: { accept: 'text/html' } });
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     await page.text();
-    await (await post(gateway, { query: TICKETS, variables: { refs: refs(gateway, 1) } }, { 'x-kapture-api-key': 'secret-key-123', authorization: 'Bearer other-secret' })).text();
+    await (
+      await post(
+        gateway,
+        { query: TICKETS, variables: { refs: refs(gateway, 1) } },
+        { 'x-kapture-api-key': 'secret-key-123', authorization: 'Bearer other-secret' },
+      )
+    ).text();
     expect(calls(gateway)).toEqual({ sweeppea: 1, hostup: 1, keliweb: 1, kapture: 1 });
     expect(requestLines().map((line) => [line.method, line.path, line.level])).toEqual([
       ['GET', '/health', 20],

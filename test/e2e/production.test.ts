@@ -5,8 +5,15 @@ const INTROSPECTION = '{ __schema { queryType { name } } }';
 const MISSPELT = '{ providers { nmae } }';
 
 async function post(gateway: Gateway, query: string) {
-  const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-  return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: unknown }[] } };
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: unknown }[] },
+  };
 }
 
 const graphiqlPage = (gateway: Gateway) => fetch(gateway.url, { headers: { accept: 'text/html' } });
@@ -23,7 +30,9 @@ describe('NODE_ENV=production', () => {
     expect(page.status).toBe(403);
     expect(page.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
     expect(await page.json()).toEqual({
-      errors: [{ message: expect.stringMatching(/\(GraphiQL is off on this gateway\)$/), extensions: { code: 'BAD_REQUEST' } }],
+      errors: [
+        { message: expect.stringMatching(/\(GraphiQL is off on this gateway\)$/), extensions: { code: 'BAD_REQUEST' } },
+      ],
     });
   });
 
@@ -37,28 +46,46 @@ describe('NODE_ENV=production', () => {
     for (const query of ['{ _service { sdl } }', '{ a: __typename b: _service { sdl } }']) {
       const { body } = await post(gateway, query);
       expect(body.data ?? null).toBeNull();
-      expect(body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/introspection.*disabled.*npm run subgraph:sdl/i), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      expect(body.errors?.[0]).toMatchObject({
+        message: expect.stringMatching(/introspection.*disabled.*npm run subgraph:sdl/i),
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      });
     }
-    const { body } = await post(gateway, `{ _entities(representations: [{ __typename: "Ticket", provider: "KAPTURE", number: "${gateway.sandbox.ticketNumbers('kapture')[0]}" }]) { ... on Ticket { number } } }`);
+    const { body } = await post(
+      gateway,
+      `{ _entities(representations: [{ __typename: "Ticket", provider: "KAPTURE", number: "${gateway.sandbox.ticketNumbers('kapture')[0]}" }]) { ... on Ticket { number } } }`,
+    );
     expect(body).toEqual({ data: { _entities: [{ number: gateway.sandbox.ticketNumbers('kapture')[0] }] } });
   });
 
   it('suggests no field names in errors', async () => {
     const { body } = await post(gateway, MISSPELT);
-    expect(body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/Cannot query field "nmae"/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(body.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/Cannot query field "nmae"/),
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
     expect(JSON.stringify(body)).not.toMatch(/did you mean/i);
   });
 
   it('suggests no enum values, written in the query or sent as a variable', async () => {
     const literal = await post(gateway, '{ ticket(provider: HOSTUPX, number: "1") { id } }');
-    expect(literal.body.errors?.[0]).toMatchObject({ message: 'Value "HOSTUPX" does not exist in "Provider" enum.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(literal.body.errors?.[0]).toMatchObject({
+      message: 'Value "HOSTUPX" does not exist in "Provider" enum.',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
     const response = await fetch(gateway.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'query($p: Provider!) { ticket(provider: $p, number: "1") { id } }', variables: { p: 'HOSTUPX' } }),
+      body: JSON.stringify({
+        query: 'query($p: Provider!) { ticket(provider: $p, number: "1") { id } }',
+        variables: { p: 'HOSTUPX' },
+      }),
     });
     const variable = (await response.json()) as { errors?: { message: string; extensions?: unknown }[] };
-    expect(variable.errors?.[0]).toMatchObject({ message: expect.stringMatching(/"HOSTUPX" does not exist in "Provider" enum\.$/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(variable.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/"HOSTUPX" does not exist in "Provider" enum\.$/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect(JSON.stringify([literal.body, variable])).not.toMatch(/did you mean|HOSTUP"/i);
   });
 
@@ -99,7 +126,9 @@ describe('outside production', () => {
 
   describe('CSRF prevention', () => {
     const get = (headers: Record<string, string> = {}) =>
-      fetch(`${gateway.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/graphql-response+json', ...headers } });
+      fetch(`${gateway.url}?query=${encodeURIComponent('{ __typename }')}`, {
+        headers: { accept: 'application/graphql-response+json', ...headers },
+      });
 
     it('refuses a GET query without a preflight header: a browser could send it cross-site', async () => {
       const response = await get();
@@ -107,11 +136,14 @@ describe('outside production', () => {
       expect(((await response.json()) as { errors: { message: string }[] }).errors[0]?.message).toMatch(/CSRF/);
     });
 
-    it.each(['graphql-require-preflight', 'apollo-require-preflight', 'x-graphql-yoga-csrf'])('accepts a GET query with %s', async (header) => {
-      const response = await get({ [header]: '1' });
-      expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
-    });
+    it.each(['graphql-require-preflight', 'apollo-require-preflight', 'x-graphql-yoga-csrf'])(
+      'accepts a GET query with %s',
+      async (header) => {
+        const response = await get({ [header]: '1' });
+        expect(response.status).toBe(200);
+        expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+      },
+    );
 
     it('refuses a form-encoded POST without the header', async () => {
       const response = await fetch(gateway.url, {

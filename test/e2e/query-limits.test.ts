@@ -18,7 +18,13 @@ async function post(query: string, variables?: Record<string, unknown>) {
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, body: (await response.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] } };
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      data?: Record<string, unknown> | null;
+      errors?: { message: string; extensions?: { code?: string } }[];
+    },
+  };
 }
 
 const kapture = () => gateway.sandbox.ticketNumbers('kapture');
@@ -33,7 +39,9 @@ describe('query limits', () => {
   it('lets a tickets query with 100 refs written inline through', async () => {
     const numbers = Array.from({ length: 100 }, (_, index) => kapture()[index % kapture().length]!);
     const refs = numbers.map((number) => `{ provider: KAPTURE, number: "${number}" }`).join(' ');
-    const { status, body } = await post(`{ tickets(refs: [${refs}]) { id number subject status replies { author { name } } } }`);
+    const { status, body } = await post(
+      `{ tickets(refs: [${refs}]) { id number subject status replies { author { name } } } }`,
+    );
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(gateway.sandbox.calls('kapture')).toBeGreaterThan(0);
@@ -43,15 +51,30 @@ describe('query limits', () => {
     const deep = `{ ${'a { '.repeat(QUERY_LIMITS.maxDepth + 1)}b${' }'.repeat(QUERY_LIMITS.maxDepth + 1)} }`;
     const { status, body } = await post(deep);
     expect(status).toBe(400);
-    expect(body.errors).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/depth limit/i), extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }) }));
+    expect(body.errors).toContainEqual(
+      expect.objectContaining({
+        message: expect.stringMatching(/depth limit/i),
+        extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }),
+      }),
+    );
     expect(gateway.sandbox.requests).toEqual([]);
   });
 
   it(`refuses more than ${QUERY_LIMITS.maxAliases} aliases: the 100-ref cap cannot be multiplied`, async () => {
-    const aliases = Array.from({ length: QUERY_LIMITS.maxAliases + 1 }, (_, index) => `t${index}: tickets(refs: $refs) { id }`).join(' ');
-    const { status, body } = await post(`query($refs: [TicketRef!]!) { ${aliases} }`, { refs: [{ provider: 'KAPTURE', number: kapture()[0] }] });
+    const aliases = Array.from(
+      { length: QUERY_LIMITS.maxAliases + 1 },
+      (_, index) => `t${index}: tickets(refs: $refs) { id }`,
+    ).join(' ');
+    const { status, body } = await post(`query($refs: [TicketRef!]!) { ${aliases} }`, {
+      refs: [{ provider: 'KAPTURE', number: kapture()[0] }],
+    });
     expect(status).toBe(400);
-    expect(body.errors).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/aliases limit/i), extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }) }));
+    expect(body.errors).toContainEqual(
+      expect.objectContaining({
+        message: expect.stringMatching(/aliases limit/i),
+        extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }),
+      }),
+    );
     expect(gateway.sandbox.requests).toEqual([]);
   });
 
@@ -72,14 +95,24 @@ describe('query limits', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     const body = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
-    expect(body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/depth limit/i), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(body.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/depth limit/i),
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
     expect(gateway.sandbox.requests).toEqual([]);
   });
 
   it(`refuses more than ${QUERY_LIMITS.maxDirectives} directives`, async () => {
-    const { status, body } = await post(`{ __typename ${'@include(if: true) '.repeat(QUERY_LIMITS.maxDirectives + 1)} }`);
+    const { status, body } = await post(
+      `{ __typename ${'@include(if: true) '.repeat(QUERY_LIMITS.maxDirectives + 1)} }`,
+    );
     expect(status).toBe(400);
-    expect(body.errors).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/directives limit/i), extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }) }));
+    expect(body.errors).toContainEqual(
+      expect.objectContaining({
+        message: expect.stringMatching(/directives limit/i),
+        extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }),
+      }),
+    );
   });
 
   it(`reads at most ${MAX_TICKETS_PER_REQUEST} distinct tickets per request, across aliases`, async () => {

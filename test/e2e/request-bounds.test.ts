@@ -32,12 +32,16 @@ async function againstHostile(options: Parameters<typeof startHostileHostup>[0],
   return { gateway, hostile };
 }
 
-const refs = (count: number) => Array.from({ length: count }, (_, i) => ({ provider: 'HOSTUP', number: String(700_001 + i) }));
+const refs = (count: number) =>
+  Array.from({ length: count }, (_, i) => ({ provider: 'HOSTUP', number: String(700_001 + i) }));
 
 describe("a request's budget of upstream bytes", () => {
   it('reads tickets until the budget is spent, fails the rest alone, and sends none past it', async () => {
     // 300,000-character bodies: three answers fit in 1 MiB, the fourth passes it.
-    const { gateway, hostile } = await againstHostile({ bodyChars: 300_000 }, { UPSTREAM_MAX_BYTES_PER_REQUEST: '1048576' });
+    const { gateway, hostile } = await againstHostile(
+      { bodyChars: 300_000 },
+      { UPSTREAM_MAX_BYTES_PER_REQUEST: '1048576' },
+    );
     const { data, errors } = await gateway.client().rawRequest<Data>(TICKETS, { refs: refs(10) });
     const read = data.tickets!.map((ticket) => ticket?.number ?? null);
     expect(read).toEqual(['700001', '700002', '700003', null, null, null, null, null, null, null]);
@@ -66,7 +70,8 @@ describe('the size of a response', () => {
     expect(data).toBeNull();
     expect(errors).toEqual([
       expect.objectContaining({
-        message: 'The response would be over 1048576 bytes (RESPONSE_MAX_BYTES): ask for fewer tickets or fields at once',
+        message:
+          'The response would be over 1048576 bytes (RESPONSE_MAX_BYTES): ask for fewer tickets or fields at once',
         extensions: { code: 'BAD_USER_INPUT', retryable: false },
       }),
     ]);
@@ -94,7 +99,9 @@ describe('the size of a response', () => {
     expect(parts).toEqual([
       { data: { a: { number: '700001' } }, hasNext: true },
       {
-        errors: [expect.objectContaining({ message: expect.stringMatching(/over 1048576 bytes \(RESPONSE_MAX_BYTES\)/) })],
+        errors: [
+          expect.objectContaining({ message: expect.stringMatching(/over 1048576 bytes \(RESPONSE_MAX_BYTES\)/) }),
+        ],
         hasNext: false,
       },
     ]);
@@ -123,7 +130,10 @@ async function expectRefusedThriceCircuitClosed(gateway: Gateway, message: strin
 describe('an upstream answer with oversize headers', () => {
   it('is UPSTREAM_INVALID_RESPONSE at its path, and never opens the circuit', async () => {
     const padding = { 'x-padding': 'x'.repeat(100 * 1024) };
-    const { gateway, hostile } = await againstHostile({ bodyChars: 10, headers: padding }, { UPSTREAM_BREAKER_FAILURES: '2' });
+    const { gateway, hostile } = await againstHostile(
+      { bodyChars: 10, headers: padding },
+      { UPSTREAM_BREAKER_FAILURES: '2' },
+    );
     await expectRefusedThriceCircuitClosed(gateway, 'hostup answered with headers over 16384 bytes', {});
     expect(hostile.asked).toHaveLength(3);
   });
@@ -132,8 +142,13 @@ describe('an upstream answer with oversize headers', () => {
 describe('an upstream answer of more objects than a ticket could need', () => {
   it('is refused before it is parsed: UPSTREAM_INVALID_RESPONSE at its path, and never opens the circuit', async () => {
     // 150,000 empty objects: about 450 KB of text, about 10 MB of heap once parsed.
-    const { gateway } = await againstHostile({ bodyChars: 10, junkObjects: 150_000 }, { UPSTREAM_BREAKER_FAILURES: '2' });
-    await expectRefusedThriceCircuitClosed(gateway, 'hostup answered with more than 100000 JSON objects and arrays', { upstreamStatus: 200 });
+    const { gateway } = await againstHostile(
+      { bodyChars: 10, junkObjects: 150_000 },
+      { UPSTREAM_BREAKER_FAILURES: '2' },
+    );
+    await expectRefusedThriceCircuitClosed(gateway, 'hostup answered with more than 100000 JSON objects and arrays', {
+      upstreamStatus: 200,
+    });
   });
 
   it('reads an answer of many objects under the bound', async () => {
@@ -148,11 +163,16 @@ describe('a client that never reads its answer', () => {
   it('is disconnected once it has taken nothing of its answer for SERVER_REQUEST_TIMEOUT_MS, freeing it', async () => {
     // Ten tickets of 2.5 MB: an answer larger than what loopback's socket buffers hold.
     const { gateway } = await againstHostile({ bodyChars: 2_500_000 }, { SERVER_REQUEST_TIMEOUT_MS: '1000' });
-    const body = JSON.stringify({ query: 'query($refs: [TicketRef!]!) { tickets(refs: $refs) { body } }', variables: { refs: refs(10) } });
+    const body = JSON.stringify({
+      query: 'query($refs: [TicketRef!]!) { tickets(refs: $refs) { body } }',
+      variables: { refs: refs(10) },
+    });
     const { port } = new URL(gateway.url);
     const socket = connect(Number(port), '127.0.0.1');
     socket.on('error', () => {});
-    socket.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+    socket.write(
+      `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+    );
     socket.pause();
     await until(() => gateway.openConnections() === 1);
     // The gateway lets go only when it gives up on the client: before, it held socket and answer for good.

@@ -27,12 +27,17 @@ async function post(query: string, variables: Record<string, unknown>, headers: 
 }
 
 const QUERY = 'query($refs: [TicketRef!]!) { tickets(refs: $refs) { id subject raw } }';
-const UPDATE = 'mutation($number: String!) { updateTicket(input: { provider: SWEEPPEA, number: $number, title: "x" }) { __typename ... on Error { message } } }';
+const UPDATE =
+  'mutation($number: String!) { updateTicket(input: { provider: SWEEPPEA, number: $number, title: "x" }) { __typename ... on Error { message } } }';
 
 describe('secrets', () => {
   it('appear in no response and no log line, whatever fails', async () => {
-    const refs = PROVIDER_NAMES.map((name) => ({ provider: name.toUpperCase(), number: gateway.sandbox.ticketNumbers(name)[0] }));
-    const brought = (keys: Record<string, string>) => Object.fromEntries(PROVIDER_NAMES.map((name) => [credentialHeader(name), keys[name]!]));
+    const refs = PROVIDER_NAMES.map((name) => ({
+      provider: name.toUpperCase(),
+      number: gateway.sandbox.ticketNumbers(name)[0],
+    }));
+    const brought = (keys: Record<string, string>) =>
+      Object.fromEntries(PROVIDER_NAMES.map((name) => [credentialHeader(name), keys[name]!]));
     await post(QUERY, { refs }, brought(gateway.sandbox.keys));
     await post(QUERY, { refs }, brought(WRONG_KEYS));
     await post(UPDATE, { number: gateway.sandbox.ticketNumbers('sweeppea')[0] }, brought(WRONG_KEYS));
@@ -42,21 +47,43 @@ describe('secrets', () => {
     }
     gateway.sandbox.reset();
     // The gateway key refused, and a bad one sent.
-    const refused = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer gw_guess_0000' }, body: '{"query":"{ __typename }"}' });
+    const refused = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer gw_guess_0000' },
+      body: '{"query":"{ __typename }"}',
+    });
     responses.push(await refused.text());
 
-    const secrets = [GATEWAY_KEY, 'gw_guess_0000', ...Object.values(WRONG_KEYS), ...Object.values(gateway.sandbox.keys), ...Object.values(gateway.sandbox.otherKeys)];
+    const secrets = [
+      GATEWAY_KEY,
+      'gw_guess_0000',
+      ...Object.values(WRONG_KEYS),
+      ...Object.values(gateway.sandbox.keys),
+      ...Object.values(gateway.sandbox.otherKeys),
+    ];
     expect(logLines.length).toBeGreaterThan(0);
     for (const secret of secrets) {
-      expect(logLines.filter((line) => line.includes(secret)), secret).toEqual([]);
-      expect(responses.filter((text) => text.includes(secret)), secret).toEqual([]);
+      expect(
+        logLines.filter((line) => line.includes(secret)),
+        secret,
+      ).toEqual([]);
+      expect(
+        responses.filter((text) => text.includes(secret)),
+        secret,
+      ).toEqual([]);
     }
   });
 
   it('are redacted from any logged headers or credential fields', () => {
     const lines: string[] = [];
     const logger = createLogger({ level: 'info' }, { write: (line: string) => void lines.push(line) });
-    logger.info({ request: { headers: { authorization: 'Bearer s3cret', 'x-hostup-api-key': 'hu_s3cret' } }, login: { password: 'p4ss', clientSecret: 'c5ecret' } }, 'incoming');
+    logger.info(
+      {
+        request: { headers: { authorization: 'Bearer s3cret', 'x-hostup-api-key': 'hu_s3cret' } },
+        login: { password: 'p4ss', clientSecret: 'c5ecret' },
+      },
+      'incoming',
+    );
     expect(lines.join('')).not.toMatch(/s3cret|p4ss|c5ecret/);
     expect(lines.join('')).toContain('[redacted]');
   });

@@ -33,7 +33,15 @@ async function startMain(sandbox: Sandbox, env: Record<string, string> = {}, std
   const port = await closedPort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, ...sandboxEnv(sandbox), SANDBOX: 'false', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env },
+    env: {
+      ...process.env,
+      ...sandboxEnv(sandbox),
+      SANDBOX: 'false',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', stdout ?? 'pipe', 'pipe'],
   });
   const lines: Record<string, unknown>[] = [];
@@ -70,7 +78,11 @@ async function rawConnection(port: number, text: string): Promise<{ socket: Sock
 
 const QUERY = 'query One($n: String!) { ticket(provider: KAPTURE, number: $n) { number } }';
 const ask = (server: Process, number: string) =>
-  fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY, variables: { n: number } }) });
+  fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: QUERY, variables: { n: number } }),
+  });
 
 // One sandbox for the file; each test's processes are killed, and the sandbox reset, after it.
 let sandbox: Sandbox;
@@ -85,7 +97,6 @@ afterEach(() => {
 afterAll(() => sandbox.close());
 
 describe('shutdown on SIGTERM', () => {
-
   it('lets a request in flight finish, refuses new connections, then exits 0', async () => {
     const server = await startMain(sandbox);
     started.push(server.child);
@@ -145,31 +156,37 @@ describe('shutdown on SIGTERM', () => {
   it.each([
     ['SIGTERM', 'the same signal once its echo window has passed'],
     ['SIGINT', 'another signal'],
-  ] as const)('exits 1 at once on a second request to stop (%s: %s), without waiting for the request in flight', async (second, _why) => {
-    const server = await startMain(sandbox);
-    started.push(server.child);
-    const release = sandbox.hold('kapture');
-    try {
-      const inFlight = ask(server, sandbox.ticketNumbers('kapture')[0]!).catch((error: unknown) => error);
-      await until(() => sandbox.calls('kapture') === 1);
-      server.child.kill('SIGTERM');
-      await until(() => server.lines.some((line) => String(line.msg).startsWith('draining')));
-      // The line is written after the signal was taken: from here on the window is sure to pass.
-      if (second === 'SIGTERM') await sleep(SIGNAL_ECHO_MS);
-      server.child.kill(second);
-      expect(await server.exited).toBe(1);
-      expect(await inFlight).toBeInstanceOf(Error);
-    } finally {
-      release();
-    }
-  });
+  ] as const)(
+    'exits 1 at once on a second request to stop (%s: %s), without waiting for the request in flight',
+    async (second, _why) => {
+      const server = await startMain(sandbox);
+      started.push(server.child);
+      const release = sandbox.hold('kapture');
+      try {
+        const inFlight = ask(server, sandbox.ticketNumbers('kapture')[0]!).catch((error: unknown) => error);
+        await until(() => sandbox.calls('kapture') === 1);
+        server.child.kill('SIGTERM');
+        await until(() => server.lines.some((line) => String(line.msg).startsWith('draining')));
+        // The line is written after the signal was taken: from here on the window is sure to pass.
+        if (second === 'SIGTERM') await sleep(SIGNAL_ECHO_MS);
+        server.child.kill(second);
+        expect(await server.exited).toBe(1);
+        expect(await inFlight).toBeInstanceOf(Error);
+      } finally {
+        release();
+      }
+    },
+  );
 
   it('takes a SIGTERM repeated at once (a process group signalled under npm start) as the same request to stop', async () => {
     const server = await startMain(sandbox);
     started.push(server.child);
     const number = sandbox.ticketNumbers('kapture')[0]!;
     const release = sandbox.hold('kapture');
-    const inFlight = ask(server, number).then((response) => response.json(), (error: unknown) => error);
+    const inFlight = ask(server, number).then(
+      (response) => response.json(),
+      (error: unknown) => error,
+    );
     await until(() => sandbox.calls('kapture') === 1);
     server.child.kill('SIGTERM');
     // Sent once the first is taken (two sent at once would merge into one pending signal), as npm
@@ -196,7 +213,6 @@ describe('shutdown on SIGTERM', () => {
 });
 
 describe('slow clients', () => {
-
   it('do not hold up SIGTERM with half a request line or headers still coming: exit 0 long before the shutdown timeout', async () => {
     const server = await startMain(sandbox, { SHUTDOWN_TIMEOUT_MS: '60000' });
     started.push(server.child);
@@ -234,7 +250,10 @@ describe('slow clients', () => {
     const slowHeaders = await rawConnection(server.port, 'POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\n');
     const body = JSON.stringify({ query: '{ __typename }' });
     const headers = `Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}`;
-    const slowBody = await rawConnection(server.port, `POST /graphql HTTP/1.1\r\n${headers}\r\n\r\n${body.slice(0, 5)}`);
+    const slowBody = await rawConnection(
+      server.port,
+      `POST /graphql HTTP/1.1\r\n${headers}\r\n\r\n${body.slice(0, 5)}`,
+    );
     expect(await slowHeaders.received).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
     expect(await slowBody.received).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
     // The body's request had reached the gateway: its line says it got no answer from it.
@@ -247,7 +266,6 @@ describe('slow clients', () => {
 });
 
 describe('the gateway process', () => {
-
   it('refuses to start in production with no provider configured, in one line, rather than serve the sandbox', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
@@ -273,7 +291,8 @@ describe('the gateway process', () => {
     await until(() => server.lines.some((line) => String(line.msg).startsWith('ticket-graph is listening')));
     server.child.stdout!.destroy();
     const number = sandbox.ticketNumbers('kapture')[0]!;
-    for (let i = 0; i < 3; i++) expect(await (await ask(server, number)).json()).toEqual({ data: { ticket: { number } } });
+    for (let i = 0; i < 3; i++)
+      expect(await (await ask(server, number)).json()).toEqual({ data: { ticket: { number } } });
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(server.stderr()).toBe('ticket-graph: the log destination failed (EPIPE): no more log lines are written\n');
@@ -294,7 +313,9 @@ describe('the gateway process', () => {
       for (let i = 0; i < 400; i++) await (await fetch(`${server.url}${path}`)).text();
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
-      expect(server.stderr()).toBe('ticket-graph: the log destination did not take the last log lines in time: they are lost\n');
+      expect(server.stderr()).toBe(
+        'ticket-graph: the log destination did not take the last log lines in time: they are lost\n',
+      );
     } finally {
       closeSync(held);
       rmSync(dir, { recursive: true, force: true });

@@ -26,7 +26,9 @@ beforeAll(async () => {
   tickets = await startGateway();
   const numbers = (name: ProviderName) => tickets.sandbox.ticketNumbers(name);
   orders = [
-    ...numbers('kapture').slice(0, 8).map((number, index) => ({ id: `K${index}`, ticket: { provider: 'KAPTURE', number } })),
+    ...numbers('kapture')
+      .slice(0, 8)
+      .map((number, index) => ({ id: `K${index}`, ticket: { provider: 'KAPTURE', number } })),
     { id: 'H0', ticket: { provider: 'HOSTUP', number: numbers('hostup')[0]! } },
     { id: 'S0', ticket: { provider: 'SWEEPPEA', number: numbers('sweeppea')[0]! } },
     { id: 'W0', ticket: { provider: 'KELIWEB', number: numbers('keliweb')[0]! } },
@@ -73,10 +75,13 @@ afterAll(async () => {
 beforeEach(() => tickets.sandbox.reset());
 
 describe('ticket-graph stitched into another schema with @graphql-tools/stitch', () => {
-  it('reads every order\'s ticket in one batched request to the gateway', async () => {
+  it("reads every order's ticket in one batched request to the gateway", async () => {
     const before = tickets.requests();
     const { data, errors } = await new GraphQLClient(stitched.url, { errorPolicy: 'all' }).rawRequest<{
-      orders: { id: string; ticket: { provider: string; number: string; subject: string | null; status: string; notes: unknown[] } | null }[];
+      orders: {
+        id: string;
+        ticket: { provider: string; number: string; subject: string | null; status: string; notes: unknown[] } | null;
+      }[];
     }>(/* GraphQL */ `
       query OrdersWithTickets {
         orders { id ticket { provider number subject status notes { body } } }
@@ -85,7 +90,11 @@ describe('ticket-graph stitched into another schema with @graphql-tools/stitch',
     expect(data.orders.map((order) => [order.id, order.ticket?.number ?? null])).toEqual(
       orders.map((order) => [order.id, order.id === 'gone' ? null : (order.ticket?.number ?? null)]),
     );
-    expect(data.orders.find((order) => order.id === 'K0')?.ticket).toMatchObject({ provider: 'KAPTURE', subject: expect.any(String), notes: expect.any(Array) });
+    expect(data.orders.find((order) => order.id === 'K0')?.ticket).toMatchObject({
+      provider: 'KAPTURE',
+      subject: expect.any(String),
+      notes: expect.any(Array),
+    });
     // The missing ticket is null, and its errors keep the gateway's code. Stitching reports the
     // failed merge once per field it could not fill, each under that order's ticket.
     expect(errors?.length).toBeGreaterThan(0);
@@ -95,6 +104,11 @@ describe('ticket-graph stitched into another schema with @graphql-tools/stitch',
     }
     expect(tickets.requests() - before).toBe(1);
     // Eight distinct Kapture tickets in one call; one call per other ticket.
-    expect(Object.fromEntries(PROVIDER_NAMES.map((name) => [name, tickets.sandbox.calls(name)]))).toEqual({ sweeppea: 1, hostup: 2, keliweb: 1, kapture: 1 });
+    expect(Object.fromEntries(PROVIDER_NAMES.map((name) => [name, tickets.sandbox.calls(name)]))).toEqual({
+      sweeppea: 1,
+      hostup: 2,
+      keliweb: 1,
+      kapture: 1,
+    });
   });
 });

@@ -22,10 +22,18 @@ interface EntitiesData {
   _entities: ({ __typename: string; id: string; provider: string; number: string; subject: string | null } | null)[];
 }
 
-const byKey = (provider: ProviderName, number: string) => ({ __typename: 'Ticket', provider: provider.toUpperCase(), number });
-const byId = (provider: ProviderName, number: string) => ({ __typename: 'Ticket', id: encodeTicketId({ provider, number }) });
+const byKey = (provider: ProviderName, number: string) => ({
+  __typename: 'Ticket',
+  provider: provider.toUpperCase(),
+  number,
+});
+const byId = (provider: ProviderName, number: string) => ({
+  __typename: 'Ticket',
+  id: encodeTicketId({ provider, number }),
+});
 /** Kapture ids no seeded ticket has: the search answers without them, so each is NOT_FOUND. */
-const unknownKaptureIds = (count: number) => Array.from({ length: count }, (_, index) => `9${String(index).padStart(11, '0')}`);
+const unknownKaptureIds = (count: number) =>
+  Array.from({ length: count }, (_, index) => `9${String(index).padStart(11, '0')}`);
 
 let gateway: Gateway;
 beforeAll(async () => {
@@ -35,18 +43,24 @@ beforeAll(async () => {
 afterAll(() => gateway.close());
 beforeEach(() => gateway.sandbox.reset());
 
-const entities = (representations: unknown[]) => gateway.client().rawRequest<EntitiesData>(ENTITIES, { representations });
+const entities = (representations: unknown[]) =>
+  gateway.client().rawRequest<EntitiesData>(ENTITIES, { representations });
 const totalCalls = () => PROVIDER_NAMES.reduce((sum, name) => sum + gateway.sandbox.calls(name), 0);
 
 describe('_service', () => {
   it('serves the SDL in subgraph.graphql: Ticket keyed by id and by provider and number', async () => {
     const { data } = await gateway.client().rawRequest<{ _service: { sdl: string } }>('{ _service { sdl } }');
-    expect(data._service.sdl.trimEnd()).toBe(readFileSync(new URL('../../subgraph.graphql', import.meta.url), 'utf8').trimEnd());
+    expect(data._service.sdl.trimEnd()).toBe(
+      readFileSync(new URL('../../subgraph.graphql', import.meta.url), 'utf8').trimEnd(),
+    );
   });
 
   it('describes the schema this gateway serves: no updateTicket when no enabled provider can update', async () => {
     const readOnly = await startGateway({
-      adjust: (config) => ({ ...config, providers: { ...config.providers, sweeppea: { ...config.providers.sweeppea, enabled: false } } }),
+      adjust: (config) => ({
+        ...config,
+        providers: { ...config.providers, sweeppea: { ...config.providers.sweeppea, enabled: false } },
+      }),
     });
     try {
       const { data } = await readOnly.client().rawRequest<{ _service: { sdl: string } }>('{ _service { sdl } }');
@@ -68,7 +82,11 @@ describe('_entities', () => {
     expect(errors).toBeUndefined();
     expect(gateway.sandbox.calls('kapture')).toBe(5);
     expect(data._entities.map((ticket) => ticket?.number)).toEqual(numbers);
-    expect(data._entities[0]).toMatchObject({ __typename: 'Ticket', provider: 'KAPTURE', id: encodeTicketId({ provider: 'kapture', number: numbers[0]! }) });
+    expect(data._entities[0]).toMatchObject({
+      __typename: 'Ticket',
+      provider: 'KAPTURE',
+      id: encodeTicketId({ provider: 'kapture', number: numbers[0]! }),
+    });
   });
 
   it("reads the sandbox's copies of each provider's tickets under their new numbers", async () => {
@@ -86,11 +104,13 @@ describe('_entities', () => {
     // 30 ids: two batches of 20 and 10, with unknown ids in each.
     const numbers = [known[0]!, unknown[0]!, ...known.slice(1, 22), unknown[1]!, ...known.slice(22), unknown[2]!];
     const { data, errors } = await entities(numbers.map((number) => byKey('kapture', number)));
-    expect(data._entities.map((ticket) => ticket?.number ?? null)).toEqual(numbers.map((number) => (unknown.includes(number) ? null : number)));
-    const missing = numbers.flatMap((number, index) => (unknown.includes(number) ? [index] : []));
-    expect(errors?.map((error) => [error.path?.[1], error.extensions?.code]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(
-      missing.map((index) => [index, 'NOT_FOUND']),
+    expect(data._entities.map((ticket) => ticket?.number ?? null)).toEqual(
+      numbers.map((number) => (unknown.includes(number) ? null : number)),
     );
+    const missing = numbers.flatMap((number, index) => (unknown.includes(number) ? [index] : []));
+    expect(
+      errors?.map((error) => [error.path?.[1], error.extensions?.code]).sort((a, b) => Number(a[0]) - Number(b[0])),
+    ).toEqual(missing.map((index) => [index, 'NOT_FOUND']));
     expect(gateway.sandbox.calls('kapture')).toBe(2);
   });
 
@@ -128,8 +148,16 @@ describe('_entities', () => {
       'an unknown provider': { __typename: 'Ticket', provider: 'JIRA', number: '1' },
       "the provider's internal name": { __typename: 'Ticket', provider: 'hostup', number: good },
       'a provider name in title case': { __typename: 'Ticket', provider: 'Hostup', number: good },
-      'a provider name with a Kelvin sign for K': { __typename: 'Ticket', provider: '\u212AAPTURE', number: gateway.sandbox.ticketNumbers('kapture')[0]! },
-      'an id that names another ticket than its provider and number': { ...byId('hostup', good), provider: 'KAPTURE', number: good },
+      'a provider name with a Kelvin sign for K': {
+        __typename: 'Ticket',
+        provider: '\u212AAPTURE',
+        number: gateway.sandbox.ticketNumbers('kapture')[0]!,
+      },
+      'an id that names another ticket than its provider and number': {
+        ...byId('hostup', good),
+        provider: 'KAPTURE',
+        number: good,
+      },
       'a provider without a number': { __typename: 'Ticket', provider: 'HOSTUP' },
       'a malformed id': { __typename: 'Ticket', id: '!!not-an-id' },
       'an id of another type': { __typename: 'Ticket', id: Buffer.from('User:hostup:1').toString('base64url') },
@@ -142,7 +170,9 @@ describe('_entities', () => {
     expect(data._entities[0]?.number).toBe(good);
     expect(data._entities.at(-1)?.number).toBe(good);
     expect(data._entities.slice(1, -1)).toEqual(Object.keys(bad).map(() => null));
-    expect(errors?.map((error) => [error.path?.[1], error.extensions?.code]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(Object.keys(bad).map((_, index) => [index + 1, 'BAD_USER_INPUT']));
+    expect(
+      errors?.map((error) => [error.path?.[1], error.extensions?.code]).sort((a, b) => Number(a[0]) - Number(b[0])),
+    ).toEqual(Object.keys(bad).map((_, index) => [index + 1, 'BAD_USER_INPUT']));
     expect(gateway.sandbox.calls('hostup')).toBe(1);
     expect(gateway.sandbox.calls('kapture')).toBe(0);
   });
@@ -157,9 +187,14 @@ describe('_entities', () => {
 
   it(`refuses more than ${MAX_REPRESENTATIONS} representations at once, calling no upstream`, async () => {
     const number = gateway.sandbox.ticketNumbers('kapture')[0]!;
-    const { data, errors } = await entities(Array.from({ length: MAX_REPRESENTATIONS + 1 }, () => byKey('kapture', number)));
+    const { data, errors } = await entities(
+      Array.from({ length: MAX_REPRESENTATIONS + 1 }, () => byKey('kapture', number)),
+    );
     expect(data).toBeNull();
-    expect(errors?.[0]).toMatchObject({ message: expect.stringMatching(/at most 1000 entity representations/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/at most 1000 entity representations/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect(totalCalls()).toBe(0);
   });
 
@@ -167,10 +202,14 @@ describe('_entities', () => {
     const number = gateway.sandbox.ticketNumbers('kapture')[0]!;
     const representations = Array.from({ length: 400 }, () => byKey('kapture', number));
     const aliased = `query($r: [_Any!]!) { a: _entities(representations: $r) { __typename } b: _entities(representations: $r) { __typename } c: _entities(representations: $r) { __typename } }`;
-    const { data, errors } = await gateway.client().rawRequest<Record<string, unknown>>(aliased, { r: representations });
+    const { data, errors } = await gateway
+      .client()
+      .rawRequest<Record<string, unknown>>(aliased, { r: representations });
     // The first two fit in 1000; the third is refused, and _entities being non-null, so is the answer.
     expect(data).toBeNull();
-    expect(errors).toEqual([expect.objectContaining({ path: ['c'], extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ path: ['c'], extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+    ]);
     expect(gateway.sandbox.calls('kapture')).toBe(1);
   });
 

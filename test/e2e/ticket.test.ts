@@ -66,7 +66,9 @@ describe('Query.ticket', () => {
 
   it.each(PROVIDER_NAMES)('answers an unknown %s ticket with null and NOT_FOUND', async (name) => {
     const number = name === 'sweeppea' ? 'ZZZZZZZ' : '999999';
-    const { data, errors } = await gateway.client().rawRequest<TicketData>(TICKET, { provider: name.toUpperCase(), number });
+    const { data, errors } = await gateway
+      .client()
+      .rawRequest<TicketData>(TICKET, { provider: name.toUpperCase(), number });
     expect(data.ticket).toBeNull();
     expect(errors).toHaveLength(1);
     expect(errors![0]!.path).toEqual(['ticket']);
@@ -76,12 +78,14 @@ describe('Query.ticket', () => {
 
   it.each(PROVIDER_NAMES)('does not show a %s ticket of another tenant: NOT_FOUND', async (name) => {
     const number = gateway.sandbox.ticketNumbers(name, 'other')[0]!;
-    const { data, errors } = await gateway.client().rawRequest<TicketData>(TICKET, { provider: name.toUpperCase(), number });
+    const { data, errors } = await gateway
+      .client()
+      .rawRequest<TicketData>(TICKET, { provider: name.toUpperCase(), number });
     expect(data.ticket).toBeNull();
     expect(errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', provider: name });
   });
 
-  it.each(PROVIDER_NAMES)('reads another tenant\'s %s ticket with that tenant\'s credential header', async (name) => {
+  it.each(PROVIDER_NAMES)("reads another tenant's %s ticket with that tenant's credential header", async (name) => {
     const number = gateway.sandbox.ticketNumbers(name, 'other')[0]!;
     const header = `X-${name[0]!.toUpperCase()}${name.slice(1)}-Api-Key`;
     const { data, errors } = await gateway

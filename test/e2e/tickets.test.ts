@@ -8,7 +8,12 @@ const TICKETS = /* GraphQL */ `
   }
 `;
 
-const ENUM: Record<ProviderName, string> = { sweeppea: 'SWEEPPEA', hostup: 'HOSTUP', keliweb: 'KELIWEB', kapture: 'KAPTURE' };
+const ENUM: Record<ProviderName, string> = {
+  sweeppea: 'SWEEPPEA',
+  hostup: 'HOSTUP',
+  keliweb: 'KELIWEB',
+  kapture: 'KAPTURE',
+};
 const ref = (provider: ProviderName, number: string) => ({ provider: ENUM[provider], number });
 
 interface TicketsData {
@@ -27,7 +32,9 @@ describe('Query.tickets', () => {
     const refs = [...PROVIDER_NAMES].reverse().map((name) => ref(name, gateway.sandbox.ticketNumbers(name)[0]!));
     const { data, errors } = await gateway.client().rawRequest<TicketsData>(TICKETS, { refs });
     expect(errors).toBeUndefined();
-    expect(data.tickets.map((ticket) => [ticket?.provider, ticket?.number])).toEqual(refs.map((r) => [r.provider, r.number]));
+    expect(data.tickets.map((ticket) => [ticket?.provider, ticket?.number])).toEqual(
+      refs.map((r) => [r.provider, r.number]),
+    );
     for (const name of PROVIDER_NAMES) expect(gateway.sandbox.calls(name)).toBe(1);
   });
 

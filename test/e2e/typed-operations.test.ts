@@ -54,7 +54,13 @@ describe('examples/frontend.ts', () => {
   it('opens a ticket page, or null for a ticket that does not exist', async () => {
     const number = gateway.sandbox.ticketNumbers('hostup')[0]!;
     const page = await ticketPage(gateway.client(), 'HOSTUP', number);
-    expect(page).toMatchObject({ provider: 'HOSTUP', number, replies: expect.any(Array), notes: expect.any(Array), attachments: expect.any(Array) });
+    expect(page).toMatchObject({
+      provider: 'HOSTUP',
+      number,
+      replies: expect.any(Array),
+      notes: expect.any(Array),
+      attachments: expect.any(Array),
+    });
     expect(await ticketPage(gateway.client(), 'HOSTUP', '999999999')).toBeNull();
     expect(gateway.sandbox.calls('hostup')).toBe(2);
   });
@@ -65,15 +71,26 @@ describe('examples/frontend.ts', () => {
       { provider: 'KAPTURE', number: kapture },
       { provider: 'HOSTUP', number: '999999999' },
     ]);
-    expect(rows).toEqual([{ ticket: expect.objectContaining({ provider: 'KAPTURE', number: kapture }) }, { failure: { code: 'NOT_FOUND', message: expect.any(String) } }]);
-    expect({ kapture: gateway.sandbox.calls('kapture'), hostup: gateway.sandbox.calls('hostup') }).toEqual({ kapture: 1, hostup: 1 });
+    expect(rows).toEqual([
+      { ticket: expect.objectContaining({ provider: 'KAPTURE', number: kapture }) },
+      { failure: { code: 'NOT_FOUND', message: expect.any(String) } },
+    ]);
+    expect({ kapture: gateway.sandbox.calls('kapture'), hostup: gateway.sandbox.calls('hostup') }).toEqual({
+      kapture: 1,
+      hostup: 1,
+    });
   });
 
   it('renames a ticket, and says which field is wrong when the title is blank', async () => {
     const number = gateway.sandbox.ticketNumbers('sweeppea')[0]!;
-    expect(await renameTicket(gateway.client(), 'SWEEPPEA', number, 'Renamed by the example')).toEqual({ saved: { id: expect.any(String), subject: 'Renamed by the example' } });
+    expect(await renameTicket(gateway.client(), 'SWEEPPEA', number, 'Renamed by the example')).toEqual({
+      saved: { id: expect.any(String), subject: 'Renamed by the example' },
+    });
     const calls = gateway.sandbox.calls('sweeppea');
-    expect(await renameTicket(gateway.client(), 'SWEEPPEA', number, '   ')).toEqual({ invalid: expect.any(String), field: 'title' });
+    expect(await renameTicket(gateway.client(), 'SWEEPPEA', number, '   ')).toEqual({
+      invalid: expect.any(String),
+      field: 'title',
+    });
     // A blank title is refused before anything is sent.
     expect(gateway.sandbox.calls('sweeppea')).toBe(calls);
   });

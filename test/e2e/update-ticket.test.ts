@@ -50,21 +50,33 @@ beforeAll(async () => {
 afterAll(() => gateway.close());
 beforeEach(() => gateway.sandbox.reset());
 
-async function updateThrough(target: Gateway, input: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Result> {
+async function updateThrough(
+  target: Gateway,
+  input: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<Result> {
   const { data, errors } = await target.client(headers).rawRequest<{ updateTicket: Result }>(UPDATE, { input });
   expect(errors).toBeUndefined();
   return data.updateTicket;
 }
 
-const update = (input: Record<string, unknown>, headers: Record<string, string> = {}) => updateThrough(gateway, input, headers);
+const update = (input: Record<string, unknown>, headers: Record<string, string> = {}) =>
+  updateThrough(gateway, input, headers);
 
 const sentUpdates = () => gateway.sandbox.requests.filter((request) => request.path === '/tickets/update');
 
 describe('Mutation.updateTicket on Sweeppea', () => {
   it('changes the title, sends only what changes, and answers the ticket read back whole', async () => {
     const result = await update({ provider: 'SWEEPPEA', number: OPEN, title: '  UPDATED: entries fail on mobile  ' });
-    expect(result).toMatchObject({ __typename: 'Ticket', subject: 'UPDATED: entries fail on mobile', canUpdate: true, provider: 'SWEEPPEA' });
-    expect(sentUpdates().map((request) => JSON.parse(request.body))).toEqual([{ CaseId: OPEN, Title: 'UPDATED: entries fail on mobile' }]);
+    expect(result).toMatchObject({
+      __typename: 'Ticket',
+      subject: 'UPDATED: entries fail on mobile',
+      canUpdate: true,
+      provider: 'SWEEPPEA',
+    });
+    expect(sentUpdates().map((request) => JSON.parse(request.body))).toEqual([
+      { CaseId: OPEN, Title: 'UPDATED: entries fail on mobile' },
+    ]);
     expect(sentUpdates()[0]!.headers.authorization).toBe(`Bearer ${gateway.sandbox.keys.sweeppea}`);
     // The update, then the read-back: its Statistics list the update.
     expect(gateway.sandbox.calls('sweeppea')).toBe(2);
@@ -102,7 +114,11 @@ describe('Mutation.updateTicket on Sweeppea', () => {
   it.each([
     ['a title of 201 characters', { provider: 'SWEEPPEA', number: OPEN, title: 'T'.repeat(201) }, 'title'],
     ['a title of 101 emoji', { provider: 'SWEEPPEA', number: OPEN, title: '🎉'.repeat(101) }, 'title'],
-    ['a description of 20,001 characters', { provider: 'SWEEPPEA', number: OPEN, description: 'd'.repeat(20_001) }, 'description'],
+    [
+      'a description of 20,001 characters',
+      { provider: 'SWEEPPEA', number: OPEN, description: 'd'.repeat(20_001) },
+      'description',
+    ],
     ['a blank title', { provider: 'SWEEPPEA', number: OPEN, title: '   ' }, 'title'],
     ['a title over two lines', { provider: 'SWEEPPEA', number: OPEN, title: 'one\ntwo' }, 'title'],
     ['a blank description', { provider: 'SWEEPPEA', number: OPEN, description: '\n\t' }, 'description'],
@@ -112,26 +128,54 @@ describe('Mutation.updateTicket on Sweeppea', () => {
     ['a title with a C1 control (U+009B)', { provider: 'SWEEPPEA', number: OPEN, title: 'a\u009b31mb' }, 'title'],
     ['a title with a tab', { provider: 'SWEEPPEA', number: OPEN, title: 'a\tb' }, 'title'],
     ['a title with a paragraph separator', { provider: 'SWEEPPEA', number: OPEN, title: 'a\u2029b' }, 'title'],
-    ['a title with a right-to-left override', { provider: 'SWEEPPEA', number: OPEN, title: 'invoice \u202Efdp.exe' }, 'title'],
+    [
+      'a title with a right-to-left override',
+      { provider: 'SWEEPPEA', number: OPEN, title: 'invoice \u202Efdp.exe' },
+      'title',
+    ],
     ['a title with a left-to-right embedding', { provider: 'SWEEPPEA', number: OPEN, title: 'a\u202Ab' }, 'title'],
     ['a title with a bidi isolate', { provider: 'SWEEPPEA', number: OPEN, title: 'a\u2066b\u2069' }, 'title'],
     ['a title with a right-to-left mark', { provider: 'SWEEPPEA', number: OPEN, title: 'a\u200Fb' }, 'title'],
     ['a title with an Arabic letter mark', { provider: 'SWEEPPEA', number: OPEN, title: 'a\u061Cb' }, 'title'],
-    ['a description with a right-to-left override', { provider: 'SWEEPPEA', number: OPEN, description: 'a\u202Eb' }, 'description'],
-    ['a description with a pop directional isolate', { provider: 'SWEEPPEA', number: OPEN, description: 'a\u2069b' }, 'description'],
+    [
+      'a description with a right-to-left override',
+      { provider: 'SWEEPPEA', number: OPEN, description: 'a\u202Eb' },
+      'description',
+    ],
+    [
+      'a description with a pop directional isolate',
+      { provider: 'SWEEPPEA', number: OPEN, description: 'a\u2069b' },
+      'description',
+    ],
     ['a description with NEL (U+0085)', { provider: 'SWEEPPEA', number: OPEN, description: 'a\u0085b' }, 'description'],
-    ['a description with a line separator', { provider: 'SWEEPPEA', number: OPEN, description: 'a\u2028b' }, 'description'],
-    ['a description with a lone carriage return', { provider: 'SWEEPPEA', number: OPEN, description: 'a\rb' }, 'description'],
+    [
+      'a description with a line separator',
+      { provider: 'SWEEPPEA', number: OPEN, description: 'a\u2028b' },
+      'description',
+    ],
+    [
+      'a description with a lone carriage return',
+      { provider: 'SWEEPPEA', number: OPEN, description: 'a\rb' },
+      'description',
+    ],
     ['a description with an escape', { provider: 'SWEEPPEA', number: OPEN, description: 'a\u001b[2Jb' }, 'description'],
     ['nothing to change', { provider: 'SWEEPPEA', number: OPEN }, 'input'],
     ['nothing to change but nulls', { provider: 'SWEEPPEA', number: OPEN, title: null, description: null }, 'input'],
     ['no ticket named', { title: 'x' }, 'id'],
-    ['an id and a number', { id: encodeTicketId({ provider: 'sweeppea', number: OPEN }), provider: 'SWEEPPEA', number: OPEN, title: 'x' }, 'id'],
+    [
+      'an id and a number',
+      { id: encodeTicketId({ provider: 'sweeppea', number: OPEN }), provider: 'SWEEPPEA', number: OPEN, title: 'x' },
+      'id',
+    ],
     ['a number without its provider', { number: OPEN, title: 'x' }, 'provider'],
     ['a provider without a number', { provider: 'SWEEPPEA', title: 'x' }, 'number'],
     ['an id the gateway never issued', { id: 'not-an-id', title: 'x' }, 'id'],
     ['a hostile number', { provider: 'SWEEPPEA', number: '../tickets/delete', title: 'x' }, 'number'],
-    ['a hostile number inside an id', { id: encodeTicketId({ provider: 'sweeppea', number: 'A"}' }), title: 'x' }, 'id'],
+    [
+      'a hostile number inside an id',
+      { id: encodeTicketId({ provider: 'sweeppea', number: 'A"}' }), title: 'x' },
+      'id',
+    ],
   ])('refuses %s with ValidationError before any upstream call', async (_case, input, field) => {
     const result = await update(input);
     expect(result).toMatchObject({ __typename: 'ValidationError', field });
@@ -139,13 +183,17 @@ describe('Mutation.updateTicket on Sweeppea', () => {
     expect(gateway.sandbox.requests).toEqual([]);
   });
 
-  it('answers TicketClosedError for a closed ticket, from the upstream\'s 400', async () => {
-    expect(await update({ provider: 'SWEEPPEA', number: CLOSED, title: 'x' })).toMatchObject({ __typename: 'TicketClosedError' });
+  it("answers TicketClosedError for a closed ticket, from the upstream's 400", async () => {
+    expect(await update({ provider: 'SWEEPPEA', number: CLOSED, title: 'x' })).toMatchObject({
+      __typename: 'TicketClosedError',
+    });
     expect(gateway.sandbox.calls('sweeppea')).toBe(1);
   });
 
-  it('answers ForbiddenError for another account\'s ticket, and leaves it unchanged', async () => {
-    expect(await update({ provider: 'SWEEPPEA', number: OTHERS, title: 'x' })).toMatchObject({ __typename: 'ForbiddenError' });
+  it("answers ForbiddenError for another account's ticket, and leaves it unchanged", async () => {
+    expect(await update({ provider: 'SWEEPPEA', number: OTHERS, title: 'x' })).toMatchObject({
+      __typename: 'ForbiddenError',
+    });
     const { data } = await gateway
       .client({ 'X-Sweeppea-Api-Key': gateway.sandbox.otherKeys.sweeppea })
       .rawRequest<{ ticket: Result }>(READ, { number: OTHERS });
@@ -153,11 +201,16 @@ describe('Mutation.updateTicket on Sweeppea', () => {
   });
 
   it('answers NotFoundError for a number Sweeppea does not have', async () => {
-    expect(await update({ provider: 'SWEEPPEA', number: 'NOSUCH1', title: 'x' })).toMatchObject({ __typename: 'NotFoundError' });
+    expect(await update({ provider: 'SWEEPPEA', number: 'NOSUCH1', title: 'x' })).toMatchObject({
+      __typename: 'NotFoundError',
+    });
   });
 
   it('answers UnauthenticatedError for a key Sweeppea refuses', async () => {
-    const result = await update({ provider: 'SWEEPPEA', number: OPEN, title: 'x' }, { 'X-Sweeppea-Api-Key': 'not-a-key' });
+    const result = await update(
+      { provider: 'SWEEPPEA', number: OPEN, title: 'x' },
+      { 'X-Sweeppea-Api-Key': 'not-a-key' },
+    );
     expect(result).toMatchObject({ __typename: 'UnauthenticatedError' });
     expect(JSON.stringify(result)).not.toContain('not-a-key');
   });
@@ -182,7 +235,11 @@ describe('Mutation.updateTicket on Sweeppea', () => {
 
   it('answers UpstreamError RATE_LIMITED for a 429, sent once', async () => {
     gateway.sandbox.setFault('sweeppea', { status: 429, retryAfter: 7 });
-    expect(await update({ provider: 'SWEEPPEA', number: OPEN, title: 'x' })).toMatchObject({ __typename: 'UpstreamError', code: 'RATE_LIMITED', retryable: true });
+    expect(await update({ provider: 'SWEEPPEA', number: OPEN, title: 'x' })).toMatchObject({
+      __typename: 'UpstreamError',
+      code: 'RATE_LIMITED',
+      retryable: true,
+    });
     expect(gateway.sandbox.calls('sweeppea')).toBe(1);
   });
 
@@ -201,9 +258,11 @@ describe('Mutation.updateTicket on Sweeppea', () => {
     expect(data.b).toEqual({ subject: 'First change', body: 'Second change' });
   });
 
-  it('runs the README\'s mutation as written', async () => {
+  it("runs the README's mutation as written", async () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const mutation = [...readme.matchAll(/```graphql\n([\s\S]*?)\n```/g)].map((match) => match[1]!).find((block) => block.startsWith('mutation'));
+    const mutation = [...readme.matchAll(/```graphql\n([\s\S]*?)\n```/g)]
+      .map((match) => match[1]!)
+      .find((block) => block.startsWith('mutation'));
     expect(mutation).toBeDefined();
     const { data, errors } = await gateway.client().rawRequest<{ updateTicket: Result }>(mutation!);
     expect(errors).toBeUndefined();
@@ -223,10 +282,17 @@ describe('Mutation.updateTicket on Sweeppea', () => {
           tickets(refs: $refs) { provider canUpdate }
         }
       `,
-      { refs: (['sweeppea', 'hostup', 'keliweb', 'kapture'] as const).map((name) => ({ provider: name.toUpperCase(), number: gateway.sandbox.ticketNumbers(name)[0] })) },
+      {
+        refs: (['sweeppea', 'hostup', 'keliweb', 'kapture'] as const).map((name) => ({
+          provider: name.toUpperCase(),
+          number: gateway.sandbox.ticketNumbers(name)[0],
+        })),
+      },
     );
     expect(data.__type.enumValues.map((value) => value.name)).toEqual(['SWEEPPEA']);
-    expect(data.providers.filter((entry) => entry.capabilities.updateTicket).map((entry) => entry.name)).toEqual(['SWEEPPEA']);
+    expect(data.providers.filter((entry) => entry.capabilities.updateTicket).map((entry) => entry.name)).toEqual([
+      'SWEEPPEA',
+    ]);
     expect(data.tickets.map((ticket) => [ticket.provider, ticket.canUpdate])).toEqual([
       ['SWEEPPEA', true],
       ['HOSTUP', false],
@@ -237,9 +303,9 @@ describe('Mutation.updateTicket on Sweeppea', () => {
 
   it('refuses an UpdatableProvider value the schema does not have, as a GraphQL validation error', async () => {
     // A variable the schema cannot accept: HTTP 400, which the client throws.
-    await expect(gateway.client().rawRequest(UPDATE, { input: { provider: 'KAPTURE', number: '1', title: 'x' } })).rejects.toThrow(
-      /Value "KAPTURE" does not exist in "UpdatableProvider" enum/,
-    );
+    await expect(
+      gateway.client().rawRequest(UPDATE, { input: { provider: 'KAPTURE', number: '1', title: 'x' } }),
+    ).rejects.toThrow(/Value "KAPTURE" does not exist in "UpdatableProvider" enum/);
     expect(gateway.sandbox.requests).toEqual([]);
   });
 });
@@ -253,8 +319,14 @@ describe('Mutation.updateTicket when the upstream is slow', () => {
 
   it('answers UPSTREAM_TIMEOUT, not retryable, and never sends the update again', async () => {
     slow.sandbox.setLatency('sweeppea', 1_500);
-    const { data } = await slow.client().rawRequest<{ updateTicket: Result }>(UPDATE, { input: { provider: 'SWEEPPEA', number: OPEN, title: 'late' } });
-    expect(data.updateTicket).toMatchObject({ __typename: 'UpstreamError', code: 'UPSTREAM_TIMEOUT', retryable: false });
+    const { data } = await slow
+      .client()
+      .rawRequest<{ updateTicket: Result }>(UPDATE, { input: { provider: 'SWEEPPEA', number: OPEN, title: 'late' } });
+    expect(data.updateTicket).toMatchObject({
+      __typename: 'UpstreamError',
+      code: 'UPSTREAM_TIMEOUT',
+      retryable: false,
+    });
     expect(slow.sandbox.calls('sweeppea')).toBe(1);
   });
 });
@@ -277,7 +349,10 @@ describe('Mutation.updateTicket when the update may have arrived', () => {
     }, '');
     target = await startGateway({
       env: { UPSTREAM_TIMEOUT_MS: '300' },
-      adjust: (config) => ({ ...config, providers: { ...config.providers, sweeppea: { ...config.providers.sweeppea, baseUrl: hostile.url } } }),
+      adjust: (config) => ({
+        ...config,
+        providers: { ...config.providers, sweeppea: { ...config.providers.sweeppea, baseUrl: hostile.url } },
+      }),
     });
   });
   afterAll(async () => {
@@ -291,13 +366,16 @@ describe('Mutation.updateTicket when the update may have arrived', () => {
   it.each([
     ['stalls past the deadline', 'UPSTREAM_TIMEOUT', 'stall'],
     ['drops the connection after reading it', 'UPSTREAM_ERROR', 'drop'],
-  ] as const)('when Sweeppea %s: %s, not retryable, saying the change may have been made, sent once', async (_case, code, mode) => {
-    behaviour = mode;
-    const result = await updateThrough(target, { provider: 'SWEEPPEA', number: OPEN, title: 'maybe' });
-    expect(result).toMatchObject({ __typename: 'UpstreamError', code, retryable: false, upstreamStatus: null });
-    expect(result.message).toMatch(/the change may have been made/);
-    expect(received).toEqual([`/tickets/update {"CaseId":"${OPEN}","Title":"maybe"}`]);
-  });
+  ] as const)(
+    'when Sweeppea %s: %s, not retryable, saying the change may have been made, sent once',
+    async (_case, code, mode) => {
+      behaviour = mode;
+      const result = await updateThrough(target, { provider: 'SWEEPPEA', number: OPEN, title: 'maybe' });
+      expect(result).toMatchObject({ __typename: 'UpstreamError', code, retryable: false, upstreamStatus: null });
+      expect(result.message).toMatch(/the change may have been made/);
+      expect(received).toEqual([`/tickets/update {"CaseId":"${OPEN}","Title":"maybe"}`]);
+    },
+  );
 });
 
 describe('Mutation.updateTicket when Sweeppea cannot be reached', () => {
@@ -305,7 +383,10 @@ describe('Mutation.updateTicket when Sweeppea cannot be reached', () => {
   beforeAll(async () => {
     const baseUrl = `http://127.0.0.1:${await closedPort()}`;
     unreachable = await startGateway({
-      adjust: (config) => ({ ...config, providers: { ...config.providers, sweeppea: { ...config.providers.sweeppea, baseUrl } } }),
+      adjust: (config) => ({
+        ...config,
+        providers: { ...config.providers, sweeppea: { ...config.providers.sweeppea, baseUrl } },
+      }),
     });
   });
   afterAll(() => unreachable.close());
@@ -321,27 +402,39 @@ describe('a gateway with no provider that can update', () => {
   let readOnly: Gateway;
   beforeAll(async () => {
     readOnly = await startGateway({
-      adjust: (config) => ({ ...config, providers: { ...config.providers, sweeppea: { ...config.providers.sweeppea, enabled: false } } }),
+      adjust: (config) => ({
+        ...config,
+        providers: { ...config.providers, sweeppea: { ...config.providers.sweeppea, enabled: false } },
+      }),
     });
   });
   afterAll(() => readOnly.close());
 
   it('has no Mutation type, no UpdatableProvider and no update types in introspection', async () => {
-    const { data } = await readOnly.client().rawRequest<{ __schema: { mutationType: null | { name: string }; types: { name: string }[] } }>(
-      '{ __schema { mutationType { name } types { name } } }',
-    );
+    const { data } = await readOnly
+      .client()
+      .rawRequest<{ __schema: { mutationType: null | { name: string }; types: { name: string }[] } }>(
+        '{ __schema { mutationType { name } types { name } } }',
+      );
     expect(data.__schema.mutationType).toBeNull();
     const names = data.__schema.types.map((type) => type.name);
-    for (const name of ['Mutation', 'UpdatableProvider', 'UpdateTicketInput', 'UpdateTicketResult', 'ValidationError', 'UpstreamError']) {
+    for (const name of [
+      'Mutation',
+      'UpdatableProvider',
+      'UpdateTicketInput',
+      'UpdateTicketResult',
+      'ValidationError',
+      'UpstreamError',
+    ]) {
       expect(names).not.toContain(name);
     }
     expect(names).toContain('Ticket');
   });
 
   it('refuses a mutation as a GraphQL error, with nothing sent', async () => {
-    await expect(readOnly.client().rawRequest(UPDATE, { input: { provider: 'SWEEPPEA', number: OPEN, title: 'x' } })).rejects.toThrow(
-      /Unknown type "UpdateTicketInput"|Schema is not configured to execute mutation operation/,
-    );
+    await expect(
+      readOnly.client().rawRequest(UPDATE, { input: { provider: 'SWEEPPEA', number: OPEN, title: 'x' } }),
+    ).rejects.toThrow(/Unknown type "UpdateTicketInput"|Schema is not configured to execute mutation operation/);
     expect(readOnly.sandbox.requests).toEqual([]);
   });
 });

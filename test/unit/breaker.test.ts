@@ -68,7 +68,7 @@ describe('CircuitBreaker', () => {
     expect(circuit.snapshot().state).toBe('CLOSED');
   });
 
-  it('takes each admission\'s outcome once', () => {
+  it("takes each admission's outcome once", () => {
     const { circuit } = breaker(2);
     const admission = admitted(circuit);
     admission.done('unhealthy');

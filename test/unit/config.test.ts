@@ -4,7 +4,13 @@ import { ConfigError, loadConfig, pointAtSandbox } from '../../src/config.js';
 describe('loadConfig', () => {
   it('runs the sandbox with the documented defaults when no provider is configured', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ host: '127.0.0.1', port: 4000, sandbox: true, gatewayApiKeys: [], shutdownTimeoutMs: 10_000 });
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 4000,
+      sandbox: true,
+      gatewayApiKeys: [],
+      shutdownTimeoutMs: 10_000,
+    });
     expect(config.upstream).toEqual({
       timeoutMs: 10_000,
       queueTimeoutMs: 30_000,
@@ -13,7 +19,11 @@ describe('loadConfig', () => {
       maxBytesPerRequest: 33_554_432,
     });
     expect(config.responseMaxBytes).toBe(67_108_864);
-    expect(config.providers.sweeppea).toMatchObject({ enabled: false, maxConcurrency: 1, baseUrl: 'https://api-v3.sweeppea.com' });
+    expect(config.providers.sweeppea).toMatchObject({
+      enabled: false,
+      maxConcurrency: 1,
+      baseUrl: 'https://api-v3.sweeppea.com',
+    });
     expect(config.providers.hostup).toMatchObject({ timezone: 'Europe/Stockholm', maxConcurrency: 8 });
     expect(config.providers.keliweb).toMatchObject({ timezone: 'Europe/Rome', baseUrl: 'https://apiv2.keliweb.it' });
     expect(config.providers.kapture).toMatchObject({ timezone: 'Asia/Kolkata', maxBatch: 20, baseUrl: undefined });
@@ -45,7 +55,12 @@ describe('loadConfig', () => {
     expect(config.sandbox).toBe(false);
     expect(config.providers.keliweb).toMatchObject({ enabled: true, apiKey: undefined, login });
     const sandboxed = pointAtSandbox(config, {
-      urls: { sweeppea: 'http://127.0.0.1:1', hostup: 'http://127.0.0.1:2', keliweb: 'http://127.0.0.1:3', kapture: 'http://127.0.0.1:4' },
+      urls: {
+        sweeppea: 'http://127.0.0.1:1',
+        hostup: 'http://127.0.0.1:2',
+        keliweb: 'http://127.0.0.1:3',
+        kapture: 'http://127.0.0.1:4',
+      },
       keys: { sweeppea: 's', hostup: 'h', keliweb: 'k', kapture: 'c' },
     });
     expect(sandboxed.providers.keliweb).toMatchObject({ login, apiKey: undefined, baseUrl: 'http://127.0.0.1:3' });
@@ -80,7 +95,10 @@ describe('loadConfig', () => {
     [{ GATEWAY_API_KEYS: 'a,has space' }, /^GATEWAY_API_KEYS must be printable ASCII/],
     [{ CORS_ORIGINS: '*' }, /^CORS_ORIGINS must list origins such as https:\/\/app\.example\.com/],
     [{ CORS_ORIGINS: 'https://app.example.com,*' }, /^CORS_ORIGINS must list origins/],
-    [{ CORS_ORIGINS: 'https://app.example.com, https://app.example.com/path' }, /^CORS_ORIGINS must list origins .*: not "https:\/\/app\.example\.com\/path"$/],
+    [
+      { CORS_ORIGINS: 'https://app.example.com, https://app.example.com/path' },
+      /^CORS_ORIGINS must list origins .*: not "https:\/\/app\.example\.com\/path"$/,
+    ],
     [{ LOG_LEVEL: 'verbose' }, /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent$/],
     [{ GRAPHIQL: 'yes' }, /^GRAPHIQL must be true, false, 1 or 0$/],
     [{ CORS_ORIGINS: 'app.example.com' }, /^CORS_ORIGINS must list origins/],
@@ -90,7 +108,13 @@ describe('loadConfig', () => {
       /^KELIWEB_OAUTH_PASSWORD is required with KELIWEB_OAUTH_CLIENT_ID: the OAuth login needs all four$/,
     ],
     [
-      { KELIWEB_API_KEY: 'k', KELIWEB_OAUTH_CLIENT_ID: '7', KELIWEB_OAUTH_CLIENT_SECRET: 's', KELIWEB_OAUTH_USERNAME: 'u', KELIWEB_OAUTH_PASSWORD: 'p' },
+      {
+        KELIWEB_API_KEY: 'k',
+        KELIWEB_OAUTH_CLIENT_ID: '7',
+        KELIWEB_OAUTH_CLIENT_SECRET: 's',
+        KELIWEB_OAUTH_USERNAME: 'u',
+        KELIWEB_OAUTH_PASSWORD: 'p',
+      },
       /^KELIWEB_API_KEY and KELIWEB_OAUTH_CLIENT_ID both set/,
     ],
   ])('refuses %j with one line naming the variable', (env, message) => {
@@ -114,18 +138,29 @@ describe('loadConfig', () => {
   it('sets the server timeouts a load balancer expects, each from its variable', () => {
     expect(loadConfig({}).server).toEqual({ headersMs: 10_000, requestMs: 30_000, keepAliveMs: 65_000 });
     expect(
-      loadConfig({ SERVER_HEADERS_TIMEOUT_MS: '5000', SERVER_REQUEST_TIMEOUT_MS: '20000', SERVER_KEEPALIVE_TIMEOUT_MS: '120000' }).server,
+      loadConfig({
+        SERVER_HEADERS_TIMEOUT_MS: '5000',
+        SERVER_REQUEST_TIMEOUT_MS: '20000',
+        SERVER_KEEPALIVE_TIMEOUT_MS: '120000',
+      }).server,
     ).toEqual({ headersMs: 5_000, requestMs: 20_000, keepAliveMs: 120_000 });
   });
 
   it('keeps the default headers timeout within a shorter request timeout, as Node requires', () => {
-    expect(loadConfig({ SERVER_REQUEST_TIMEOUT_MS: '1000' }).server).toEqual({ headersMs: 1_000, requestMs: 1_000, keepAliveMs: 65_000 });
+    expect(loadConfig({ SERVER_REQUEST_TIMEOUT_MS: '1000' }).server).toEqual({
+      headersMs: 1_000,
+      requestMs: 1_000,
+      keepAliveMs: 65_000,
+    });
   });
 
   it.each([
     [{ SERVER_REQUEST_TIMEOUT_MS: '0' }, /^SERVER_REQUEST_TIMEOUT_MS must be at least 1000$/],
     [{ SERVER_KEEPALIVE_TIMEOUT_MS: '700000' }, /^SERVER_KEEPALIVE_TIMEOUT_MS must be at most 600000$/],
-    [{ SERVER_HEADERS_TIMEOUT_MS: '40000' }, /^SERVER_HEADERS_TIMEOUT_MS must be at most SERVER_REQUEST_TIMEOUT_MS \(30000\)$/],
+    [
+      { SERVER_HEADERS_TIMEOUT_MS: '40000' },
+      /^SERVER_HEADERS_TIMEOUT_MS must be at most SERVER_REQUEST_TIMEOUT_MS \(30000\)$/,
+    ],
   ])('refuses the server timeouts %j with one line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
@@ -141,7 +176,11 @@ describe('loadConfig', () => {
 
     it('reads NODE_ENV in any case: Production is production', () => {
       expect(() => loadConfig({ NODE_ENV: 'Production' })).toThrow(/^no provider is configured/);
-      expect(loadConfig({ NODE_ENV: 'PRODUCTION', SANDBOX: 'true' })).toMatchObject({ production: true, graphiql: false, introspection: false });
+      expect(loadConfig({ NODE_ENV: 'PRODUCTION', SANDBOX: 'true' })).toMatchObject({
+        production: true,
+        graphiql: false,
+        introspection: false,
+      });
     });
 
     it('runs the sandbox only when SANDBOX=true is set', () => {
@@ -156,7 +195,12 @@ describe('loadConfig', () => {
   });
 
   it('points every provider at the sandbox, enabling each with the sandbox key', () => {
-    const urls = { sweeppea: 'http://127.0.0.1:1', hostup: 'http://127.0.0.1:2', keliweb: 'http://127.0.0.1:3', kapture: 'http://127.0.0.1:4' };
+    const urls = {
+      sweeppea: 'http://127.0.0.1:1',
+      hostup: 'http://127.0.0.1:2',
+      keliweb: 'http://127.0.0.1:3',
+      kapture: 'http://127.0.0.1:4',
+    };
     const keys = { sweeppea: 's', hostup: 'h', keliweb: 'k', kapture: 'c' };
     const config = pointAtSandbox(loadConfig({}), { urls, keys });
     expect(config.providers.kapture).toMatchObject({ enabled: true, baseUrl: urls.kapture, apiKey: 'c', maxBatch: 20 });

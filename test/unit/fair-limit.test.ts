@@ -23,7 +23,11 @@ function recorder() {
 const groups = new Map<string, object>();
 const group = (name: string) => groups.get(name) ?? groups.set(name, { name }).get(name)!;
 
-const settled = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: unknown) => error);
+const settled = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'resolved',
+    (error: unknown) => error,
+  );
 
 describe('createFairLimit', () => {
   afterEach(() => {
@@ -119,7 +123,10 @@ describe('createFairLimit', () => {
     const limit = createFairLimit(1);
     const { started, task, end } = recorder();
     const running = settled(limit.run(group('a'), 1_000, task('running')));
-    const waiting = [settled(limit.run(group('a'), 1_000, task('a2'))), settled(limit.run(group('b'), 1_000, task('b1')))];
+    const waiting = [
+      settled(limit.run(group('a'), 1_000, task('a2'))),
+      settled(limit.run(group('b'), 1_000, task('b1'))),
+    ];
     limit.clear();
     for (const outcome of await Promise.all(waiting)) expect(outcome).toBeInstanceOf(LimitClosed);
     await end('running');

@@ -29,12 +29,15 @@ describe('jsonSize', () => {
   it('stops counting once past stopAt: the same string a thousand times is not read a thousand times', () => {
     const big = 'x'.repeat(1_000_000);
     let reads = 0;
-    const aliases = new Proxy(Array.from({ length: 1_000 }, () => big), {
-      get(target, key, receiver) {
-        if (typeof key === 'string' && /^\d+$/.test(key)) reads += 1;
-        return Reflect.get(target, key, receiver);
+    const aliases = new Proxy(
+      Array.from({ length: 1_000 }, () => big),
+      {
+        get(target, key, receiver) {
+          if (typeof key === 'string' && /^\d+$/.test(key)) reads += 1;
+          return Reflect.get(target, key, receiver);
+        },
       },
-    });
+    );
     expect(jsonSize(aliases, 3_000_000)).toBeGreaterThan(3_000_000);
     expect(reads).toBe(3);
   });

@@ -25,13 +25,24 @@ describe('errorHandling', () => {
     expect(masked.extensions).toMatchObject({ code: 'NOT_FOUND', provider: 'hostup' });
     expect(masked.path).toEqual(['ticket']);
     logging.error(error); // yoga's own report of a masked error
-    expect(lines).toEqual([expect.objectContaining({ level: 20, code: 'NOT_FOUND', provider: 'hostup', path: ['ticket'], msg: 'No HostUp ticket 7' })]);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 20,
+        code: 'NOT_FOUND',
+        provider: 'hostup',
+        path: ['ticket'],
+        msg: 'No HostUp ticket 7',
+      }),
+    ]);
   });
 
   it('masks an unexpected error and logs it once, by name and message, without its stack', () => {
     const { logger, lines } = capturingLogger();
     const { maskError, logging } = errorHandling(logger);
-    const error = new GraphQLError('boom', { path: ['tickets', 3], originalError: new TypeError("Cannot read properties of undefined (reading 'x')") });
+    const error = new GraphQLError('boom', {
+      path: ['tickets', 3],
+      originalError: new TypeError("Cannot read properties of undefined (reading 'x')"),
+    });
     const masked = maskError(error, 'Unexpected error.') as GraphQLError;
     expect(masked.message).toBe('Unexpected error.');
     expect(masked.extensions).not.toHaveProperty('code', 'NOT_FOUND');
@@ -41,18 +52,26 @@ describe('errorHandling', () => {
     expect(JSON.stringify(lines[0])).not.toMatch(/\bat \S+:\d+/);
   });
 
-  it('still logs yoga\'s own error reports that did not pass through it', () => {
+  it("still logs yoga's own error reports that did not pass through it", () => {
     const { logger, lines } = capturingLogger();
     errorHandling(logger).logging.error('listener failed');
     expect(lines).toEqual([expect.objectContaining({ level: 50, msg: 'listener failed' })]);
   });
 });
 
-describe('the app\'s error log', () => {
+describe("the app's error log", () => {
   it('writes no error-level line and no query text for an expected error', async () => {
     const { logger, lines } = capturingLogger();
-    const urls = { sweeppea: 'http://127.0.0.1:1', hostup: 'http://127.0.0.1:1', keliweb: 'http://127.0.0.1:1', kapture: 'http://127.0.0.1:1' };
-    const config = pointAtSandbox(loadConfig({ SANDBOX: 'true' }), { urls, keys: { sweeppea: 's', hostup: 'h', keliweb: 'k', kapture: 'c' } });
+    const urls = {
+      sweeppea: 'http://127.0.0.1:1',
+      hostup: 'http://127.0.0.1:1',
+      keliweb: 'http://127.0.0.1:1',
+      kapture: 'http://127.0.0.1:1',
+    };
+    const config = pointAtSandbox(loadConfig({ SANDBOX: 'true' }), {
+      urls,
+      keys: { sweeppea: 's', hostup: 'h', keliweb: 'k', kapture: 'c' },
+    });
     const app = createApp(config, { logger });
     try {
       const response = await app.yoga.fetch('http://gateway/graphql', {
@@ -73,10 +92,21 @@ describe('the app\'s error log', () => {
   it('logs an upstream failure at warn, and a fault of ours wrapped as an invalid response at error', () => {
     const { logger, lines } = capturingLogger();
     const { maskError } = errorHandling(logger);
-    const wrap = (original: Error) => maskError(new GraphQLError('x', { path: ['ticket'], originalError: original }), 'Unexpected error.');
+    const wrap = (original: Error) =>
+      maskError(new GraphQLError('x', { path: ['ticket'], originalError: original }), 'Unexpected error.');
     wrap(new UpstreamTimeoutError('HostUp did not answer', { provider: 'hostup' }));
-    wrap(new UpstreamInvalidResponseError('could not be read (TypeError)', { provider: 'kapture', cause: new TypeError("reading 'x'") }));
-    wrap(new UpstreamInvalidResponseError('not JSON', { provider: 'kapture', cause: new SyntaxError('Unexpected token <, "<html>secret" is not valid JSON') }));
+    wrap(
+      new UpstreamInvalidResponseError('could not be read (TypeError)', {
+        provider: 'kapture',
+        cause: new TypeError("reading 'x'"),
+      }),
+    );
+    wrap(
+      new UpstreamInvalidResponseError('not JSON', {
+        provider: 'kapture',
+        cause: new SyntaxError('Unexpected token <, "<html>secret" is not valid JSON'),
+      }),
+    );
     expect(lines.map((line) => [line.level, line.code])).toEqual([
       [40, 'UPSTREAM_TIMEOUT'],
       [50, 'UPSTREAM_INVALID_RESPONSE'],

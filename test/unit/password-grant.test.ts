@@ -30,7 +30,11 @@ const issued = (access: string, refresh = `refresh-of-${access}`, expiresIn: unk
 describe('createPasswordGrantSource', () => {
   it('logs in with the password grant, as an url-encoded form to the token path', async () => {
     const upstream = tokenEndpoint(issued('a1'));
-    const source = createPasswordGrantSource(upstream.http, { login: LOGIN, path: '/oauth/token', displayName: 'Keliweb' });
+    const source = createPasswordGrantSource(upstream.http, {
+      login: LOGIN,
+      path: '/oauth/token',
+      displayName: 'Keliweb',
+    });
     expect(await source.current()).toEqual({ apiKey: 'a1' });
     expect(upstream.requests[0]?.request).toMatchObject({
       method: 'POST',
@@ -50,19 +54,32 @@ describe('createPasswordGrantSource', () => {
   it('keeps the token until a minute before it expires, then renews it with the refresh token', async () => {
     let now = 0;
     const upstream = tokenEndpoint(issued('a1', 'r1'), issued('a2', 'r2'));
-    const source = createPasswordGrantSource(upstream.http, { login: LOGIN, path: '/oauth/token', displayName: 'Keliweb', now: () => now });
+    const source = createPasswordGrantSource(upstream.http, {
+      login: LOGIN,
+      path: '/oauth/token',
+      displayName: 'Keliweb',
+      now: () => now,
+    });
     await source.current();
     now = 3539_000;
     expect(await source.current()).toEqual({ apiKey: 'a1' });
     now = 3541_000;
     expect(await source.current()).toEqual({ apiKey: 'a2' });
     expect(upstream.grants()).toEqual(['password', 'refresh_token']);
-    expect(upstream.requests[1]?.fields).toMatchObject({ refresh_token: 'r1', client_id: '7', client_secret: 'client-secret' });
+    expect(upstream.requests[1]?.fields).toMatchObject({
+      refresh_token: 'r1',
+      client_id: '7',
+      client_secret: 'client-secret',
+    });
   });
 
   it('shares one login among the requests that need a token at once', async () => {
     const upstream = tokenEndpoint(issued('a1'));
-    const source = createPasswordGrantSource(upstream.http, { login: LOGIN, path: '/oauth/token', displayName: 'Keliweb' });
+    const source = createPasswordGrantSource(upstream.http, {
+      login: LOGIN,
+      path: '/oauth/token',
+      displayName: 'Keliweb',
+    });
     const credentials = await Promise.all(Array.from({ length: 5 }, () => source.current()));
     expect(credentials.map((c) => c.apiKey)).toEqual(['a1', 'a1', 'a1', 'a1', 'a1']);
     expect(upstream.requests).toHaveLength(1);
@@ -70,7 +87,11 @@ describe('createPasswordGrantSource', () => {
 
   it('renews a token the upstream refused, once, however many requests report it', async () => {
     const upstream = tokenEndpoint(issued('a1', 'r1'), issued('a2', 'r2'));
-    const source = createPasswordGrantSource(upstream.http, { login: LOGIN, path: '/oauth/token', displayName: 'Keliweb' });
+    const source = createPasswordGrantSource(upstream.http, {
+      login: LOGIN,
+      path: '/oauth/token',
+      displayName: 'Keliweb',
+    });
     const stale = await source.current();
     expect(source.refused(stale)).toBe(true);
     expect(await source.current()).toEqual({ apiKey: 'a2' });
@@ -85,19 +106,37 @@ describe('createPasswordGrantSource', () => {
       { status: 400, body: { error: 'invalid_grant', error_description: 'The refresh token is invalid.' } },
       issued('a2'),
     );
-    const source = createPasswordGrantSource(upstream.http, { login: LOGIN, path: '/oauth/token', displayName: 'Keliweb' });
+    const source = createPasswordGrantSource(upstream.http, {
+      login: LOGIN,
+      path: '/oauth/token',
+      displayName: 'Keliweb',
+    });
     source.refused(await source.current());
     expect(await source.current()).toEqual({ apiKey: 'a2' });
     expect(upstream.grants()).toEqual(['password', 'refresh_token', 'password']);
   });
 
   it.each([
-    ['a wrong client', 401, { error: 'invalid_client', message: 'Client authentication failed' }, /refused the configured OAuth login \(invalid_client\)$/],
-    ['a wrong password', 400, { error: 'invalid_grant', message: 'The user credentials were incorrect.' }, /\(invalid_grant\)$/],
+    [
+      'a wrong client',
+      401,
+      { error: 'invalid_client', message: 'Client authentication failed' },
+      /refused the configured OAuth login \(invalid_client\)$/,
+    ],
+    [
+      'a wrong password',
+      400,
+      { error: 'invalid_grant', message: 'The user credentials were incorrect.' },
+      /\(invalid_grant\)$/,
+    ],
     ['an error that is not an OAuth code', 400, { error: 'The <b>password</b> is wrong' }, /OAuth login$/],
   ])('answers UNAUTHENTICATED for %s, naming only the OAuth error code', async (_, status, body, message) => {
     const upstream = tokenEndpoint({ status, body });
-    const source = createPasswordGrantSource(upstream.http, { login: LOGIN, path: '/oauth/token', displayName: 'Keliweb' });
+    const source = createPasswordGrantSource(upstream.http, {
+      login: LOGIN,
+      path: '/oauth/token',
+      displayName: 'Keliweb',
+    });
     const error = await source.current().catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'UNAUTHENTICATED', provider: 'keliweb', upstreamStatus: status });
     expect((error as Error).message).toMatch(message);
@@ -109,7 +148,11 @@ describe('createPasswordGrantSource', () => {
     ['an expires_in that is not a number', issued('a1', 'r1', 'soon'), 'UPSTREAM_INVALID_RESPONSE'],
   ])('answers %s with %s and tries again on the next request', async (_, reply, code) => {
     const upstream = tokenEndpoint(reply, issued('a2'));
-    const source = createPasswordGrantSource(upstream.http, { login: LOGIN, path: '/oauth/token', displayName: 'Keliweb' });
+    const source = createPasswordGrantSource(upstream.http, {
+      login: LOGIN,
+      path: '/oauth/token',
+      displayName: 'Keliweb',
+    });
     await expect(source.current()).rejects.toMatchObject({ code });
     expect(await source.current()).toEqual({ apiKey: 'a2' });
   });
@@ -117,7 +160,12 @@ describe('createPasswordGrantSource', () => {
   it('reads expires_in sent as a string, as PHP back ends do', async () => {
     let now = 0;
     const upstream = tokenEndpoint(issued('a1', 'r1', '120'), issued('a2'));
-    const source = createPasswordGrantSource(upstream.http, { login: LOGIN, path: '/oauth/token', displayName: 'Keliweb', now: () => now });
+    const source = createPasswordGrantSource(upstream.http, {
+      login: LOGIN,
+      path: '/oauth/token',
+      displayName: 'Keliweb',
+      now: () => now,
+    });
     await source.current();
     now = 61_000;
     expect(await source.current()).toEqual({ apiKey: 'a2' });

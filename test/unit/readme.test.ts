@@ -13,7 +13,10 @@ describe('README', () => {
     expect(graphqlBlocks[0]).toBe(EXAMPLE_QUERY.trimEnd());
   });
 
-  it.each(graphqlBlocks.map((block) => [block.split('\n')[0], block]))('has only operations the served schema accepts: %s', (_first, block) => {
-    expect(validate(schemaFor(PROVIDERS_THAT_CAN_UPDATE), parse(block)).map((error) => error.message)).toEqual([]);
-  });
+  it.each(graphqlBlocks.map((block) => [block.split('\n')[0], block]))(
+    'has only operations the served schema accepts: %s',
+    (_first, block) => {
+      expect(validate(schemaFor(PROVIDERS_THAT_CAN_UPDATE), parse(block)).map((error) => error.message)).toEqual([]);
+    },
+  );
 });

@@ -16,12 +16,15 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(value, NOW)).toBe(seconds);
   });
 
-  it.each([['nothing', undefined], ['an empty string', ''], ['a word', 'soon'], ['a negative number', '-5'], ['an object', { s: 1 }]])(
-    'says nothing for %s',
-    (_, value) => {
-      expect(parseRetryAfter(value, NOW)).toBeUndefined();
-    },
-  );
+  it.each([
+    ['nothing', undefined],
+    ['an empty string', ''],
+    ['a word', 'soon'],
+    ['a negative number', '-5'],
+    ['an object', { s: 1 }],
+  ])('says nothing for %s', (_, value) => {
+    expect(parseRetryAfter(value, NOW)).toBeUndefined();
+  });
 
   it.each([
     ['400 digits (Infinity as a number)', '9'.repeat(400)],

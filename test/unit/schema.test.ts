@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { printSchemaFile, printSubgraphFile } from '../../src/schema/print.js';
 import { PROVIDERS_THAT_CAN_UPDATE } from '../../src/providers/registry.js';
 import { schemaFor } from '../../src/schema/index.js';
-import { isObjectType, isInterfaceType, isEnumType, isInputObjectType, printSchema, type GraphQLEnumType } from 'graphql';
+import {
+  isObjectType,
+  isInterfaceType,
+  isEnumType,
+  isInputObjectType,
+  printSchema,
+  type GraphQLEnumType,
+} from 'graphql';
 
 describe('schema.graphql', () => {
   it('is the schema the code defines (run `npm run schema:print` after changing the schema)', () => {
@@ -13,7 +20,9 @@ describe('schema.graphql', () => {
   it('has subgraph.graphql beside it, the SDL a federation router composes (`npm run schema:print`)', () => {
     const sdl = readFileSync(new URL('../../subgraph.graphql', import.meta.url), 'utf8');
     expect(sdl).toBe(printSubgraphFile());
-    expect(sdl).toMatch(/^extend schema\n\s+@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.\d+", import: \["@key"\]\)/);
+    expect(sdl).toMatch(
+      /^extend schema\n\s+@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.\d+", import: \["@key"\]\)/,
+    );
     expect(sdl).toContain('type Ticket implements Node\n  @key(fields: "id")\n  @key(fields: "provider number")');
   });
 
@@ -42,17 +51,29 @@ describe('schemaFor', () => {
   it('offers updateTicket with UpdatableProvider narrowed to the enabled providers that can update', () => {
     const served = schemaFor(['sweeppea']);
     expect(served.getMutationType()?.getFields()).toHaveProperty('updateTicket');
-    expect((served.getType('UpdatableProvider') as GraphQLEnumType).getValues().map((value) => value.name)).toEqual(['SWEEPPEA']);
+    expect((served.getType('UpdatableProvider') as GraphQLEnumType).getValues().map((value) => value.name)).toEqual([
+      'SWEEPPEA',
+    ]);
   });
 
   it('has no Mutation type, nor the types only it used, when no enabled provider can update', () => {
     const served = schemaFor([]);
     expect(served.getMutationType()).toBeUndefined();
-    for (const name of ['Mutation', 'UpdatableProvider', 'UpdateTicketInput', 'UpdateTicketResult', 'Error', 'ValidationError', 'UpstreamErrorCode']) {
+    for (const name of [
+      'Mutation',
+      'UpdatableProvider',
+      'UpdateTicketInput',
+      'UpdateTicketResult',
+      'Error',
+      'ValidationError',
+      'UpstreamErrorCode',
+    ]) {
       expect(served.getType(name), name).toBeUndefined();
     }
     // The read side is whole: only the update's types are gone.
-    const readTypes = Object.keys(schemaFor(PROVIDERS_THAT_CAN_UPDATE).getTypeMap()).filter((name) => served.getType(name) !== undefined);
+    const readTypes = Object.keys(schemaFor(PROVIDERS_THAT_CAN_UPDATE).getTypeMap()).filter(
+      (name) => served.getType(name) !== undefined,
+    );
     expect(readTypes).toEqual(expect.arrayContaining(['Query', 'Ticket', 'Node', 'ProviderInfo', 'DateTime', 'JSON']));
     expect(printSchema(served)).not.toMatch(/type Mutation|updateTicket\(|UpdatableProvider/);
   });

@@ -34,7 +34,11 @@ function fakeProvider(name: ProviderName, batchRead: boolean, maxBatch: number):
 
 type EntryWithoutCircuit = Omit<RegisteredProvider, 'circuit'>;
 
-function entry(provider: RegisteredProvider['provider'], enabled: boolean, apiKey: string | undefined): EntryWithoutCircuit {
+function entry(
+  provider: RegisteredProvider['provider'],
+  enabled: boolean,
+  apiKey: string | undefined,
+): EntryWithoutCircuit {
   return { provider, enabled, credential: apiKey === undefined ? undefined : fixedCredential(apiKey) };
 }
 
@@ -82,8 +86,14 @@ describe('createTicketLoader', () => {
     const loader = createTicketLoader(registryOf(entry(broken, true, 'k')), {});
     const results = await Promise.allSettled(['1', '2'].map((number) => loader.load({ provider: 'hostup', number })));
     expect(results).toEqual([
-      { status: 'rejected', reason: expect.objectContaining({ code: 'UPSTREAM_INVALID_RESPONSE', provider: 'hostup' }) },
-      { status: 'rejected', reason: expect.objectContaining({ code: 'UPSTREAM_INVALID_RESPONSE', provider: 'hostup' }) },
+      {
+        status: 'rejected',
+        reason: expect.objectContaining({ code: 'UPSTREAM_INVALID_RESPONSE', provider: 'hostup' }),
+      },
+      {
+        status: 'rejected',
+        reason: expect.objectContaining({ code: 'UPSTREAM_INVALID_RESPONSE', provider: 'hostup' }),
+      },
     ]);
   });
 
@@ -124,7 +134,9 @@ describe('createTicketLoader', () => {
       const hostup = fakeProvider('hostup', false, 1);
       const source = tokens('expired-1', 'fresh');
       const loader = createTicketLoader(registryOf({ provider: hostup, enabled: true, credential: source }), {});
-      const results = await Promise.allSettled(['1', '404', '2'].map((number) => loader.load({ provider: 'hostup', number })));
+      const results = await Promise.allSettled(
+        ['1', '404', '2'].map((number) => loader.load({ provider: 'hostup', number })),
+      );
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
       expect(hostup.calls).toEqual([
         { numbers: ['1', '404', '2'], apiKey: 'expired-1' },
@@ -185,7 +197,9 @@ describe('TicketLoader.update', () => {
     const { provider, writes } = updatable('hostup');
     const loader = createTicketLoader(registryOf(entry(provider, true, 'k')), {});
     await loader.load({ provider: 'hostup', number: '7' });
-    await expect(loader.update({ provider: 'hostup', number: '007' }, { title: 'new' })).resolves.toMatchObject({ subject: 'new' });
+    await expect(loader.update({ provider: 'hostup', number: '007' }, { title: 'new' })).resolves.toMatchObject({
+      subject: 'new',
+    });
     expect(writes).toEqual([{ update: { number: '7', title: 'new' }, apiKey: 'k' }]);
     // The read before the update is not served stale, and no further call is made.
     await expect(loader.load({ provider: 'hostup', number: '7' })).resolves.toMatchObject({ subject: 'new' });
@@ -202,41 +216,53 @@ describe('TicketLoader.update', () => {
   it('refuses a provider that cannot update with UnsupportedError', async () => {
     const provider = fakeProvider('kapture', true, 20);
     const loader = createTicketLoader(registryOf(entry(provider, true, 'k')), {});
-    await expect(loader.update({ provider: 'kapture', number: '1' }, { title: 'x' })).rejects.toMatchObject({ code: 'UNSUPPORTED' });
+    await expect(loader.update({ provider: 'kapture', number: '1' }, { title: 'x' })).rejects.toMatchObject({
+      code: 'UNSUPPORTED',
+    });
     expect(provider.calls).toEqual([]);
   });
 
   it('refuses a disabled provider that could update with UnsupportedError, writing nothing', async () => {
     const { provider, writes } = updatable('kapture');
     const loader = createTicketLoader(registryOf(entry(provider, false, 'k')), {});
-    await expect(loader.update({ provider: 'kapture', number: '1' }, { title: 'x' })).rejects.toMatchObject({ code: 'UNSUPPORTED' });
+    await expect(loader.update({ provider: 'kapture', number: '1' }, { title: 'x' })).rejects.toMatchObject({
+      code: 'UNSUPPORTED',
+    });
     expect(writes).toEqual([]);
   });
 
   it('refuses a number the provider can never have before writing', async () => {
     const { provider, writes } = updatable('hostup');
     const loader = createTicketLoader(registryOf(entry(provider, true, 'k')), {});
-    await expect(loader.update({ provider: 'hostup', number: 'x' }, { title: 'x' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(loader.update({ provider: 'hostup', number: 'x' }, { title: 'x' })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
     expect(writes).toEqual([]);
   });
 
   it('writes once more with a renewed token when the first was refused (a refused write made no change)', async () => {
     const { provider, writes } = updatable('hostup', (apiKey) => apiKey === 'expired');
     const keys = ['expired', 'fresh'];
-    const source: CredentialSource = { current: async () => ({ apiKey: keys[0]! }), refused: () => {
+    const source: CredentialSource = {
+      current: async () => ({ apiKey: keys[0]! }),
+      refused: () => {
         keys.shift();
         return true;
       },
     };
     const loader = createTicketLoader(registryOf({ provider, enabled: true, credential: source }), {});
-    await expect(loader.update({ provider: 'hostup', number: '1' }, { title: 'x' })).resolves.toMatchObject({ subject: 'x' });
+    await expect(loader.update({ provider: 'hostup', number: '1' }, { title: 'x' })).resolves.toMatchObject({
+      subject: 'x',
+    });
     expect(writes.map((write) => write.apiKey)).toEqual(['expired', 'fresh']);
   });
 
   it('needs a credential', async () => {
     const { provider, writes } = updatable('hostup');
     const loader = createTicketLoader(registryOf(entry(provider, true, undefined)), {});
-    await expect(loader.update({ provider: 'hostup', number: '1' }, { title: 'x' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(loader.update({ provider: 'hostup', number: '1' }, { title: 'x' })).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
     expect(writes).toEqual([]);
   });
 });

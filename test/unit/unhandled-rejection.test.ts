@@ -6,7 +6,10 @@ import { onUnhandledRejection } from '../../src/unhandled-rejection.js';
 describe('onUnhandledRejection', () => {
   it('logs the failure by kind and message only, at error, and does not throw', () => {
     const lines: Record<string, unknown>[] = [];
-    const logger = pino({ level: 'debug' }, { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+    const logger = pino(
+      { level: 'debug' },
+      { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) },
+    );
     const listener = onUnhandledRejection(logger);
     const cause = new Error('upstream body: {"secret":"s3cr3t"}');
     expect(() => listener(new NotFoundError('HostUp has no ticket 1', { provider: 'hostup', cause }))).not.toThrow();

@@ -75,7 +75,9 @@ describe('an upstream answer past what the gateway reads', () => {
       else json(response, '{}');
     }, options);
     for (let call = 0; call < 3; call += 1) {
-      await expect(client.request({ method: 'GET', path: '/' })).rejects.toMatchObject({ code: 'UPSTREAM_INVALID_RESPONSE' });
+      await expect(client.request({ method: 'GET', path: '/' })).rejects.toMatchObject({
+        code: 'UPSTREAM_INVALID_RESPONSE',
+      });
     }
     expect(client.circuit()).toMatchObject({ state: 'CLOSED', consecutiveFailures: 0 });
     await expect(client.request({ method: 'GET', path: '/' })).resolves.toMatchObject({ status: 200 });
@@ -86,10 +88,13 @@ describe('an upstream answer past what the gateway reads', () => {
 describe("a request's budget of upstream bytes", () => {
   it('cuts an answer as soon as the request has read its budget, without waiting for the rest of the body', async () => {
     // 64 KiB of an endless JSON string, then nothing: a reader that buffered it first would time out.
-    const { client } = await serve((_request, response) => {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.write(`"${'x'.repeat(64 * 1024)}`);
-    }, { timeoutMs: 3_000 });
+    const { client } = await serve(
+      (_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.write(`"${'x'.repeat(64 * 1024)}`);
+      },
+      { timeoutMs: 3_000 },
+    );
     const trace = traceWithBudget('r1', 16 * 1024);
     await expect(client.request({ method: 'GET', path: '/', trace })).rejects.toMatchObject({
       code: 'UPSTREAM_ERROR',
@@ -118,14 +123,24 @@ describe("a request's budget of upstream bytes", () => {
     const { client, state } = await serve((_request, response) => json(response, `"${'x'.repeat(10 * 1024)}"`));
     const spending = traceWithBudget('spending', 25 * 1024);
     for (let call = 0; call < 2; call += 1) {
-      await expect(client.request({ method: 'GET', path: '/', trace: spending })).resolves.toMatchObject({ status: 200 });
+      await expect(client.request({ method: 'GET', path: '/', trace: spending })).resolves.toMatchObject({
+        status: 200,
+      });
     }
-    await expect(client.request({ method: 'GET', path: '/', trace: spending })).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', retryable: false });
+    await expect(client.request({ method: 'GET', path: '/', trace: spending })).rejects.toMatchObject({
+      code: 'UPSTREAM_ERROR',
+      retryable: false,
+    });
     expect(state.received).toBe(3);
-    await expect(client.request({ method: 'GET', path: '/', trace: spending })).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', retryable: false });
+    await expect(client.request({ method: 'GET', path: '/', trace: spending })).rejects.toMatchObject({
+      code: 'UPSTREAM_ERROR',
+      retryable: false,
+    });
     expect(state.received).toBe(3);
     expect(state.refusals).toEqual([{ provider: 'hostup', reason: 'budget_spent', requestId: 'spending' }]);
-    await expect(client.request({ method: 'GET', path: '/', trace: traceWithBudget('other', 25 * 1024) })).resolves.toMatchObject({ status: 200 });
+    await expect(
+      client.request({ method: 'GET', path: '/', trace: traceWithBudget('other', 25 * 1024) }),
+    ).resolves.toMatchObject({ status: 200 });
     // A request's own budget says nothing of the upstream's health.
     expect(client.circuit()).toMatchObject({ state: 'CLOSED', consecutiveFailures: 0 });
   });

@@ -53,10 +53,17 @@ describe('createUpstreamClient', () => {
       request.on('data', (chunk) => (body += chunk));
       request.on('end', () => {
         seen = { method: request.method, url: request.url, auth: request.headers['x-api-key'] as string, body };
-        response.writeHead(404, { 'content-type': 'application/json', 'x-request-id': 'r1' }).end('{"error":"Not Found"}');
+        response
+          .writeHead(404, { 'content-type': 'application/json', 'x-request-id': 'r1' })
+          .end('{"error":"Not Found"}');
       });
     });
-    const answer = await client.request({ method: 'POST', path: '/a/b%2Fc', headers: { 'x-api-key': 'k' }, body: '{"x":1}' });
+    const answer = await client.request({
+      method: 'POST',
+      path: '/a/b%2Fc',
+      headers: { 'x-api-key': 'k' },
+      body: '{"x":1}',
+    });
     expect(seen).toEqual({ method: 'POST', url: '/prefix/a/b%2Fc', auth: 'k', body: '{"x":1}' });
     expect(answer.status).toBe(404);
     expect(answer.headers['x-request-id']).toBe('r1');
@@ -64,7 +71,9 @@ describe('createUpstreamClient', () => {
   });
 
   it('answers UPSTREAM_INVALID_RESPONSE for a success whose body is not JSON', async () => {
-    const client = await serve((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<html>Welcome'));
+    const client = await serve((_request, response) =>
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<html>Welcome'),
+    );
     await expect(client.request({ method: 'GET', path: '/' })).rejects.toMatchObject({
       code: 'UPSTREAM_INVALID_RESPONSE',
       provider: 'hostup',
@@ -73,7 +82,9 @@ describe('createUpstreamClient', () => {
   });
 
   it('returns the status of an error page that is not JSON, without its body, for the provider to map', async () => {
-    const client = await serve((_request, response) => response.writeHead(502, { 'content-type': 'text/html' }).end('<html>Bad gateway'));
+    const client = await serve((_request, response) =>
+      response.writeHead(502, { 'content-type': 'text/html' }).end('<html>Bad gateway'),
+    );
     const answer = await client.request({ method: 'GET', path: '/' });
     expect(answer).toMatchObject({ status: 502, body: undefined });
   });
@@ -86,12 +97,17 @@ describe('createUpstreamClient', () => {
       },
       { maxBodyBytes: 1024 },
     );
-    await expect(client.request({ method: 'GET', path: '/' })).rejects.toMatchObject({ code: 'UPSTREAM_INVALID_RESPONSE' });
+    await expect(client.request({ method: 'GET', path: '/' })).rejects.toMatchObject({
+      code: 'UPSTREAM_INVALID_RESPONSE',
+    });
   });
 
   it('answers UPSTREAM_TIMEOUT when the upstream does not answer within the deadline', async () => {
     const client = await serve(() => undefined, { timeoutMs: 150 });
-    await expect(client.request({ method: 'GET', path: '/' })).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT', provider: 'hostup' });
+    await expect(client.request({ method: 'GET', path: '/' })).rejects.toMatchObject({
+      code: 'UPSTREAM_TIMEOUT',
+      provider: 'hostup',
+    });
   });
 
   it('answers UPSTREAM_ERROR when the connection is refused', async () => {
@@ -100,9 +116,17 @@ describe('createUpstreamClient', () => {
     await once(server, 'listening');
     const { port } = server.address() as AddressInfo;
     await new Promise((resolve) => server.close(resolve));
-    const client = createUpstreamClient({ provider: 'kapture', baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 2_000, maxConcurrency: 1 });
+    const client = createUpstreamClient({
+      provider: 'kapture',
+      baseUrl: `http://127.0.0.1:${port}`,
+      timeoutMs: 2_000,
+      maxConcurrency: 1,
+    });
     cleanups.push(() => client.close());
-    await expect(client.request({ method: 'GET', path: '/' })).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', provider: 'kapture' });
+    await expect(client.request({ method: 'GET', path: '/' })).rejects.toMatchObject({
+      code: 'UPSTREAM_ERROR',
+      provider: 'kapture',
+    });
   });
 
   it('keeps at most maxConcurrency calls in flight, across callers', async () => {
@@ -123,7 +147,7 @@ describe('createUpstreamClient', () => {
     expect(peak).toBe(2);
   });
 
-  it('starts a call\'s deadline when it holds a slot, so calls queued behind a slow one still succeed', async () => {
+  it("starts a call's deadline when it holds a slot, so calls queued behind a slow one still succeed", async () => {
     let received = 0;
     const client = await serve(
       (_request, response) => {
@@ -148,8 +172,15 @@ describe('createUpstreamClient', () => {
     );
     const first = client.request({ method: 'GET', path: '/first' });
     const queued = client.request({ method: 'GET', path: '/queued' });
-    await expect(queued).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT', provider: 'hostup', message: expect.stringMatching(/no free call slot within 100 ms/) });
-    await expect(first).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT', message: expect.stringMatching(/within 400 ms/) });
+    await expect(queued).rejects.toMatchObject({
+      code: 'UPSTREAM_TIMEOUT',
+      provider: 'hostup',
+      message: expect.stringMatching(/no free call slot within 100 ms/),
+    });
+    await expect(first).rejects.toMatchObject({
+      code: 'UPSTREAM_TIMEOUT',
+      message: expect.stringMatching(/within 400 ms/),
+    });
     // The slot is free again: a later call is sent (and times out, as the server never answers),
     // while the abandoned one never was.
     const later = client.request({ method: 'GET', path: '/later' }).catch((error: unknown) => error);
@@ -181,10 +212,13 @@ describe('createUpstreamClient', () => {
     ])('sends %s again when the connection failed before anything was sent', async (_case, write) => {
       let received = 0;
       const { connect, state } = refusingConnector(2);
-      const client = await serve((request, response) => {
-        received += 1;
-        ok(request, response);
-      }, { retries: 2, connect });
+      const client = await serve(
+        (request, response) => {
+          received += 1;
+          ok(request, response);
+        },
+        { retries: 2, connect },
+      );
       const answer = await client.request({ method: 'POST', path: '/', body: '{}', write });
       expect(answer.status).toBe(200);
       expect({ connections: state.attempts, received }).toEqual({ connections: 3, received: 1 });
@@ -193,7 +227,10 @@ describe('createUpstreamClient', () => {
     it('gives up after UPSTREAM_RETRIES further tries', async () => {
       const { connect, state } = refusingConnector(10);
       const client = await serve(ok, { retries: 2, connect });
-      await expect(client.request({ method: 'GET', path: '/' })).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', provider: 'hostup' });
+      await expect(client.request({ method: 'GET', path: '/' })).rejects.toMatchObject({
+        code: 'UPSTREAM_ERROR',
+        provider: 'hostup',
+      });
       expect(state.attempts).toBe(3);
     });
 
@@ -209,9 +246,12 @@ describe('createUpstreamClient', () => {
 
     it('calls a write that waited past the queue timeout retryable: it never left the gateway', async () => {
       let received = 0;
-      const client = await serve(() => {
-        received += 1;
-      }, { maxConcurrency: 1, timeoutMs: 400, queueTimeoutMs: 100 });
+      const client = await serve(
+        () => {
+          received += 1;
+        },
+        { maxConcurrency: 1, timeoutMs: 400, queueTimeoutMs: 100 },
+      );
       const first = client.request({ method: 'POST', path: '/first', body: '{}', write: true });
       const queued = client.request({ method: 'POST', path: '/queued', body: '{}', write: true });
       await expect(queued).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT', retryable: true });
@@ -221,10 +261,16 @@ describe('createUpstreamClient', () => {
 
     it('calls a read that timed out or lost its connection retryable: reading again changes nothing', async () => {
       const stalled = await serve(() => undefined, { timeoutMs: 150 });
-      await expect(stalled.request({ method: 'GET', path: '/' })).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT', retryable: true });
+      await expect(stalled.request({ method: 'GET', path: '/' })).rejects.toMatchObject({
+        code: 'UPSTREAM_TIMEOUT',
+        retryable: true,
+      });
       const { handler } = dropping(10);
       const dropped = await serve(handler, { retries: 0 });
-      await expect(dropped.request({ method: 'GET', path: '/' })).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', retryable: true });
+      await expect(dropped.request({ method: 'GET', path: '/' })).rejects.toMatchObject({
+        code: 'UPSTREAM_ERROR',
+        retryable: true,
+      });
     });
 
     /** A server that drops the connection of its first `drops` requests after reading them. */
@@ -258,9 +304,12 @@ describe('createUpstreamClient', () => {
 
     it('never sends a write again after its deadline passed or an error status came back', async () => {
       let received = 0;
-      const slow = await serve(() => {
-        received += 1;
-      }, { retries: 2, timeoutMs: 150 });
+      const slow = await serve(
+        () => {
+          received += 1;
+        },
+        { retries: 2, timeoutMs: 150 },
+      );
       await expect(slow.request({ method: 'POST', path: '/', body: '{}', write: true })).rejects.toMatchObject({
         code: 'UPSTREAM_TIMEOUT',
         retryable: false,
@@ -269,11 +318,16 @@ describe('createUpstreamClient', () => {
       expect(received).toBe(1);
 
       let failed = 0;
-      const failing = await serve((_request, response) => {
-        failed += 1;
-        response.writeHead(500, { 'content-type': 'application/json' }).end('{}');
-      }, { retries: 2 });
-      await expect(failing.request({ method: 'POST', path: '/', body: '{}', write: true })).resolves.toMatchObject({ status: 500 });
+      const failing = await serve(
+        (_request, response) => {
+          failed += 1;
+          response.writeHead(500, { 'content-type': 'application/json' }).end('{}');
+        },
+        { retries: 2 },
+      );
+      await expect(failing.request({ method: 'POST', path: '/', body: '{}', write: true })).resolves.toMatchObject({
+        status: 500,
+      });
       expect(failed).toBe(1);
     });
   });
@@ -303,7 +357,10 @@ describe('createUpstreamClient', () => {
         (_request, response) => {
           received += 1;
           const status = received === 1 ? 503 : 200;
-          setTimeout(() => response.writeHead(status, { 'content-type': 'application/json', 'retry-after': '0' }).end('{}'), 60);
+          setTimeout(
+            () => response.writeHead(status, { 'content-type': 'application/json', 'retry-after': '0' }).end('{}'),
+            60,
+          );
         },
         { maxConcurrency: 1, timeoutMs: 400, retries: 2 },
       );
@@ -331,7 +388,9 @@ describe('createUpstreamClient', () => {
     it('never sends a write again for its answer, even a 503', async () => {
       const { handler, state } = sequence([503, { 'retry-after': '0' }]);
       const client = await serve(handler, { retries: 2 });
-      await expect(client.request({ method: 'POST', path: '/', body: '{}', write: true })).resolves.toMatchObject({ status: 503 });
+      await expect(client.request({ method: 'POST', path: '/', body: '{}', write: true })).resolves.toMatchObject({
+        status: 503,
+      });
       expect(state.received).toBe(1);
     });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { acceptsIncremental } from '../../src/use-incremental-fallback.js';
 
-const request = (accept?: string) => new Request('http://127.0.0.1/graphql', accept === undefined ? {} : { headers: { accept } });
+const request = (accept?: string) =>
+  new Request('http://127.0.0.1/graphql', accept === undefined ? {} : { headers: { accept } });
 
 describe('acceptsIncremental', () => {
   it.each([

@@ -31,7 +31,12 @@ export function createHostupProvider(deps: ProviderDeps): Provider {
     parseNumber,
     fetchTickets(numbers, auth, trace) {
       const http = tracedBy(deps.http, trace);
-      return fetchEach(numbers, 'hostup', parseNumber, async (number) => toTicket(await getTicket(http, number, auth.apiKey), { timezone: deps.timezone, fetchedAt: new Date().toISOString() }));
+      return fetchEach(numbers, 'hostup', parseNumber, async (number) =>
+        toTicket(await getTicket(http, number, auth.apiKey), {
+          timezone: deps.timezone,
+          fetchedAt: new Date().toISOString(),
+        }),
+      );
     },
   } satisfies Provider;
 }

@@ -1,8 +1,25 @@
-import type { Attachment, IsoDateTime, Note, Person, Reply, Ticket, TicketPriority, TicketStatus } from '../../model.js';
+import type {
+  Attachment,
+  IsoDateTime,
+  Note,
+  Person,
+  Reply,
+  Ticket,
+  TicketPriority,
+  TicketStatus,
+} from '../../model.js';
 import { parseLocalDate } from '../dates.js';
 import { textFormatOf } from '../text-format.js';
 import { wordTable } from '../word-table.js';
-import { HOSTUP_DATE_FORMATS, HOSTUP_ISO_ZONE, ticketNumberOf, type HostupAnswer, type HostupOwner, type HostupReply, type HostupTicket } from './schema.js';
+import {
+  HOSTUP_DATE_FORMATS,
+  HOSTUP_ISO_ZONE,
+  ticketNumberOf,
+  type HostupAnswer,
+  type HostupOwner,
+  type HostupReply,
+  type HostupTicket,
+} from './schema.js';
 
 export interface HostupMapOptions {
   /** IANA zone of HostUp's zone-less dates (`HOSTUP_TIMEZONE`, default Europe/Stockholm). */
@@ -40,7 +57,6 @@ const PRIORITIES = wordTable<TicketPriority>({
 const STAFF_TYPES = new Set(['admin', 'staff']);
 const CUSTOMER_TYPES = new Set(['client', 'customer', 'guest', 'user']);
 
-
 /**
  * The legacy API's answer (already validated by the client) to the model: `data.ticket` is read,
  * and `raw` is the whole answer, so the envelope's `timestamp` and `requestId` (what HostUp
@@ -75,7 +91,9 @@ export function toTicket(answer: HostupAnswer, options: HostupMapOptions): Ticke
     department: nonEmpty(ticket.deptname),
     tags: (ticket.tags ?? []).map((tag) => String(tag).trim()).filter((tag) => tag !== ''),
     url: null,
-    notes: textEntries(ticket.notes).map(([body, index]): Note => ({ id: String(index), createdAt: null, body, author: null })),
+    notes: textEntries(ticket.notes).map(
+      ([body, index]): Note => ({ id: String(index), createdAt: null, body, author: null }),
+    ),
     replies: (ticket.replies ?? []).map((reply) => toReply(reply, date, owner, requester)),
     attachments: textEntries(ticket.attachments).map(
       ([filename, index]): Attachment => ({ id: String(index), filename, url: null, size: null, contentType: null }),
@@ -85,9 +103,11 @@ export function toTicket(answer: HostupAnswer, options: HostupMapOptions): Ticke
   };
 }
 
-
 function statusKey(word: string): string {
-  return word.trim().toLowerCase().replace(/[\s_-]+/g, '_');
+  return word
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '_');
 }
 
 /** The owner counts when it has an id other than empty or 0 (HostBill's "nobody"). */

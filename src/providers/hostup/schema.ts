@@ -22,7 +22,14 @@ const idLike = z.union([z.string(), z.number()]);
 const text = z.string().nullish();
 
 const ownerSchema = z.object({ id: idLike.nullish(), username: text, firstname: text, lastname: text, email: text });
-const replySchema = z.object({ id: idLike, name: text, email: text, date: localDate.nullish(), body: text, type: text });
+const replySchema = z.object({
+  id: idLike,
+  name: text,
+  email: text,
+  date: localDate.nullish(),
+  body: text,
+  type: text,
+});
 
 /** The number users see: `ticket_number`, else `number`, else the row `id`; null when none is set. */
 export function ticketNumberOf(ticket: { ticket_number?: unknown; number?: unknown; id?: unknown }): string | null {
@@ -67,7 +74,10 @@ export type HostupReply = NonNullable<HostupTicket['replies']>[number];
 export type HostupOwner = z.infer<typeof ownerSchema>;
 
 /** The whole answer: the envelope's `timestamp` and `requestId` are kept, for `raw`. */
-export const hostupSuccessSchema = z.object({ success: z.literal(true), data: z.object({ ticket: hostupTicketSchema }) });
+export const hostupSuccessSchema = z.object({
+  success: z.literal(true),
+  data: z.object({ ticket: hostupTicketSchema }),
+});
 export type HostupAnswer = z.infer<typeof hostupSuccessSchema>;
 
 /** Legacy errors `{error, message, code, timestamp, requestId}`; 429's has `retryAfter` instead of `code`. */

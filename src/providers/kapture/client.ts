@@ -82,7 +82,12 @@ function readAnswer(
     else if (byKey.has(key)) {
       byKey.set(key, new UpstreamInvalidResponseError(`Kapture CRM answered ticket ${key} more than once`, details));
     } else {
-      byKey.set(key, parsed.success ? parsed.data : shapeError(`Kapture CRM answered ticket ${key}`, parsed.error, details, NO_TICKET_ID));
+      byKey.set(
+        key,
+        parsed.success
+          ? parsed.data
+          : shapeError(`Kapture CRM answered ticket ${key}`, parsed.error, details, NO_TICKET_ID),
+      );
     }
   }
   return numbers.map((number) => {
@@ -108,7 +113,10 @@ function failureError(message: unknown, status: number): TicketGraphError {
   // The seed: the key is missing, wrong, expired or disabled.
   if (key === 'invalid auth key') return new UnauthenticatedError('Kapture CRM rejected the API key', details);
   if (REQUEST_REFUSED.has(key)) {
-    return new UpstreamError('Kapture CRM refused the gateway\'s request as malformed', { ...details, retryable: false });
+    return new UpstreamError("Kapture CRM refused the gateway's request as malformed", {
+      ...details,
+      retryable: false,
+    });
   }
   // An answer, not a transport failure: asking again would get the same one.
   return new UpstreamError('Kapture CRM reported a failure reading tickets', { ...details, retryable: false });
@@ -120,7 +128,10 @@ function statusError(response: UpstreamResponse): TicketGraphError {
   // Unknown ids are absent from a 200 answer, so a 404 is the endpoint (a wrong subdomain or
   // base URL), not the tickets: it must not read as "no such ticket" for the whole batch.
   if (response.status === 404) {
-    return new UpstreamError('Kapture CRM has no search endpoint at the configured base URL', { ...details, retryable: false });
+    return new UpstreamError('Kapture CRM has no search endpoint at the configured base URL', {
+      ...details,
+      retryable: false,
+    });
   }
   return errorForUpstreamStatus(response.status, `Kapture CRM answered HTTP ${response.status}`, {
     ...details,

@@ -10,10 +10,13 @@ const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6}));/g
  * beyond U+10FFFF) is left as written.
  */
 export function decodeEntities(text: string): string {
-  return text.replace(ENTITY, (entity, name: string | undefined, decimal: string | undefined, hex: string | undefined) => {
-    if (name !== undefined) return NAMED.get(name) ?? entity;
-    const code = decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex ?? '', 16);
-    const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
-    return valid ? String.fromCodePoint(code) : entity;
-  });
+  return text.replace(
+    ENTITY,
+    (entity, name: string | undefined, decimal: string | undefined, hex: string | undefined) => {
+      if (name !== undefined) return NAMED.get(name) ?? entity;
+      const code = decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex ?? '', 16);
+      const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
+      return valid ? String.fromCodePoint(code) : entity;
+    },
+  );
 }

@@ -38,7 +38,6 @@ const PRIORITIES = wordTable<TicketPriority>({
   '4': 'URGENT',
 });
 
-
 /** One element of the answer (already validated by the client) to the model; `raw` is that element. */
 export function toTicket(ticket: KaptureTicket, options: KaptureMapOptions): Ticket {
   const details = ticket.task_details;
@@ -82,7 +81,6 @@ export function toTicket(ticket: KaptureTicket, options: KaptureMapOptions): Tic
   };
 }
 
-
 /**
  * The status word, with the sub-status when it says more (`Pending / Awaiting Customer Response`);
  * the seed's `Pending` / `Pending` is just `Pending`. Both stay apart in `raw`.
@@ -114,7 +112,9 @@ function assigneeOf(details: KaptureTaskDetails): Person | null {
 function attachmentsOf(details: KaptureTaskDetails): Attachment[] {
   const list = (details.attachments ?? []).flatMap((entry, index) => attachmentOf(entry, String(index)) ?? []);
   const single = attachmentOf(details.attachment, 'attachment');
-  const known = single && list.some((file) => (single.url !== null && file.url === single.url) || file.filename === single.filename);
+  const known =
+    single &&
+    list.some((file) => (single.url !== null && file.url === single.url) || file.filename === single.filename);
   return single && !known ? [...list, single] : list;
 }
 

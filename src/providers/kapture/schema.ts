@@ -13,9 +13,7 @@ const text = z.string().nullish();
  * The formats do not depend on the zone, so they are only checked here and read in the
  * configured zone by the mapper.
  */
-const kaptureDate = idLike
-  .refine((value) => isKaptureDate(value), 'not a Kapture date')
-  .nullish();
+const kaptureDate = idLike.refine((value) => isKaptureDate(value), 'not a Kapture date').nullish();
 
 /** A ticket id as a key: Kapture's ids are numbers, so leading zeros do not matter. */
 export function ticketKey(value: unknown): string | null {
@@ -54,7 +52,6 @@ const taskDetailsSchema = z.object({
 export const kaptureTicketSchema = z.object({ task_details: taskDetailsSchema });
 export type KaptureTicket = z.infer<typeof kaptureTicketSchema>;
 export type KaptureTaskDetails = KaptureTicket['task_details'];
-
 
 /** `{message, status: "failed"}`, usually with HTTP 200 (the seed's table). */
 export const kaptureFailureSchema = z.object({ status: z.literal('failed'), message: z.unknown() });

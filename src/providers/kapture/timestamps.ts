@@ -13,7 +13,10 @@ const EPOCH_MILLIS = /^\d+$/;
  * milliseconds (a number or a digit string) shown in it. Null for empty, and for 0 (Kapture's
  * "none" for numbers); undefined when it is no date in any known format.
  */
-export function parseKaptureDate(value: string | number | null | undefined, zone: string): IsoDateTime | null | undefined {
+export function parseKaptureDate(
+  value: string | number | null | undefined,
+  zone: string,
+): IsoDateTime | null | undefined {
   if (value == null) return null;
   const text = String(value).trim();
   if (EPOCH_MILLIS.test(text)) return Number(text) === 0 ? null : fromEpochMillis(Number(text), zone);

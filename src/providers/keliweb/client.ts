@@ -53,7 +53,10 @@ function whmcsError(message: unknown, number: string, status: number): TicketGra
   if (typeof message === 'string' && message.trim().toLowerCase() === NOT_FOUND_MESSAGE) {
     return new NotFoundError(`Keliweb has no ticket ${number}`, details);
   }
-  return new UpstreamError(`Keliweb reported an error reading ticket ${number}`, { ...details, retryable: status >= 500 });
+  return new UpstreamError(`Keliweb reported an error reading ticket ${number}`, {
+    ...details,
+    retryable: status >= 500,
+  });
 }
 
 function statusError(response: UpstreamResponse, number: string): TicketGraphError {
@@ -63,7 +66,10 @@ function statusError(response: UpstreamResponse, number: string): TicketGraphErr
   // A missing ticket is a WHMCS error with HTTP 200; a 404 is Laravel's "route not found": a wrong
   // base URL, which must not read as "no such ticket".
   if (response.status === 404) {
-    return new UpstreamError('Keliweb has no get-ticket endpoint at the configured base URL', { ...details, retryable: false });
+    return new UpstreamError('Keliweb has no get-ticket endpoint at the configured base URL', {
+      ...details,
+      retryable: false,
+    });
   }
   return errorForUpstreamStatus(response.status, `Keliweb failed to read ticket ${number}`, {
     ...details,

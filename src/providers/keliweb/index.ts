@@ -35,7 +35,12 @@ export function createKeliwebProvider(deps: ProviderDeps): Provider {
     // One call a number, all at once; the upstream client holds them to the concurrency limit.
     fetchTickets(numbers, auth, trace) {
       const http = tracedBy(deps.http, trace);
-      return fetchEach(numbers, 'keliweb', parseNumber, async (number) => toTicket(await getTicket(http, number, auth.apiKey), { timezone: deps.timezone, fetchedAt: new Date().toISOString() }));
+      return fetchEach(numbers, 'keliweb', parseNumber, async (number) =>
+        toTicket(await getTicket(http, number, auth.apiKey), {
+          timezone: deps.timezone,
+          fetchedAt: new Date().toISOString(),
+        }),
+      );
     },
   } satisfies Provider;
 }

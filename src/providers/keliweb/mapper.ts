@@ -1,4 +1,13 @@
-import type { Attachment, IsoDateTime, Note, Person, Reply, Ticket, TicketPriority, TicketStatus } from '../../model.js';
+import type {
+  Attachment,
+  IsoDateTime,
+  Note,
+  Person,
+  Reply,
+  Ticket,
+  TicketPriority,
+  TicketStatus,
+} from '../../model.js';
 import { parseLocalDate } from '../dates.js';
 import { wordTable } from '../word-table.js';
 import {
@@ -126,7 +135,8 @@ function authorOf(reply: KeliwebReply, ticket: KeliwebTicket, requester: Person 
   const own = personOf(reply.name, reply.email, false);
   if (own) return own;
   const sameOwner =
-    textOf(reply.userid) === textOf(ticket.userid) && (textOf(reply.contactid) ?? '0') === (textOf(ticket.contactid) ?? '0');
+    textOf(reply.userid) === textOf(ticket.userid) &&
+    (textOf(reply.contactid) ?? '0') === (textOf(ticket.contactid) ?? '0');
   return sameOwner && requester ? requester : { name: null, email: null, isStaff: false };
 }
 
@@ -144,11 +154,19 @@ function toNote(note: KeliwebNote, date: ReadDate): Note {
 /** docs/providers/keliweb.md (unconfirmed): WHMCS keeps several files in one `attachment` string, `|`-separated. */
 function attachmentsOf(reply: KeliwebReply): Attachment[] {
   const names = reply.attachment == null ? [] : String(reply.attachment).split('|');
-  return names
-    .map((name) => name.trim())
-    .filter((name) => name !== '')
-    // No download URL: WHMCS serves files through its own authenticated pages.
-    .map((filename, index) => ({ id: `${String(reply.replyid)}-${index}`, filename, url: null, size: null, contentType: null }));
+  return (
+    names
+      .map((name) => name.trim())
+      .filter((name) => name !== '')
+      // No download URL: WHMCS serves files through its own authenticated pages.
+      .map((filename, index) => ({
+        id: `${String(reply.replyid)}-${index}`,
+        filename,
+        url: null,
+        size: null,
+        contentType: null,
+      }))
+  );
 }
 
 function messageOf(reply: KeliwebReply): string {
@@ -169,5 +187,8 @@ function latest(dates: readonly (IsoDateTime | null)[]): IsoDateTime | null {
 }
 
 function wordKey(word: string): string {
-  return word.trim().toLowerCase().replace(/[\s_-]+/g, '_');
+  return word
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '_');
 }

@@ -13,7 +13,14 @@ import type { TicketUpdate } from '../../model.js';
 import { retryAfterHeader } from '../../upstream/retry-after.js';
 import type { UpstreamClient, UpstreamResponse } from '../../upstream/types.js';
 import { shapeError } from '../shape-error.js';
-import { sweeppeaErrorSchema, sweeppeaSuccessSchema, type SweeppeaAnswer, type SweeppeaErrorBody, sweeppeaUpdateSchema, type SweeppeaUpdateAnswer } from './schema.js';
+import {
+  sweeppeaErrorSchema,
+  sweeppeaSuccessSchema,
+  type SweeppeaAnswer,
+  type SweeppeaErrorBody,
+  sweeppeaUpdateSchema,
+  type SweeppeaUpdateAnswer,
+} from './schema.js';
 
 const provider = 'sweeppea';
 
@@ -25,7 +32,11 @@ const provider = 'sweeppea';
 const INVALID_TOKEN = /invalid\s+api\s+token/i;
 
 /** `POST /tickets/fetchSingleTicket` `{caseNumber}`: the whole answer (the ticket under `Data`), validated. */
-export async function fetchSingleTicket(http: UpstreamClient, caseNumber: string, apiKey: string): Promise<SweeppeaAnswer> {
+export async function fetchSingleTicket(
+  http: UpstreamClient,
+  caseNumber: string,
+  apiKey: string,
+): Promise<SweeppeaAnswer> {
   const response = await http.request({
     method: 'POST',
     path: '/tickets/fetchSingleTicket',
@@ -39,7 +50,10 @@ export async function fetchSingleTicket(http: UpstreamClient, caseNumber: string
   }
   const parsed = checkShape(sweeppeaSuccessSchema, response.body);
   if (!parsed.success) {
-    throw shapeError(`Sweeppea answered ticket ${caseNumber}`, parsed.error, { provider, upstreamStatus: response.status });
+    throw shapeError(`Sweeppea answered ticket ${caseNumber}`, parsed.error, {
+      provider,
+      upstreamStatus: response.status,
+    });
   }
   return parsed.data;
 }
@@ -53,7 +67,11 @@ const CLOSED = /cannot update closed ticket/i;
  * `POST /tickets/update` `{CaseId, Title?, Description?}`: only the fields being changed are
  * sent. A write: the upstream client never retries it once it may have been sent.
  */
-export async function updateTicket(http: UpstreamClient, update: TicketUpdate, apiKey: string): Promise<SweeppeaUpdateAnswer> {
+export async function updateTicket(
+  http: UpstreamClient,
+  update: TicketUpdate,
+  apiKey: string,
+): Promise<SweeppeaUpdateAnswer> {
   const response = await http.request({
     method: 'POST',
     path: '/tickets/update',
@@ -71,7 +89,10 @@ export async function updateTicket(http: UpstreamClient, update: TicketUpdate, a
   }
   const parsed = checkShape(sweeppeaUpdateSchema, response.body);
   if (!parsed.success) {
-    throw shapeError(`Sweeppea answered the update of ticket ${update.number}`, parsed.error, { provider, upstreamStatus: response.status });
+    throw shapeError(`Sweeppea answered the update of ticket ${update.number}`, parsed.error, {
+      provider,
+      upstreamStatus: response.status,
+    });
   }
   return parsed.data;
 }
@@ -82,13 +103,24 @@ export async function updateTicket(http: UpstreamClient, update: TicketUpdate, a
  * called retryable: the caller should read the ticket before trying again. Sweeppea's own
  * messages are matched, never shown.
  */
-function updateErrorFor(response: UpstreamResponse, body: SweeppeaErrorBody | undefined, caseNumber: string): TicketGraphError {
+function updateErrorFor(
+  response: UpstreamResponse,
+  body: SweeppeaErrorBody | undefined,
+  caseNumber: string,
+): TicketGraphError {
   const message = body?.Message ?? '';
   const status = isSuccess(response.status) ? Number(body?.Code) : response.status;
   const details = { provider, upstreamStatus: response.status } as const;
-  if (CLOSED.test(message)) return new TicketClosedError(`Sweeppea ticket ${caseNumber} is closed and cannot be updated`, details);
+  if (CLOSED.test(message))
+    return new TicketClosedError(`Sweeppea ticket ${caseNumber} is closed and cannot be updated`, details);
   if (status === 400) {
-    const field = /title/i.test(message) ? 'title' : /description/i.test(message) ? 'description' : /caseid/i.test(message) ? 'number' : 'input';
+    const field = /title/i.test(message)
+      ? 'title'
+      : /description/i.test(message)
+        ? 'description'
+        : /caseid/i.test(message)
+          ? 'number'
+          : 'input';
     return new ValidationError(`Sweeppea refused the update of ticket ${caseNumber} (${field})`, { ...details, field });
   }
   if (status === 403 && !INVALID_TOKEN.test(message)) {
@@ -99,14 +131,21 @@ function updateErrorFor(response: UpstreamResponse, body: SweeppeaErrorBody | un
   // A 503 is Sweeppea's "busy" (nothing was done) only in its own error document; an empty or
   // HTML 503 is a proxy's, which cannot say whether the update reached Sweeppea.
   if (status === 503 && body !== undefined) return errorFor(response, body, caseNumber);
-  return new UpstreamError(`Sweeppea failed while updating ticket ${caseNumber}; the change may or may not have been made`, {
-    ...details,
-    retryable: false,
-  });
+  return new UpstreamError(
+    `Sweeppea failed while updating ticket ${caseNumber}; the change may or may not have been made`,
+    {
+      ...details,
+      retryable: false,
+    },
+  );
 }
 
 /** The HTTP status decides; the body's `Code` only when the status claims success. */
-function errorFor(response: UpstreamResponse, body: SweeppeaErrorBody | undefined, caseNumber: string): TicketGraphError {
+function errorFor(
+  response: UpstreamResponse,
+  body: SweeppeaErrorBody | undefined,
+  caseNumber: string,
+): TicketGraphError {
   const code = Number(body?.Code);
   const status = isSuccess(response.status) ? code : response.status;
   const details = { provider, upstreamStatus: response.status } as const;
@@ -121,10 +160,17 @@ function errorFor(response: UpstreamResponse, body: SweeppeaErrorBody | undefine
       // "Ticket Not Found or Access Denied": another account's ticket looks like a missing one.
       return new NotFoundError(`Sweeppea has no ticket ${caseNumber}`, details);
     case 429:
-      return new RateLimitedError('Sweeppea rate limit reached', { ...details, retryAfter: retryAfterHeader(response) });
+      return new RateLimitedError('Sweeppea rate limit reached', {
+        ...details,
+        retryAfter: retryAfterHeader(response),
+      });
     case 503:
       // docs/providers/sweeppea.md: each endpoint serves one request at a time; busy is 503 and worth a retry.
-      return new UpstreamError('Sweeppea is busy serving another request', { ...details, retryable: true, retryAfter: retryAfterHeader(response) });
+      return new UpstreamError('Sweeppea is busy serving another request', {
+        ...details,
+        retryable: true,
+        retryAfter: retryAfterHeader(response),
+      });
     default:
       return new UpstreamError(`Sweeppea failed to read ticket ${caseNumber}`, {
         ...details,

@@ -32,7 +32,9 @@ export function createSweeppeaProvider(deps: ProviderDeps): Provider {
     // One call a number; the upstream client holds them to Sweeppea's one-at-a-time limit.
     fetchTickets(numbers, auth, trace) {
       const http = tracedBy(deps.http, trace);
-      return fetchEach(numbers, 'sweeppea', parseNumber, async (number) => toTicket(await fetchSingleTicket(http, number, auth.apiKey), { fetchedAt: new Date().toISOString() }));
+      return fetchEach(numbers, 'sweeppea', parseNumber, async (number) =>
+        toTicket(await fetchSingleTicket(http, number, auth.apiKey), { fetchedAt: new Date().toISOString() }),
+      );
     },
     /**
      * The update answers with a few of the ticket's fields; the ticket is then read back whole

@@ -7,7 +7,9 @@ import { parseIsoDate } from '../dates.js';
  * ticket; anything that is not an ISO date and time still makes the answer invalid.
  */
 export const SWEEPPEA_ZONE = 'UTC';
-const instant = z.string().refine((text) => parseIsoDate(text, SWEEPPEA_ZONE) !== undefined, 'not an ISO-8601 date and time');
+const instant = z
+  .string()
+  .refine((text) => parseIsoDate(text, SWEEPPEA_ZONE) !== undefined, 'not an ISO-8601 date and time');
 /** docs/providers/sweeppea.md: numbers often arrive as strings; the mapper coerces. */
 const numberish = z.union([z.number(), z.string()]);
 const text = z.string().nullish();
@@ -41,7 +43,11 @@ export type SweeppeaTicket = z.infer<typeof sweeppeaTicketSchema>;
  * `/tickets/update`'s answer: `Ticket` holds some of the ticket's fields (the seed: CaseNumber,
  * Subject, Description, Priority, Status), by the same names as `fetchSingleTicket`'s `Data`.
  */
-export const sweeppeaUpdateSchema = z.object({ Response: z.literal(true), Message: z.string().optional(), Ticket: sweeppeaTicketSchema });
+export const sweeppeaUpdateSchema = z.object({
+  Response: z.literal(true),
+  Message: z.string().optional(),
+  Ticket: sweeppeaTicketSchema,
+});
 export type SweeppeaUpdateAnswer = z.infer<typeof sweeppeaUpdateSchema>;
 
 /** The whole answer, kept for `raw`. */

@@ -22,8 +22,18 @@ const ERRORS: Record<number, { code: string; message: string }> = {
 
 /** The legacy error document `{error, message, code, timestamp, requestId}`. */
 export function hostUpError(status: number, override?: { code: string; message: string }): SandboxReply {
-  const { code, message } = override ?? ERRORS[status] ?? { code: `HTTP_${status}`, message: STATUS_CODES[status] ?? 'Error' };
-  return { status, body: { error: STATUS_CODES[status] ?? 'Error', message, code, timestamp: new Date().toISOString(), requestId: requestId() } };
+  const { code, message } = override ??
+    ERRORS[status] ?? { code: `HTTP_${status}`, message: STATUS_CODES[status] ?? 'Error' };
+  return {
+    status,
+    body: {
+      error: STATUS_CODES[status] ?? 'Error',
+      message,
+      code,
+      timestamp: new Date().toISOString(),
+      requestId: requestId(),
+    },
+  };
 }
 
 /** 429 has its own documented shape, `retryAfter` a string of seconds, mirrored in `Retry-After`. */
@@ -32,7 +42,12 @@ export function rateLimited(retryAfterSeconds: number): SandboxReply {
   return {
     status: 429,
     headers: { 'retry-after': retryAfter },
-    body: { error: 'Too Many Requests', message: 'Rate limit exceeded, try again later', retryAfter, requestId: requestId() },
+    body: {
+      error: 'Too Many Requests',
+      message: 'Rate limit exceeded, try again later',
+      retryAfter,
+      requestId: requestId(),
+    },
   };
 }
 

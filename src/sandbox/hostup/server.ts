@@ -28,7 +28,15 @@ function getTicket(call: SandboxCall, segment: string, store: TicketStore<HostUp
   const entry = store.get(number);
   // Another tenant's ticket answers exactly like a missing one, so existence is not revealed.
   if (!entry || entry.owner !== owner) return hostUpError(404);
-  return { status: 200, body: { success: true, timestamp: new Date().toISOString(), requestId: requestId(), data: { ticket: entry.ticket } } };
+  return {
+    status: 200,
+    body: {
+      success: true,
+      timestamp: new Date().toISOString(),
+      requestId: requestId(),
+      data: { ticket: entry.ticket },
+    },
+  };
 }
 
 /** HostUp legacy API (`https://cloud.hostup.se`): `GET /api/support/tickets/{number}` with `X-API-Key`. */
@@ -39,7 +47,10 @@ export function createHostUpSimulator(options: SimulatorOptions = {}): Simulator
     ticket.number = number;
     ticket.ticket_number = number;
   };
-  const store = new TicketStore(withCopies(HOSTUP_SEED, options.copies ?? 0, numberOf, renumber, (index) => String(700_000 + index)), numberOf);
+  const store = new TicketStore(
+    withCopies(HOSTUP_SEED, options.copies ?? 0, numberOf, renumber, (index) => String(700_000 + index)),
+    numberOf,
+  );
   return {
     provider: 'hostup',
     contentType: 'application/json; charset=utf-8',

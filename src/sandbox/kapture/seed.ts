@@ -5,27 +5,82 @@ import { laterThan, seedInstants } from '../seed-timeline.js';
 import type { SeededTicket } from '../ticket-store.js';
 import type { TenantOwner } from '../types.js';
 import {
-  AGENT_MESSAGES, CITIES, CUSTOMER_MESSAGES, EMPLOYEES, FILES, OTHER_CUSTOMERS, PRIMARY_CUSTOMERS, QUEUES, SOURCES,
-  TENANT_HOSTS, TOPICS,
+  AGENT_MESSAGES,
+  CITIES,
+  CUSTOMER_MESSAGES,
+  EMPLOYEES,
+  FILES,
+  OTHER_CUSTOMERS,
+  PRIMARY_CUSTOMERS,
+  QUEUES,
+  SOURCES,
+  TENANT_HOSTS,
+  TOPICS,
 } from './seed-text.js';
 
 /** The seed's `task_details`, field for field. */
 export interface KaptureTaskDetails {
-  date: string; tat: string; sla: string; status: string; nextFollowUp: string; lastFollowUp: string; taskId: number; email: string;
-  phone: string; lastSource: string; lastConvesationTime: string; title: string; orderId: string; primarySource: string;
-  ticketEmail: string; folderId: number; ticketId: string; detail: string; mergedTicketId: string; contactId: number;
-  productId: number; creatorId: number; customerId: number; assignedId: number; creatorName: string; priority: string;
-  attachment: string; pendingTaskId: number; ticketCloseEmpId: number; assignedToName: string; callBack: string; queueKey: string;
-  customer_rating: number; lastConversationId: number; slaStatus: string; queueName: string; total_conversations: number;
-  disposition: string; taskEnddate: string; customer_feedback: string; url: string; substatus: string; substatusKey: string;
-  assigneeCode: string; ftr: string;
+  date: string;
+  tat: string;
+  sla: string;
+  status: string;
+  nextFollowUp: string;
+  lastFollowUp: string;
+  taskId: number;
+  email: string;
+  phone: string;
+  lastSource: string;
+  lastConvesationTime: string;
+  title: string;
+  orderId: string;
+  primarySource: string;
+  ticketEmail: string;
+  folderId: number;
+  ticketId: string;
+  detail: string;
+  mergedTicketId: string;
+  contactId: number;
+  productId: number;
+  creatorId: number;
+  customerId: number;
+  assignedId: number;
+  creatorName: string;
+  priority: string;
+  attachment: string;
+  pendingTaskId: number;
+  ticketCloseEmpId: number;
+  assignedToName: string;
+  callBack: string;
+  queueKey: string;
+  customer_rating: number;
+  lastConversationId: number;
+  slaStatus: string;
+  queueName: string;
+  total_conversations: number;
+  disposition: string;
+  taskEnddate: string;
+  customer_feedback: string;
+  url: string;
+  substatus: string;
+  substatusKey: string;
+  assigneeCode: string;
+  ftr: string;
   /** Element shape undocumented (the seed's is empty): `{name, url}` per file. */
   attachments: { name: string; url: string }[];
 }
 /** `history` and `additional_info` are undocumented objects: small plausible ones. */
 export interface KaptureTicket {
   additional_info: Record<string, string>;
-  history: { conversations?: { conversationId: number; type: string; direction: string; sender: string; message: string; createdDate: string }[] };
+  history: {
+    conversations?: {
+      conversationId: number;
+      type: string;
+      direction: string;
+      sender: string;
+      message: string;
+      createdDate: string;
+    }[];
+  };
   task_details: KaptureTaskDetails;
 }
 
@@ -40,22 +95,70 @@ const taskDate = (ms: number): string => zoned(ms).toFormat('dd-MM-yyyy HH:mm');
 const historyDate = (ms: number): string => zoned(ms).toFormat('yyyy-MM-dd HH:mm:ss');
 
 const STATES = {
-  open: [['Pending', 'Pending', 'PS'], ['Pending', 'Awaiting Customer Response', 'AC'], ['Pending', 'In Progress', 'IP']],
-  done: [['Complete', 'Resolved', 'RS'], ['Closed', 'Closed', 'CL']],
+  open: [
+    ['Pending', 'Pending', 'PS'],
+    ['Pending', 'Awaiting Customer Response', 'AC'],
+    ['Pending', 'In Progress', 'IP'],
+  ],
+  done: [
+    ['Complete', 'Resolved', 'RS'],
+    ['Closed', 'Closed', 'CL'],
+  ],
 } as const;
 
 /** The seed document's example, verbatim. */
-const EXAMPLE: KaptureTicket = { additional_info: {}, history: {}, task_details: {
-  date: '19-04-2024 14:19', tat: '', sla: '', status: 'Pending', nextFollowUp: '19-04-2024 14:19', lastFollowUp: '22-04-2024 14:31',
-  taskId: 530348198, email: '', phone: '', lastSource: 'Mobile App', lastConvesationTime: '19-04-2024 14:19', title: 'TEST 1', orderId: '',
-  primarySource: 'Mobile App', ticketEmail: '', folderId: 0, ticketId: '713516551148', detail: '', mergedTicketId: '', contactId: 0,
-  productId: 0, creatorId: 209803, customerId: 0, assignedId: 209803, creatorName: 'Kapture Dev API&apos;s', priority: 'low',
-  attachment: '', pendingTaskId: 0, ticketCloseEmpId: 209803, assignedToName: 'Kapture Dev API&apos;s', callBack: '', queueKey: '',
-  customer_rating: 0, lastConversationId: 0, slaStatus: 'out of sla', queueName: '', total_conversations: 0, disposition: 'Inbox',
-  taskEnddate: '', customer_feedback: '',
-  url: 'https://devapi.kapturecrm.com/employee/view-task-detail.html?detail=5/530348198/713516551148',
-  substatus: 'Pending', substatusKey: 'PS', assigneeCode: '', ftr: 'no', attachments: [],
-} };
+const EXAMPLE: KaptureTicket = {
+  additional_info: {},
+  history: {},
+  task_details: {
+    date: '19-04-2024 14:19',
+    tat: '',
+    sla: '',
+    status: 'Pending',
+    nextFollowUp: '19-04-2024 14:19',
+    lastFollowUp: '22-04-2024 14:31',
+    taskId: 530348198,
+    email: '',
+    phone: '',
+    lastSource: 'Mobile App',
+    lastConvesationTime: '19-04-2024 14:19',
+    title: 'TEST 1',
+    orderId: '',
+    primarySource: 'Mobile App',
+    ticketEmail: '',
+    folderId: 0,
+    ticketId: '713516551148',
+    detail: '',
+    mergedTicketId: '',
+    contactId: 0,
+    productId: 0,
+    creatorId: 209803,
+    customerId: 0,
+    assignedId: 209803,
+    creatorName: 'Kapture Dev API&apos;s',
+    priority: 'low',
+    attachment: '',
+    pendingTaskId: 0,
+    ticketCloseEmpId: 209803,
+    assignedToName: 'Kapture Dev API&apos;s',
+    callBack: '',
+    queueKey: '',
+    customer_rating: 0,
+    lastConversationId: 0,
+    slaStatus: 'out of sla',
+    queueName: '',
+    total_conversations: 0,
+    disposition: 'Inbox',
+    taskEnddate: '',
+    customer_feedback: '',
+    url: 'https://devapi.kapturecrm.com/employee/view-task-detail.html?detail=5/530348198/713516551148',
+    substatus: 'Pending',
+    substatusKey: 'PS',
+    assigneeCode: '',
+    ftr: 'no',
+    attachments: [],
+  },
+};
 
 function ticket(index: number, owner: TenantOwner, created: number): KaptureTicket {
   const offset = index - EXAMPLE_INDEX;
@@ -73,10 +176,21 @@ function ticket(index: number, owner: TenantOwner, created: number): KaptureTick
   const conversations = Array.from({ length: count }, (_, n) => {
     at = laterThan(random, at, 10, 60 * 30);
     const inbound = n % 2 === 0;
-    const text = n === 0 ? topic.detail : threadLine({ staff: AGENT_MESSAGES, customer: CUSTOMER_MESSAGES }, n - 1, !inbound, closed && n >= count - 2, index);
+    const text =
+      n === 0
+        ? topic.detail
+        : threadLine(
+            { staff: AGENT_MESSAGES, customer: CUSTOMER_MESSAGES },
+            n - 1,
+            !inbound,
+            closed && n >= count - 2,
+            index,
+          );
     return {
-      conversationId: 88_120_000 + index * 50 + n, type: inbound ? 'email' : random.pick(['email', 'note', 'whatsapp']),
-      direction: inbound ? 'inbound' : 'outbound', sender: inbound ? customer.name : assignee.name,
+      conversationId: 88_120_000 + index * 50 + n,
+      type: inbound ? 'email' : random.pick(['email', 'note', 'whatsapp']),
+      direction: inbound ? 'inbound' : 'outbound',
+      sender: inbound ? customer.name : assignee.name,
       message: text,
       createdDate: historyDate(at),
     };
@@ -86,23 +200,66 @@ function ticket(index: number, owner: TenantOwner, created: number): KaptureTick
   const files = index % 4 === 1 ? random.sample(FILES, random.int(1, 2)) : [];
   const [city, pincode] = random.pick(CITIES);
   return {
-    additional_info: orderId ? { order_id: orderId, order_value: `${random.int(299, 24_999)}.00`, payment_mode: random.pick(['UPI', 'COD', 'Card']), city, pincode } : {},
+    additional_info: orderId
+      ? {
+          order_id: orderId,
+          order_value: `${random.int(299, 24_999)}.00`,
+          payment_mode: random.pick(['UPI', 'COD', 'Card']),
+          city,
+          pincode,
+        }
+      : {},
     history: count > 0 ? { conversations } : {},
     task_details: {
-      date: taskDate(created), tat: closed ? `${random.int(1, 96)} hrs` : '', sla: queue.key === 'REFUNDS' ? '48 Hrs' : '24 Hrs', status,
-      nextFollowUp: taskDate((endedAt ?? at) + 86_400_000), lastFollowUp: taskDate(at), taskId,
-      email: customer.email, phone: customer.phone, lastSource: source, lastConvesationTime: taskDate(at), title: topic.title, orderId,
-      primarySource: source, ticketEmail: source === 'Email' ? customer.email : '', folderId: 0, ticketId, detail: topic.detail,
-      mergedTicketId: '', contactId: customer.id + 7, productId: 0, creatorId: creator.id, customerId: customer.id,
-      assignedId: assignee.id, creatorName: creator.name, priority: random.pick(['low', 'medium', 'high']), attachment: '',
-      pendingTaskId: 0, ticketCloseEmpId: closed ? assignee.id : 0, assignedToName: assignee.name, callBack: '', queueKey: queue.key,
-      customer_rating: closed ? random.int(0, 5) : 0, lastConversationId: conversations.at(-1)?.conversationId ?? 0,
-      slaStatus: random.pick(['within sla', 'out of sla']), queueName: queue.name, total_conversations: count,
+      date: taskDate(created),
+      tat: closed ? `${random.int(1, 96)} hrs` : '',
+      sla: queue.key === 'REFUNDS' ? '48 Hrs' : '24 Hrs',
+      status,
+      nextFollowUp: taskDate((endedAt ?? at) + 86_400_000),
+      lastFollowUp: taskDate(at),
+      taskId,
+      email: customer.email,
+      phone: customer.phone,
+      lastSource: source,
+      lastConvesationTime: taskDate(at),
+      title: topic.title,
+      orderId,
+      primarySource: source,
+      ticketEmail: source === 'Email' ? customer.email : '',
+      folderId: 0,
+      ticketId,
+      detail: topic.detail,
+      mergedTicketId: '',
+      contactId: customer.id + 7,
+      productId: 0,
+      creatorId: creator.id,
+      customerId: customer.id,
+      assignedId: assignee.id,
+      creatorName: creator.name,
+      priority: random.pick(['low', 'medium', 'high']),
+      attachment: '',
+      pendingTaskId: 0,
+      ticketCloseEmpId: closed ? assignee.id : 0,
+      assignedToName: assignee.name,
+      callBack: '',
+      queueKey: queue.key,
+      customer_rating: closed ? random.int(0, 5) : 0,
+      lastConversationId: conversations.at(-1)?.conversationId ?? 0,
+      slaStatus: random.pick(['within sla', 'out of sla']),
+      queueName: queue.name,
+      total_conversations: count,
       disposition: closed ? random.pick(['Refund Initiated', 'Replacement Arranged', 'Information Provided']) : 'Inbox',
-      taskEnddate: endedAt === null ? '' : taskDate(endedAt), customer_feedback: closed && index % 2 === 0 ? 'Quick resolution, thanks 👍' : '',
-      url: `${TENANT_HOSTS[owner]}/employee/view-task-detail.html?detail=5/${taskId}/${ticketId}`, substatus, substatusKey,
-      assigneeCode: '', ftr: count <= 2 ? 'yes' : 'no',
-      attachments: files.map((name) => ({ name, url: `https://kapture-attachments.s3.ap-south-1.amazonaws.com/${ticketId}/${name}` })),
+      taskEnddate: endedAt === null ? '' : taskDate(endedAt),
+      customer_feedback: closed && index % 2 === 0 ? 'Quick resolution, thanks 👍' : '',
+      url: `${TENANT_HOSTS[owner]}/employee/view-task-detail.html?detail=5/${taskId}/${ticketId}`,
+      substatus,
+      substatusKey,
+      assigneeCode: '',
+      ftr: count <= 2 ? 'yes' : 'no',
+      attachments: files.map((name) => ({
+        name,
+        url: `https://kapture-attachments.s3.ap-south-1.amazonaws.com/${ticketId}/${name}`,
+      })),
     },
   };
 }

@@ -15,7 +15,13 @@ function search(call: SandboxCall, store: TicketStore<KaptureTicket>): SandboxRe
   if (!isJsonObject(body)) return kaptureFailure('Invalid Json.');
   const raw = body.ticket_ids;
   // A number is read as its digits, as a Java JSONObject's optString would.
-  const ids = typeof raw === 'string' || typeof raw === 'number' ? String(raw).split(',').map((id) => id.trim()).filter(Boolean) : [];
+  const ids =
+    typeof raw === 'string' || typeof raw === 'number'
+      ? String(raw)
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean)
+      : [];
   if (ids.length === 0) return kaptureFailure('ticket_ids are missing.');
   const wanted = new Set(ids);
   // Like a SQL `IN (...)`: each ticket once, in storage (taskId) order rather than request order;
@@ -32,7 +38,13 @@ function search(call: SandboxCall, store: TicketStore<KaptureTicket>): SandboxRe
 export function createKaptureSimulator(options: SimulatorOptions = {}): Simulator {
   const numberOf = (ticket: KaptureTicket) => ticket.task_details.ticketId;
   const store = new TicketStore(
-    withCopies(KAPTURE_SEED, options.copies ?? 0, numberOf, (ticket, number) => (ticket.task_details.ticketId = number), (index) => String(800_000_000_000 + index)),
+    withCopies(
+      KAPTURE_SEED,
+      options.copies ?? 0,
+      numberOf,
+      (ticket, number) => (ticket.task_details.ticketId = number),
+      (index) => String(800_000_000_000 + index),
+    ),
     numberOf,
   );
   return {

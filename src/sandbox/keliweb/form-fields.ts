@@ -19,7 +19,9 @@ export async function formFields(call: SandboxCall): Promise<Map<string, string>
     }
   } else if (type.includes('multipart/form-data') || type.includes('application/x-www-form-urlencoded')) {
     try {
-      const form = await new Response(new Uint8Array(call.body), { headers: { 'content-type': contentType } }).formData();
+      const form = await new Response(new Uint8Array(call.body), {
+        headers: { 'content-type': contentType },
+      }).formData();
       form.forEach((value, name) => {
         if (typeof value === 'string') fields.set(name, value);
       });

@@ -5,8 +5,18 @@ import type { TenantOwner } from '../types.js';
 
 /** The sandbox's OAuth client and accounts, one a tenant. */
 export const SANDBOX_KELIWEB_LOGINS: Readonly<Record<TenantOwner, PasswordLogin>> = {
-  primary: { clientId: '7', clientSecret: 'sandbox-keliweb-client-secret', username: 'reseller@sandbox.keliweb.test', password: 'sandbox-primary' },
-  other: { clientId: '7', clientSecret: 'sandbox-keliweb-client-secret', username: 'other@sandbox.keliweb.test', password: 'sandbox-other' },
+  primary: {
+    clientId: '7',
+    clientSecret: 'sandbox-keliweb-client-secret',
+    username: 'reseller@sandbox.keliweb.test',
+    password: 'sandbox-primary',
+  },
+  other: {
+    clientId: '7',
+    clientSecret: 'sandbox-keliweb-client-secret',
+    username: 'other@sandbox.keliweb.test',
+    password: 'sandbox-other',
+  },
 };
 
 /** docs/providers/keliweb.md: an access token lasts one hour, its refresh token ten days. */
@@ -46,7 +56,11 @@ export class Passport {
       case 'refresh_token':
         return this.refreshGrant(fields);
       default:
-        return oauthError(400, 'unsupported_grant_type', 'The authorization grant type is not supported by the authorization server.');
+        return oauthError(
+          400,
+          'unsupported_grant_type',
+          'The authorization grant type is not supported by the authorization server.',
+        );
     }
   }
 
@@ -94,7 +108,12 @@ export class Passport {
     this.refresh.set(refreshToken, { owner, expiresAt: this.now() + REFRESH_SECONDS * 1000 });
     return {
       status: 200,
-      body: { token_type: 'Bearer', expires_in: ACCESS_SECONDS, access_token: accessToken, refresh_token: refreshToken },
+      body: {
+        token_type: 'Bearer',
+        expires_in: ACCESS_SECONDS,
+        access_token: accessToken,
+        refresh_token: refreshToken,
+      },
     };
   }
 }

@@ -1,8 +1,16 @@
 /** Realistic values the Keliweb seed is drawn from: an Italian host's WHMCS support desk. */
 
-export interface KeliwebPerson { readonly contactid: string; readonly name: string; readonly email: string }
+export interface KeliwebPerson {
+  readonly contactid: string;
+  readonly name: string;
+  readonly email: string;
+}
 
-export const PRIMARY_USER = { userid: '1', name: 'Cynthia Reilly', email: 'cynthia.reilly@trattoriadelponte.it' } as const;
+export const PRIMARY_USER = {
+  userid: '1',
+  name: 'Cynthia Reilly',
+  email: 'cynthia.reilly@trattoriadelponte.it',
+} as const;
 export const OTHER_USER = { userid: '2741', name: 'Salvatore Russo', email: 'salvatore@russoagrumi.it' } as const;
 
 export const PRIMARY_CONTACTS: readonly KeliwebPerson[] = [
@@ -40,20 +48,94 @@ export interface KeliwebTopic {
 }
 
 export const TOPICS: readonly KeliwebTopic[] = [
-  { subject: 'Certificato SSL non si rinnova', dept: 'tech', service: 'S', message: 'Buongiorno,\r\n\r\nil certificato SSL di trattoriadelponte.it è scaduto ieri e non si è rinnovato.\r\n\r\nGrazie' },
-  { subject: 'Errore 500 su WordPress dopo aggiornamento', dept: 'tech', service: 'S', message: "Salve,\r\n\r\ndopo l'aggiornamento di WooCommerce il sito mostra solo \"Errore 500\".\r\n\r\nCordiali saluti" },
-  { subject: 'Trasferimento dominio .it da altro provider', dept: 'domains', service: 'D', message: 'Vorrei trasferire il dominio osteriadelponte.it da Aruba a Keliweb. Come devo procedere?' },
-  { subject: 'Casella PEC piena — non ricevo più messaggi', dept: 'tech', service: 'S', message: 'La casella PEC amministrazione@ risulta piena (1 GB). È possibile ampliarla?' },
-  { subject: "Fattura elettronica non ricevuta per l'ordine #KW-88213", dept: 'billing', service: '', message: "Non abbiamo ricevuto la fattura elettronica tramite SDI per l'ordine #KW-88213. Codice destinatario: M5UXCR1." },
-  { subject: 'Rallentamenti del sito nelle ore serali', dept: 'tech', service: 'S', message: 'Tra le 20:00 e le 23:00 il sito impiega più di 10 secondi a caricare. Di giorno è tutto ok.' },
-  { subject: 'Richiesta ripristino backup del 12/03', dept: 'tech', service: 'S', message: 'Per errore abbiamo cancellato la cartella /immagini. Potete ripristinare il backup del 12 marzo?' },
-  { subject: 'Configurazione record MX per Google Workspace', dept: 'domains', service: 'D', message: 'Ci servono i record MX di Google Workspace sul dominio. Allego la lista fornita da Google.' },
-  { subject: 'Accesso FTP negato: 530 Login incorrect', dept: 'tech', service: 'S', message: 'FileZilla restituisce "530 Login incorrect" anche con la password appena reimpostata.' },
-  { subject: 'Upgrade a Hosting Pro: differenza di prezzo?', dept: 'sales', service: '', message: "Se passiamo a Hosting Pro a metà anno, pagheremo solo la differenza? Grazie dell'informazione." },
-  { subject: '网站无法访问 / Sito non raggiungibile dalla Cina', dept: 'tech', service: 'S', message: '您好，\r\n\r\n我们的客户在中国无法访问网站。I nostri clienti in Cina non riescono ad aprire il sito.\r\n\r\n谢谢' },
-  { subject: '⚠️ Email di phishing a nome Keliweb?', dept: 'tech', service: '', message: 'Abbiamo ricevuto una mail che chiede di "rinnovare il dominio" con un link strano. È vostra?' },
-  { subject: 'Modifica intestatario dominio (cambio P.IVA)', dept: 'domains', service: 'D', message: 'La società ha cambiato partita IVA: come aggiorniamo l’intestatario del dominio .it?' },
-  { subject: 'Rimborso per rinnovo automatico non richiesto', dept: 'billing', service: '', message: 'È stato rinnovato automaticamente un hosting che avevamo disdetto. Chiediamo il rimborso di € 59,90.' },
+  {
+    subject: 'Certificato SSL non si rinnova',
+    dept: 'tech',
+    service: 'S',
+    message:
+      'Buongiorno,\r\n\r\nil certificato SSL di trattoriadelponte.it è scaduto ieri e non si è rinnovato.\r\n\r\nGrazie',
+  },
+  {
+    subject: 'Errore 500 su WordPress dopo aggiornamento',
+    dept: 'tech',
+    service: 'S',
+    message:
+      'Salve,\r\n\r\ndopo l\'aggiornamento di WooCommerce il sito mostra solo "Errore 500".\r\n\r\nCordiali saluti',
+  },
+  {
+    subject: 'Trasferimento dominio .it da altro provider',
+    dept: 'domains',
+    service: 'D',
+    message: 'Vorrei trasferire il dominio osteriadelponte.it da Aruba a Keliweb. Come devo procedere?',
+  },
+  {
+    subject: 'Casella PEC piena — non ricevo più messaggi',
+    dept: 'tech',
+    service: 'S',
+    message: 'La casella PEC amministrazione@ risulta piena (1 GB). È possibile ampliarla?',
+  },
+  {
+    subject: "Fattura elettronica non ricevuta per l'ordine #KW-88213",
+    dept: 'billing',
+    service: '',
+    message:
+      "Non abbiamo ricevuto la fattura elettronica tramite SDI per l'ordine #KW-88213. Codice destinatario: M5UXCR1.",
+  },
+  {
+    subject: 'Rallentamenti del sito nelle ore serali',
+    dept: 'tech',
+    service: 'S',
+    message: 'Tra le 20:00 e le 23:00 il sito impiega più di 10 secondi a caricare. Di giorno è tutto ok.',
+  },
+  {
+    subject: 'Richiesta ripristino backup del 12/03',
+    dept: 'tech',
+    service: 'S',
+    message: 'Per errore abbiamo cancellato la cartella /immagini. Potete ripristinare il backup del 12 marzo?',
+  },
+  {
+    subject: 'Configurazione record MX per Google Workspace',
+    dept: 'domains',
+    service: 'D',
+    message: 'Ci servono i record MX di Google Workspace sul dominio. Allego la lista fornita da Google.',
+  },
+  {
+    subject: 'Accesso FTP negato: 530 Login incorrect',
+    dept: 'tech',
+    service: 'S',
+    message: 'FileZilla restituisce "530 Login incorrect" anche con la password appena reimpostata.',
+  },
+  {
+    subject: 'Upgrade a Hosting Pro: differenza di prezzo?',
+    dept: 'sales',
+    service: '',
+    message: "Se passiamo a Hosting Pro a metà anno, pagheremo solo la differenza? Grazie dell'informazione.",
+  },
+  {
+    subject: '网站无法访问 / Sito non raggiungibile dalla Cina',
+    dept: 'tech',
+    service: 'S',
+    message:
+      '您好，\r\n\r\n我们的客户在中国无法访问网站。I nostri clienti in Cina non riescono ad aprire il sito.\r\n\r\n谢谢',
+  },
+  {
+    subject: '⚠️ Email di phishing a nome Keliweb?',
+    dept: 'tech',
+    service: '',
+    message: 'Abbiamo ricevuto una mail che chiede di "rinnovare il dominio" con un link strano. È vostra?',
+  },
+  {
+    subject: 'Modifica intestatario dominio (cambio P.IVA)',
+    dept: 'domains',
+    service: 'D',
+    message: 'La società ha cambiato partita IVA: come aggiorniamo l’intestatario del dominio .it?',
+  },
+  {
+    subject: 'Rimborso per rinnovo automatico non richiesto',
+    dept: 'billing',
+    service: '',
+    message: 'È stato rinnovato automaticamente un hosting che avevamo disdetto. Chiediamo il rimborso di € 59,90.',
+  },
 ];
 
 export const ADMIN_REPLIES = [

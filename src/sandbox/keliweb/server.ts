@@ -20,7 +20,11 @@ function sortedReplies(ticket: KeliwebTicket, order: string | undefined): Keliwe
   return { ...ticket, replies: { reply } };
 }
 
-async function getTicket(call: SandboxCall, store: TicketStore<KeliwebTicket>, passport: Passport): Promise<SandboxReply> {
+async function getTicket(
+  call: SandboxCall,
+  store: TicketStore<KeliwebTicket>,
+  passport: Passport,
+): Promise<SandboxReply> {
   // A long-lived personal access token (the sandbox keys) or one the OAuth endpoint issued.
   const token = authorizationToken(call.headers.authorization, 'Bearer');
   const owner = ownerOfKey('keliweb', token) ?? passport.ownerOf(token);
@@ -46,7 +50,13 @@ async function getTicket(call: SandboxCall, store: TicketStore<KeliwebTicket>, p
 export function createKeliwebSimulator(options: SimulatorOptions = {}): Simulator {
   const numberOf = (ticket: KeliwebTicket) => ticket.tid;
   const store = new TicketStore(
-    withCopies(KELIWEB_SEED, options.copies ?? 0, numberOf, (ticket, number) => (ticket.tid = number), (index) => `BK-${String(index).padStart(6, '0')}`),
+    withCopies(
+      KELIWEB_SEED,
+      options.copies ?? 0,
+      numberOf,
+      (ticket, number) => (ticket.tid = number),
+      (index) => `BK-${String(index).padStart(6, '0')}`,
+    ),
     numberOf,
   );
   const passport = new Passport();
@@ -58,7 +68,10 @@ export function createKeliwebSimulator(options: SimulatorOptions = {}): Simulato
         return laravelError(404, `The route ${call.pathname.replace(/^\//, '')} could not be found.`);
       }
       if (call.method !== 'POST') {
-        return laravelError(405, `The ${call.method} method is not supported for route ${call.pathname.slice(1)}. Supported methods: POST.`);
+        return laravelError(
+          405,
+          `The ${call.method} method is not supported for route ${call.pathname.slice(1)}. Supported methods: POST.`,
+        );
       }
       return call.pathname === OAUTH_TOKEN ? passport.token(await formFields(call)) : getTicket(call, store, passport);
     },

@@ -2,24 +2,76 @@ import { SeededRandom } from '../seeded-random.js';
 import { laterThan, seedInstants } from '../seed-timeline.js';
 import type { SeededTicket } from '../ticket-store.js';
 import type { TenantOwner } from '../types.js';
-import { CLOSERS, FILES, NOTES, OTHER_PEOPLE, OTHER_SWEEPSTAKES, PRIMARY_PEOPLE, SWEEPSTAKES, TOPICS, USER_AGENTS, type SweeppeaPerson } from './seed-text.js';
+import {
+  CLOSERS,
+  FILES,
+  NOTES,
+  OTHER_PEOPLE,
+  OTHER_SWEEPSTAKES,
+  PRIMARY_PEOPLE,
+  SWEEPSTAKES,
+  TOPICS,
+  USER_AGENTS,
+  type SweeppeaPerson,
+} from './seed-text.js';
 
 export interface SweeppeaAccountInfo {
-  UserToken: string; FullName: string; Email: string; MobileNumber: string; UserType: string; UserAgent: string;
-  IpAddress: string; Language: string; GeoLat: number; GeoLon: number; SweepstakesName: string;
+  UserToken: string;
+  FullName: string;
+  Email: string;
+  MobileNumber: string;
+  UserType: string;
+  UserAgent: string;
+  IpAddress: string;
+  Language: string;
+  GeoLat: number;
+  GeoLon: number;
+  SweepstakesName: string;
 }
-export interface SweeppeaNote { Id: string; Date: string; Note: string }
+export interface SweeppeaNote {
+  Id: string;
+  Date: string;
+  Note: string;
+}
 /** The element shape of `Files` is undocumented; this one mirrors the model's Attachment. */
-export interface SweeppeaFile { Id: string; FileName: string; Url: string; Size: number; ContentType: string }
-export interface SweeppeaStatistic { Id: string; Date: string; UserToken: string; Action: string }
+export interface SweeppeaFile {
+  Id: string;
+  FileName: string;
+  Url: string;
+  Size: number;
+  ContentType: string;
+}
+export interface SweeppeaStatistic {
+  Id: string;
+  Date: string;
+  UserToken: string;
+  Action: string;
+}
 
 /** A ticket as `fetchSingleTicket` answers it under `Data`: every field of the seed example. */
 export interface SweeppeaTicket {
-  CaseNumber: string; Date: string; AccountInfo: SweeppeaAccountInfo; Subject: string; Description: string;
-  Priority: 1 | 2 | 3; NotifyUsers: string[]; Collaborators: string[]; ClosedBy: string | null; CloseDate: string | null;
-  Notes: SweeppeaNote[]; Files: SweeppeaFile[]; Survey: Record<string, unknown>; Pin: boolean; Views: number;
-  Completion: number; ResourceAffected: string; Documentation: string[]; Statistics: SweeppeaStatistic[];
-  Status: boolean; AttachmentInfo: Record<string, unknown>; GitHubIssue: Record<string, unknown>;
+  CaseNumber: string;
+  Date: string;
+  AccountInfo: SweeppeaAccountInfo;
+  Subject: string;
+  Description: string;
+  Priority: 1 | 2 | 3;
+  NotifyUsers: string[];
+  Collaborators: string[];
+  ClosedBy: string | null;
+  CloseDate: string | null;
+  Notes: SweeppeaNote[];
+  Files: SweeppeaFile[];
+  Survey: Record<string, unknown>;
+  Pin: boolean;
+  Views: number;
+  Completion: number;
+  ResourceAffected: string;
+  Documentation: string[];
+  Statistics: SweeppeaStatistic[];
+  Status: boolean;
+  AttachmentInfo: Record<string, unknown>;
+  GitHubIssue: Record<string, unknown>;
 }
 
 const random = new SeededRandom(0x5eeb9ea);
@@ -43,9 +95,17 @@ function accountInfo(person: SweeppeaPerson, sweepstakes: string): SweeppeaAccou
   const token = tokens.get(person.email) ?? random.hex(32);
   tokens.set(person.email, token);
   return {
-    UserToken: token, FullName: person.fullName, Email: person.email, MobileNumber: person.mobile, UserType: person.userType,
-    UserAgent: random.pick(USER_AGENTS), IpAddress: `203.0.113.${random.int(2, 254)}`, Language: person.language,
-    GeoLat: person.geo[0], GeoLon: person.geo[1], SweepstakesName: sweepstakes,
+    UserToken: token,
+    FullName: person.fullName,
+    Email: person.email,
+    MobileNumber: person.mobile,
+    UserType: person.userType,
+    UserAgent: random.pick(USER_AGENTS),
+    IpAddress: `203.0.113.${random.int(2, 254)}`,
+    Language: person.language,
+    GeoLat: person.geo[0],
+    GeoLon: person.geo[1],
+    SweepstakesName: sweepstakes,
   };
 }
 
@@ -59,23 +119,50 @@ function caseNumbers(count: number): string[] {
 function exampleTicket(): SweeppeaTicket {
   const account = accountInfo(PRIMARY_PEOPLE[0]!, 'Summer Giveaway 2025');
   return {
-    CaseNumber: 'HYXTNJV', Date: '2025-01-26T10:00:00.000Z', AccountInfo: { ...account, IpAddress: '192.168.1.1', GeoLat: 40.7128, GeoLon: -74.006 },
+    CaseNumber: 'HYXTNJV',
+    Date: '2025-01-26T10:00:00.000Z',
+    AccountInfo: { ...account, IpAddress: '192.168.1.1', GeoLat: 40.7128, GeoLon: -74.006 },
     Subject: 'Issue with sweepstakes configuration',
-    Description: '<p>Unable to configure the entry page settings for <strong>Summer Giveaway 2025</strong>: the &quot;Save&quot; button stays disabled after changing the background image.</p>',
-    Priority: 2, NotifyUsers: ['support@example.com'], Collaborators: [], ClosedBy: null, CloseDate: null,
+    Description:
+      '<p>Unable to configure the entry page settings for <strong>Summer Giveaway 2025</strong>: the &quot;Save&quot; button stays disabled after changing the background image.</p>',
+    Priority: 2,
+    NotifyUsers: ['support@example.com'],
+    Collaborators: [],
+    ClosedBy: null,
+    CloseDate: null,
     Notes: [{ Id: '65962e4f8c1d2a0012ab34cd', Date: '2025-01-26T11:00:00.000Z', Note: 'Investigating the issue...' }],
-    Files: [], Survey: {}, Pin: false, Views: 5, Completion: 50, ResourceAffected: 'renaissance', Documentation: [],
-    Statistics: [{ Id: '65962e4f8c1d2a0012ab34ce', Date: '2025-01-26T10:00:00.000Z', UserToken: account.UserToken, Action: 'create' }],
-    Status: false, AttachmentInfo: {}, GitHubIssue: {},
+    Files: [],
+    Survey: {},
+    Pin: false,
+    Views: 5,
+    Completion: 50,
+    ResourceAffected: 'renaissance',
+    Documentation: [],
+    Statistics: [
+      {
+        Id: '65962e4f8c1d2a0012ab34ce',
+        Date: '2025-01-26T10:00:00.000Z',
+        UserToken: account.UserToken,
+        Action: 'create',
+      },
+    ],
+    Status: false,
+    AttachmentInfo: {},
+    GitHubIssue: {},
   };
 }
 
 function generatedTicket(index: number, caseNumber: string, created: number, owner: TenantOwner): SweeppeaTicket {
   const people = owner === 'primary' ? PRIMARY_PEOPLE : OTHER_PEOPLE;
   const account = accountInfo(random.pick(people), random.pick(owner === 'primary' ? SWEEPSTAKES : OTHER_SWEEPSTAKES));
-  const topic = index === 1
-    ? { subject: 'Issue with sweepstakes entry', resource: 'entry-page', description: '<p>Users are unable to submit entries on the mobile version; the spinner never stops.</p>' }
-    : TOPICS[index % TOPICS.length]!;
+  const topic =
+    index === 1
+      ? {
+          subject: 'Issue with sweepstakes entry',
+          resource: 'entry-page',
+          description: '<p>Users are unable to submit entries on the mobile version; the spinner never stops.</p>',
+        }
+      : TOPICS[index % TOPICS.length]!;
   const closed = index % 3 === 2;
   let at = created;
   const noteCount = index % 5 === 3 ? random.int(10, 14) : random.int(0, 3);
@@ -83,26 +170,54 @@ function generatedTicket(index: number, caseNumber: string, created: number, own
     at = laterThan(random, at, 20, 60 * 30);
     return { Id: objectId(), Date: iso(at), Note: NOTES[(index + n) % NOTES.length]! };
   });
-  const files = index % 4 === 1
-    ? random.sample(FILES, random.int(1, 3)).map((file) => ({
-        Id: objectId(), FileName: file.name, Url: `https://files.sweeppea.com/support/${caseNumber}/${encodeURIComponent(file.name)}`,
-        Size: random.int(8_000, 2_400_000), ContentType: file.type,
-      }))
-    : [];
+  const files =
+    index % 4 === 1
+      ? random.sample(FILES, random.int(1, 3)).map((file) => ({
+          Id: objectId(),
+          FileName: file.name,
+          Url: `https://files.sweeppea.com/support/${caseNumber}/${encodeURIComponent(file.name)}`,
+          Size: random.int(8_000, 2_400_000),
+          ContentType: file.type,
+        }))
+      : [];
   const closedAt = closed ? laterThan(random, at, 30, 60 * 48) : null;
-  const statistics: SweeppeaStatistic[] = [{ Id: objectId(), Date: iso(created), UserToken: account.UserToken, Action: 'create' }];
-  if (closedAt !== null) statistics.push({ Id: objectId(), Date: iso(closedAt), UserToken: account.UserToken, Action: 'resolve' });
+  const statistics: SweeppeaStatistic[] = [
+    { Id: objectId(), Date: iso(created), UserToken: account.UserToken, Action: 'create' },
+  ];
+  if (closedAt !== null)
+    statistics.push({ Id: objectId(), Date: iso(closedAt), UserToken: account.UserToken, Action: 'resolve' });
   return {
-    CaseNumber: caseNumber, Date: iso(created), AccountInfo: account, Subject: topic.subject, Description: topic.description,
-    Priority: random.pick([1, 2, 3] as const), NotifyUsers: [account.Email], Collaborators: index % 7 === 0 ? [people[0]!.email] : [],
+    CaseNumber: caseNumber,
+    Date: iso(created),
+    AccountInfo: account,
+    Subject: topic.subject,
+    Description: topic.description,
+    Priority: random.pick([1, 2, 3] as const),
+    NotifyUsers: [account.Email],
+    Collaborators: index % 7 === 0 ? [people[0]!.email] : [],
     // ClosedBy's type is undocumented: the closing agent's display name.
-    ClosedBy: closed ? random.pick(CLOSERS) : null, CloseDate: closedAt === null ? null : iso(closedAt),
-    Notes: notes, Files: files, Survey: closed && index % 2 === 0 ? { Rating: random.int(3, 5), Comment: 'Quick and friendly 🙌' } : {},
-    Pin: index % 9 === 4, Views: random.int(1, 80), Completion: closed ? 100 : random.pick([0, 10, 25, 50, 75, 90]),
-    ResourceAffected: topic.resource, Documentation: index % 6 === 0 ? ['https://help.sweeppea.com/article/entry-page-settings'] : [],
-    Statistics: statistics, Status: closed,
-    AttachmentInfo: files.length > 0 ? { Count: files.length, TotalSize: files.reduce((sum, file) => sum + file.Size, 0) } : {},
-    GitHubIssue: index % 5 === 3 ? { Number: 4800 + index, Url: `https://github.com/sweeppea/platform/issues/${4800 + index}`, State: closed ? 'closed' : 'open' } : {},
+    ClosedBy: closed ? random.pick(CLOSERS) : null,
+    CloseDate: closedAt === null ? null : iso(closedAt),
+    Notes: notes,
+    Files: files,
+    Survey: closed && index % 2 === 0 ? { Rating: random.int(3, 5), Comment: 'Quick and friendly 🙌' } : {},
+    Pin: index % 9 === 4,
+    Views: random.int(1, 80),
+    Completion: closed ? 100 : random.pick([0, 10, 25, 50, 75, 90]),
+    ResourceAffected: topic.resource,
+    Documentation: index % 6 === 0 ? ['https://help.sweeppea.com/article/entry-page-settings'] : [],
+    Statistics: statistics,
+    Status: closed,
+    AttachmentInfo:
+      files.length > 0 ? { Count: files.length, TotalSize: files.reduce((sum, file) => sum + file.Size, 0) } : {},
+    GitHubIssue:
+      index % 5 === 3
+        ? {
+            Number: 4800 + index,
+            Url: `https://github.com/sweeppea/platform/issues/${4800 + index}`,
+            State: closed ? 'closed' : 'open',
+          }
+        : {},
   };
 }
 

@@ -11,14 +11,22 @@ const ROUTES = {
 } as const;
 
 function routeOf(call: SandboxCall): keyof typeof ROUTES | undefined {
-  return call.method === 'POST' && Object.hasOwn(ROUTES, call.pathname) ? (call.pathname as keyof typeof ROUTES) : undefined;
+  return call.method === 'POST' && Object.hasOwn(ROUTES, call.pathname)
+    ? (call.pathname as keyof typeof ROUTES)
+    : undefined;
 }
 
 /** Sweeppea (`https://api-v3.sweeppea.com`): POST + JSON, Bearer key, one call at a time per endpoint. */
 export function createSweeppeaSimulator(options: SimulatorOptions = {}): Simulator {
   const numberOf = (ticket: SweeppeaTicket) => ticket.CaseNumber;
   const store = new TicketStore(
-    withCopies(SWEEPPEA_SEED, options.copies ?? 0, numberOf, (ticket, number) => (ticket.CaseNumber = number), (index) => `BK${String(index).padStart(6, '0')}`),
+    withCopies(
+      SWEEPPEA_SEED,
+      options.copies ?? 0,
+      numberOf,
+      (ticket, number) => (ticket.CaseNumber = number),
+      (index) => `BK${String(index).padStart(6, '0')}`,
+    ),
     numberOf,
   );
   const busy = new Set<string>();

@@ -12,7 +12,11 @@ let statisticSequence = 0;
 /** A Mongo-style ObjectId: seconds then a counter, unique within the process. */
 function objectId(): string {
   statisticSequence += 1;
-  return Math.floor(Date.now() / 1000).toString(16).padStart(8, '0') + statisticSequence.toString(16).padStart(16, '0');
+  return (
+    Math.floor(Date.now() / 1000)
+      .toString(16)
+      .padStart(8, '0') + statisticSequence.toString(16).padStart(16, '0')
+  );
 }
 
 /** A field counts as given when it is a non-blank string; blank strings would erase the ticket's text. */
@@ -51,7 +55,19 @@ export function updateTicket(call: SandboxCall, store: TicketStore<SweeppeaTicke
 
   if (title !== undefined) ticket.Subject = title;
   if (description !== undefined) ticket.Description = description;
-  ticket.Statistics.push({ Id: objectId(), Date: new Date().toISOString(), UserToken: SWEEPPEA_USER_TOKENS[owner], Action: 'update' });
+  ticket.Statistics.push({
+    Id: objectId(),
+    Date: new Date().toISOString(),
+    UserToken: SWEEPPEA_USER_TOKENS[owner],
+    Action: 'update',
+  });
   const { CaseNumber, Subject, Description, Priority, Status } = ticket;
-  return { status: 200, body: { Response: true, Message: 'Ticket updated successfully', Ticket: { CaseNumber, Subject, Description, Priority, Status } } };
+  return {
+    status: 200,
+    body: {
+      Response: true,
+      Message: 'Ticket updated successfully',
+      Ticket: { CaseNumber, Subject, Description, Priority, Status },
+    },
+  };
 }

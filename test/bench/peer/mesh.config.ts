@@ -19,7 +19,9 @@ export const composeConfig = defineConfig({
             path: '/search-ticket-by-ticket-id.html/v.2.0',
             method: 'POST',
             requestSample: { ticket_ids: '713504166460,713507259410' },
-            responseSample: [{ task_details: { ticketId: '713504166460', title: 'Order not delivered', status: 'Pending' } }],
+            responseSample: [
+              { task_details: { ticketId: '713504166460', title: 'Order not delivered', status: 'Pending' } },
+            ],
           },
         ],
       }),

@@ -20,7 +20,7 @@ describe('checkShape', () => {
     expect(result.error?.issues[0]?.path).toEqual(['details', 'title']);
   });
 
-  it('fails a payload nested deeper than 64 levels, in the gateway\'s words', () => {
+  it("fails a payload nested deeper than 64 levels, in the gateway's words", () => {
     const nested = (levels: number): unknown => JSON.parse(`${'['.repeat(levels - 1)}{"a":1}${']'.repeat(levels - 1)}`);
     const at = (levels: number) => checkShape(schema, { id: 1, details: {}, extra: nested(levels) });
     // The payload object is level 1, so `extra` may nest 63 levels.
@@ -28,9 +28,9 @@ describe('checkShape', () => {
     expect(at(63).success).toBe(true);
     const failed = at(64);
     expect(failed.success).toBe(false);
-    expect(shapeError('HostUp answered ticket 4', failed.error, { provider: 'hostup', upstreamStatus: 200 }).message).toBe(
-      'HostUp answered ticket 4 with an unexpected shape (nested deeper than 64 levels)',
-    );
+    expect(
+      shapeError('HostUp answered ticket 4', failed.error, { provider: 'hostup', upstreamStatus: 200 }).message,
+    ).toBe('HostUp answered ticket 4 with an unexpected shape (nested deeper than 64 levels)');
   });
 });
 

@@ -82,7 +82,9 @@ describe('fastLocalTime', () => {
         for (const day of days) {
           for (let minutes = 0; minutes < 4 * 60; minutes++) {
             const text = `${day} ${two(Math.floor(minutes / 60))}:${two(minutes % 60)}`;
-            expect(fastLocalTime(text, 'yyyy-MM-dd HH:mm', zone), `${zone} ${text}`).toBe(luxon(text, 'yyyy-MM-dd HH:mm', zone));
+            expect(fastLocalTime(text, 'yyyy-MM-dd HH:mm', zone), `${zone} ${text}`).toBe(
+              luxon(text, 'yyyy-MM-dd HH:mm', zone),
+            );
           }
         }
       }
@@ -103,7 +105,9 @@ describe('fastLocalTime', () => {
     ['19-04-2024 24:01'],
     [''],
   ])('reads %j as luxon does', (text) => {
-    expect(fastLocalTime(text, 'dd-MM-yyyy HH:mm', 'Asia/Kolkata')).toBe(luxon(text, 'dd-MM-yyyy HH:mm', 'Asia/Kolkata'));
+    expect(fastLocalTime(text, 'dd-MM-yyyy HH:mm', 'Asia/Kolkata')).toBe(
+      luxon(text, 'dd-MM-yyyy HH:mm', 'Asia/Kolkata'),
+    );
   });
 
   it('leaves to luxon what it does not cover: other tokens, fixed or unknown zones, years before 1900 or past 9999', () => {
@@ -119,14 +123,26 @@ describe('isLocalDate', () => {
   it('says yes exactly where parseLocalDate reads a date, in any zone', () => {
     const next = random(7);
     const int = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
-    const texts = ['', '0000-00-00 00:00:00', '2024-04-19T14:19:00Z', '2024-04-19T14:19:00+25:00', '2024-04-19', 'yesterday', '19-04-1850 10:00'];
+    const texts = [
+      '',
+      '0000-00-00 00:00:00',
+      '2024-04-19T14:19:00Z',
+      '2024-04-19T14:19:00+25:00',
+      '2024-04-19',
+      'yesterday',
+      '19-04-1850 10:00',
+    ];
     for (let run = 0; run < 3000; run++) {
       const format = FORMATS[run % FORMATS.length]!;
       texts.push(render(format, [int(1890, 2100), int(0, 13), int(0, 32), int(0, 24), int(0, 60), int(0, 60)]));
     }
     for (const text of texts) {
       for (const zone of ['Asia/Kolkata', 'Europe/Rome']) {
-        expect({ text, zone, isDate: isLocalDate(text, FORMATS) }).toEqual({ text, zone, isDate: parseLocalDate(text, zone, FORMATS) !== undefined });
+        expect({ text, zone, isDate: isLocalDate(text, FORMATS) }).toEqual({
+          text,
+          zone,
+          isDate: parseLocalDate(text, zone, FORMATS) !== undefined,
+        });
       }
     }
   });

@@ -16,6 +16,8 @@ export function itParsesNumbers(provider: Provider, accepts: AcceptedNumbers, re
   });
 
   it.each(refuses)('refuses %s with BAD_USER_INPUT', (_, input) => {
-    expect(() => provider.parseNumber(input)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', provider: provider.name }));
+    expect(() => provider.parseNumber(input)).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', provider: provider.name }),
+    );
   });
 }

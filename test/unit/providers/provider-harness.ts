@@ -46,11 +46,15 @@ export function useProviderHarness(subject: ProviderUnderTest) {
   const provider = (maxBatch = subject.maxBatch): Provider =>
     subject.create({ http: http(), timezone: subject.timezone, maxBatch });
   /** An interceptor on the provider's route; chain `.reply(...)`, then `.times(n)` or `.persist()`. */
-  const intercept = (match: RequestMatch = {}) => agent().get(subject.baseUrl).intercept({ ...subject.route, ...match });
+  const intercept = (match: RequestMatch = {}) =>
+    agent()
+      .get(subject.baseUrl)
+      .intercept({ ...subject.route, ...match });
   /** Answers the next matching call once. */
   const answer = (status: number, body: unknown, headers: Record<string, string> = {}, match: RequestMatch = {}) =>
     intercept(match).reply(status, typeof body === 'string' ? body : JSON.stringify(body), { headers });
-  const fetchTickets = (numbers: string[], maxBatch?: number) => provider(maxBatch).fetchTickets(numbers, { apiKey: subject.apiKey });
+  const fetchTickets = (numbers: string[], maxBatch?: number) =>
+    provider(maxBatch).fetchTickets(numbers, { apiKey: subject.apiKey });
   const fetchOne = async (number = subject.number): Promise<Ticket | Error> => (await fetchTickets([number]))[0]!;
   /** Reads one number and fails the test unless its entry is a TicketGraphError. */
   const fetchError = async (number?: string): Promise<TicketGraphError> => {
@@ -103,16 +107,35 @@ export function useProviderHarness(subject: ProviderUnderTest) {
       expect(typeof body[upstreamMessage]).toBe('string');
       expect(error.message).not.toContain(body[upstreamMessage]);
     });
-  return { http, intercept, answer, readCapturing, fetchTickets, fetchOne, errorFor, expectKeyKeptOutOfErrors, itMapsDocumentedErrors };
+  return {
+    http,
+    intercept,
+    answer,
+    readCapturing,
+    fetchTickets,
+    fetchOne,
+    errorFor,
+    expectKeyKeptOutOfErrors,
+    itMapsDocumentedErrors,
+  };
 }
 
 /** Reads `numbers` through `http`, a hand-made upstream, with the subject's configuration. */
-export function fetchThrough(subject: ProviderUnderTest, http: UpstreamClient, numbers: string[]): Promise<(Ticket | Error)[]> {
-  return subject.create({ http, timezone: subject.timezone, maxBatch: subject.maxBatch }).fetchTickets(numbers, { apiKey: subject.apiKey });
+export function fetchThrough(
+  subject: ProviderUnderTest,
+  http: UpstreamClient,
+  numbers: string[],
+): Promise<(Ticket | Error)[]> {
+  return subject
+    .create({ http, timezone: subject.timezone, maxBatch: subject.maxBatch })
+    .fetchTickets(numbers, { apiKey: subject.apiKey });
 }
 
 /** A hand-made upstream whose every call goes to `request`. */
-export function stubUpstream(provider: ProviderName, request: (request: UpstreamRequest) => Promise<UpstreamResponse>): UpstreamClient {
+export function stubUpstream(
+  provider: ProviderName,
+  request: (request: UpstreamRequest) => Promise<UpstreamResponse>,
+): UpstreamClient {
   return { provider, request, circuit: () => CLOSED_CIRCUIT, close: () => Promise.resolve() };
 }
 

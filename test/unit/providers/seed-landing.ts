@@ -17,7 +17,8 @@ export function nestedAt(prefix: string, landing: Landing): Landing {
 
 /** Every leaf of a JSON value with its path, `a.b[0].c`; empty arrays and objects are leaves too. */
 export function leaves(value: unknown, path = ''): [string, unknown][] {
-  if (Array.isArray(value) && value.length > 0) return value.flatMap((item, index) => leaves(item, `${path}[${index}]`));
+  if (Array.isArray(value) && value.length > 0)
+    return value.flatMap((item, index) => leaves(item, `${path}[${index}]`));
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 0) {
     return Object.entries(value).flatMap(([key, item]) => leaves(item, path === '' ? key : `${path}.${key}`));
   }

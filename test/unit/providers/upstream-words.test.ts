@@ -50,7 +50,12 @@ describe('status and priority words named like object properties', () => {
     '%s maps %s to UNKNOWN and no priority, keeping the word',
     (provider, word) => {
       const ticket = MAPPERS[provider]!(word, word);
-      expect({ status: ticket.status, statusText: ticket.statusText, priority: ticket.priority, priorityText: ticket.priorityText }).toEqual({
+      expect({
+        status: ticket.status,
+        statusText: ticket.statusText,
+        priority: ticket.priority,
+        priorityText: ticket.priorityText,
+      }).toEqual({
         status: 'UNKNOWN',
         statusText: word,
         priority: null,
@@ -67,7 +72,13 @@ describe('status and priority words named like object properties', () => {
 describe('wordTable', () => {
   it('finds only its own keys', () => {
     const table = wordTable({ open: 'OPEN' });
-    expect(PROPERTY_NAMES.map((word) => table.get(word))).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(PROPERTY_NAMES.map((word) => table.get(word))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(table.get('open')).toBe('OPEN');
   });
 });

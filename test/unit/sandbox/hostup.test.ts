@@ -3,18 +3,88 @@ import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
 import { call } from './http-calls.js';
 
 const TICKET_FIELDS = [
-  'id', 'parent_id', 'date', 'lastreply', 'lastupdate', 'lastedit', 'editby', 'ticket_number', 'acc_hash', 'dept_id', 'client_id',
-  'creator_id', 'name', 'email', 'cc', 'bcc', 'subject', 'body', 'status', 'priority', 'flags', 'tags', 'admin_read', 'client_read',
-  'type', 'request_type', 'senderip', 'escalated', 'sla_id', 'start_date', 'resolve_date', 'owner_id', 'metadata', 'brand_id',
-  'deadline', 'deptname', 'viewtime', 'share', 'share_tag', 'client_group', 'status_color', 'org_deptname', 'from', 'subscriptions',
-  'owner', 'replies', 'attachments', 'notes', 'number', 'linkedServices',
+  'id',
+  'parent_id',
+  'date',
+  'lastreply',
+  'lastupdate',
+  'lastedit',
+  'editby',
+  'ticket_number',
+  'acc_hash',
+  'dept_id',
+  'client_id',
+  'creator_id',
+  'name',
+  'email',
+  'cc',
+  'bcc',
+  'subject',
+  'body',
+  'status',
+  'priority',
+  'flags',
+  'tags',
+  'admin_read',
+  'client_read',
+  'type',
+  'request_type',
+  'senderip',
+  'escalated',
+  'sla_id',
+  'start_date',
+  'resolve_date',
+  'owner_id',
+  'metadata',
+  'brand_id',
+  'deadline',
+  'deptname',
+  'viewtime',
+  'share',
+  'share_tag',
+  'client_group',
+  'status_color',
+  'org_deptname',
+  'from',
+  'subscriptions',
+  'owner',
+  'replies',
+  'attachments',
+  'notes',
+  'number',
+  'linkedServices',
 ];
 const REPLY_FIELDS = [
-  'id', 'ticket_id', 'replier_id', 'name', 'email', 'date', 'lastedit', 'editby', 'body', 'status', 'type', 'flags', 'senderip',
-  'rating', 'rate_date', 'from', 'gravatar',
+  'id',
+  'ticket_id',
+  'replier_id',
+  'name',
+  'email',
+  'date',
+  'lastedit',
+  'editby',
+  'body',
+  'status',
+  'type',
+  'flags',
+  'senderip',
+  'rating',
+  'rate_date',
+  'from',
+  'gravatar',
 ];
 const LINKED_SERVICE_FIELDS = [
-  'id', 'ticketNumber', 'clientId', 'serviceType', 'serviceId', 'serviceName', 'metadata', 'aiSummary', 'aiHelpful', 'createdAt', 'updatedAt',
+  'id',
+  'ticketNumber',
+  'clientId',
+  'serviceType',
+  'serviceId',
+  'serviceName',
+  'metadata',
+  'aiSummary',
+  'aiHelpful',
+  'createdAt',
+  'updatedAt',
 ];
 const HOSTBILL_DATE = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/;
 
@@ -29,14 +99,25 @@ const getTicket = (number: string, key: string | null = sandbox.keys.hostup) =>
   call(`${sandbox.urls.hostup}/api/support/tickets/${number}`, { headers: key === null ? {} : { 'x-api-key': key } });
 
 function expectLegacyError(body: unknown, error: string, code: string): void {
-  expect(body).toEqual({ error, message: expect.any(String), code, timestamp: expect.any(String), requestId: expect.any(String) });
+  expect(body).toEqual({
+    error,
+    message: expect.any(String),
+    code,
+    timestamp: expect.any(String),
+    requestId: expect.any(String),
+  });
 }
 
 describe('hostup get ticket', () => {
   it('answers 616828 in the documented envelope with every field of the seed', async () => {
     const { status, body } = await getTicket('616828');
     expect(status).toBe(200);
-    expect(body).toEqual({ success: true, timestamp: expect.any(String), requestId: expect.any(String), data: { ticket: expect.any(Object) } });
+    expect(body).toEqual({
+      success: true,
+      timestamp: expect.any(String),
+      requestId: expect.any(String),
+      data: { ticket: expect.any(Object) },
+    });
     expect(new Date(body.timestamp).toISOString()).toBe(body.timestamp);
     const ticket = body.data.ticket;
     expect(Object.keys(ticket).sort()).toEqual([...TICKET_FIELDS].sort());
@@ -92,7 +173,12 @@ describe('hostup get ticket', () => {
     const limited = await getTicket('616828');
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('1');
-    expect(limited.body).toEqual({ error: 'Too Many Requests', message: expect.any(String), retryAfter: '1', requestId: expect.any(String) });
+    expect(limited.body).toEqual({
+      error: 'Too Many Requests',
+      message: expect.any(String),
+      retryAfter: '1',
+      requestId: expect.any(String),
+    });
     sandbox.setFault('hostup', { status: 429, retryAfter: 30 });
     expect((await getTicket('616828')).body.retryAfter).toBe('30');
     sandbox.setFault('hostup', { status: 403 });
@@ -102,8 +188,13 @@ describe('hostup get ticket', () => {
   });
 
   it('answers an unknown route or method with a 404 in the legacy error shape', async () => {
-    const wrongPath = await call(`${sandbox.urls.hostup}/api/support/ticket/616828`, { headers: { 'x-api-key': sandbox.keys.hostup } });
-    const wrongMethod = await call(`${sandbox.urls.hostup}/api/support/tickets/616828`, { method: 'DELETE', headers: { 'x-api-key': sandbox.keys.hostup } });
+    const wrongPath = await call(`${sandbox.urls.hostup}/api/support/ticket/616828`, {
+      headers: { 'x-api-key': sandbox.keys.hostup },
+    });
+    const wrongMethod = await call(`${sandbox.urls.hostup}/api/support/tickets/616828`, {
+      method: 'DELETE',
+      headers: { 'x-api-key': sandbox.keys.hostup },
+    });
     for (const { status, body } of [wrongPath, wrongMethod]) {
       expect(status).toBe(404);
       expectLegacyError(body, 'Not Found', 'ROUTE_NOT_FOUND');

@@ -3,15 +3,64 @@ import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
 import { postJson } from './http-calls.js';
 
 const TASK_FIELDS = [
-  'date', 'tat', 'sla', 'status', 'nextFollowUp', 'lastFollowUp', 'taskId', 'email', 'phone', 'lastSource', 'lastConvesationTime',
-  'title', 'orderId', 'primarySource', 'ticketEmail', 'folderId', 'ticketId', 'detail', 'mergedTicketId', 'contactId', 'productId',
-  'creatorId', 'customerId', 'assignedId', 'creatorName', 'priority', 'attachment', 'pendingTaskId', 'ticketCloseEmpId',
-  'assignedToName', 'callBack', 'queueKey', 'customer_rating', 'lastConversationId', 'slaStatus', 'queueName', 'total_conversations',
-  'disposition', 'taskEnddate', 'customer_feedback', 'url', 'substatus', 'substatusKey', 'assigneeCode', 'ftr', 'attachments',
+  'date',
+  'tat',
+  'sla',
+  'status',
+  'nextFollowUp',
+  'lastFollowUp',
+  'taskId',
+  'email',
+  'phone',
+  'lastSource',
+  'lastConvesationTime',
+  'title',
+  'orderId',
+  'primarySource',
+  'ticketEmail',
+  'folderId',
+  'ticketId',
+  'detail',
+  'mergedTicketId',
+  'contactId',
+  'productId',
+  'creatorId',
+  'customerId',
+  'assignedId',
+  'creatorName',
+  'priority',
+  'attachment',
+  'pendingTaskId',
+  'ticketCloseEmpId',
+  'assignedToName',
+  'callBack',
+  'queueKey',
+  'customer_rating',
+  'lastConversationId',
+  'slaStatus',
+  'queueName',
+  'total_conversations',
+  'disposition',
+  'taskEnddate',
+  'customer_feedback',
+  'url',
+  'substatus',
+  'substatusKey',
+  'assigneeCode',
+  'ftr',
+  'attachments',
 ];
 const SEED_BODY = {
-  ticket_ids: '713516551148', conversation_type: '', history_type: '', assigned: '', disposed: '', response: '',
-  landing_queue: '', create: '', resolved: '', include_emailbody: '',
+  ticket_ids: '713516551148',
+  conversation_type: '',
+  history_type: '',
+  assigned: '',
+  disposed: '',
+  response: '',
+  landing_queue: '',
+  create: '',
+  resolved: '',
+  include_emailbody: '',
 };
 
 let sandbox: Sandbox;
@@ -22,7 +71,11 @@ afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
 
 const search = (body: unknown, authorization: string | null = `Basic ${sandbox.keys.kapture}`) =>
-  postJson(`${sandbox.urls.kapture}/search-ticket-by-ticket-id.html/v.2.0`, body, authorization === null ? {} : { authorization });
+  postJson(
+    `${sandbox.urls.kapture}/search-ticket-by-ticket-id.html/v.2.0`,
+    body,
+    authorization === null ? {} : { authorization },
+  );
 
 describe('kapture search-ticket-by-ticket-id', () => {
   it("answers the seed's request with the seed's ticket as a bare array", async () => {
@@ -33,8 +86,13 @@ describe('kapture search-ticket-by-ticket-id', () => {
     expect(Object.keys(body[0]).sort()).toEqual(['additional_info', 'history', 'task_details']);
     expect(Object.keys(body[0].task_details)).toEqual(TASK_FIELDS);
     expect(body[0].task_details).toMatchObject({
-      ticketId: '713516551148', taskId: 530348198, date: '19-04-2024 14:19', status: 'Pending', substatusKey: 'PS',
-      creatorName: 'Kapture Dev API&apos;s', url: 'https://devapi.kapturecrm.com/employee/view-task-detail.html?detail=5/530348198/713516551148',
+      ticketId: '713516551148',
+      taskId: 530348198,
+      date: '19-04-2024 14:19',
+      status: 'Pending',
+      substatusKey: 'PS',
+      creatorName: 'Kapture Dev API&apos;s',
+      url: 'https://devapi.kapturecrm.com/employee/view-task-detail.html?detail=5/530348198/713516551148',
     });
   });
 
@@ -60,7 +118,10 @@ describe('kapture search-ticket-by-ticket-id', () => {
 
   it('answers Invalid Auth Key with HTTP 200 for a missing, unknown or non-Basic credential', async () => {
     for (const authorization of [null, 'Basic bm9wZTpub3Bl', `Bearer ${sandbox.keys.kapture}`]) {
-      expect(await search(SEED_BODY, authorization)).toMatchObject({ status: 200, body: { message: 'Invalid Auth Key', status: 'failed' } });
+      expect(await search(SEED_BODY, authorization)).toMatchObject({
+        status: 200,
+        body: { message: 'Invalid Auth Key', status: 'failed' },
+      });
     }
   });
 
@@ -72,7 +133,10 @@ describe('kapture search-ticket-by-ticket-id', () => {
 
   it('answers ticket_ids are missing. with HTTP 200 when the field is absent or empty', async () => {
     for (const body of [{}, { ticket_ids: '' }, { ticket_ids: ' , ' }, { ticket_id: '713516551148' }]) {
-      expect(await search(body)).toMatchObject({ status: 200, body: { message: 'ticket_ids are missing.', status: 'failed' } });
+      expect(await search(body)).toMatchObject({
+        status: 200,
+        body: { message: 'ticket_ids are missing.', status: 'failed' },
+      });
     }
   });
 });

@@ -5,8 +5,14 @@ const login = SANDBOX_KELIWEB_LOGINS.primary;
 const client = { client_id: login.clientId, client_secret: login.clientSecret };
 const fields = (values: Record<string, string>) => new Map(Object.entries(values));
 const passwordGrant = (owner: keyof typeof SANDBOX_KELIWEB_LOGINS = 'primary') =>
-  fields({ ...client, grant_type: 'password', username: SANDBOX_KELIWEB_LOGINS[owner].username, password: SANDBOX_KELIWEB_LOGINS[owner].password });
-const tokensOf = (reply: { body: unknown }) => reply.body as { access_token: string; refresh_token: string; expires_in: number };
+  fields({
+    ...client,
+    grant_type: 'password',
+    username: SANDBOX_KELIWEB_LOGINS[owner].username,
+    password: SANDBOX_KELIWEB_LOGINS[owner].password,
+  });
+const tokensOf = (reply: { body: unknown }) =>
+  reply.body as { access_token: string; refresh_token: string; expires_in: number };
 
 describe('the sandbox Keliweb OAuth endpoint (Laravel Passport)', () => {
   it('issues an hour-long Bearer token to each tenant for its own account', () => {
@@ -33,9 +39,17 @@ describe('the sandbox Keliweb OAuth endpoint (Laravel Passport)', () => {
 
   it.each([
     ['a wrong client secret', { ...client, client_secret: 'x', grant_type: 'password' }, 401, 'invalid_client'],
-    ['a wrong password', { ...client, grant_type: 'password', username: login.username, password: 'x' }, 400, 'invalid_grant'],
+    [
+      'a wrong password',
+      { ...client, grant_type: 'password', username: login.username, password: 'x' },
+      400,
+      'invalid_grant',
+    ],
     ['an unknown grant type', { ...client, grant_type: 'client_credentials' }, 400, 'unsupported_grant_type'],
   ])('refuses %s with the OAuth error document', (_, values, status, error) => {
-    expect(new Passport().token(fields(values))).toMatchObject({ status, body: { error, error_description: expect.any(String) } });
+    expect(new Passport().token(fields(values))).toMatchObject({
+      status,
+      body: { error, error_description: expect.any(String) },
+    });
   });
 });

@@ -16,13 +16,25 @@ function readTicket(provider: ProviderName, number: string): Promise<HttpAnswer>
   const { urls, keys } = sandbox;
   switch (provider) {
     case 'sweeppea':
-      return postJson(`${urls.sweeppea}/tickets/fetchSingleTicket`, { caseNumber: number }, { authorization: `Bearer ${keys.sweeppea}` });
+      return postJson(
+        `${urls.sweeppea}/tickets/fetchSingleTicket`,
+        { caseNumber: number },
+        { authorization: `Bearer ${keys.sweeppea}` },
+      );
     case 'hostup':
       return call(`${urls.hostup}/api/support/tickets/${number}`, { headers: { 'x-api-key': keys.hostup } });
     case 'keliweb':
-      return call(`${urls.keliweb}/api/v2/keliweb/get-ticket`, { method: 'POST', body: new URLSearchParams({ ticketnum: number }), headers: { authorization: `Bearer ${keys.keliweb}` } });
+      return call(`${urls.keliweb}/api/v2/keliweb/get-ticket`, {
+        method: 'POST',
+        body: new URLSearchParams({ ticketnum: number }),
+        headers: { authorization: `Bearer ${keys.keliweb}` },
+      });
     case 'kapture':
-      return postJson(`${urls.kapture}/search-ticket-by-ticket-id.html/v.2.0`, { ticket_ids: number }, { authorization: `Basic ${keys.kapture}` });
+      return postJson(
+        `${urls.kapture}/search-ticket-by-ticket-id.html/v.2.0`,
+        { ticket_ids: number },
+        { authorization: `Basic ${keys.kapture}` },
+      );
   }
 }
 
@@ -62,29 +74,38 @@ describe('sandbox', () => {
     for (const name of PROVIDER_NAMES) expect(sandbox.urls[name]).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
-  it.each(PROVIDER_NAMES)('%s serves at least 25 primary tickets, some closed, some with 10+ replies, and 3+ of another tenant', async (provider) => {
-    const numbers = sandbox.ticketNumbers(provider);
-    expect(numbers.length).toBeGreaterThanOrEqual(25);
-    expect(sandbox.ticketNumbers(provider, 'other').length).toBeGreaterThanOrEqual(3);
-    const seen: { closed: boolean; thread: number }[] = [];
-    let text = '';
-    for (const number of numbers) {
-      const { status, body } = await readTicket(provider, number);
-      expect(status).toBe(200);
-      seen.push(facts(provider, body));
-      text += JSON.stringify(body);
-    }
-    expect(seen.filter((ticket) => ticket.closed).length).toBeGreaterThanOrEqual(3);
-    expect(seen.filter((ticket) => !ticket.closed).length).toBeGreaterThanOrEqual(10);
-    expect(seen.some((ticket) => ticket.thread >= 10)).toBe(true);
-    const unicode = { accents: /[À-ž]/.test(text), cjk: /[\u3040-\u9fff]/.test(text), emoji: /\p{Extended_Pictographic}/u.test(text) };
-    expect(unicode).toEqual({ accents: true, cjk: true, emoji: true });
-    expect(sandbox.calls(provider)).toBe(numbers.length);
-  });
+  it.each(PROVIDER_NAMES)(
+    '%s serves at least 25 primary tickets, some closed, some with 10+ replies, and 3+ of another tenant',
+    async (provider) => {
+      const numbers = sandbox.ticketNumbers(provider);
+      expect(numbers.length).toBeGreaterThanOrEqual(25);
+      expect(sandbox.ticketNumbers(provider, 'other').length).toBeGreaterThanOrEqual(3);
+      const seen: { closed: boolean; thread: number }[] = [];
+      let text = '';
+      for (const number of numbers) {
+        const { status, body } = await readTicket(provider, number);
+        expect(status).toBe(200);
+        seen.push(facts(provider, body));
+        text += JSON.stringify(body);
+      }
+      expect(seen.filter((ticket) => ticket.closed).length).toBeGreaterThanOrEqual(3);
+      expect(seen.filter((ticket) => !ticket.closed).length).toBeGreaterThanOrEqual(10);
+      expect(seen.some((ticket) => ticket.thread >= 10)).toBe(true);
+      const unicode = {
+        accents: /[À-ž]/.test(text),
+        cjk: /[\u3040-\u9fff]/.test(text),
+        emoji: /\p{Extended_Pictographic}/u.test(text),
+      };
+      expect(unicode).toEqual({ accents: true, cjk: true, emoji: true });
+      expect(sandbox.calls(provider)).toBe(numbers.length);
+    },
+  );
 
   it('records every request on arrival, rejected ones included, with its raw path, headers and body', async () => {
     await call(`${sandbox.urls.hostup}/api/support/tickets/616828?expand=all`, { headers: { 'x-api-key': 'nope' } });
-    await postJson(`${sandbox.urls.kapture}/search-ticket-by-ticket-id.html/v.2.0`, '[1,2]', { authorization: `Basic ${sandbox.keys.kapture}` });
+    await postJson(`${sandbox.urls.kapture}/search-ticket-by-ticket-id.html/v.2.0`, '[1,2]', {
+      authorization: `Basic ${sandbox.keys.kapture}`,
+    });
     await readTicket('hostup', 'abc');
     expect(sandbox.calls('hostup')).toBe(2);
     expect(sandbox.calls('kapture')).toBe(1);
@@ -105,7 +126,13 @@ describe('sandbox', () => {
   it('answers an injected fault with each provider’s documented body, without touching data, until cleared', async () => {
     const expected: Record<ProviderName, unknown> = {
       sweeppea: { Response: false, Message: 'Internal Server Error', Code: 500 },
-      hostup: { error: 'Internal Server Error', message: expect.any(String), code: 'INTERNAL_ERROR', timestamp: expect.any(String), requestId: expect.any(String) },
+      hostup: {
+        error: 'Internal Server Error',
+        message: expect.any(String),
+        code: 'INTERNAL_ERROR',
+        timestamp: expect.any(String),
+        requestId: expect.any(String),
+      },
       keliweb: { result: 'error', message: 'Internal Server Error' },
       kapture: { message: 'Internal Server Error', status: 'failed' },
     };
@@ -128,9 +155,15 @@ describe('sandbox', () => {
 
   it('answers injected 401, 429 and 503 faults in each provider’s shape', async () => {
     sandbox.setFault('sweeppea', { status: 503 });
-    expect((await readTicket('sweeppea', 'HYXTNJV')).body.Message).toBe('Service Unavailable: endpoint busy, retry with exponential backoff');
+    expect((await readTicket('sweeppea', 'HYXTNJV')).body.Message).toBe(
+      'Service Unavailable: endpoint busy, retry with exponential backoff',
+    );
     sandbox.setFault('sweeppea', { status: 401 });
-    expect((await readTicket('sweeppea', 'HYXTNJV')).body).toEqual({ Response: false, Message: 'Invalid or Missing Bearer Token', Code: 401 });
+    expect((await readTicket('sweeppea', 'HYXTNJV')).body).toEqual({
+      Response: false,
+      Message: 'Invalid or Missing Bearer Token',
+      Code: 401,
+    });
     sandbox.setFault('keliweb', { status: 401 });
     expect(await readTicket('keliweb', '516757')).toMatchObject({ status: 401, body: { message: 'Unauthenticated.' } });
     for (const provider of PROVIDER_NAMES) {
@@ -145,14 +178,18 @@ describe('sandbox', () => {
 
   it('answers a body over 1 MiB with 413 in the provider’s shape and keeps serving', async () => {
     const huge = JSON.stringify({ caseNumber: 'HYXTNJV', padding: 'x'.repeat(1_100_000) });
-    const answer = await postJson(`${sandbox.urls.sweeppea}/tickets/fetchSingleTicket`, huge, { authorization: `Bearer ${sandbox.keys.sweeppea}` });
+    const answer = await postJson(`${sandbox.urls.sweeppea}/tickets/fetchSingleTicket`, huge, {
+      authorization: `Bearer ${sandbox.keys.sweeppea}`,
+    });
     expect(answer).toMatchObject({ status: 413, body: { Response: false, Code: 413 } });
     expect(sandbox.requests[0]!.body.length).toBe(1024 * 1024);
     expect((await readTicket('sweeppea', 'HYXTNJV')).status).toBe(200);
   });
 
   it('survives hostile URLs', async () => {
-    expect(await rawGet(sandbox.urls.hostup, '/api/support/tickets/%E0%A4%A', { 'x-api-key': sandbox.keys.hostup })).toBe(400);
+    expect(
+      await rawGet(sandbox.urls.hostup, '/api/support/tickets/%E0%A4%A', { 'x-api-key': sandbox.keys.hostup }),
+    ).toBe(400);
     expect(await rawGet(sandbox.urls.keliweb, '//[::1]:80/%%')).toBe(404);
     expect(await rawGet(sandbox.urls.kapture, '/search-ticket-by-ticket-id.html/v.2.0?x=%')).toBe(404);
     expect((await readTicket('hostup', '616828')).status).toBe(200);
@@ -162,12 +199,20 @@ describe('sandbox', () => {
     const delayed = await startSandbox({ latencyMs: { hostup: 120 } });
     try {
       const started = Date.now();
-      expect((await call(`${delayed.urls.hostup}/api/support/tickets/616828`, { headers: { 'x-api-key': delayed.keys.hostup } })).status).toBe(200);
+      expect(
+        (
+          await call(`${delayed.urls.hostup}/api/support/tickets/616828`, {
+            headers: { 'x-api-key': delayed.keys.hostup },
+          })
+        ).status,
+      ).toBe(200);
       expect(Date.now() - started).toBeGreaterThanOrEqual(100);
       delayed.setLatency('hostup', 0);
       delayed.reset();
       const again = Date.now();
-      await call(`${delayed.urls.hostup}/api/support/tickets/616828`, { headers: { 'x-api-key': delayed.keys.hostup } });
+      await call(`${delayed.urls.hostup}/api/support/tickets/616828`, {
+        headers: { 'x-api-key': delayed.keys.hostup },
+      });
       expect(Date.now() - again).toBeGreaterThanOrEqual(100);
     } finally {
       await delayed.close();
@@ -176,7 +221,11 @@ describe('sandbox', () => {
 
   it('closes promptly while a delayed request is still pending', { timeout: 5_000 }, async () => {
     const slow = await startSandbox({ latencyMs: { sweeppea: 60_000 } });
-    const pending = postJson(`${slow.urls.sweeppea}/tickets/fetchSingleTicket`, { caseNumber: 'HYXTNJV' }, { authorization: `Bearer ${slow.keys.sweeppea}` }).then(
+    const pending = postJson(
+      `${slow.urls.sweeppea}/tickets/fetchSingleTicket`,
+      { caseNumber: 'HYXTNJV' },
+      { authorization: `Bearer ${slow.keys.sweeppea}` },
+    ).then(
       () => 'answered',
       () => 'aborted',
     );

@@ -4,15 +4,47 @@ import { SWEEPPEA_SEED, SWEEPPEA_USER_TOKENS } from '../../../src/sandbox/sweepp
 import { postJson } from './http-calls.js';
 
 const DATA_FIELDS = [
-  'CaseNumber', 'Date', 'AccountInfo', 'Subject', 'Description', 'Priority', 'NotifyUsers', 'Collaborators', 'ClosedBy',
-  'CloseDate', 'Notes', 'Files', 'Survey', 'Pin', 'Views', 'Completion', 'ResourceAffected', 'Documentation', 'Statistics',
-  'Status', 'AttachmentInfo', 'GitHubIssue',
+  'CaseNumber',
+  'Date',
+  'AccountInfo',
+  'Subject',
+  'Description',
+  'Priority',
+  'NotifyUsers',
+  'Collaborators',
+  'ClosedBy',
+  'CloseDate',
+  'Notes',
+  'Files',
+  'Survey',
+  'Pin',
+  'Views',
+  'Completion',
+  'ResourceAffected',
+  'Documentation',
+  'Statistics',
+  'Status',
+  'AttachmentInfo',
+  'GitHubIssue',
 ];
 const ACCOUNT_FIELDS = [
-  'UserToken', 'FullName', 'Email', 'MobileNumber', 'UserType', 'UserAgent', 'IpAddress', 'Language', 'GeoLat', 'GeoLon', 'SweepstakesName',
+  'UserToken',
+  'FullName',
+  'Email',
+  'MobileNumber',
+  'UserType',
+  'UserAgent',
+  'IpAddress',
+  'Language',
+  'GeoLat',
+  'GeoLon',
+  'SweepstakesName',
 ];
-const openPrimary = SWEEPPEA_SEED.filter((entry) => entry.owner === 'primary' && !entry.ticket.Status).map((entry) => entry.ticket.CaseNumber);
-const closedPrimary = SWEEPPEA_SEED.find((entry) => entry.owner === 'primary' && entry.ticket.Status)!.ticket.CaseNumber;
+const openPrimary = SWEEPPEA_SEED.filter((entry) => entry.owner === 'primary' && !entry.ticket.Status).map(
+  (entry) => entry.ticket.CaseNumber,
+);
+const closedPrimary = SWEEPPEA_SEED.find((entry) => entry.owner === 'primary' && entry.ticket.Status)!.ticket
+  .CaseNumber;
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -24,7 +56,8 @@ beforeEach(() => sandbox.reset());
 const bearer = (key: string): Record<string, string> => ({ authorization: `Bearer ${key}` });
 const fetchTicket = (body: unknown, headers = bearer(sandbox.keys.sweeppea)) =>
   postJson(`${sandbox.urls.sweeppea}/tickets/fetchSingleTicket`, body, headers);
-const update = (body: unknown, headers = bearer(sandbox.keys.sweeppea)) => postJson(`${sandbox.urls.sweeppea}/tickets/update`, body, headers);
+const update = (body: unknown, headers = bearer(sandbox.keys.sweeppea)) =>
+  postJson(`${sandbox.urls.sweeppea}/tickets/update`, body, headers);
 
 describe('sweeppea fetchSingleTicket', () => {
   it('answers the seed example with every documented field', async () => {
@@ -34,9 +67,19 @@ describe('sweeppea fetchSingleTicket', () => {
     expect(body.Response).toBe(true);
     expect(Object.keys(body.Data).sort()).toEqual([...DATA_FIELDS].sort());
     expect(Object.keys(body.Data.AccountInfo).sort()).toEqual([...ACCOUNT_FIELDS].sort());
-    expect(body.Data).toMatchObject({ CaseNumber: 'HYXTNJV', Date: '2025-01-26T10:00:00.000Z', Priority: 2, Status: false, ClosedBy: null });
+    expect(body.Data).toMatchObject({
+      CaseNumber: 'HYXTNJV',
+      Date: '2025-01-26T10:00:00.000Z',
+      Priority: 2,
+      Status: false,
+      ClosedBy: null,
+    });
     expect(body.Data.Description).toMatch(/^<p>/);
-    expect(body.Data.Notes[0]).toEqual({ Id: expect.any(String), Date: '2025-01-26T11:00:00.000Z', Note: 'Investigating the issue...' });
+    expect(body.Data.Notes[0]).toEqual({
+      Id: expect.any(String),
+      Date: '2025-01-26T11:00:00.000Z',
+      Note: 'Investigating the issue...',
+    });
   });
 
   it('serves closed tickets with ClosedBy and CloseDate', async () => {
@@ -48,23 +91,33 @@ describe('sweeppea fetchSingleTicket', () => {
 
   it('answers 401 without a Bearer header and 403 for an unknown key', async () => {
     expect(await fetchTicket({ caseNumber: 'HYXTNJV' }, {})).toMatchObject({
-      status: 401, body: { Response: false, Message: 'Invalid or Missing Bearer Token', Code: 401 },
+      status: 401,
+      body: { Response: false, Message: 'Invalid or Missing Bearer Token', Code: 401 },
     });
-    expect(await fetchTicket({ caseNumber: 'HYXTNJV' }, { authorization: `Basic ${sandbox.keys.sweeppea}` })).toMatchObject({ status: 401 });
+    expect(
+      await fetchTicket({ caseNumber: 'HYXTNJV' }, { authorization: `Basic ${sandbox.keys.sweeppea}` }),
+    ).toMatchObject({ status: 401 });
     expect(await fetchTicket({ caseNumber: 'HYXTNJV' }, bearer('not-a-key'))).toMatchObject({
-      status: 403, body: { Response: false, Message: 'Invalid API Token', Code: 403 },
+      status: 403,
+      body: { Response: false, Message: 'Invalid API Token', Code: 403 },
     });
   });
 
   it('answers 400 Missing caseNumber for an absent, empty or non-object body', async () => {
     for (const body of [{}, { caseNumber: '' }, [{ caseNumber: 'HYXTNJV' }], 'not json']) {
-      expect(await fetchTicket(body)).toMatchObject({ status: 400, body: { Response: false, Message: 'Missing caseNumber', Code: 400 } });
+      expect(await fetchTicket(body)).toMatchObject({
+        status: 400,
+        body: { Response: false, Message: 'Missing caseNumber', Code: 400 },
+      });
     }
   });
 
   it("answers 404 for an unknown ticket and for another tenant's ticket alike", async () => {
     const other = sandbox.ticketNumbers('sweeppea', 'other')[0]!;
-    const notFound = { status: 404, body: { Response: false, Message: 'Ticket Not Found or Access Denied', Code: 404 } };
+    const notFound = {
+      status: 404,
+      body: { Response: false, Message: 'Ticket Not Found or Access Denied', Code: 404 },
+    };
     expect(await fetchTicket({ caseNumber: '0000000' })).toMatchObject(notFound);
     expect(await fetchTicket({ caseNumber: other })).toMatchObject(notFound);
     expect(await fetchTicket({ caseNumber: other }, bearer(sandbox.otherKeys.sweeppea))).toMatchObject({ status: 200 });
@@ -75,7 +128,9 @@ describe('sweeppea fetchSingleTicket', () => {
     const answers = await Promise.all([fetchTicket({ caseNumber: 'HYXTNJV' }), fetchTicket({ caseNumber: 'HYXTNJV' })]);
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 503]);
     expect(answers.find((answer) => answer.status === 503)!.body).toEqual({
-      Response: false, Message: 'Service Unavailable: endpoint busy, retry with exponential backoff', Code: 503,
+      Response: false,
+      Message: 'Service Unavailable: endpoint busy, retry with exponential backoff',
+      Code: 503,
     });
     expect((await fetchTicket({ caseNumber: 'HYXTNJV' })).status).toBe(200);
     expect(sandbox.calls('sweeppea')).toBe(3);
@@ -83,7 +138,10 @@ describe('sweeppea fetchSingleTicket', () => {
 
   it('lets the two endpoints serve one call each at the same time', async () => {
     sandbox.setLatency('sweeppea', 100);
-    const answers = await Promise.all([fetchTicket({ caseNumber: 'HYXTNJV' }), update({ CaseId: 'HYXTNJV', Title: 'Still broken' })]);
+    const answers = await Promise.all([
+      fetchTicket({ caseNumber: 'HYXTNJV' }),
+      update({ CaseId: 'HYXTNJV', Title: 'Still broken' }),
+    ]);
     expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
   });
 });
@@ -91,15 +149,31 @@ describe('sweeppea fetchSingleTicket', () => {
 describe('sweeppea update', () => {
   it('stores the change, answers the documented Ticket and appends an update statistic', async () => {
     const caseId = '2650478';
-    const answer = await update({ CaseId: caseId, Title: 'UPDATED: Issue with sweepstakes entry', Description: '<p>Both mobile and desktop — ça bloque 🚫</p>' });
+    const answer = await update({
+      CaseId: caseId,
+      Title: 'UPDATED: Issue with sweepstakes entry',
+      Description: '<p>Both mobile and desktop — ça bloque 🚫</p>',
+    });
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({
-      Response: true, Message: 'Ticket updated successfully',
-      Ticket: { CaseNumber: caseId, Subject: 'UPDATED: Issue with sweepstakes entry', Description: '<p>Both mobile and desktop — ça bloque 🚫</p>', Priority: expect.any(Number), Status: false },
+      Response: true,
+      Message: 'Ticket updated successfully',
+      Ticket: {
+        CaseNumber: caseId,
+        Subject: 'UPDATED: Issue with sweepstakes entry',
+        Description: '<p>Both mobile and desktop — ça bloque 🚫</p>',
+        Priority: expect.any(Number),
+        Status: false,
+      },
     });
     const { body } = await fetchTicket({ caseNumber: caseId });
     expect(body.Data.Subject).toBe('UPDATED: Issue with sweepstakes entry');
-    expect(body.Data.Statistics.at(-1)).toEqual({ Id: expect.stringMatching(/^[0-9a-f]{24}$/), Date: expect.any(String), UserToken: SWEEPPEA_USER_TOKENS.primary, Action: 'update' });
+    expect(body.Data.Statistics.at(-1)).toEqual({
+      Id: expect.stringMatching(/^[0-9a-f]{24}$/),
+      Date: expect.any(String),
+      UserToken: SWEEPPEA_USER_TOKENS.primary,
+      Action: 'update',
+    });
     sandbox.reset();
     expect((await fetchTicket({ caseNumber: caseId })).body.Data.Subject).toBe('Issue with sweepstakes entry');
   });
@@ -113,18 +187,22 @@ describe('sweeppea update', () => {
 
   it('rejects an update of a closed ticket', async () => {
     expect(await update({ CaseId: closedPrimary, Title: 'Reopen please' })).toEqual({
-      status: 400, headers: expect.anything(), body: { Response: false, Message: 'Cannot update closed ticket' },
+      status: 400,
+      headers: expect.anything(),
+      body: { Response: false, Message: 'Cannot update closed ticket' },
     });
   });
 
   it('accepts a 200-character title and rejects 201 characters and a 20,001-character description', async () => {
     expect((await update({ CaseId: 'HYXTNJV', Title: 'é'.repeat(200) })).status).toBe(200);
     expect(await update({ CaseId: 'HYXTNJV', Title: 'é'.repeat(201) })).toMatchObject({
-      status: 400, body: { Response: false, Message: 'Title must be at most 200 characters' },
+      status: 400,
+      body: { Response: false, Message: 'Title must be at most 200 characters' },
     });
     expect((await update({ CaseId: 'HYXTNJV', Description: 'x'.repeat(20_000) })).status).toBe(200);
     expect(await update({ CaseId: 'HYXTNJV', Description: 'x'.repeat(20_001) })).toMatchObject({
-      status: 400, body: { Message: 'Description must be at most 20,000 characters' },
+      status: 400,
+      body: { Message: 'Description must be at most 20,000 characters' },
     });
   });
 
@@ -133,9 +211,19 @@ describe('sweeppea update', () => {
     const cases: [unknown, Record<string, string>, number, string][] = [
       [{ CaseId: 'HYXTNJV', Title: 'x' }, {}, 401, 'Unauthorized: Missing token'],
       [{ Title: 'x' }, bearer(sandbox.keys.sweeppea), 400, 'CaseId is required'],
-      [{ CaseId: 'HYXTNJV' }, bearer(sandbox.keys.sweeppea), 400, 'At least one field (Title or Description) must be provided'],
+      [
+        { CaseId: 'HYXTNJV' },
+        bearer(sandbox.keys.sweeppea),
+        400,
+        'At least one field (Title or Description) must be provided',
+      ],
       [{ CaseId: '0000000', Title: 'x' }, bearer(sandbox.keys.sweeppea), 404, 'Ticket not found'],
-      [{ CaseId: other, Title: 'x' }, bearer(sandbox.keys.sweeppea), 403, 'You do not have permission to update this ticket'],
+      [
+        { CaseId: other, Title: 'x' },
+        bearer(sandbox.keys.sweeppea),
+        403,
+        'You do not have permission to update this ticket',
+      ],
     ];
     for (const [body, headers, status, message] of cases) {
       const answer = await update(body, headers);

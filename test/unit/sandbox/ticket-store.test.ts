@@ -33,7 +33,10 @@ describe('withCopies', () => {
   });
 
   it("keeps the copies across a store's reset, as seeded tickets", () => {
-    const store = new TicketStore(withCopies(seed, 2, numberOf, renumber, (index) => `c${index}`), numberOf);
+    const store = new TicketStore(
+      withCopies(seed, 2, numberOf, renumber, (index) => `c${index}`),
+      numberOf,
+    );
     store.get('c0')!.ticket.body = 'changed';
     store.reset();
     expect(store.get('c0')!.ticket.body).toBe('first');

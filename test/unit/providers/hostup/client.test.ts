@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { getTicket } from '../../../../src/providers/hostup/client.js';
 import { createHostupProvider } from '../../../../src/providers/hostup/index.js';
-import { fetchThrough, outcomeOf, stubUpstream, timeoutOf, useProviderHarness, type ProviderUnderTest } from '../provider-harness.js';
+import {
+  fetchThrough,
+  outcomeOf,
+  stubUpstream,
+  timeoutOf,
+  useProviderHarness,
+  type ProviderUnderTest,
+} from '../provider-harness.js';
 import { hostupFixture } from './fixtures.js';
 
 const HOSTUP: ProviderUnderTest = {
@@ -23,7 +30,16 @@ const withTicket = (changes: Record<string, unknown>) => {
 };
 
 describe('HostUp fetchTickets over HTTP', () => {
-  const { http, answer, readCapturing, fetchTickets, fetchOne, errorFor, expectKeyKeptOutOfErrors, itMapsDocumentedErrors } = useProviderHarness(HOSTUP);
+  const {
+    http,
+    answer,
+    readCapturing,
+    fetchTickets,
+    fetchOne,
+    errorFor,
+    expectKeyKeptOutOfErrors,
+    itMapsDocumentedErrors,
+  } = useProviderHarness(HOSTUP);
 
   it('sends the documented request: GET, the number in the path, X-API-Key, JSON content type, no body', async () => {
     const { request, results } = await readCapturing(hostupFixture('get-ticket.example.json'));
@@ -68,16 +84,23 @@ describe('HostUp fetchTickets over HTTP', () => {
   });
 
   it.each([
-    ['the body\'s retryAfter string', {}, 60],
+    ["the body's retryAfter string", {}, 60],
     ['the longer of body and Retry-After header', { 'retry-after': '120' }, 120],
     ['the body when the header is shorter', { 'retry-after': '5' }, 60],
     ['a 400-digit header, capped at one day', { 'retry-after': '9'.repeat(400) }, 86_400],
   ])('reads the wait of a 429 from %s', async (_, headers, retryAfter) => {
-    expect(await errorFor(429, hostupFixture('error-429.json'), headers)).toMatchObject({ code: 'RATE_LIMITED', retryAfter });
+    expect(await errorFor(429, hostupFixture('error-429.json'), headers)).toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfter,
+    });
   });
 
   it('reads a Retry-After header alone, and no wait when neither says one', async () => {
-    const headerOnly = await errorFor(429, { error: 'Too Many Requests', message: 'Slow down' }, { 'retry-after': '9' });
+    const headerOnly = await errorFor(
+      429,
+      { error: 'Too Many Requests', message: 'Slow down' },
+      { 'retry-after': '9' },
+    );
     expect(headerOnly).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 9 });
     const neither = await errorFor(429, { error: 'Too Many Requests', message: 'Slow down', retryAfter: 'soon' });
     expect(neither).toMatchObject({ code: 'RATE_LIMITED', retryAfter: undefined });
@@ -93,7 +116,10 @@ describe('HostUp fetchTickets over HTTP', () => {
   });
 
   it('passes on the wait a 503 asks for', async () => {
-    expect(await errorFor(503, { error: 'Service Unavailable', message: 'x' }, { 'retry-after': '12' })).toMatchObject({ code: 'UPSTREAM_ERROR', retryAfter: 12 });
+    expect(await errorFor(503, { error: 'Service Unavailable', message: 'x' }, { 'retry-after': '12' })).toMatchObject({
+      code: 'UPSTREAM_ERROR',
+      retryAfter: 12,
+    });
   });
 
   it.each([
@@ -115,7 +141,13 @@ describe('HostUp fetchTickets over HTTP', () => {
   });
 
   it('never puts the API key in an error message or its extensions', async () => {
-    await expectKeyKeptOutOfErrors([[401, hostupFixture('error-401.json')], [403, {}], [429, {}], [500, ''], [200, { success: true }]]);
+    await expectKeyKeptOutOfErrors([
+      [401, hostupFixture('error-401.json')],
+      [403, {}],
+      [429, {}],
+      [500, ''],
+      [200, { success: true }],
+    ]);
   });
 
   it('answers in order, one entry a number, a failure in its own place', async () => {
@@ -127,7 +159,7 @@ describe('HostUp fetchTickets over HTTP', () => {
 });
 
 describe('HostUp fetchTickets with a failing transport', () => {
-  it('returns the client\'s thrown error as that number\'s entry instead of rejecting', async () => {
+  it("returns the client's thrown error as that number's entry instead of rejecting", async () => {
     const timeout = timeoutOf('hostup');
     const http = stubUpstream('hostup', async ({ path }) => {
       if (path.endsWith('/2')) throw timeout;

@@ -84,8 +84,14 @@ const LANDING: Landing = {
   'replies[].rate_date': RAW,
   'replies[].from': RAW,
   'replies[].gravatar': RAW,
-  'attachments[]': [(t) => t.attachments, [{ id: '0', filename: 'skarmdump-2025-03-04.png', url: null, size: null, contentType: null }]],
-  'notes[]': [(t) => t.notes, [{ id: '0', createdAt: null, body: 'Kunden har Premium-support, prioritera.', author: null }]],
+  'attachments[]': [
+    (t) => t.attachments,
+    [{ id: '0', filename: 'skarmdump-2025-03-04.png', url: null, size: null, contentType: null }],
+  ],
+  'notes[]': [
+    (t) => t.notes,
+    [{ id: '0', createdAt: null, body: 'Kunden har Premium-support, prioritera.', author: null }],
+  ],
   number: [(t) => t.number, '616828'],
   'linkedServices[].id': RAW,
   'linkedServices[].ticketNumber': RAW,
@@ -153,7 +159,7 @@ describe('HostUp toTicket on the seed example', () => {
     ...nestedAt('data.ticket', LANDING),
   });
 
-  it('shows the customer\'s IP address nowhere outside raw', () => {
+  it("shows the customer's IP address nowhere outside raw", () => {
     expect(JSON.stringify({ ...ticket, raw: null })).not.toContain('198.51.100.23');
   });
 });
@@ -212,14 +218,22 @@ describe('HostUp dates', () => {
     ['summer, New York', 'America/New_York', '2025-07-15 08:00:00', '2025-07-15T08:00:00-04:00'],
     ['HostBill\'s "never"', 'Europe/Stockholm', '0000-00-00 00:00:00', null],
     ['an empty date', 'Europe/Stockholm', '', null],
-    ['the v2 API\'s UTC ISO date, its offset kept', 'Europe/Stockholm', '2025-01-15T07:00:00Z', '2025-01-15T07:00:00Z'],
-    ['an ISO date with no offset, as the v2 API\'s UTC', 'Europe/Stockholm', '2025-01-15T08:00:00', '2025-01-15T08:00:00Z'],
+    ["the v2 API's UTC ISO date, its offset kept", 'Europe/Stockholm', '2025-01-15T07:00:00Z', '2025-01-15T07:00:00Z'],
+    [
+      "an ISO date with no offset, as the v2 API's UTC",
+      'Europe/Stockholm',
+      '2025-01-15T08:00:00',
+      '2025-01-15T08:00:00Z',
+    ],
   ])('reads %s in the configured zone', (_, timezone, text, iso) => {
     expect(map({ date: text }, { ...OPTIONS, timezone }).createdAt).toBe(iso);
   });
 
   it('refuses an answer whose date is no date at all, naming where', () => {
-    const parsed = hostupSuccessSchema.safeParse({ success: true, data: { ticket: { ...example(), lastreply: '15/01/2025 08:00' } } });
+    const parsed = hostupSuccessSchema.safeParse({
+      success: true,
+      data: { ticket: { ...example(), lastreply: '15/01/2025 08:00' } },
+    });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.path).toEqual(['data', 'ticket', 'lastreply']);
   });
@@ -234,9 +248,13 @@ describe('HostUp people', () => {
   it.each([
     ['an owner with id 0', { ...example().owner, id: '0' }, null],
     ['an owner with an empty id', { ...example().owner, id: '' }, null],
-    ['PHP\'s [] for no owner', [], null],
+    ["PHP's [] for no owner", [], null],
     ['no owner', null, null],
-    ['an owner known only by username', { id: 7, username: 'lhakansson', firstname: '', lastname: '', email: '' }, { name: 'lhakansson', email: null, isStaff: true }],
+    [
+      'an owner known only by username',
+      { id: 7, username: 'lhakansson', firstname: '', lastname: '', email: '' },
+      { name: 'lhakansson', email: null, isStaff: true },
+    ],
   ])('maps %s to the assignee', (_, owner, assignee) => {
     expect(map({ owner }).assignee).toEqual(assignee);
   });
@@ -245,8 +263,8 @@ describe('HostUp people', () => {
     ['type Admin', { type: 'Admin' }, true],
     ['type staff', { type: 'staff' }, true],
     ['type Client', { type: 'Client', email: 'erik.sjoberg@hostup.se' }, false],
-    ['no type, the owner\'s e-mail', { type: '', email: 'Erik.Sjoberg@hostup.se' }, true],
-    ['no type, the requester\'s e-mail', { type: '', email: 'asa.lindstrom@jonkopingsbageri.se' }, false],
+    ["no type, the owner's e-mail", { type: '', email: 'Erik.Sjoberg@hostup.se' }, true],
+    ["no type, the requester's e-mail", { type: '', email: 'asa.lindstrom@jonkopingsbageri.se' }, false],
     ['no type, another e-mail', { type: '', email: 'someone@example.com' }, null],
     ['no type, no e-mail', { type: null, email: '' }, null],
   ])('decides whether a reply with %s is by staff', (_, changes, isStaff) => {
@@ -254,10 +272,17 @@ describe('HostUp people', () => {
   });
 
   it('keeps unicode names and bodies as sent', () => {
-    const ticket = map({ name: '王芳', subject: '文件上传失败 – 📬', replies: [reply({ name: 'Elias Qvist 🎨', type: 'Client', body: '谢谢，问题已经解决了。' })] });
+    const ticket = map({
+      name: '王芳',
+      subject: '文件上传失败 – 📬',
+      replies: [reply({ name: 'Elias Qvist 🎨', type: 'Client', body: '谢谢，问题已经解决了。' })],
+    });
     expect(ticket.requester?.name).toBe('王芳');
     expect(ticket.subject).toBe('文件上传失败 – 📬');
-    expect(ticket.replies[0]).toMatchObject({ body: '谢谢，问题已经解决了。', author: { name: 'Elias Qvist 🎨', isStaff: false } });
+    expect(ticket.replies[0]).toMatchObject({
+      body: '谢谢，问题已经解决了。',
+      author: { name: 'Elias Qvist 🎨', isStaff: false },
+    });
   });
 });
 
@@ -298,7 +323,10 @@ describe('HostUp numbers, tags, notes and attachments', () => {
 
   it('numbers notes and attachments by position and leaves non-strings in raw', () => {
     const ticket = map({ notes: ['first', '', { note: 'an object' }, 'fourth'], attachments: [7, 'a.png'] });
-    expect(ticket.notes.map((note) => [note.id, note.body])).toEqual([['0', 'first'], ['3', 'fourth']]);
+    expect(ticket.notes.map((note) => [note.id, note.body])).toEqual([
+      ['0', 'first'],
+      ['3', 'fourth'],
+    ]);
     expect(ticket.attachments.map((file) => [file.id, file.filename])).toEqual([['1', 'a.png']]);
   });
 });

@@ -12,19 +12,31 @@ const element = (ticketId: string | number, changes: Record<string, unknown> = {
 const askedIds = (body: unknown) => String(JSON.parse(String(body)).ticket_ids).split(',');
 
 describe('Kapture fetchTickets over HTTP', () => {
-  const { intercept, answer, readCapturing, fetchTickets, errorFor, expectKeyKeptOutOfErrors } = useProviderHarness(KAPTURE);
+  const { intercept, answer, readCapturing, fetchTickets, errorFor, expectKeyKeptOutOfErrors } =
+    useProviderHarness(KAPTURE);
   /** Answers every call with the asked ids that `known` accepts, in reverse order (order is not promised). */
   const searchWith = (known: (id: string) => boolean, calls: string[][]) =>
     intercept()
       .reply((options) => {
         const ids = askedIds(options.body);
         calls.push(ids);
-        return { statusCode: 200, data: JSON.stringify(ids.filter(known).reverse().map((id) => element(id))) };
+        return {
+          statusCode: 200,
+          data: JSON.stringify(
+            ids
+              .filter(known)
+              .reverse()
+              .map((id) => element(id)),
+          ),
+        };
       })
       .persist();
 
   it('sends the documented request: POST, Basic key, a JSON object with the ids comma-joined', async () => {
-    const { request, results } = await readCapturing(kaptureFixture('get-ticket.example.json'), [EXAMPLE_ID, '713516551149']);
+    const { request, results } = await readCapturing(kaptureFixture('get-ticket.example.json'), [
+      EXAMPLE_ID,
+      '713516551149',
+    ]);
     expect(request).toMatchObject({ headers: { authorization: `Basic ${KEY}`, 'content-type': 'application/json' } });
     expect(JSON.parse(String(request.body))).toEqual({
       ticket_ids: `${EXAMPLE_ID},713516551149`,
@@ -92,7 +104,10 @@ describe('Kapture fetchTickets over HTTP', () => {
   });
 
   it('maps an unknown failure message to a non-retryable UPSTREAM_ERROR that does not repeat it', async () => {
-    const error = await errorFor(200, { message: 'java.lang.NullPointerException at com.kapture.Secret', status: 'failed' });
+    const error = await errorFor(200, {
+      message: 'java.lang.NullPointerException at com.kapture.Secret',
+      status: 'failed',
+    });
     expect(error).toMatchObject({ code: 'UPSTREAM_ERROR', retryable: false });
     expect(error.message).not.toMatch(/java|Secret/);
   });
@@ -123,10 +138,15 @@ describe('Kapture fetchTickets over HTTP', () => {
   it('fails only the ticket whose element is invalid', async () => {
     answer(200, [element('1'), element('2', { date: '2024/04/19' }), element('3', { title: 7 })]);
     const results = await fetchTickets(['1', '2', '3', '4']);
-    expect(results.map(outcomeOf)).toEqual(['1', 'UPSTREAM_INVALID_RESPONSE', 'UPSTREAM_INVALID_RESPONSE', 'NOT_FOUND']);
+    expect(results.map(outcomeOf)).toEqual([
+      '1',
+      'UPSTREAM_INVALID_RESPONSE',
+      'UPSTREAM_INVALID_RESPONSE',
+      'NOT_FOUND',
+    ]);
   });
 
-  it('fails a chunk\'s numbers with the error of its call and serves the other chunks', async () => {
+  it("fails a chunk's numbers with the error of its call and serves the other chunks", async () => {
     intercept()
       .reply((options) => {
         const ids = askedIds(options.body);
@@ -140,7 +160,14 @@ describe('Kapture fetchTickets over HTTP', () => {
   });
 
   it('never puts the API key in an error message or its extensions', async () => {
-    await expectKeyKeptOutOfErrors([[200, kaptureFixture('error-invalid-auth-key.json')], [401, {}], [429, {}], [500, ''], [200, {}], [200, []]]);
+    await expectKeyKeptOutOfErrors([
+      [200, kaptureFixture('error-invalid-auth-key.json')],
+      [401, {}],
+      [429, {}],
+      [500, ''],
+      [200, {}],
+      [200, []],
+    ]);
   });
 });
 

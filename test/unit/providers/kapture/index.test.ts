@@ -4,7 +4,11 @@ import { createDisabledUpstream } from '../../../../src/upstream/disabled.js';
 import { itParsesNumbers, type AcceptedNumbers, type RefusedNumbers } from '../number-rules.js';
 
 // parseNumber runs before any I/O: an upstream that refuses every call proves it.
-const provider = createKaptureProvider({ http: createDisabledUpstream('kapture'), timezone: 'Asia/Kolkata', maxBatch: 20 });
+const provider = createKaptureProvider({
+  http: createDisabledUpstream('kapture'),
+  timezone: 'Asia/Kolkata',
+  maxBatch: 20,
+});
 
 describe('Kapture provider', () => {
   it('reads tickets in batches of the configured size and cannot update', () => {
@@ -13,7 +17,11 @@ describe('Kapture provider', () => {
       displayName: 'Kapture CRM',
       capabilities: { updateTicket: false, batchRead: true, maxBatch: 20 },
     });
-    const small = createKaptureProvider({ http: createDisabledUpstream('kapture'), timezone: 'Asia/Kolkata', maxBatch: 4 });
+    const small = createKaptureProvider({
+      http: createDisabledUpstream('kapture'),
+      timezone: 'Asia/Kolkata',
+      maxBatch: 4,
+    });
     expect(small.capabilities.maxBatch).toBe(4);
   });
 });

@@ -99,7 +99,7 @@ describe('Kapture toTicket on the seed example', () => {
     });
   });
 
-  it('keeps the answer\'s element as received in raw', () => {
+  it("keeps the answer's element as received in raw", () => {
     expect(ticket.raw).toEqual(example());
   });
 
@@ -171,13 +171,20 @@ describe('Kapture dates', () => {
     expect(map({}, { ...OPTIONS, timezone: 'Europe/Rome' }).createdAt).toBe('2024-04-19T14:19:00+02:00');
   });
 
-  it.each([['19/04/2024 14:19'], ['2024-04-19'], ['2024-W16'], ['yesterday'], ['32-04-2024 14:19'], ['2024-04-19T25:00:00'], [-5]])(
-    'refuses %j as a date',
-    (value) => {
-      expect(parseKaptureDate(value, 'Asia/Kolkata')).toBeUndefined();
-      expect(kaptureTicketSchema.safeParse({ task_details: { ...example().task_details, date: value } }).success).toBe(false);
-    },
-  );
+  it.each([
+    ['19/04/2024 14:19'],
+    ['2024-04-19'],
+    ['2024-W16'],
+    ['yesterday'],
+    ['32-04-2024 14:19'],
+    ['2024-04-19T25:00:00'],
+    [-5],
+  ])('refuses %j as a date', (value) => {
+    expect(parseKaptureDate(value, 'Asia/Kolkata')).toBeUndefined();
+    expect(kaptureTicketSchema.safeParse({ task_details: { ...example().task_details, date: value } }).success).toBe(
+      false,
+    );
+  });
 
   it('reads taskEnddate as closedAt and takes the latest of the three dates as updatedAt', () => {
     const ticket = map({ taskEnddate: '23-04-2024 10:00', lastConvesationTime: '24-04-2024 09:00' });
@@ -187,8 +194,16 @@ describe('Kapture dates', () => {
 
 describe('Kapture text', () => {
   it('decodes entities in the title, names and queue', () => {
-    const ticket = map({ title: 'Refund &amp; return &#8377;499', assignedToName: 'Rahul D&apos;Souza', queueName: 'L1 &gt; Refunds' });
-    expect(ticket).toMatchObject({ subject: 'Refund & return ₹499', department: 'L1 > Refunds', assignee: { name: "Rahul D'Souza" } });
+    const ticket = map({
+      title: 'Refund &amp; return &#8377;499',
+      assignedToName: 'Rahul D&apos;Souza',
+      queueName: 'L1 &gt; Refunds',
+    });
+    expect(ticket).toMatchObject({
+      subject: 'Refund & return ₹499',
+      department: 'L1 > Refunds',
+      assignee: { name: "Rahul D'Souza" },
+    });
   });
 
   it.each([
@@ -206,7 +221,11 @@ describe('Kapture text', () => {
 describe('Kapture people, link and attachments', () => {
   it.each([
     ['an e-mail', { email: 'priya@example.in' }, { name: null, email: 'priya@example.in', isStaff: false }],
-    ['only a ticket e-mail', { ticketEmail: 'orders@example.in' }, { name: null, email: 'orders@example.in', isStaff: false }],
+    [
+      'only a ticket e-mail',
+      { ticketEmail: 'orders@example.in' },
+      { name: null, email: 'orders@example.in', isStaff: false },
+    ],
     ['only a phone', { phone: '9876543210' }, { name: null, email: null, isStaff: false }],
     ['nothing', {}, null],
   ])('maps a requester with %s', (_, changes, requester) => {
@@ -235,11 +254,35 @@ describe('Kapture people, link and attachments', () => {
       attachment: 'https://files.kapturecrm.com/a/old.pdf',
     });
     expect(ticket.attachments).toEqual([
-      { id: '0', filename: 'invoice.pdf', url: 'https://files.kapturecrm.com/a/invoice.pdf', size: 2048, contentType: null },
-      { id: '1', filename: 'photo&1.jpg', url: 'https://files.kapturecrm.com/a/photo.jpg', size: null, contentType: null },
-      { id: '2', filename: 'label copy.png', url: 'https://files.kapturecrm.com/a/label%20copy.png', size: null, contentType: null },
+      {
+        id: '0',
+        filename: 'invoice.pdf',
+        url: 'https://files.kapturecrm.com/a/invoice.pdf',
+        size: 2048,
+        contentType: null,
+      },
+      {
+        id: '1',
+        filename: 'photo&1.jpg',
+        url: 'https://files.kapturecrm.com/a/photo.jpg',
+        size: null,
+        contentType: null,
+      },
+      {
+        id: '2',
+        filename: 'label copy.png',
+        url: 'https://files.kapturecrm.com/a/label%20copy.png',
+        size: null,
+        contentType: null,
+      },
       { id: '3', filename: 'notes.txt', url: null, size: null, contentType: null },
-      { id: 'attachment', filename: 'old.pdf', url: 'https://files.kapturecrm.com/a/old.pdf', size: null, contentType: null },
+      {
+        id: 'attachment',
+        filename: 'old.pdf',
+        url: 'https://files.kapturecrm.com/a/old.pdf',
+        size: null,
+        contentType: null,
+      },
     ]);
   });
 

@@ -10,7 +10,8 @@ vi.mock('../../../../src/providers/kapture/mapper.js', async (importOriginal) =>
   return {
     ...original,
     toTicket: (...args: Parameters<typeof original.toTicket>) => {
-      if (String(args[0].task_details.ticketId) === UNREADABLE) throw new TypeError("Cannot read properties of undefined (reading 'x')");
+      if (String(args[0].task_details.ticketId) === UNREADABLE)
+        throw new TypeError("Cannot read properties of undefined (reading 'x')");
       return original.toTicket(...args);
     },
   };
@@ -25,6 +26,9 @@ describe('Kapture, a ticket its mapper cannot read', () => {
     answer(200, [element('713516551148'), element(UNREADABLE), element('713516551150')]);
     const results = await fetchTickets(['713516551148', UNREADABLE, '713516551150']);
     expect(results.map(outcomeOf)).toEqual(['713516551148', 'UPSTREAM_INVALID_RESPONSE', '713516551150']);
-    expect(results[1]).toMatchObject({ provider: 'kapture', message: 'The kapture answer could not be read (TypeError)' });
+    expect(results[1]).toMatchObject({
+      provider: 'kapture',
+      message: 'The kapture answer could not be read (TypeError)',
+    });
   });
 });

@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { GET_TICKET_PATH } from '../../../../src/providers/keliweb/client.js';
 import { createKeliwebProvider } from '../../../../src/providers/keliweb/index.js';
 import { createUpstreamClient } from '../../../../src/upstream/client.js';
-import { fetchThrough, outcomeOf, stubUpstream, timeoutOf, useProviderHarness, type ProviderUnderTest } from '../provider-harness.js';
+import {
+  fetchThrough,
+  outcomeOf,
+  stubUpstream,
+  timeoutOf,
+  useProviderHarness,
+  type ProviderUnderTest,
+} from '../provider-harness.js';
 import { keliwebFixture } from './fixtures.js';
 
 const KELIWEB: ProviderUnderTest = {
@@ -23,11 +30,14 @@ const KEY = KELIWEB.apiKey;
 const withTicket = (changes: Record<string, unknown>) => ({ ...keliwebFixture('get-ticket.example.json'), ...changes });
 
 describe('Keliweb fetchTickets over HTTP', () => {
-  const { intercept, answer, readCapturing, fetchOne, fetchTickets, errorFor, expectKeyKeptOutOfErrors } = useProviderHarness(KELIWEB);
+  const { intercept, answer, readCapturing, fetchOne, fetchTickets, errorFor, expectKeyKeptOutOfErrors } =
+    useProviderHarness(KELIWEB);
 
   it('sends the documented request: POST, Bearer token, X-Requested-With, a form with ticketnum and repliessort', async () => {
     const { request, results } = await readCapturing(keliwebFixture('get-ticket.example.json'));
-    expect(request).toMatchObject({ headers: { authorization: `Bearer ${KEY}`, 'x-requested-with': 'XMLHttpRequest' } });
+    expect(request).toMatchObject({
+      headers: { authorization: `Bearer ${KEY}`, 'x-requested-with': 'XMLHttpRequest' },
+    });
     // undici writes the content type with the form's boundary; a hand-set one would lack it.
     expect(Object.keys(request.headers as object).map((name) => name.toLowerCase())).not.toContain('content-type');
     expect(request.body).toBeInstanceOf(FormData);
@@ -62,14 +72,28 @@ describe('Keliweb fetchTickets over HTTP', () => {
   it.each([
     [403, { message: 'This action is unauthorized.' }, {}, { code: 'FORBIDDEN' }],
     [429, { message: 'Too Many Attempts.' }, { 'retry-after': '30' }, { code: 'RATE_LIMITED', retryAfter: 30 }],
-    [429, { message: 'Too Many Attempts.' }, { 'retry-after': '9'.repeat(400) }, { code: 'RATE_LIMITED', retryAfter: 86_400 }],
+    [
+      429,
+      { message: 'Too Many Attempts.' },
+      { 'retry-after': '9'.repeat(400) },
+      { code: 'RATE_LIMITED', retryAfter: 86_400 },
+    ],
     [500, { result: 'error', message: 'Internal Server Error' }, {}, { code: 'UPSTREAM_ERROR', retryable: true }],
     [503, { message: 'Service Unavailable' }, {}, { code: 'UPSTREAM_ERROR', retryable: true }],
     [422, { message: 'The given data was invalid.' }, {}, { code: 'UPSTREAM_ERROR', retryable: false }],
     // Laravel's "route not found": a wrong base URL, not a missing ticket.
-    [404, { message: 'The route api/v2/keliweb/get-ticket could not be found.' }, {}, { code: 'UPSTREAM_ERROR', retryable: false }],
+    [
+      404,
+      { message: 'The route api/v2/keliweb/get-ticket could not be found.' },
+      {},
+      { code: 'UPSTREAM_ERROR', retryable: false },
+    ],
   ])('maps HTTP %i to its error', async (status, body, headers, expected) => {
-    expect(await errorFor(status, body, headers)).toMatchObject({ ...expected, provider: 'keliweb', upstreamStatus: status });
+    expect(await errorFor(status, body, headers)).toMatchObject({
+      ...expected,
+      provider: 'keliweb',
+      upstreamStatus: status,
+    });
   });
 
   it.each([
@@ -117,7 +141,7 @@ describe('Keliweb fetchTickets over HTTP', () => {
 });
 
 describe('Keliweb fetchTickets with a failing transport', () => {
-  it('returns the client\'s thrown error as that number\'s entry instead of rejecting', async () => {
+  it("returns the client's thrown error as that number's entry instead of rejecting", async () => {
     const timeout = timeoutOf('keliweb');
     const http = stubUpstream('keliweb', async ({ body }) => {
       const number = String((body as FormData).get('ticketnum'));
@@ -144,12 +168,22 @@ describe('Keliweb on the wire', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const http = createUpstreamClient({ provider: 'keliweb', baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 5_000, maxConcurrency: 1 });
+    const http = createUpstreamClient({
+      provider: 'keliweb',
+      baseUrl: `http://127.0.0.1:${port}`,
+      timeoutMs: 5_000,
+      maxConcurrency: 1,
+    });
     try {
-      const [ticket] = await createKeliwebProvider({ http, timezone: 'Europe/Rome', maxBatch: 1 }).fetchTickets(['516757'], { apiKey: KEY });
+      const [ticket] = await createKeliwebProvider({ http, timezone: 'Europe/Rome', maxBatch: 1 }).fetchTickets(
+        ['516757'],
+        { apiKey: KEY },
+      );
       expect(ticket).toMatchObject({ number: '516757' });
       expect(received?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
-      const form = await new Response(received?.body, { headers: { 'content-type': received!.headers['content-type']! } }).formData();
+      const form = await new Response(received?.body, {
+        headers: { 'content-type': received!.headers['content-type']! },
+      }).formData();
       expect([...form.entries()]).toEqual([
         ['ticketnum', '516757'],
         ['repliessort', 'ASC'],

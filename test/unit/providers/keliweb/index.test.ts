@@ -4,7 +4,11 @@ import { createDisabledUpstream } from '../../../../src/upstream/disabled.js';
 import { itParsesNumbers, type AcceptedNumbers, type RefusedNumbers } from '../number-rules.js';
 
 // parseNumber runs before any I/O: an upstream that refuses every call proves it.
-const provider = createKeliwebProvider({ http: createDisabledUpstream('keliweb'), timezone: 'Europe/Rome', maxBatch: 20 });
+const provider = createKeliwebProvider({
+  http: createDisabledUpstream('keliweb'),
+  timezone: 'Europe/Rome',
+  maxBatch: 20,
+});
 
 describe('Keliweb provider', () => {
   it('reads one ticket a call and cannot update', () => {

@@ -9,7 +9,8 @@ import { keliwebFixture } from './fixtures.js';
 const OPTIONS = { timezone: 'Europe/Rome', fetchedAt: '2025-04-01T12:06:03.000Z' };
 const example = () => keliwebFixture('get-ticket.example.json');
 const parse = (body: unknown): KeliwebTicket => checked(keliwebTicketSchema, body);
-const map = (changes: Record<string, unknown> = {}, options = OPTIONS): Ticket => toTicket(parse({ ...example(), ...changes }), options);
+const map = (changes: Record<string, unknown> = {}, options = OPTIONS): Ticket =>
+  toTicket(parse({ ...example(), ...changes }), options);
 const replies = (): Record<string, unknown>[] => example().replies.reply;
 const withReplies = (reply: Record<string, unknown>[]) => map({ replies: { reply } });
 
@@ -84,8 +85,22 @@ describe('Keliweb toTicket on the seed example', () => {
       url: null,
       notes: [{ id: '1', createdAt: '2016-01-01T06:26:42+01:00', body: 'This is a ticket note', author: DEMO_ADMIN }],
       replies: [
-        { id: '1', createdAt: '2016-01-01T06:27:01+01:00', body: ADMIN_REPLY, bodyFormat: 'TEXT', author: DEMO_ADMIN, attachments: [] },
-        { id: '2', createdAt: '2016-01-01T06:30:16+01:00', body: SECOND_REPLY, bodyFormat: 'TEXT', author: CYNTHIA, attachments: [] },
+        {
+          id: '1',
+          createdAt: '2016-01-01T06:27:01+01:00',
+          body: ADMIN_REPLY,
+          bodyFormat: 'TEXT',
+          author: DEMO_ADMIN,
+          attachments: [],
+        },
+        {
+          id: '2',
+          createdAt: '2016-01-01T06:30:16+01:00',
+          body: SECOND_REPLY,
+          bodyFormat: 'TEXT',
+          author: CYNTHIA,
+          attachments: [],
+        },
       ],
       attachments: [],
       raw: undefined,
@@ -167,25 +182,33 @@ describe('Keliweb replies', () => {
     expect(ticket.replies.map((reply) => reply.id)).toEqual(['2']);
   });
 
-  it('has no body and no replies when replies is PHP\'s []', () => {
+  it("has no body and no replies when replies is PHP's []", () => {
     expect(map({ replies: [] })).toMatchObject({ body: null, replies: [], attachments: [] });
   });
 
   it('names a staff reply by its own name when it has one', () => {
     const reply = { ...replies()[1], name: 'Marco Bianchi', email: 'marco@keliweb.it' };
-    expect(withReplies([replies()[0]!, reply]).replies[0]?.author).toEqual({ name: 'Marco Bianchi', email: 'marco@keliweb.it', isStaff: true });
+    expect(withReplies([replies()[0]!, reply]).replies[0]?.author).toEqual({
+      name: 'Marco Bianchi',
+      email: 'marco@keliweb.it',
+      isStaff: true,
+    });
   });
 
   it.each([
-    ['its own name and e-mail', { name: 'Niccolò Bertè', email: 'n@x.it', contactid: '14' }, { name: 'Niccolò Bertè', email: 'n@x.it', isStaff: false }],
-    ['nothing, by the ticket\'s user and contact', {}, CYNTHIA],
+    [
+      'its own name and e-mail',
+      { name: 'Niccolò Bertè', email: 'n@x.it', contactid: '14' },
+      { name: 'Niccolò Bertè', email: 'n@x.it', isStaff: false },
+    ],
+    ["nothing, by the ticket's user and contact", {}, CYNTHIA],
     ['nothing, by another contact', { contactid: '14' }, { name: null, email: null, isStaff: false }],
     ['nothing, by another user', { userid: '2' }, { name: null, email: null, isStaff: false }],
   ])('names a customer reply with %s', (_, changes, author) => {
     expect(withReplies([replies()[0]!, { ...replies()[2], ...changes }]).replies[0]?.author).toEqual(author);
   });
 
-  it('splits |-separated attachments; the opening message\'s are the ticket\'s', () => {
+  it("splits |-separated attachments; the opening message's are the ticket's", () => {
     const [opening, first, second] = replies();
     const ticket = withReplies([
       { ...opening, attachment: '123456_screenshot.png|654321_log accessi.txt' },
@@ -199,12 +222,17 @@ describe('Keliweb replies', () => {
 });
 
 describe('Keliweb notes and numbers', () => {
-  it('has no notes when notes is PHP\'s []', () => {
+  it("has no notes when notes is PHP's []", () => {
     expect(map({ notes: [] }).notes).toEqual([]);
   });
 
   it('reads values WHMCS sent as numbers', () => {
-    const ticket = map({ ticketid: 1, tid: 516757, userid: 1, notes: { note: [{ noteid: 7, date: '', message: 'x', admin: 'A' }] } });
+    const ticket = map({
+      ticketid: 1,
+      tid: 516757,
+      userid: 1,
+      notes: { note: [{ noteid: 7, date: '', message: 'x', admin: 'A' }] },
+    });
     expect(ticket.number).toBe('516757');
     expect(ticket.notes[0]).toMatchObject({ id: '7', createdAt: null });
   });

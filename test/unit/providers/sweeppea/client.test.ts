@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createSweeppeaProvider } from '../../../../src/providers/sweeppea/index.js';
-import { fetchThrough, outcomeOf, stubUpstream, timeoutOf, useProviderHarness, type ProviderUnderTest } from '../provider-harness.js';
+import {
+  fetchThrough,
+  outcomeOf,
+  stubUpstream,
+  timeoutOf,
+  useProviderHarness,
+  type ProviderUnderTest,
+} from '../provider-harness.js';
 import { sweeppeaFixture } from './fixtures.js';
 
 const SWEEPPEA: ProviderUnderTest = {
@@ -16,10 +23,14 @@ const SWEEPPEA: ProviderUnderTest = {
 const KEY = SWEEPPEA.apiKey;
 /** Matches only the call that asks for `caseNumber`. */
 const forCase = (caseNumber: string) => ({ body: JSON.stringify({ caseNumber }) });
-const withCaseNumber = (CaseNumber: string) => ({ Response: true, Data: { ...sweeppeaFixture('fetch-single-ticket.json').Data, CaseNumber } });
+const withCaseNumber = (CaseNumber: string) => ({
+  Response: true,
+  Data: { ...sweeppeaFixture('fetch-single-ticket.json').Data, CaseNumber },
+});
 
 describe('Sweeppea fetchTickets over HTTP', () => {
-  const { answer, readCapturing, fetchTickets, fetchOne, errorFor, expectKeyKeptOutOfErrors, itMapsDocumentedErrors } = useProviderHarness(SWEEPPEA);
+  const { answer, readCapturing, fetchTickets, fetchOne, errorFor, expectKeyKeptOutOfErrors, itMapsDocumentedErrors } =
+    useProviderHarness(SWEEPPEA);
 
   it('sends the documented request: POST, Bearer key, JSON content type, {caseNumber}', async () => {
     const { request, results } = await readCapturing(sweeppeaFixture('fetch-single-ticket.json'));
@@ -61,7 +72,10 @@ describe('Sweeppea fetchTickets over HTTP', () => {
     ['plan limit exceeded', 'Plan limit exceeded'],
     ['no permission', 'You do not have permission to update this ticket'],
   ])('maps a 403 for %s to FORBIDDEN, not UNAUTHENTICATED', async (_, message) => {
-    expect(await errorFor(403, { Response: false, Message: message, Code: 403 })).toMatchObject({ code: 'FORBIDDEN', upstreamStatus: 403 });
+    expect(await errorFor(403, { Response: false, Message: message, Code: 403 })).toMatchObject({
+      code: 'FORBIDDEN',
+      upstreamStatus: 403,
+    });
   });
 
   it('maps 503 (endpoint busy) to a retryable UPSTREAM_ERROR', async () => {
@@ -73,7 +87,11 @@ describe('Sweeppea fetchTickets over HTTP', () => {
   });
 
   it('maps 429 to RATE_LIMITED with the Retry-After seconds', async () => {
-    const error = await errorFor(429, { Response: false, Message: 'Too Many Requests', Code: 429 }, { 'retry-after': '7' });
+    const error = await errorFor(
+      429,
+      { Response: false, Message: 'Too Many Requests', Code: 429 },
+      { 'retry-after': '7' },
+    );
     expect(error).toMatchObject({ code: 'RATE_LIMITED', upstreamStatus: 429, retryAfter: 7, retryable: true });
   });
 
@@ -107,7 +125,13 @@ describe('Sweeppea fetchTickets over HTTP', () => {
 
   it('never puts the API key in an error message or its extensions', async () => {
     const [unauthorized, forbidden] = [sweeppeaFixture('error-401.json'), sweeppeaFixture('error-403.json')];
-    await expectKeyKeptOutOfErrors([[401, unauthorized], [403, forbidden], [429, {}], [503, ''], [200, { Response: true }]]);
+    await expectKeyKeptOutOfErrors([
+      [401, unauthorized],
+      [403, forbidden],
+      [429, {}],
+      [503, ''],
+      [200, { Response: true }],
+    ]);
   });
 
   it('answers in order, one entry a number, a failure in its own place', async () => {
@@ -119,7 +143,7 @@ describe('Sweeppea fetchTickets over HTTP', () => {
 });
 
 describe('Sweeppea fetchTickets with a failing transport', () => {
-  it('returns the client\'s thrown error as that number\'s entry instead of rejecting', async () => {
+  it("returns the client's thrown error as that number's entry instead of rejecting", async () => {
     const timeout = timeoutOf('sweeppea');
     const http = stubUpstream('sweeppea', async ({ body }) => {
       if (body === JSON.stringify({ caseNumber: 'SLOW' })) throw timeout;

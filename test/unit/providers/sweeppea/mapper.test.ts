@@ -2,7 +2,11 @@ import { checked } from '../checked.js';
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../../src/model.js';
 import { toTicket } from '../../../../src/providers/sweeppea/mapper.js';
-import { sweeppeaSuccessSchema, type SweeppeaAnswer, type SweeppeaTicket } from '../../../../src/providers/sweeppea/schema.js';
+import {
+  sweeppeaSuccessSchema,
+  type SweeppeaAnswer,
+  type SweeppeaTicket,
+} from '../../../../src/providers/sweeppea/schema.js';
 import { itLandsEveryLeaf, leaves, nestedAt, RAW, type Landing } from '../seed-landing.js';
 import { sweeppeaFixture } from './fixtures.js';
 
@@ -10,7 +14,9 @@ const FETCHED_AT = '2025-02-01T12:00:00.000Z';
 const exampleAnswer = (): SweeppeaAnswer => checked(sweeppeaSuccessSchema, sweeppeaFixture('fetch-single-ticket.json'));
 const example = (): SweeppeaTicket => exampleAnswer().Data;
 const map = (changes: Record<string, unknown> = {}): Ticket =>
-  toTicket(checked(sweeppeaSuccessSchema, { Response: true, Data: { ...example(), ...changes } }), { fetchedAt: FETCHED_AT });
+  toTicket(checked(sweeppeaSuccessSchema, { Response: true, Data: { ...example(), ...changes } }), {
+    fetchedAt: FETCHED_AT,
+  });
 
 const LANDING: Landing = {
   CaseNumber: [(t) => t.number, 'HYXTNJV'],
@@ -52,7 +58,14 @@ const LANDING: Landing = {
   GitHubIssue: RAW,
 };
 /** docs/providers/sweeppea.md: AccountInfo's personal data never leaves `raw`. */
-const PRIVATE = ['AccountInfo.UserToken', 'AccountInfo.MobileNumber', 'AccountInfo.UserAgent', 'AccountInfo.IpAddress', 'AccountInfo.GeoLat', 'AccountInfo.GeoLon'];
+const PRIVATE = [
+  'AccountInfo.UserToken',
+  'AccountInfo.MobileNumber',
+  'AccountInfo.UserAgent',
+  'AccountInfo.IpAddress',
+  'AccountInfo.GeoLat',
+  'AccountInfo.GeoLon',
+];
 
 describe('Sweeppea toTicket on the seed example', () => {
   const ticket = toTicket(exampleAnswer(), { fetchedAt: FETCHED_AT });
@@ -89,7 +102,10 @@ describe('Sweeppea toTicket on the seed example', () => {
     expect(ticket.raw).toEqual(sweeppeaFixture('fetch-single-ticket.json'));
   });
 
-  itLandsEveryLeaf(sweeppeaFixture('fetch-single-ticket.json'), ticket, { Response: RAW, ...nestedAt('Data', LANDING) });
+  itLandsEveryLeaf(sweeppeaFixture('fetch-single-ticket.json'), ticket, {
+    Response: RAW,
+    ...nestedAt('Data', LANDING),
+  });
 
   it.each(PRIVATE)('shows %s nowhere outside raw', (path) => {
     const value = leaves(ticket.raw).find(([leaf]) => leaf === `Data.${path}`)?.[1];
@@ -124,7 +140,7 @@ describe('Sweeppea status and priority', () => {
 });
 
 describe('Sweeppea dates', () => {
-  it('keeps each date\'s own offset and takes the latest Statistics entry as updatedAt', () => {
+  it("keeps each date's own offset and takes the latest Statistics entry as updatedAt", () => {
     const ticket = map({
       Status: true,
       CloseDate: '2025-07-01T18:30:00.000Z',
@@ -134,7 +150,11 @@ describe('Sweeppea dates', () => {
         { Date: '2025-07-01T13:00:00-05:00', Action: 'view' },
       ],
     });
-    expect(ticket).toMatchObject({ status: 'CLOSED', closedAt: '2025-07-01T18:30:00Z', updatedAt: '2025-07-01T20:30:00+02:00' });
+    expect(ticket).toMatchObject({
+      status: 'CLOSED',
+      closedAt: '2025-07-01T18:30:00Z',
+      updatedAt: '2025-07-01T20:30:00+02:00',
+    });
   });
 
   it('reads a date with no offset as the UTC Sweeppea documents, rather than failing the ticket', () => {
@@ -173,8 +193,22 @@ describe('Sweeppea Files, whose element shape is undocumented', () => {
   it.each([
     [
       'an object with the usual keys',
-      { Id: 'f1', FileName: 'rules.pdf', Url: 'https://files.sweeppea.com/s/rules.pdf', Size: 1234, ContentType: 'application/pdf' },
-      [{ id: 'f1', filename: 'rules.pdf', url: 'https://files.sweeppea.com/s/rules.pdf', size: 1234, contentType: 'application/pdf' }],
+      {
+        Id: 'f1',
+        FileName: 'rules.pdf',
+        Url: 'https://files.sweeppea.com/s/rules.pdf',
+        Size: 1234,
+        ContentType: 'application/pdf',
+      },
+      [
+        {
+          id: 'f1',
+          filename: 'rules.pdf',
+          url: 'https://files.sweeppea.com/s/rules.pdf',
+          size: 1234,
+          contentType: 'application/pdf',
+        },
+      ],
     ],
     [
       'Name, URL and MimeType spellings',
@@ -184,17 +218,41 @@ describe('Sweeppea Files, whose element shape is undocumented', () => {
     [
       'only a URL: the name is its last segment',
       { Url: 'https://x.example/dir/%E3%82%B9%E3%82%AF.png' },
-      [{ id: '0', filename: 'スク.png', url: 'https://x.example/dir/%E3%82%B9%E3%82%AF.png', size: null, contentType: null }],
+      [
+        {
+          id: '0',
+          filename: 'スク.png',
+          url: 'https://x.example/dir/%E3%82%B9%E3%82%AF.png',
+          size: null,
+          contentType: null,
+        },
+      ],
     ],
-    ['a plain file name', 'entrants.csv', [{ id: '0', filename: 'entrants.csv', url: null, size: null, contentType: null }]],
-    ['a plain link', 'https://x.example/b.txt', [{ id: '0', filename: 'b.txt', url: 'https://x.example/b.txt', size: null, contentType: null }]],
+    [
+      'a plain file name',
+      'entrants.csv',
+      [{ id: '0', filename: 'entrants.csv', url: null, size: null, contentType: null }],
+    ],
+    [
+      'a plain link',
+      'https://x.example/b.txt',
+      [{ id: '0', filename: 'b.txt', url: 'https://x.example/b.txt', size: null, contentType: null }],
+    ],
     [
       'a javascript: link, which is not passed on',
       { FileName: 'x.html', Url: 'javascript:alert(1)' },
       [{ id: '0', filename: 'x.html', url: null, size: null, contentType: null }],
     ],
-    ['a negative size, dropped', { FileName: 'y', Size: -1 }, [{ id: '0', filename: 'y', url: null, size: null, contentType: null }]],
-    ['a size past the largest Int, dropped', { FileName: 'z', Size: 3_000_000_000 }, [{ id: '0', filename: 'z', url: null, size: null, contentType: null }]],
+    [
+      'a negative size, dropped',
+      { FileName: 'y', Size: -1 },
+      [{ id: '0', filename: 'y', url: null, size: null, contentType: null }],
+    ],
+    [
+      'a size past the largest Int, dropped',
+      { FileName: 'z', Size: 3_000_000_000 },
+      [{ id: '0', filename: 'z', url: null, size: null, contentType: null }],
+    ],
     ['an object with no name or link', { Size: 5 }, []],
     ['an empty string', '  ', []],
     ['a number', 42, []],

@@ -9,11 +9,16 @@ import { sweeppeaFixture } from './fixtures.js';
 const BASE = 'https://api-v3.sweeppea.com';
 const KEY = 'sk_live_9f8e7d6c5b4a';
 const CASE = '2650478';
-const CHANGE: TicketUpdate = { number: CASE, title: 'UPDATED: Issue with sweepstakes entry', description: 'Users are unable to submit entries' };
+const CHANGE: TicketUpdate = {
+  number: CASE,
+  title: 'UPDATED: Issue with sweepstakes entry',
+  description: 'Users are unable to submit entries',
+};
 
 describe('Sweeppea updateTicket over HTTP', () => {
   const agent = useMockAgent();
-  const provider = () => createSweeppeaProvider({ http: createMockUpstream('sweeppea', BASE, agent()), timezone: 'UTC', maxBatch: 1 });
+  const provider = () =>
+    createSweeppeaProvider({ http: createMockUpstream('sweeppea', BASE, agent()), timezone: 'UTC', maxBatch: 1 });
   const onUpdate = () => agent().get(BASE).intercept({ path: '/tickets/update', method: 'POST' });
   const onRead = () => agent().get(BASE).intercept({ path: '/tickets/fetchSingleTicket', method: 'POST' });
   const readBack = (changes: Record<string, unknown> = {}) => {
@@ -37,8 +42,17 @@ describe('Sweeppea updateTicket over HTTP', () => {
     onRead().reply(200, readBack({ Subject: CHANGE.title }));
     const ticket = await update();
     expect(sent.headers).toMatchObject({ authorization: `Bearer ${KEY}`, 'content-type': 'application/json' });
-    expect(JSON.parse(String(sent.body))).toEqual({ CaseId: CASE, Title: CHANGE.title, Description: CHANGE.description });
-    expect(ticket).toMatchObject({ provider: 'sweeppea', number: CASE, subject: CHANGE.title, notes: [expect.anything()] });
+    expect(JSON.parse(String(sent.body))).toEqual({
+      CaseId: CASE,
+      Title: CHANGE.title,
+      Description: CHANGE.description,
+    });
+    expect(ticket).toMatchObject({
+      provider: 'sweeppea',
+      number: CASE,
+      subject: CHANGE.title,
+      notes: [expect.anything()],
+    });
   });
 
   it('sends only the field being changed', async () => {
@@ -52,7 +66,7 @@ describe('Sweeppea updateTicket over HTTP', () => {
     expect(JSON.parse(body)).toEqual({ CaseId: CASE, Description: '<p>new</p>' });
   });
 
-  it('answers from the update\'s own fields when the read-back fails, every documented field in the ticket or raw', async () => {
+  it("answers from the update's own fields when the read-back fails, every documented field in the ticket or raw", async () => {
     const answer = sweeppeaFixture('update-ticket.json');
     onUpdate().reply(200, JSON.stringify(answer));
     onRead().reply(503, '');
@@ -98,21 +112,30 @@ describe('Sweeppea updateTicket over HTTP', () => {
   it.each([
     ['an empty body', ''],
     ['an HTML page', '<html><body>503 Service Temporarily Unavailable</body></html>'],
-  ])("calls a 503 with %s (a proxy's, not Sweeppea's) not retryable: the update may have reached Sweeppea", async (_, text) => {
-    onUpdate().reply(503, text);
-    const error = (await update().catch((caught: unknown) => caught)) as TicketGraphError;
-    expect(error).toMatchObject({ code: 'UPSTREAM_ERROR', retryable: false, message: expect.stringMatching(/may or may not have been made/) });
-  });
+  ])(
+    "calls a 503 with %s (a proxy's, not Sweeppea's) not retryable: the update may have reached Sweeppea",
+    async (_, text) => {
+      onUpdate().reply(503, text);
+      const error = (await update().catch((caught: unknown) => caught)) as TicketGraphError;
+      expect(error).toMatchObject({
+        code: 'UPSTREAM_ERROR',
+        retryable: false,
+        message: expect.stringMatching(/may or may not have been made/),
+      });
+    },
+  );
 
   it('reads a closed ticket refused with HTTP 200 and Response false as TICKET_CLOSED', async () => {
-    expect(await failure(200, sweeppeaFixture('update-error-400-closed.json'))).toMatchObject({ code: 'TICKET_CLOSED' });
+    expect(await failure(200, sweeppeaFixture('update-error-400-closed.json'))).toMatchObject({
+      code: 'TICKET_CLOSED',
+    });
   });
 
   it('answers UPSTREAM_INVALID_RESPONSE for a success of the wrong shape', async () => {
     expect(await failure(200, { Response: true, Message: 'ok' })).toMatchObject({ code: 'UPSTREAM_INVALID_RESPONSE' });
   });
 
-  it('answers from the update\'s own fields when the read-back is another ticket', async () => {
+  it("answers from the update's own fields when the read-back is another ticket", async () => {
     onUpdate().reply(200, JSON.stringify(sweeppeaFixture('update-ticket.json')));
     onRead().reply(200, readBack({ CaseNumber: 'OTHER1', Subject: 'Not this one' }));
     expect(await update()).toMatchObject({ number: CASE, subject: 'UPDATED: Issue with sweepstakes entry' });
