@@ -5,7 +5,7 @@
  */
 import { ConfigError, loadConfig } from '../src/config.js';
 import { createRegistry, PROVIDERS_THAT_CAN_UPDATE, updatableProviders } from '../src/providers/registry.js';
-import { printSubgraphFor } from '../src/schema/print.js';
+import { printSubgraphFor } from '../src/graphql/print.js';
 
 try {
   const config = loadConfig(process.env);

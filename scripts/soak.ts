@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createApp } from '../src/app.js';
 import { loadConfig, pointAtSandbox } from '../src/config.js';
-import { PROVIDER_NAMES, type ProviderName } from '../src/model.js';
+import { PROVIDER_NAMES, type ProviderName } from '../src/domain/model.js';
 import { startSandbox, type SandboxFault } from '../src/sandbox/index.js';
 
 const QUERIES = Number(process.argv[2] ?? 3_000);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { PROVIDER_NAMES, type ProviderName } from './model.js';
-import { isKnownZone } from './providers/dates.js';
-import type { PasswordLogin } from './providers/password-grant.js';
+import { PROVIDER_NAMES, type ProviderName } from './domain/model.js';
+import { isKnownZone } from './domain/dates.js';
+import type { PasswordLogin } from './providers/credentials/password-grant.js';
 import { PROVIDER_DEFINITIONS, type ProviderSettings } from './providers/registry.js';
 
 /** The gateway's configuration, read once from the environment at start. */

@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createLogger, logOutput } from './logger.js';
+import { createLogger, logOutput } from './telemetry/logger.js';
 import { createApp } from './app.js';
 import { type Config, ConfigError, loadConfig, pointAtSandbox } from './config.js';
-import { createGatewayServer } from './http-server.js';
+import { createGatewayServer } from './server/http-server.js';
 import { startSandbox } from './sandbox/index.js';
-import { SIGNAL_ECHO_MS, stopSignals } from './shutdown.js';
-import { onUnhandledRejection } from './unhandled-rejection.js';
+import { SIGNAL_ECHO_MS, stopSignals } from './server/shutdown.js';
+import { onUnhandledRejection } from './server/unhandled-rejection.js';
 
 /**
  * The longest the last log lines may hold up the exit: a log reader that takes nothing (a full

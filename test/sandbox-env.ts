@@ -1,4 +1,4 @@
-import { PROVIDER_NAMES } from '../src/model.js';
+import { PROVIDER_NAMES } from '../src/domain/model.js';
 
 /** The environment that points every provider of a gateway process at a sandbox: its URLs and keys. */
 export function sandboxEnv(sandbox: {

@@ -1,4 +1,4 @@
-import type { ProviderName, Ticket, TicketUpdate } from '../model.js';
+import type { ProviderName, Ticket, TicketUpdate } from '../domain/model.js';
 import type { CallTrace, UpstreamClient } from '../upstream/types.js';
 
 /** The upstream credential one request uses for one provider. */

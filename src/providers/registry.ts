@@ -1,4 +1,4 @@
-import type { ProviderName } from '../model.js';
+import type { ProviderName } from '../domain/model.js';
 import { createUpstreamClient } from '../upstream/client.js';
 import { createDisabledUpstream } from '../upstream/disabled.js';
 import type { BreakerSnapshot } from '../upstream/breaker.js';
@@ -6,7 +6,7 @@ import type { UpstreamClient, UpstreamObserver } from '../upstream/types.js';
 import { createHostupProvider } from './hostup/index.js';
 import { createKaptureProvider } from './kapture/index.js';
 import { createKeliwebProvider } from './keliweb/index.js';
-import { createPasswordGrantSource, type PasswordLogin } from './password-grant.js';
+import { createPasswordGrantSource, type PasswordLogin } from './credentials/password-grant.js';
 import type { CredentialSource, Provider, ProviderDeps } from './provider.js';
 import { createSweeppeaProvider } from './sweeppea/index.js';
 

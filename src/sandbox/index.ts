@@ -1,4 +1,4 @@
-import { PROVIDER_NAMES, type ProviderName } from '../model.js';
+import { PROVIDER_NAMES, type ProviderName } from '../domain/model.js';
 import { DelayTimers } from './delay-timers.js';
 import { createHostUpSimulator } from './hostup/server.js';
 import { createKaptureSimulator } from './kapture/server.js';
@@ -11,7 +11,7 @@ import type { Simulator, SimulatorOptions } from './simulator.js';
 import { createSweeppeaSimulator } from './sweeppea/server.js';
 import type { Sandbox, SandboxOptions } from './types.js';
 
-export type { ProviderName } from '../model.js';
+export type { ProviderName } from '../domain/model.js';
 export { SANDBOX_KEYS, SANDBOX_OTHER_KEYS } from './keys.js';
 export { SANDBOX_KELIWEB_LOGINS } from './keliweb/passport.js';
 export type {

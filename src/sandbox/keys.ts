@@ -1,4 +1,4 @@
-import type { ProviderName } from '../model.js';
+import type { ProviderName } from '../domain/model.js';
 import type { TenantOwner } from './types.js';
 
 /** The primary tenant's credential per provider. Kapture's is sent as `Basic <key>`, so it is base64. */

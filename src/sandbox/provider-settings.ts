@@ -1,4 +1,4 @@
-import type { ProviderName } from '../model.js';
+import type { ProviderName } from '../domain/model.js';
 import type { SandboxFault, SandboxOptions } from './types.js';
 
 /** The injected latency and fault of each provider, resettable to the sandbox's options. */

@@ -1,4 +1,4 @@
-import type { ProviderName } from '../model.js';
+import type { ProviderName } from '../domain/model.js';
 import type { RecordedRequest } from './types.js';
 
 /** Every request the simulators received, in order of arrival, with a count per provider. */

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { ProviderName } from '../model.js';
+import type { ProviderName } from '../domain/model.js';
 import type { StatusFault, TenantOwner } from './types.js';
 
 /** One HTTP request as a simulator sees it, its body already read. */

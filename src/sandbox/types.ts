@@ -1,4 +1,4 @@
-import type { ProviderName } from '../model.js';
+import type { ProviderName } from '../domain/model.js';
 
 /** Which tenant of a simulated provider owns a ticket or holds a key. */
 export type TenantOwner = 'primary' | 'other';

@@ -1,5 +1,5 @@
-import { UpstreamError } from '../errors.js';
-import type { ProviderName } from '../model.js';
+import { UpstreamError } from '../domain/errors.js';
+import type { ProviderName } from '../domain/model.js';
 
 /**
  * The upstream bytes one gateway request may read, across its calls to every provider. An answer

@@ -1,6 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
-import { TicketGraphError, UpstreamError, UpstreamInvalidResponseError, UpstreamTimeoutError } from '../errors.js';
+import {
+  TicketGraphError,
+  UpstreamError,
+  UpstreamInvalidResponseError,
+  UpstreamTimeoutError,
+} from '../domain/errors.js';
 import { CircuitBreaker, type CallOutcome } from './breaker.js';
 import { RequestBudgetSpentError, type ByteBudget } from './byte-budget.js';
 import { createFairLimit, LimitClosed, SlotWaitExpired, WaitAbandoned } from './fair-limit.js';

@@ -1,5 +1,5 @@
-import { ProviderDisabledError } from '../errors.js';
-import type { ProviderName } from '../model.js';
+import { ProviderDisabledError } from '../domain/errors.js';
+import type { ProviderName } from '../domain/model.js';
 import { CLOSED_CIRCUIT } from './breaker.js';
 import type { UpstreamClient } from './types.js';
 

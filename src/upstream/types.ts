@@ -1,5 +1,5 @@
 import type { buildConnector, FormData } from 'undici';
-import type { ProviderName } from '../model.js';
+import type { ProviderName } from '../domain/model.js';
 import type { BreakerOptions, BreakerSnapshot } from './breaker.js';
 import type { ByteBudget } from './byte-budget.js';
 

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import autocannon from 'autocannon';
-import type { ProviderName } from '../../src/model.js';
+import type { ProviderName } from '../../src/domain/model.js';
 import { stopAll } from './processes.js';
 import { SandboxProcess, startGateway } from './servers.js';
 

@@ -12,7 +12,7 @@
  */
 import { cpus } from 'node:os';
 import autocannon from 'autocannon';
-import { PROVIDER_NAMES, type ProviderName } from '../../src/model.js';
+import { PROVIDER_NAMES, type ProviderName } from '../../src/domain/model.js';
 import { startPeer, type Peer } from './peer.js';
 import { cpuMs, peakRssMiB, stop, stopAll } from './processes.js';
 import {

@@ -2,7 +2,7 @@
  * The sandbox in a process of its own for the benchmark, controlled over the IPC channel: the
  * parent asks for call counts, resets, and latency. 100 copies give each provider 126 tickets.
  */
-import { PROVIDER_NAMES } from '../../src/model.js';
+import { PROVIDER_NAMES } from '../../src/domain/model.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 
 export type SandboxCommand =

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import type { ProviderName } from '../../src/model.js';
+import type { ProviderName } from '../../src/domain/model.js';
 import { sandboxEnv } from '../sandbox-env.js';
 import { forkTs, freePort, waitForHttp } from './processes.js';
 import type { SandboxCommand, SandboxReady } from './sandbox-process.js';

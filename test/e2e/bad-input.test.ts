@@ -1,8 +1,8 @@
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeTicketId } from '../../src/ids.js';
-import { MAX_REQUEST_BODY_BYTES } from '../../src/use-request-guards.js';
+import { encodeTicketId } from '../../src/domain/ids.js';
+import { MAX_REQUEST_BODY_BYTES } from '../../src/server/plugins/use-request-guards.js';
 import { startGateway, type Gateway } from './harness.js';
 
 let gateway: Gateway;

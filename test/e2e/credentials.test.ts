@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PROVIDER_NAMES, type ProviderName } from '../../src/model.js';
-import { credentialHeader } from '../../src/credentials.js';
+import { PROVIDER_NAMES, type ProviderName } from '../../src/domain/model.js';
+import { credentialHeader } from '../../src/loading/credentials.js';
 import { startGateway, type Gateway } from './harness.js';
 
 const TICKETS = /* GraphQL */ `

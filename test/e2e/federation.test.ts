@@ -3,8 +3,8 @@ import { composeServices, compositionHasErrors } from '@theguild/federation-comp
 import { GraphQLClient } from 'graphql-request';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { credentialHeader } from '../../src/credentials.js';
-import { PROVIDER_NAMES, type ProviderName } from '../../src/model.js';
+import { credentialHeader } from '../../src/loading/credentials.js';
+import { PROVIDER_NAMES, type ProviderName } from '../../src/domain/model.js';
 import { customersSubgraph, type Customer, type TicketKey } from './customers-subgraph.js';
 import { listenOnLoopback, startGateway, type Gateway, type Listening } from './harness.js';
 

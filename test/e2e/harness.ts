@@ -5,7 +5,7 @@ import { GraphQLClient } from 'graphql-request';
 import type { Logger } from 'pino';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig, pointAtSandbox, type Config } from '../../src/config.js';
-import { createGatewayServer } from '../../src/http-server.js';
+import { createGatewayServer } from '../../src/server/http-server.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import type { SandboxOptions } from '../../src/sandbox/types.js';
 

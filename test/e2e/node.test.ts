@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { encodeTicketId } from '../../src/ids.js';
-import { PROVIDER_NAMES } from '../../src/model.js';
+import { encodeTicketId } from '../../src/domain/ids.js';
+import { PROVIDER_NAMES } from '../../src/domain/model.js';
 import { startGateway, type Gateway } from './harness.js';
 
 const NODES = /* GraphQL */ `

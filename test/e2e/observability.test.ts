@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.js';
-import { PROVIDER_NAMES, type ProviderName } from '../../src/model.js';
+import { createLogger } from '../../src/telemetry/logger.js';
+import { PROVIDER_NAMES, type ProviderName } from '../../src/domain/model.js';
 import { startGateway, type Gateway } from './harness.js';
 import { readMetrics } from './metrics.js';
 

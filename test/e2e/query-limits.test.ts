@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EXAMPLE_QUERY } from '../../src/example-query.js';
-import { QUERY_LIMITS } from '../../src/query-limits.js';
-import { MAX_TICKETS_PER_REQUEST } from '../../src/ticket-loader.js';
+import { EXAMPLE_QUERY } from '../../src/server/example-query.js';
+import { QUERY_LIMITS } from '../../src/server/plugins/use-query-limits.js';
+import { MAX_TICKETS_PER_REQUEST } from '../../src/loading/ticket-loader.js';
 import { startGateway, type Gateway } from './harness.js';
 
 let gateway: Gateway;

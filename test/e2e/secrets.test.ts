@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { credentialHeader } from '../../src/credentials.js';
-import { createLogger } from '../../src/logger.js';
-import { PROVIDER_NAMES } from '../../src/model.js';
+import { credentialHeader } from '../../src/loading/credentials.js';
+import { createLogger } from '../../src/telemetry/logger.js';
+import { PROVIDER_NAMES } from '../../src/domain/model.js';
 import { startGateway, type Gateway } from './harness.js';
 
 const GATEWAY_KEY = 'gw_live_7c1d9e4f2a8b';

@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { SIGNAL_ECHO_MS } from '../../src/shutdown.js';
+import { SIGNAL_ECHO_MS } from '../../src/server/shutdown.js';
 import { sandboxEnv } from '../sandbox-env.js';
 import { until } from '../until.js';
 import { closedPort } from './harness.js';

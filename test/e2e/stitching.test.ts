@@ -5,7 +5,7 @@ import { schemaFromExecutor } from '@graphql-tools/wrap';
 import { GraphQLClient } from 'graphql-request';
 import { createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PROVIDER_NAMES, type ProviderName } from '../../src/model.js';
+import { PROVIDER_NAMES, type ProviderName } from '../../src/domain/model.js';
 import { listenOnLoopback, startGateway, type Gateway, type Listening } from './harness.js';
 
 /**

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { encodeTicketId } from '../../src/ids.js';
-import { PROVIDER_NAMES, type ProviderName } from '../../src/model.js';
+import { encodeTicketId } from '../../src/domain/ids.js';
+import { PROVIDER_NAMES, type ProviderName } from '../../src/domain/model.js';
 import { updatableProviders } from '../../src/providers/registry.js';
-import { MAX_REPRESENTATIONS } from '../../src/schema/index.js';
-import { printSubgraphFor } from '../../src/schema/print.js';
-import { MAX_TICKETS_PER_REQUEST } from '../../src/ticket-loader.js';
+import { MAX_REPRESENTATIONS } from '../../src/graphql/index.js';
+import { printSubgraphFor } from '../../src/graphql/print.js';
+import { MAX_TICKETS_PER_REQUEST } from '../../src/loading/ticket-loader.js';
 import { startGateway, type Gateway } from './harness.js';
 
 /** What a federation router sends this subgraph for tickets it holds references to. */

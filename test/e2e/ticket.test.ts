@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EXAMPLE_QUERY } from '../../src/example-query.js';
-import { PROVIDER_NAMES } from '../../src/model.js';
+import { EXAMPLE_QUERY } from '../../src/server/example-query.js';
+import { PROVIDER_NAMES } from '../../src/domain/model.js';
 import { startGateway, type Gateway } from './harness.js';
 
 const TICKET = /* GraphQL */ `

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PROVIDER_NAMES, type ProviderName } from '../../src/model.js';
+import { PROVIDER_NAMES, type ProviderName } from '../../src/domain/model.js';
 import { startGateway, type Gateway } from './harness.js';
 
 const TICKETS = /* GraphQL */ `

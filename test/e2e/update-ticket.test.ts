@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { encodeTicketId } from '../../src/ids.js';
+import { encodeTicketId } from '../../src/domain/ids.js';
 import { SWEEPPEA_SEED } from '../../src/sandbox/sweeppea/seed.js';
 import { closedPort, listenOnLoopback, startGateway, type Gateway, type Listening } from './harness.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPasswordGrantSource } from '../../src/providers/password-grant.js';
+import { createPasswordGrantSource } from '../../src/providers/credentials/password-grant.js';
 import { CLOSED_CIRCUIT } from '../../src/upstream/breaker.js';
 import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../../src/upstream/types.js';
 

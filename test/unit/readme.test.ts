@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_QUERY } from '../../src/example-query.js';
+import { EXAMPLE_QUERY } from '../../src/server/example-query.js';
 import { PROVIDERS_THAT_CAN_UPDATE } from '../../src/providers/registry.js';
-import { schemaFor } from '../../src/schema/index.js';
+import { schemaFor } from '../../src/graphql/index.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const graphqlBlocks = [...readme.matchAll(/```graphql\n([\s\S]*?)\n```/g)].map((match) => match[1]!);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { printSchemaFile, printSubgraphFile } from '../../src/schema/print.js';
+import { printSchemaFile, printSubgraphFile } from '../../src/graphql/print.js';
 import { PROVIDERS_THAT_CAN_UPDATE } from '../../src/providers/registry.js';
-import { schemaFor } from '../../src/schema/index.js';
+import { schemaFor } from '../../src/graphql/index.js';
 import {
   isObjectType,
   isInterfaceType,

@@ -1,5 +1,5 @@
-import { BadUserInputError } from '../../errors.js';
-import { fetchEach } from '../fetch-each.js';
+import { BadUserInputError } from '../../domain/errors.js';
+import { fetchEach } from '../kit/fetch-each.js';
 import type { Provider, ProviderDeps } from '../provider.js';
 import { tracedBy } from '../../upstream/traced.js';
 import { getTicket } from './client.js';

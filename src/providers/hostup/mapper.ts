@@ -7,10 +7,10 @@ import type {
   Ticket,
   TicketPriority,
   TicketStatus,
-} from '../../model.js';
-import { parseLocalDate } from '../dates.js';
-import { textFormatOf } from '../text-format.js';
-import { wordTable } from '../word-table.js';
+} from '../../domain/model.js';
+import { parseLocalDate } from '../../domain/dates.js';
+import { textFormatOf } from '../kit/text-format.js';
+import { wordTable } from '../kit/word-table.js';
 import {
   HOSTUP_DATE_FORMATS,
   HOSTUP_ISO_ZONE,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isLocalDate } from '../dates.js';
+import { isLocalDate } from '../../domain/dates.js';
 
 /**
  * docs/providers/hostup.md: HostBill-style `YYYY-MM-DD HH:MM:SS` in server time, no zone. An ISO-8601 date

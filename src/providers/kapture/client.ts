@@ -1,4 +1,4 @@
-import { checkShape } from '../check-shape.js';
+import { checkShape } from '../kit/check-shape.js';
 import {
   errorForUpstreamStatus,
   NotFoundError,
@@ -6,10 +6,10 @@ import {
   UpstreamError,
   UpstreamInvalidResponseError,
   type TicketGraphError,
-} from '../../errors.js';
+} from '../../domain/errors.js';
 import { retryAfterHeader } from '../../upstream/retry-after.js';
 import type { UpstreamClient, UpstreamResponse } from '../../upstream/types.js';
-import { shapeError } from '../shape-error.js';
+import { shapeError } from '../kit/shape-error.js';
 import { kaptureFailureSchema, kaptureTicketSchema, ticketKey, type KaptureTicket } from './schema.js';
 
 const provider = 'kapture';

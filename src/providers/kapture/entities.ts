@@ -1,4 +1,4 @@
-import { wordTable } from '../word-table.js';
+import { wordTable } from '../kit/word-table.js';
 
 /** The five XML entities; Kapture escapes names such as `Kapture Dev API&apos;s` (the seed). */
 const NAMED = wordTable({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" });

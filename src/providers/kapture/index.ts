@@ -1,6 +1,6 @@
-import { BadUserInputError } from '../../errors.js';
-import { asError } from '../fetch-each.js';
-import type { Ticket } from '../../model.js';
+import { BadUserInputError } from '../../domain/errors.js';
+import { asError } from '../kit/fetch-each.js';
+import type { Ticket } from '../../domain/model.js';
 import type { Provider, ProviderDeps } from '../provider.js';
 import { tracedBy } from '../../upstream/traced.js';
 import { searchTickets } from './client.js';

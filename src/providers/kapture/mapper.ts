@@ -1,7 +1,7 @@
-import type { Attachment, IsoDateTime, Person, Ticket, TicketPriority, TicketStatus } from '../../model.js';
-import { byteSize } from '../byte-size.js';
-import { textFormatOf } from '../text-format.js';
-import { wordTable } from '../word-table.js';
+import type { Attachment, IsoDateTime, Person, Ticket, TicketPriority, TicketStatus } from '../../domain/model.js';
+import { byteSize } from '../kit/byte-size.js';
+import { textFormatOf } from '../kit/text-format.js';
+import { wordTable } from '../kit/word-table.js';
 import { decodeEntities } from './entities.js';
 import { ticketKey, type KaptureTaskDetails, type KaptureTicket } from './schema.js';
 import { parseKaptureDate } from './timestamps.js';

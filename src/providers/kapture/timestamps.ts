@@ -1,5 +1,5 @@
-import type { IsoDateTime } from '../../model.js';
-import { FORMAT_CHECK_ZONE, fromEpochMillis, isLocalDate, parseLocalDate } from '../dates.js';
+import type { IsoDateTime } from '../../domain/model.js';
+import { FORMAT_CHECK_ZONE, fromEpochMillis, isLocalDate, parseLocalDate } from '../../domain/dates.js';
 
 /**
  * docs/providers/kapture.md: Kapture dates are zone-less `dd-MM-yyyy HH:mm` (task_details, the seed),

@@ -1,15 +1,15 @@
-import { checkShape } from '../check-shape.js';
+import { checkShape } from '../kit/check-shape.js';
 import {
   errorForUpstreamStatus,
   NotFoundError,
   UnauthenticatedError,
   UpstreamError,
   type TicketGraphError,
-} from '../../errors.js';
+} from '../../domain/errors.js';
 import { FormData } from 'undici';
 import { retryAfterHeader } from '../../upstream/retry-after.js';
 import type { UpstreamClient, UpstreamResponse } from '../../upstream/types.js';
-import { shapeError } from '../shape-error.js';
+import { shapeError } from '../kit/shape-error.js';
 import { keliwebErrorSchema, keliwebTicketSchema, type KeliwebTicket } from './schema.js';
 
 const provider = 'keliweb';

@@ -7,9 +7,9 @@ import type {
   Ticket,
   TicketPriority,
   TicketStatus,
-} from '../../model.js';
-import { parseLocalDate } from '../dates.js';
-import { wordTable } from '../word-table.js';
+} from '../../domain/model.js';
+import { parseLocalDate } from '../../domain/dates.js';
+import { wordTable } from '../kit/word-table.js';
 import {
   KELIWEB_DATE_FORMATS,
   textOf,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isLocalDate } from '../dates.js';
+import { isLocalDate } from '../../domain/dates.js';
 
 /** docs/providers/keliweb.md: WHMCS dates are `Y-m-d H:i:s`, zone-less (Europe/Rome by default); ISO-8601 is read too (parseLocalDate). */
 export const KELIWEB_DATE_FORMATS = ['yyyy-MM-dd HH:mm:ss'] as const;

@@ -1,4 +1,4 @@
-import { checkShape } from '../check-shape.js';
+import { checkShape } from '../kit/check-shape.js';
 import {
   ForbiddenError,
   NotFoundError,
@@ -8,11 +8,11 @@ import {
   UpstreamError,
   ValidationError,
   type TicketGraphError,
-} from '../../errors.js';
-import type { TicketUpdate } from '../../model.js';
+} from '../../domain/errors.js';
+import type { TicketUpdate } from '../../domain/model.js';
 import { retryAfterHeader } from '../../upstream/retry-after.js';
 import type { UpstreamClient, UpstreamResponse } from '../../upstream/types.js';
-import { shapeError } from '../shape-error.js';
+import { shapeError } from '../kit/shape-error.js';
 import {
   sweeppeaErrorSchema,
   sweeppeaSuccessSchema,

@@ -1,7 +1,7 @@
-import { BadUserInputError } from '../../errors.js';
-import type { Ticket } from '../../model.js';
-import { askedTicket } from '../asked-ticket.js';
-import { fetchEach } from '../fetch-each.js';
+import { BadUserInputError } from '../../domain/errors.js';
+import type { Ticket } from '../../domain/model.js';
+import { askedTicket } from '../kit/asked-ticket.js';
+import { fetchEach } from '../kit/fetch-each.js';
 import type { Provider, ProviderDeps } from '../provider.js';
 import { tracedBy } from '../../upstream/traced.js';
 import { fetchSingleTicket, updateTicket } from './client.js';

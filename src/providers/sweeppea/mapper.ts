@@ -1,7 +1,15 @@
-import type { Attachment, IsoDateTime, Note, Person, Ticket, TicketPriority, TicketStatus } from '../../model.js';
-import { parseIsoDate } from '../dates.js';
-import { byteSize } from '../byte-size.js';
-import { wordTable } from '../word-table.js';
+import type {
+  Attachment,
+  IsoDateTime,
+  Note,
+  Person,
+  Ticket,
+  TicketPriority,
+  TicketStatus,
+} from '../../domain/model.js';
+import { parseIsoDate } from '../../domain/dates.js';
+import { byteSize } from '../kit/byte-size.js';
+import { wordTable } from '../kit/word-table.js';
 import { SWEEPPEA_ZONE, type SweeppeaAnswer, type SweeppeaTicket, type SweeppeaUpdateAnswer } from './schema.js';
 
 export interface SweeppeaMapOptions {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseIsoDate } from '../dates.js';
+import { parseIsoDate } from '../../domain/dates.js';
 
 /**
  * docs/providers/sweeppea.md: Sweeppea sends UTC ISO-8601. A .NET-style date with no offset

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { checkShape } from '../../../src/providers/check-shape.js';
+import { checkShape } from '../../../src/providers/kit/check-shape.js';
 
 /** A payload as a provider's client passes it to the mapper: checked, kept whole; throws when it fails. */
 export function checked<T>(schema: z.ZodType<T, T>, value: unknown): T {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoDate, parseLocalDate } from '../../../src/providers/dates.js';
+import { parseIsoDate, parseLocalDate } from '../../../src/domain/dates.js';
 
 const FORMATS = ['yyyy-MM-dd HH:mm:ss'];
 

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isLocalDate, parseLocalDate } from '../../../src/providers/dates.js';
-import { fastLocalTime } from '../../../src/providers/local-time.js';
+import { isLocalDate, parseLocalDate } from '../../../src/domain/dates.js';
+import { fastLocalTime } from '../../../src/domain/local-time.js';
 
 const ZONES = [
   'Asia/Kolkata',

@@ -2,7 +2,7 @@ import { MockAgent, request } from 'undici';
 import { afterEach, beforeEach } from 'vitest';
 import { CLOSED_CIRCUIT } from '../../../src/upstream/breaker.js';
 import { parseJson } from '../../../src/upstream/client.js';
-import type { ProviderName } from '../../../src/model.js';
+import type { ProviderName } from '../../../src/domain/model.js';
 import type { UpstreamClient } from '../../../src/upstream/types.js';
 
 /**

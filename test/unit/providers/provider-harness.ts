@@ -1,7 +1,7 @@
 import type { MockAgent } from 'undici';
 import { expect, it } from 'vitest';
-import { TicketGraphError, UpstreamTimeoutError } from '../../../src/errors.js';
-import type { ProviderName, Ticket } from '../../../src/model.js';
+import { TicketGraphError, UpstreamTimeoutError } from '../../../src/domain/errors.js';
+import type { ProviderName, Ticket } from '../../../src/domain/model.js';
 import type { Provider, ProviderDeps } from '../../../src/providers/provider.js';
 import { CLOSED_CIRCUIT } from '../../../src/upstream/breaker.js';
 import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../../../src/upstream/types.js';

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { Ticket } from '../../../src/model.js';
+import type { Ticket } from '../../../src/domain/model.js';
 
 /** A leaf the normalised ticket does not show: it is kept in `raw` and nowhere else. */
 export const RAW = 'raw only';

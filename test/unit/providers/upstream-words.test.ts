@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Ticket } from '../../../src/model.js';
+import type { Ticket } from '../../../src/domain/model.js';
 import { toTicket as hostupTicket } from '../../../src/providers/hostup/mapper.js';
 import { hostupSuccessSchema } from '../../../src/providers/hostup/schema.js';
 import { decodeEntities } from '../../../src/providers/kapture/entities.js';
@@ -9,7 +9,7 @@ import { toTicket as keliwebTicket } from '../../../src/providers/keliweb/mapper
 import { keliwebTicketSchema } from '../../../src/providers/keliweb/schema.js';
 import { toTicket as sweeppeaTicket } from '../../../src/providers/sweeppea/mapper.js';
 import { sweeppeaSuccessSchema } from '../../../src/providers/sweeppea/schema.js';
-import { wordTable } from '../../../src/providers/word-table.js';
+import { wordTable } from '../../../src/providers/kit/word-table.js';
 import { checked } from './checked.js';
 import { hostupFixture } from './hostup/fixtures.js';
 import { kaptureFixture } from './kapture/fixtures.js';

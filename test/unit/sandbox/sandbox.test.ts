@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PROVIDER_NAMES, type ProviderName } from '../../../src/model.js';
+import { PROVIDER_NAMES, type ProviderName } from '../../../src/domain/model.js';
 import { SANDBOX_KEYS, SANDBOX_OTHER_KEYS, startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
 import { call, postJson, type HttpAnswer } from './http-calls.js';
 

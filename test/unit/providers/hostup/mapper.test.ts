@@ -1,8 +1,8 @@
 import { checked } from '../checked.js';
 import { describe, expect, it } from 'vitest';
-import type { Ticket } from '../../../../src/model.js';
+import type { Ticket } from '../../../../src/domain/model.js';
 import { toTicket } from '../../../../src/providers/hostup/mapper.js';
-import { textFormatOf } from '../../../../src/providers/text-format.js';
+import { textFormatOf } from '../../../../src/providers/kit/text-format.js';
 import { hostupSuccessSchema, type HostupAnswer, type HostupTicket } from '../../../../src/providers/hostup/schema.js';
 import { itLandsEveryLeaf, nestedAt, RAW, type Landing } from '../seed-landing.js';
 import { hostupFixture } from './fixtures.js';

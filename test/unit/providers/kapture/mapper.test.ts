@@ -1,8 +1,8 @@
 import { checked } from '../checked.js';
 import { describe, expect, it } from 'vitest';
-import type { Ticket } from '../../../../src/model.js';
+import type { Ticket } from '../../../../src/domain/model.js';
 import { toTicket } from '../../../../src/providers/kapture/mapper.js';
-import { textFormatOf } from '../../../../src/providers/text-format.js';
+import { textFormatOf } from '../../../../src/providers/kit/text-format.js';
 import { kaptureTicketSchema, type KaptureTicket } from '../../../../src/providers/kapture/schema.js';
 import { parseKaptureDate } from '../../../../src/providers/kapture/timestamps.js';
 import { itLandsEveryLeaf, RAW, type Landing } from '../seed-landing.js';

@@ -1,6 +1,6 @@
 import { checked } from '../checked.js';
 import { describe, expect, it } from 'vitest';
-import type { Ticket } from '../../../../src/model.js';
+import type { Ticket } from '../../../../src/domain/model.js';
 import { toTicket } from '../../../../src/providers/keliweb/mapper.js';
 import { keliwebTicketSchema, type KeliwebTicket } from '../../../../src/providers/keliweb/schema.js';
 import { itLandsEveryLeaf, RAW, type Landing } from '../seed-landing.js';

@@ -1,6 +1,6 @@
 import { checked } from '../checked.js';
 import { describe, expect, it } from 'vitest';
-import type { Ticket } from '../../../../src/model.js';
+import type { Ticket } from '../../../../src/domain/model.js';
 import { toTicket } from '../../../../src/providers/sweeppea/mapper.js';
 import {
   sweeppeaSuccessSchema,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TicketGraphError } from '../../../../src/errors.js';
-import type { Ticket, TicketUpdate } from '../../../../src/model.js';
+import { TicketGraphError } from '../../../../src/domain/errors.js';
+import type { Ticket, TicketUpdate } from '../../../../src/domain/model.js';
 import { createSweeppeaProvider } from '../../../../src/providers/sweeppea/index.js';
 import { createMockUpstream, useMockAgent } from '../mock-upstream.js';
 import { leaves } from '../seed-landing.js';

@@ -1,0 +1,191 @@
+import DataLoader from 'dataloader';
+import { credentialHeader, type RequestCredentials } from './credentials.js';
+import { BadUserInputError, ProviderDisabledError, UnauthenticatedError, UnsupportedError } from '../domain/errors.js';
+import type { ProviderName, Ticket, TicketRef, TicketUpdate } from '../domain/model.js';
+import { asError } from '../providers/kit/fetch-each.js';
+import type { Credential, CredentialSource, Provider } from '../providers/provider.js';
+import type { Registry } from '../providers/registry.js';
+import type { CallTrace } from '../upstream/types.js';
+
+/** Reads tickets for one request: one DataLoader per provider, made on first use. */
+export interface TicketLoader {
+  /** Checks the ref, then loads it; the same ticket asked for twice is fetched once. */
+  load(ref: TicketRef): Promise<Ticket>;
+  /** Stores a ticket the request already holds, e.g. one an update returned. */
+  prime(ticket: Ticket): void;
+  /**
+   * Changes the ticket through its provider and keeps the result in this request's loader, so
+   * a later read in the same operation sees the change. Throws UnsupportedError for a provider
+   * that is not enabled or cannot update, before anything is sent.
+   */
+  update(ref: TicketRef, change: Omit<TicketUpdate, 'number'>): Promise<Ticket>;
+}
+
+/**
+ * Most distinct tickets one request may read. Each list field takes at most 100; this bounds what
+ * aliases could multiply (15 × 100) to one full list and as much again from other fields.
+ */
+export const MAX_TICKETS_PER_REQUEST = 200;
+
+/** What the request's loader reports, and marks its upstream calls with. */
+export interface LoaderTelemetry {
+  /** Told of each batch a loader hands its provider, with the count of distinct tickets in it. */
+  readonly onBatch?: (provider: ProviderName, size: number) => void;
+  /** The request the upstream calls are made for. */
+  readonly trace?: CallTrace;
+}
+
+export function createTicketLoader(
+  registry: Registry,
+  credentials: RequestCredentials,
+  telemetry: LoaderTelemetry = {},
+): TicketLoader {
+  const { onBatch, trace } = telemetry;
+  const loaders = new Map<ProviderName, DataLoader<string, Ticket>>();
+  const asked = new Set<string>();
+
+  function loaderFor(name: ProviderName): DataLoader<string, Ticket> {
+    let loader = loaders.get(name);
+    if (!loader) {
+      const { provider, credential } = registry.get(name);
+      const brought = credentials[name];
+      const { batchRead, maxBatch } = provider.capabilities;
+      loader = new DataLoader<string, Ticket>(
+        async (numbers) => {
+          if (brought === undefined && credential === undefined) {
+            const error = missingCredential(provider);
+            return numbers.map(() => error);
+          }
+          onBatch?.(name, numbers.length);
+          if (brought !== undefined) return provider.fetchTickets(numbers, { apiKey: brought }, trace);
+          return fetchWithConfigured(provider, credential!, numbers, trace);
+        },
+        // Non-batch providers take every number of a tick in one call and fan out themselves,
+        // under the upstream client's concurrency limit.
+        { maxBatchSize: batchRead ? maxBatch : Infinity },
+      );
+      loaders.set(name, loader);
+    }
+    return loader;
+  }
+
+  return {
+    async load(ref) {
+      const entry = registry.get(ref.provider);
+      if (!entry.enabled) {
+        throw new ProviderDisabledError(`${entry.provider.displayName} is not enabled on this gateway`, {
+          provider: ref.provider,
+        });
+      }
+      const number = entry.provider.parseNumber(ref.number);
+      const key = `${ref.provider}:${number}`;
+      if (!asked.has(key)) {
+        if (asked.size >= MAX_TICKETS_PER_REQUEST) {
+          throw new BadUserInputError(`One request reads at most ${MAX_TICKETS_PER_REQUEST} distinct tickets`, {
+            provider: ref.provider,
+          });
+        }
+        asked.add(key);
+      }
+      return loaderFor(ref.provider).load(number);
+    },
+    prime,
+    async update(ref, change) {
+      const { provider, enabled, credential } = registry.get(ref.provider);
+      if (!enabled || !provider.capabilities.updateTicket || !provider.updateTicket) {
+        throw new UnsupportedError(
+          enabled
+            ? `${provider.displayName} tickets cannot be updated through this gateway`
+            : `${provider.displayName} is not enabled on this gateway`,
+          { provider: ref.provider },
+        );
+      }
+      const update: TicketUpdate = { ...change, number: provider.parseNumber(ref.number) };
+      const write = (auth: Credential) => provider.updateTicket!(update, auth, trace);
+      const brought = credentials[ref.provider];
+      let ticket: Ticket;
+      if (brought !== undefined) ticket = await write({ apiKey: brought });
+      else if (credential === undefined) throw missingCredential(provider);
+      else ticket = await writeWithConfigured(credential, write);
+      prime(ticket);
+      return ticket;
+    },
+  };
+
+  function prime(ticket: Ticket): void {
+    const { provider } = registry.get(ticket.provider);
+    // Keyed as loads are: the canonical form of the number the provider sent.
+    let key: string;
+    try {
+      key = provider.parseNumber(ticket.number);
+    } catch {
+      return;
+    }
+    loaderFor(ticket.provider).clear(key).prime(key, ticket);
+  }
+}
+
+function missingCredential(provider: Provider): UnauthenticatedError {
+  return new UnauthenticatedError(
+    `${provider.displayName} needs an API key: configure one or send the ${credentialHeader(provider.name)} header`,
+    { provider: provider.name },
+  );
+}
+
+/**
+ * A write with the configured credential. A refused credential did not make the change, so
+ * when its source can get another (an expired OAuth token) the write is sent once more.
+ */
+async function writeWithConfigured<T>(source: CredentialSource, write: (auth: Credential) => Promise<T>): Promise<T> {
+  const used = await source.current();
+  try {
+    return await write(used);
+  } catch (error) {
+    if (!(error instanceof UnauthenticatedError) || !source.refused(used)) throw error;
+    return write(await source.current());
+  }
+}
+
+/**
+ * Reads with the configured credential. When the upstream refuses it and its source can get
+ * another (an expired OAuth token), the refused numbers are read once more with the new one.
+ */
+async function fetchWithConfigured(
+  provider: Provider,
+  source: CredentialSource,
+  numbers: readonly string[],
+  trace: CallTrace | undefined,
+): Promise<(Ticket | Error)[]> {
+  const first = await fetchWith(provider, source, numbers, trace);
+  const refused = numbers.filter((_, index) => first.results[index] instanceof UnauthenticatedError);
+  if (!first.used || refused.length === 0 || !source.refused(first.used)) return first.results;
+  const again = await fetchWith(provider, source, refused, trace);
+  return numbers.map((number, index) => {
+    const at = refused.indexOf(number);
+    return at === -1 ? first.results[index]! : again.results[at]!;
+  });
+}
+
+/** One read with the source's current credential; a failure to get one fails every number. */
+async function fetchWith(
+  provider: Provider,
+  source: CredentialSource,
+  numbers: readonly string[],
+  trace: CallTrace | undefined,
+): Promise<{ used?: Credential; results: (Ticket | Error)[] }> {
+  let used: Credential;
+  try {
+    used = await source.current();
+  } catch (error) {
+    const failure = asError(error, provider.name);
+    return { results: numbers.map(() => failure) };
+  }
+  try {
+    return { used, results: await provider.fetchTickets(numbers, used, trace) };
+  } catch (error) {
+    // A provider keeps failures at their numbers' places; should one throw anyway, every number
+    // gets the gateway error rather than a masked one.
+    const failure = asError(error, provider.name);
+    return { used, results: numbers.map(() => failure) };
+  }
+}
