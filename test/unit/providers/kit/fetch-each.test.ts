@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NotFoundError, UpstreamError, UpstreamInvalidResponseError } from '../../../src/domain/errors.js';
-import { fetchEach } from '../../../src/providers/kit/fetch-each.js';
-import type { Ticket } from '../../../src/domain/model.js';
+import { NotFoundError, UpstreamError, UpstreamInvalidResponseError } from '../../../../src/domain/errors.js';
+import { fetchEach } from '../../../../src/providers/kit/fetch-each.js';
+import type { Ticket } from '../../../../src/domain/model.js';
 
 const ticket = (number: string) => ({ provider: 'hostup', number }) as Ticket;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createPasswordGrantSource } from '../../src/providers/credentials/password-grant.js';
-import { CLOSED_CIRCUIT } from '../../src/upstream/breaker.js';
-import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../../src/upstream/types.js';
+import { createPasswordGrantSource } from '../../../../src/providers/credentials/password-grant.js';
+import { CLOSED_CIRCUIT } from '../../../../src/upstream/breaker.js';
+import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../../../../src/upstream/types.js';
 
 const LOGIN = { clientId: '7', clientSecret: 'client-secret', username: 'me@example.it', password: 'pa ss&word' };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BadUserInputError } from '../../src/domain/errors.js';
-import { decodeTicketId, encodeTicketId } from '../../src/domain/ids.js';
+import { BadUserInputError } from '../../../src/domain/errors.js';
+import { decodeTicketId, encodeTicketId } from '../../../src/domain/ids.js';
 
 describe('global ticket ids', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonSize } from '../../src/server/json-size.js';
+import { jsonSize } from '../../../src/server/json-size.js';
 
 describe('jsonSize', () => {
   it.each([

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it, vi } from 'vitest';
-import { withSendTimeout } from '../../src/server/http-server.js';
+import { withSendTimeout } from '../../../src/server/http-server.js';
 
 /** A response whose socket's idle timer the test runs out by hand. */
 function response(needDrain: boolean) {

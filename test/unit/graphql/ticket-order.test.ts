@@ -1,9 +1,9 @@
 import { graphql } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import type { Context } from '../../src/loading/context.js';
-import type { Note, Reply, Ticket } from '../../src/domain/model.js';
-import { PROVIDERS_THAT_CAN_UPDATE } from '../../src/providers/registry.js';
-import { schemaFor } from '../../src/graphql/index.js';
+import type { Context } from '../../../src/loading/context.js';
+import type { Note, Reply, Ticket } from '../../../src/domain/model.js';
+import { PROVIDERS_THAT_CAN_UPDATE } from '../../../src/providers/registry.js';
+import { schemaFor } from '../../../src/graphql/index.js';
 
 const schema = schemaFor(PROVIDERS_THAT_CAN_UPDATE);
 

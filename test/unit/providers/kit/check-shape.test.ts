@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { checkShape, MAX_PAYLOAD_DEPTH, nestedDeeperThan } from '../../../src/providers/kit/check-shape.js';
-import { shapeError } from '../../../src/providers/kit/shape-error.js';
+import { checkShape, MAX_PAYLOAD_DEPTH, nestedDeeperThan } from '../../../../src/providers/kit/check-shape.js';
+import { shapeError } from '../../../../src/providers/kit/shape-error.js';
 
 const schema = z.object({ id: z.union([z.string(), z.number()]), details: z.object({ title: z.string().nullish() }) });
 

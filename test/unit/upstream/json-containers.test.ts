@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasMoreContainersThan } from '../../src/upstream/json-containers.js';
+import { hasMoreContainersThan } from '../../../src/upstream/json-containers.js';
 
 describe('hasMoreContainersThan', () => {
   it.each([

@@ -2,9 +2,9 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createByteBudget } from '../../src/upstream/byte-budget.js';
-import { createUpstreamClient } from '../../src/upstream/client.js';
-import type { CallTrace, UpstreamClient, UpstreamRefusal } from '../../src/upstream/types.js';
+import { createByteBudget } from '../../../src/upstream/byte-budget.js';
+import { createUpstreamClient } from '../../../src/upstream/client.js';
+import type { CallTrace, UpstreamClient, UpstreamRefusal } from '../../../src/upstream/types.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFairLimit, LimitClosed, SlotWaitExpired, WaitAbandoned } from '../../src/upstream/fair-limit.js';
+import { createFairLimit, LimitClosed, SlotWaitExpired, WaitAbandoned } from '../../../src/upstream/fair-limit.js';
 
 /** A task that runs until its test ends it, recording when it started. */
 function recorder() {

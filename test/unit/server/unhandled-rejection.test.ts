@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { NotFoundError } from '../../src/domain/errors.js';
-import { onUnhandledRejection } from '../../src/server/unhandled-rejection.js';
+import { NotFoundError } from '../../../src/domain/errors.js';
+import { onUnhandledRejection } from '../../../src/server/unhandled-rejection.js';
 
 describe('onUnhandledRejection', () => {
   it('logs the failure by kind and message only, at error, and does not throw', () => {

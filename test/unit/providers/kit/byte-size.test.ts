@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byteSize, MAX_GRAPHQL_INT } from '../../../src/providers/kit/byte-size.js';
+import { byteSize, MAX_GRAPHQL_INT } from '../../../../src/providers/kit/byte-size.js';
 
 describe('byteSize', () => {
   it.each([

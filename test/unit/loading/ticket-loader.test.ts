@@ -4,12 +4,12 @@ import {
   NotFoundError,
   UnauthenticatedError,
   UpstreamTimeoutError,
-} from '../../src/domain/errors.js';
-import type { ProviderName, Ticket, TicketUpdate } from '../../src/domain/model.js';
-import type { Credential, CredentialSource, Provider } from '../../src/providers/provider.js';
-import { fixedCredential, type RegisteredProvider, type Registry } from '../../src/providers/registry.js';
-import { createTicketLoader } from '../../src/loading/ticket-loader.js';
-import { CLOSED_CIRCUIT } from '../../src/upstream/breaker.js';
+} from '../../../src/domain/errors.js';
+import type { ProviderName, Ticket, TicketUpdate } from '../../../src/domain/model.js';
+import type { Credential, CredentialSource, Provider } from '../../../src/providers/provider.js';
+import { fixedCredential, type RegisteredProvider, type Registry } from '../../../src/providers/registry.js';
+import { createTicketLoader } from '../../../src/loading/ticket-loader.js';
+import { CLOSED_CIRCUIT } from '../../../src/upstream/breaker.js';
 
 interface FakeProvider extends Provider {
   readonly calls: { numbers: readonly string[]; apiKey: string }[];

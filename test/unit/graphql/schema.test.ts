@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { printSchemaFile, printSubgraphFile } from '../../src/graphql/print.js';
-import { PROVIDERS_THAT_CAN_UPDATE } from '../../src/providers/registry.js';
-import { schemaFor } from '../../src/graphql/index.js';
+import { printSchemaFile, printSubgraphFile } from '../../../src/graphql/print.js';
+import { PROVIDERS_THAT_CAN_UPDATE } from '../../../src/providers/registry.js';
+import { schemaFor } from '../../../src/graphql/index.js';
 import {
   isObjectType,
   isInterfaceType,
@@ -14,11 +14,11 @@ import {
 
 describe('schema.graphql', () => {
   it('is the schema the code defines (run `npm run schema:print` after changing the schema)', () => {
-    expect(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8')).toBe(printSchemaFile());
+    expect(readFileSync(new URL('../../../schema.graphql', import.meta.url), 'utf8')).toBe(printSchemaFile());
   });
 
   it('has subgraph.graphql beside it, the SDL a federation router composes (`npm run schema:print`)', () => {
-    const sdl = readFileSync(new URL('../../subgraph.graphql', import.meta.url), 'utf8');
+    const sdl = readFileSync(new URL('../../../subgraph.graphql', import.meta.url), 'utf8');
     expect(sdl).toBe(printSubgraphFile());
     expect(sdl).toMatch(
       /^extend schema\n\s+@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.\d+", import: \["@key"\]\)/,

@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { buildConnector } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createUpstreamClient } from '../../src/upstream/client.js';
-import type { UpstreamClient } from '../../src/upstream/types.js';
+import { createUpstreamClient } from '../../../src/upstream/client.js';
+import type { UpstreamClient } from '../../../src/upstream/types.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 

@@ -1,10 +1,10 @@
 import { GraphQLError } from 'graphql';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { loadConfig, pointAtSandbox } from '../../src/config.js';
-import { NotFoundError, UpstreamInvalidResponseError, UpstreamTimeoutError } from '../../src/domain/errors.js';
-import { errorHandling } from '../../src/server/mask-error.js';
+import { createApp } from '../../../src/app.js';
+import { loadConfig, pointAtSandbox } from '../../../src/config.js';
+import { NotFoundError, UpstreamInvalidResponseError, UpstreamTimeoutError } from '../../../src/domain/errors.js';
+import { errorHandling } from '../../../src/server/mask-error.js';
 
 function capturingLogger() {
   const lines: { level: number; msg: string; [key: string]: unknown }[] = [];

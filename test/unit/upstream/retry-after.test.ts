@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter, retryAfterHeader } from '../../src/upstream/retry-after.js';
+import { parseRetryAfter, retryAfterHeader } from '../../../src/upstream/retry-after.js';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 

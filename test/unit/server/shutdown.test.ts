@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stopSignals } from '../../src/server/shutdown.js';
+import { stopSignals } from '../../../src/server/shutdown.js';
 
 describe('stopSignals', () => {
   it('takes the same signal again within the window as an echo of the first', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptsIncremental } from '../../src/server/plugins/use-incremental-fallback.js';
+import { acceptsIncremental } from '../../../../src/server/plugins/use-incremental-fallback.js';
 
 const request = (accept?: string) =>
   new Request('http://127.0.0.1/graphql', accept === undefined ? {} : { headers: { accept } });

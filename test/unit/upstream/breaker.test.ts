@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CircuitBreaker, type Admission } from '../../src/upstream/breaker.js';
+import { CircuitBreaker, type Admission } from '../../../src/upstream/breaker.js';
 
 function breaker(failureThreshold = 3, coolDownMs = 1_000) {
   const clock = { now: 0 };
