@@ -26,7 +26,7 @@ import { HEALTH_ENDPOINT, READY_ENDPOINT, useProbes, YOGA_HEALTH_CHECK_OFF } fro
 import { createRequestLog } from './telemetry/request-log.js';
 import { upstreamCallLog } from './telemetry/upstream-call-log.js';
 
-export const GRAPHQL_ENDPOINT = '/graphql';
+const GRAPHQL_ENDPOINT = '/graphql';
 
 const isEndpoint = (request: Request) => new URL(request.url).pathname === GRAPHQL_ENDPOINT;
 

@@ -10,7 +10,7 @@ import { TicketObject } from './ticket.js';
  * `provider` is the enum's name (`KAPTURE`). Anything else, or an `id` that names another ticket
  * than `provider` and `number` beside it, is the caller's mistake, reported for that entity alone.
  */
-export function refOfRepresentation(representation: Record<string, unknown>): TicketRef {
+function refOfRepresentation(representation: Record<string, unknown>): TicketRef {
   const { id, provider, number } = representation;
   const byKey = provider !== undefined || number !== undefined ? naturalKey(provider, number) : undefined;
   if (id === undefined) {

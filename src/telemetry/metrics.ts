@@ -4,7 +4,7 @@ import type { CircuitState } from '../upstream/breaker.js';
 import type { UpstreamObserver } from '../upstream/types.js';
 
 /** The circuit states as the gauge reports them. */
-export const CIRCUIT_STATE_VALUES: Readonly<Record<CircuitState, number>> = { CLOSED: 0, HALF_OPEN: 1, OPEN: 2 };
+const CIRCUIT_STATE_VALUES: Readonly<Record<CircuitState, number>> = { CLOSED: 0, HALF_OPEN: 1, OPEN: 2 };
 
 export interface GatewayMetrics {
   /** Where every metric is kept; `/metrics` serves it. */

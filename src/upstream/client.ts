@@ -369,7 +369,7 @@ async function readCapped(
  * Most objects and arrays one answer may hold: a ticket with a thousand replies has a few
  * thousand, a Kapture batch of a hundred tickets tens of thousands.
  */
-export const MAX_JSON_CONTAINERS = 100_000;
+const MAX_JSON_CONTAINERS = 100_000;
 const SCAN_FROM_CHARS = 256 * 1024;
 
 /**
