@@ -4,7 +4,8 @@
  * It reads the configuration as `npm start` does, and calls no provider.
  */
 import { ConfigError, loadConfig } from '../src/config.js';
-import { createRegistry, PROVIDERS_THAT_CAN_UPDATE, updatableProviders } from '../src/providers/registry.js';
+import { PROVIDERS_THAT_CAN_UPDATE } from '../src/providers/catalog.js';
+import { createRegistry, updatableProviders } from '../src/providers/registry.js';
 import { printSubgraphFor } from '../src/graphql/print.js';
 
 try {

@@ -2,7 +2,20 @@ import { z } from 'zod';
 import { PROVIDER_NAMES, type ProviderName } from './domain/model.js';
 import { isKnownZone } from './domain/dates.js';
 import type { PasswordLogin } from './providers/credentials/password-grant.js';
-import { PROVIDER_DEFINITIONS, type ProviderSettings } from './providers/registry.js';
+import { PROVIDER_CATALOG } from './providers/catalog.js';
+
+/** A provider's settings once configuration is read. */
+export interface ProviderSettings {
+  readonly enabled: boolean;
+  /** The server-side credential; a request may bring its own instead. */
+  readonly apiKey: string | undefined;
+  /** Instead of `apiKey`, for providers with `oauthTokenPath`: a login the gateway gets tokens with. */
+  readonly login: PasswordLogin | undefined;
+  readonly baseUrl: string | undefined;
+  readonly timezone: string;
+  readonly maxConcurrency: number;
+  readonly maxBatch: number;
+}
 
 /** The gateway's configuration, read once from the environment at start. */
 export interface Config {
@@ -153,9 +166,9 @@ function envSchema() {
     shape[envKey(name, 'BASE_URL')] = httpUrl.optional();
     shape[envKey(name, 'ENABLED')] = flag.optional();
     shape[envKey(name, 'MAX_CONCURRENCY')] = integer(1, 256).optional();
-    if (PROVIDER_DEFINITIONS[name].timezone) shape[envKey(name, 'TIMEZONE')] = zone.optional();
-    if (PROVIDER_DEFINITIONS[name].maxBatch) shape[envKey(name, 'MAX_BATCH')] = integer(1, 100).optional();
-    if (PROVIDER_DEFINITIONS[name].oauthTokenPath) {
+    if (PROVIDER_CATALOG[name].timezone) shape[envKey(name, 'TIMEZONE')] = zone.optional();
+    if (PROVIDER_CATALOG[name].maxBatch) shape[envKey(name, 'MAX_BATCH')] = integer(1, 100).optional();
+    if (PROVIDER_CATALOG[name].oauthTokenPath) {
       for (const part of LOGIN_PARTS)
         shape[envKey(name, part)] = (part === 'OAUTH_USERNAME' ? z.string().min(1) : secret).optional();
     }
@@ -205,7 +218,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
 
   const providers = Object.fromEntries(
     PROVIDER_NAMES.map((name) => {
-      const definition = PROVIDER_DEFINITIONS[name];
+      const definition = PROVIDER_CATALOG[name];
       const apiKey = read<string | undefined>(envKey(name, 'API_KEY'));
       const login = loginOf(name);
       const settings: ProviderSettings = {
@@ -241,8 +254,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       throw new ConfigError(
         missing
           .map(
-            (name) =>
-              `${envKey(name, 'BASE_URL')} is required when ${PROVIDER_DEFINITIONS[name].displayName} is enabled`,
+            (name) => `${envKey(name, 'BASE_URL')} is required when ${PROVIDER_CATALOG[name].displayName} is enabled`,
           )
           .join('\n'),
       );

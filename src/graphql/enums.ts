@@ -8,7 +8,7 @@ import {
   type TicketPriority,
   type TicketStatus,
 } from '../domain/model.js';
-import { PROVIDER_DEFINITIONS } from '../providers/registry.js';
+import { PROVIDER_CATALOG } from '../providers/catalog.js';
 import { builder } from './builder.js';
 
 /** Each provider by its name in the `Provider` enum (`KAPTURE`), the one place that mapping is made. */
@@ -21,7 +21,7 @@ export const ProviderEnum = builder.enumType('Provider', {
   values: Object.fromEntries(
     [...PROVIDER_BY_ENUM_NAME].map(([enumName, name]) => [
       enumName,
-      { value: name, description: PROVIDER_DEFINITIONS[name].displayName },
+      { value: name, description: PROVIDER_CATALOG[name].displayName },
     ]),
   ) as Record<Uppercase<ProviderName>, { value: ProviderName; description: string }>,
 });

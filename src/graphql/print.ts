@@ -1,6 +1,6 @@
 import { graphqlSync, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import type { ProviderName } from '../domain/model.js';
-import { PROVIDERS_THAT_CAN_UPDATE } from '../providers/registry.js';
+import { PROVIDERS_THAT_CAN_UPDATE } from '../providers/catalog.js';
 import { schemaFor } from './index.js';
 
 /** The graph `npm start` serves on the sandbox, where every provider is enabled. */

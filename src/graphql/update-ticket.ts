@@ -11,7 +11,7 @@ import {
   type ErrorCode,
 } from '../domain/errors.js';
 import type { ProviderName } from '../domain/model.js';
-import { PROVIDER_DEFINITIONS, PROVIDERS_THAT_CAN_UPDATE } from '../providers/registry.js';
+import { PROVIDER_CATALOG, PROVIDERS_THAT_CAN_UPDATE } from '../providers/catalog.js';
 import { checkUpdate, MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH, type CheckedUpdate } from '../domain/update-input.js';
 import { builder } from './builder.js';
 import { TicketObject } from './ticket.js';
@@ -137,7 +137,7 @@ export const UpdatableProviderEnum = builder.enumType('UpdatableProvider', {
   values: Object.fromEntries(
     PROVIDERS_THAT_CAN_UPDATE.map((name) => [
       name.toUpperCase(),
-      { value: name, description: PROVIDER_DEFINITIONS[name].displayName },
+      { value: name, description: PROVIDER_CATALOG[name].displayName },
     ]),
   ) as Record<string, { value: ProviderName; description: string }>,
 });

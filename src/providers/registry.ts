@@ -1,4 +1,6 @@
-import type { ProviderName } from '../domain/model.js';
+import { PROVIDER_NAMES, type ProviderName } from '../domain/model.js';
+import type { ProviderSettings } from '../config.js';
+import { type CatalogEntry, PROVIDER_CATALOG } from './catalog.js';
 import { createUpstreamClient } from '../upstream/client.js';
 import { createDisabledUpstream } from '../upstream/disabled.js';
 import type { BreakerSnapshot } from '../upstream/breaker.js';
@@ -6,71 +8,17 @@ import type { UpstreamClient, UpstreamObserver } from '../upstream/types.js';
 import { createHostupProvider } from './hostup/index.js';
 import { createKaptureProvider } from './kapture/index.js';
 import { createKeliwebProvider } from './keliweb/index.js';
-import { createPasswordGrantSource, type PasswordLogin } from './credentials/password-grant.js';
+import { createPasswordGrantSource } from './credentials/password-grant.js';
 import type { CredentialSource, Provider, ProviderDeps } from './provider.js';
 import { createSweeppeaProvider } from './sweeppea/index.js';
 
-/** What the gateway knows of a provider before it is configured. */
-export interface ProviderDefinition {
-  readonly displayName: string;
-  readonly create: (deps: ProviderDeps) => Provider;
-  /** The public API; absent when every customer has its own host (Kapture's subdomains). */
-  readonly baseUrl?: string;
-  /** Zone of the provider's zone-less timestamps; absent when it sends UTC. */
-  readonly timezone?: string;
-  readonly maxConcurrency: number;
-  /** Ids per upstream call, for providers that read tickets in batches (`<PROVIDER>_MAX_BATCH`). */
-  readonly maxBatch?: number;
-  /** The OAuth token endpoint, for providers whose Bearer tokens expire (`<PROVIDER>_OAUTH_*`). */
-  readonly oauthTokenPath?: string;
-}
-
-/** One line a provider: adding a provider is a folder in src/providers/ and a line here. */
-export const PROVIDER_DEFINITIONS: Readonly<Record<ProviderName, ProviderDefinition>> = {
-  // docs/providers/sweeppea.md: each Sweeppea endpoint serves one request at a time across all callers.
-  sweeppea: {
-    displayName: 'Sweeppea',
-    create: createSweeppeaProvider,
-    baseUrl: 'https://api-v3.sweeppea.com',
-    maxConcurrency: 1,
-  },
-  hostup: {
-    displayName: 'HostUp',
-    create: createHostupProvider,
-    baseUrl: 'https://cloud.hostup.se',
-    timezone: 'Europe/Stockholm',
-    maxConcurrency: 8,
-  },
-  // docs/providers/keliweb.md: Keliweb's Bearer token is a Laravel Passport access token that lasts an hour.
-  keliweb: {
-    displayName: 'Keliweb',
-    create: createKeliwebProvider,
-    baseUrl: 'https://apiv2.keliweb.it',
-    timezone: 'Europe/Rome',
-    maxConcurrency: 8,
-    oauthTokenPath: '/oauth/token',
-  },
-  kapture: {
-    displayName: 'Kapture CRM',
-    create: createKaptureProvider,
-    timezone: 'Asia/Kolkata',
-    maxConcurrency: 8,
-    maxBatch: 20,
-  },
+/** How each provider's module is built: adding a provider is a folder, a catalog entry and a line here. */
+const PROVIDER_FACTORIES: Readonly<Record<ProviderName, (deps: ProviderDeps) => Provider>> = {
+  sweeppea: createSweeppeaProvider,
+  hostup: createHostupProvider,
+  keliweb: createKeliwebProvider,
+  kapture: createKaptureProvider,
 };
-
-/** A provider's settings once configuration is read. */
-export interface ProviderSettings {
-  readonly enabled: boolean;
-  /** The server-side credential; a request may bring its own instead. */
-  readonly apiKey: string | undefined;
-  /** Instead of `apiKey`, for providers with `oauthTokenPath`: a login the gateway gets tokens with. */
-  readonly login: PasswordLogin | undefined;
-  readonly baseUrl: string | undefined;
-  readonly timezone: string;
-  readonly maxConcurrency: number;
-  readonly maxBatch: number;
-}
 
 export interface RegistryOptions {
   readonly providers: Readonly<Record<ProviderName, ProviderSettings>>;
@@ -102,7 +50,7 @@ export interface Registry {
 }
 
 export function createRegistry(options: RegistryOptions): Registry {
-  const names = Object.keys(PROVIDER_DEFINITIONS) as ProviderName[];
+  const names = PROVIDER_NAMES;
   const clients = names.map((name) => {
     const settings = options.providers[name];
     return settings.enabled && settings.baseUrl
@@ -121,7 +69,7 @@ export function createRegistry(options: RegistryOptions): Registry {
   const entries = names.map((name, index): RegisteredProvider => {
     const settings = options.providers[name];
     const http = clients[index]!;
-    const provider = PROVIDER_DEFINITIONS[name].create({
+    const provider = PROVIDER_FACTORIES[name]({
       http,
       timezone: settings.timezone,
       maxBatch: settings.maxBatch,
@@ -129,7 +77,7 @@ export function createRegistry(options: RegistryOptions): Registry {
     return {
       provider,
       enabled: settings.enabled,
-      credential: credentialSource(PROVIDER_DEFINITIONS[name], settings, http),
+      credential: credentialSource(PROVIDER_CATALOG[name], settings, http),
       circuit: () => http.circuit(),
     };
   });
@@ -144,7 +92,7 @@ export function createRegistry(options: RegistryOptions): Registry {
 }
 
 function credentialSource(
-  definition: ProviderDefinition,
+  definition: CatalogEntry,
   settings: ProviderSettings,
   http: UpstreamClient,
 ): CredentialSource | undefined {
@@ -169,12 +117,3 @@ export function updatableProviders(registry: Pick<Registry, 'entries'>): Provide
     .filter((entry) => entry.enabled && entry.provider.capabilities.updateTicket)
     .map((entry) => entry.provider.name);
 }
-
-/** Every provider whose module can update tickets, configured or not: the schema's widest form. */
-export const PROVIDERS_THAT_CAN_UPDATE: readonly ProviderName[] = (
-  Object.keys(PROVIDER_DEFINITIONS) as ProviderName[]
-).filter(
-  (name) =>
-    PROVIDER_DEFINITIONS[name].create({ http: createDisabledUpstream(name), timezone: 'UTC', maxBatch: 1 }).capabilities
-      .updateTicket,
-);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_QUERY } from '../../src/server/example-query.js';
-import { PROVIDERS_THAT_CAN_UPDATE } from '../../src/providers/registry.js';
+import { PROVIDERS_THAT_CAN_UPDATE } from '../../src/providers/catalog.js';
 import { schemaFor } from '../../src/graphql/index.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

@@ -1,5 +1,6 @@
 import { BadUserInputError } from '../../domain/errors.js';
 import { fetchEach } from '../kit/fetch-each.js';
+import { PROVIDER_CATALOG } from '../catalog.js';
 import type { Provider, ProviderDeps } from '../provider.js';
 import { tracedBy } from '../../upstream/traced.js';
 import { getTicket } from './client.js';
@@ -25,9 +26,13 @@ function parseNumber(number: string): string {
 export function createHostupProvider(deps: ProviderDeps): Provider {
   return {
     name: 'hostup',
-    displayName: 'HostUp',
+    displayName: PROVIDER_CATALOG.hostup.displayName,
     // The legacy API has no write endpoints and reads one ticket a call.
-    capabilities: { updateTicket: false, batchRead: false, maxBatch: 1 },
+    capabilities: {
+      updateTicket: PROVIDER_CATALOG.hostup.updateTicket,
+      batchRead: PROVIDER_CATALOG.hostup.batchRead,
+      maxBatch: 1,
+    },
     parseNumber,
     fetchTickets(numbers, auth, trace) {
       const http = tracedBy(deps.http, trace);

@@ -1,6 +1,7 @@
 import { BadUserInputError } from '../../domain/errors.js';
 import { asError } from '../kit/fetch-each.js';
 import type { Ticket } from '../../domain/model.js';
+import { PROVIDER_CATALOG } from '../catalog.js';
 import type { Provider, ProviderDeps } from '../provider.js';
 import { tracedBy } from '../../upstream/traced.js';
 import { searchTickets } from './client.js';
@@ -17,9 +18,13 @@ export function createKaptureProvider(deps: ProviderDeps): Provider {
   const maxBatch = Math.max(1, Math.floor(deps.maxBatch));
   return {
     name: 'kapture',
-    displayName: 'Kapture CRM',
+    displayName: PROVIDER_CATALOG.kapture.displayName,
     // The update API changes status and adds comments, not title or description: not wired.
-    capabilities: { updateTicket: false, batchRead: true, maxBatch: deps.maxBatch },
+    capabilities: {
+      updateTicket: PROVIDER_CATALOG.kapture.updateTicket,
+      batchRead: PROVIDER_CATALOG.kapture.batchRead,
+      maxBatch: deps.maxBatch,
+    },
     parseNumber(number) {
       const trimmed = number.trim();
       // Ids are numbers upstream: "0713516551148" is 713516551148, and must be one DataLoader key.

@@ -1,5 +1,6 @@
 import { BadUserInputError } from '../../domain/errors.js';
 import { fetchEach } from '../kit/fetch-each.js';
+import { PROVIDER_CATALOG } from '../catalog.js';
 import type { Provider, ProviderDeps } from '../provider.js';
 import { tracedBy } from '../../upstream/traced.js';
 import { getTicket } from './client.js';
@@ -28,9 +29,13 @@ function parseNumber(number: string): string {
 export function createKeliwebProvider(deps: ProviderDeps): Provider {
   return {
     name: 'keliweb',
-    displayName: 'Keliweb',
+    displayName: PROVIDER_CATALOG.keliweb.displayName,
     // docs/providers/keliweb.md: replies can be added but tickets not updated; get-ticket reads one ticket.
-    capabilities: { updateTicket: false, batchRead: false, maxBatch: 1 },
+    capabilities: {
+      updateTicket: PROVIDER_CATALOG.keliweb.updateTicket,
+      batchRead: PROVIDER_CATALOG.keliweb.batchRead,
+      maxBatch: 1,
+    },
     parseNumber,
     // One call a number, all at once; the upstream client holds them to the concurrency limit.
     fetchTickets(numbers, auth, trace) {

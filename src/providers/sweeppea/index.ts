@@ -2,6 +2,7 @@ import { BadUserInputError } from '../../domain/errors.js';
 import type { Ticket } from '../../domain/model.js';
 import { askedTicket } from '../kit/asked-ticket.js';
 import { fetchEach } from '../kit/fetch-each.js';
+import { PROVIDER_CATALOG } from '../catalog.js';
 import type { Provider, ProviderDeps } from '../provider.js';
 import { tracedBy } from '../../upstream/traced.js';
 import { fetchSingleTicket, updateTicket } from './client.js';
@@ -25,9 +26,13 @@ function parseNumber(number: string): string {
 export function createSweeppeaProvider(deps: ProviderDeps): Provider {
   return {
     name: 'sweeppea',
-    displayName: 'Sweeppea',
+    displayName: PROVIDER_CATALOG.sweeppea.displayName,
     // Reads are one ticket a call; `/tickets/update` changes title and description.
-    capabilities: { updateTicket: true, batchRead: false, maxBatch: 1 },
+    capabilities: {
+      updateTicket: PROVIDER_CATALOG.sweeppea.updateTicket,
+      batchRead: PROVIDER_CATALOG.sweeppea.batchRead,
+      maxBatch: 1,
+    },
     parseNumber,
     // One call a number; the upstream client holds them to Sweeppea's one-at-a-time limit.
     fetchTickets(numbers, auth, trace) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { printSchemaFile, printSubgraphFile } from '../../../src/graphql/print.js';
-import { PROVIDERS_THAT_CAN_UPDATE } from '../../../src/providers/registry.js';
+import { PROVIDERS_THAT_CAN_UPDATE } from '../../../src/providers/catalog.js';
 import { schemaFor } from '../../../src/graphql/index.js';
 import {
   isObjectType,

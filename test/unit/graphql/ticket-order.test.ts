@@ -2,7 +2,7 @@ import { graphql } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../../src/loading/context.js';
 import type { Note, Reply, Ticket } from '../../../src/domain/model.js';
-import { PROVIDERS_THAT_CAN_UPDATE } from '../../../src/providers/registry.js';
+import { PROVIDERS_THAT_CAN_UPDATE } from '../../../src/providers/catalog.js';
 import { schemaFor } from '../../../src/graphql/index.js';
 
 const schema = schemaFor(PROVIDERS_THAT_CAN_UPDATE);
