@@ -1,5 +1,6 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { ServerTimeouts } from '../config.js';
+import { ERROR_CONTENT_TYPE, errorBody } from './error-response.js';
 import { closeGracefully, trackConnections } from './shutdown.js';
 
 /** The gateway's Node http server, and how it is closed on shutdown. */
@@ -43,11 +44,13 @@ function withReadableTarget(listener: RequestListener): RequestListener {
     // Joined as the adapter joins them.
     if (URL.canParse(`http://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`))
       return listener(request, response);
-    const message = 'Bad request: the Host header and the request target make no URL';
-    const body = JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+    const body = errorBody({
+      message: 'Bad request: the Host header and the request target make no URL',
+      code: 'BAD_REQUEST',
+    });
     response
       .writeHead(400, {
-        'content-type': 'application/json; charset=utf-8',
+        'content-type': ERROR_CONTENT_TYPE,
         'content-length': Buffer.byteLength(body),
         connection: 'close',
       })

@@ -5,9 +5,7 @@ import type { Plugin } from 'graphql-yoga';
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 
 function withoutSuggestion<T>(error: T): T {
-  if (error instanceof GraphQLError && SUGGESTION.test(error.message))
-    error.message = error.message.replace(SUGGESTION, '');
-  SUGGESTION.lastIndex = 0;
+  if (error instanceof GraphQLError) error.message = error.message.replace(SUGGESTION, '');
   return error;
 }
 

@@ -17,21 +17,34 @@ const badRequest = (message: string) =>
  * names an unknown parameter whole in its message (a 900 KB name, echoed back).
  */
 export function useSafeParseErrors(): Plugin {
+  // Yoga's parsers are a handful of long-lived functions: each is wrapped once, not per request.
+  const wrapped = new WeakMap<RequestParser, RequestParser>();
   return {
     onRequestParse({ requestParser, setRequestParser }) {
       if (!requestParser) return;
-      setRequestParser(async (request) => {
-        let parsed: Awaited<ReturnType<typeof requestParser>>;
-        try {
-          parsed = await requestParser(request);
-        } catch (error) {
-          throw asBadRequest(error);
-        }
-        if (isResponse(parsed)) return parsed;
-        for (const params of Array.isArray(parsed) ? parsed : [parsed]) checkNames(params);
-        return parsed;
-      });
+      let safe = wrapped.get(requestParser);
+      if (!safe) {
+        safe = safely(requestParser);
+        wrapped.set(requestParser, safe);
+      }
+      setRequestParser(safe);
     },
+  };
+}
+
+type RequestParser = NonNullable<Parameters<NonNullable<Plugin['onRequestParse']>>[0]['requestParser']>;
+
+function safely(parser: RequestParser): RequestParser {
+  return async (request) => {
+    let parsed: Awaited<ReturnType<RequestParser>>;
+    try {
+      parsed = await parser(request);
+    } catch (error) {
+      throw asBadRequest(error);
+    }
+    if (isResponse(parsed)) return parsed;
+    for (const params of Array.isArray(parsed) ? parsed : [parsed]) checkNames(params);
+    return parsed;
   };
 }
 

@@ -5,6 +5,7 @@ import {
   getVariableValues,
   visit,
   type DocumentNode,
+  type FieldNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
@@ -16,39 +17,33 @@ import type { Plugin } from 'graphql-yoga';
  * operation's variables, their defaults included.
  */
 export function useStreamArguments(): Plugin {
-  const streamed = new WeakMap<DocumentNode, boolean>();
+  // The fields a document streams, found once per document (yoga caches parsed documents).
+  const streamedFields = new WeakMap<DocumentNode, readonly FieldNode[]>();
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const { document, schema } = args;
-      let hasStream = streamed.get(document);
-      if (hasStream === undefined) {
-        hasStream = false;
+      let fields = streamedFields.get(document);
+      if (!fields) {
+        const found: FieldNode[] = [];
         visit(document, {
-          Directive(node) {
-            if (node.name.value === 'stream') hasStream = true;
+          Field(node) {
+            if (node.directives?.some((used) => used.name.value === 'stream')) found.push(node);
           },
         });
-        streamed.set(document, hasStream);
+        fields = found;
+        streamedFields.set(document, fields);
       }
       const directive = schema.getDirective('stream');
-      const operation = hasStream && directive ? getOperationAST(document, args.operationName) : null;
+      const operation = fields.length > 0 && directive ? getOperationAST(document, args.operationName) : null;
       if (!directive || !operation) return;
       const variables = getVariableValues(schema, operation.variableDefinitions ?? [], args.variableValues ?? {});
       // Variables the schema refuses are the executor's to report, as it does for any operation.
       if (variables.errors) return;
-      const errors: GraphQLError[] = [];
-      visit(document, {
-        Field(node) {
-          if (!node.directives?.some((used) => used.name.value === 'stream')) return;
-          const { initialCount } = getDirectiveValues(directive, node, variables.coerced) ?? {};
-          if (typeof initialCount === 'number' && initialCount >= 0) return;
-          errors.push(
-            new GraphQLError(`@stream(initialCount:) must be a whole number 0 or more; got ${String(initialCount)}`, {
-              nodes: node,
-              extensions: { code: 'BAD_USER_INPUT' },
-            }),
-          );
-        },
+      const errors = fields.flatMap((node) => {
+        const { initialCount } = getDirectiveValues(directive, node, variables.coerced) ?? {};
+        if (typeof initialCount === 'number' && initialCount >= 0) return [];
+        const message = `@stream(initialCount:) must be a whole number 0 or more; got ${String(initialCount)}`;
+        return [new GraphQLError(message, { nodes: node, extensions: { code: 'BAD_USER_INPUT' } })];
       });
       if (errors.length > 0) setResultAndStopExecution({ errors });
     },
