@@ -50,12 +50,7 @@ export interface App {
 export function createApp(config: Config, deps: AppDeps = {}): App {
   const logger = deps.logger ?? pino({ level: 'silent' });
   let draining = false;
-  // The registry's circuits are read when /metrics is scraped, after the registry exists.
-  const metrics = createGatewayMetrics(() =>
-    registry.entries
-      .filter((entry) => entry.enabled)
-      .map((entry) => ({ provider: entry.provider.name, state: entry.circuit().state })),
-  );
+  const metrics = createGatewayMetrics();
   const callLog = upstreamCallLog(logger);
   const registry = createRegistry({
     ...config,
@@ -70,6 +65,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
       },
     },
   });
+  metrics.watchCircuits(() => registry.statuses.values());
   const errors = errorHandling(logger);
   const requestLog = createRequestLog(logger, { upstreamBytesPerRequest: config.upstream.maxBytesPerRequest });
   const yoga = createYoga<Record<string, never>, Context>({

@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import { PROVIDER_NAMES, type ProviderName } from './domain/model.js';
 import { isKnownZone } from './domain/dates.js';
-import type { PasswordLogin } from './providers/credentials/password-grant.js';
 import { PROVIDER_CATALOG } from './providers/catalog.js';
+
+/** An OAuth 2.0 password-grant login (RFC 6749 §4.3): the OAuth client and the account. */
+export interface PasswordLogin {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly username: string;
+  readonly password: string;
+}
 
 /** A provider's settings once configuration is read. */
 export interface ProviderSettings {

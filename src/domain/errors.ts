@@ -150,3 +150,21 @@ export function errorForUpstreamStatus(
   if (status === 429) return new RateLimitedError(message, withStatus);
   return new UpstreamError(message, { ...withStatus, retryable: status >= 500 });
 }
+
+/**
+ * What was thrown while reading a provider, as a gateway error of that provider. A gateway error
+ * passes as it is. Any other Error (a TypeError in a mapper) means a payload passed its schema
+ * and still could not be read: the ticket is UPSTREAM_INVALID_RESPONSE at its own path, named
+ * by the error's kind only, rather than a masked "Unexpected error". A non-Error throw is an
+ * UPSTREAM_ERROR.
+ */
+export function asError(error: unknown, provider: ProviderName): TicketGraphError {
+  if (error instanceof TicketGraphError) return error;
+  if (error instanceof Error) {
+    return new UpstreamInvalidResponseError(`The ${provider} answer could not be read (${error.name})`, {
+      provider,
+      cause: error,
+    });
+  }
+  return new UpstreamError('The upstream call failed', { provider, cause: error });
+}

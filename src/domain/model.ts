@@ -89,3 +89,36 @@ export interface Ticket extends TicketRef {
   /** When the gateway read this ticket from its provider. */
   readonly fetchedAt: IsoDateTime;
 }
+
+/** What the gateway can do with a provider; the values are the catalog's (providers/catalog.ts). */
+export interface ProviderCapabilities {
+  /** The provider has a write API the gateway can update tickets through. */
+  readonly updateTicket: boolean;
+  /** One upstream call can read several tickets. */
+  readonly batchRead: boolean;
+  /** Most tickets one upstream call may read (1 when `batchRead` is false). */
+  readonly maxBatch: number;
+}
+
+/** Where a provider's circuit breaker stands. */
+export type CircuitState = 'CLOSED' | 'OPEN' | 'HALF_OPEN';
+
+export interface CircuitSnapshot {
+  readonly state: CircuitState;
+  /** Unhealthy calls in a row so far. */
+  readonly consecutiveFailures: number;
+  /** When an open circuit lets a trial call through (epoch ms); undefined unless open. */
+  readonly openUntil: number | undefined;
+}
+
+/** A provider as the graph shows it (`Query.providers`): what it is, whether it is on, how it fares. */
+export interface ProviderStatus {
+  readonly name: ProviderName;
+  /** The provider's name as people write it, e.g. `Kapture CRM`. */
+  readonly displayName: string;
+  /** Whether this gateway reads from it. */
+  readonly enabled: boolean;
+  readonly capabilities: ProviderCapabilities;
+  /** Its circuit breaker as of now. */
+  circuit(): CircuitSnapshot;
+}

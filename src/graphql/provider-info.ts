@@ -1,6 +1,4 @@
-import type { ProviderCapabilities } from '../providers/provider.js';
-import type { RegisteredProvider } from '../providers/registry.js';
-import type { BreakerSnapshot, CircuitState } from '../upstream/breaker.js';
+import type { CircuitSnapshot, CircuitState, ProviderCapabilities, ProviderStatus } from '../domain/model.js';
 import { builder } from './builder.js';
 import { ProviderEnum } from './enums.js';
 
@@ -28,7 +26,7 @@ const CircuitStateEnum = builder.enumType('CircuitState', {
   } satisfies Record<CircuitState, { value: CircuitState; description: string }>,
 });
 
-const CircuitRef = builder.objectRef<BreakerSnapshot>('Circuit').implement({
+const CircuitRef = builder.objectRef<CircuitSnapshot>('Circuit').implement({
   description:
     "A provider's circuit breaker, shared by every request: repeated failures of the provider's health (timeouts, unreachable, 5xx, unreadable answers; never a 4xx) open it for a cool-down.",
   fields: (t) => ({
@@ -43,24 +41,17 @@ const CircuitRef = builder.objectRef<BreakerSnapshot>('Circuit').implement({
   }),
 });
 
-const ProviderInfoRef = builder.objectRef<RegisteredProvider>('ProviderInfo').implement({
+const ProviderInfoRef = builder.objectRef<ProviderStatus>('ProviderInfo').implement({
   description: 'A support system the gateway knows, and whether it is configured.',
   fields: (t) => ({
-    name: t.field({ type: ProviderEnum, description: 'The provider.', resolve: (entry) => entry.provider.name }),
-    displayName: t.string({
-      description: 'Its name as people write it.',
-      resolve: (entry) => entry.provider.displayName,
-    }),
+    name: t.field({ type: ProviderEnum, description: 'The provider.', resolve: (status) => status.name }),
+    displayName: t.exposeString('displayName', { description: 'Its name as people write it.' }),
     enabled: t.exposeBoolean('enabled', { description: 'Whether this gateway reads from it.' }),
-    capabilities: t.field({
-      type: CapabilitiesRef,
-      description: 'What it can do.',
-      resolve: (entry) => entry.provider.capabilities,
-    }),
+    capabilities: t.expose('capabilities', { type: CapabilitiesRef, description: 'What it can do.' }),
     circuit: t.field({
       type: CircuitRef,
       description: 'Its circuit breaker, as of this request.',
-      resolve: (entry) => entry.circuit(),
+      resolve: (status) => status.circuit(),
     }),
   }),
 });
@@ -69,6 +60,6 @@ builder.queryFields((t) => ({
   providers: t.field({
     type: [ProviderInfoRef],
     description: 'Every provider the gateway knows, enabled or not.',
-    resolve: (_root, _args, context) => context.registry.entries,
+    resolve: (_root, _args, context) => [...context.providers.values()],
   }),
 }));

@@ -87,7 +87,7 @@ export const TicketObject = builder.objectRef<Ticket>('Ticket').implement({
     }),
     canUpdate: t.boolean({
       description: 'Whether `updateTicket` can change this ticket through its provider.',
-      resolve: (ticket, _args, context) => context.registry.get(ticket.provider).provider.capabilities.updateTicket,
+      resolve: (ticket, _args, context) => context.providers.get(ticket.provider)!.capabilities.updateTicket,
     }),
     raw: t.expose('raw', {
       type: 'JSON',

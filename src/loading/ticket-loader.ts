@@ -1,8 +1,13 @@
 import DataLoader from 'dataloader';
 import { credentialHeader, type RequestCredentials } from './credentials.js';
-import { BadUserInputError, ProviderDisabledError, UnauthenticatedError, UnsupportedError } from '../domain/errors.js';
+import {
+  asError,
+  BadUserInputError,
+  ProviderDisabledError,
+  UnauthenticatedError,
+  UnsupportedError,
+} from '../domain/errors.js';
 import type { ProviderName, Ticket, TicketRef, TicketUpdate } from '../domain/model.js';
-import { asError } from '../providers/kit/fetch-each.js';
 import type { Credential, CredentialSource, Provider } from '../providers/provider.js';
 import type { Registry } from '../providers/registry.js';
 import type { CallTrace } from '../upstream/types.js';
@@ -36,7 +41,7 @@ export interface LoaderTelemetry {
 }
 
 export function createTicketLoader(
-  registry: Registry,
+  registry: Pick<Registry, 'get'>,
   credentials: RequestCredentials,
   telemetry: LoaderTelemetry = {},
 ): TicketLoader {

@@ -1,4 +1,4 @@
-import type { ProviderName, Ticket, TicketUpdate } from '../domain/model.js';
+import type { ProviderCapabilities, ProviderName, Ticket, TicketUpdate } from '../domain/model.js';
 import type { CallTrace, UpstreamClient } from '../upstream/types.js';
 
 /** The upstream credential one request uses for one provider. */
@@ -15,15 +15,6 @@ export interface CredentialSource {
    * the caller may try once more with `current()`; a fixed key answers false.
    */
   refused(stale: Credential): boolean;
-}
-
-export interface ProviderCapabilities {
-  /** The provider has a write API the gateway can update tickets through. */
-  readonly updateTicket: boolean;
-  /** One upstream call can read several tickets. */
-  readonly batchRead: boolean;
-  /** Most tickets one upstream call may read (1 when `batchRead` is false). */
-  readonly maxBatch: number;
 }
 
 /** What a provider module is given to build itself from. */

@@ -1,9 +1,8 @@
-import { PROVIDER_NAMES, type ProviderName } from '../domain/model.js';
+import { type CircuitSnapshot, PROVIDER_NAMES, type ProviderName, type ProviderStatus } from '../domain/model.js';
 import type { ProviderSettings } from '../config.js';
 import { type CatalogEntry, PROVIDER_CATALOG } from './catalog.js';
 import { createUpstreamClient } from '../upstream/client.js';
 import { createDisabledUpstream } from '../upstream/disabled.js';
-import type { BreakerSnapshot } from '../upstream/breaker.js';
 import type { UpstreamClient, UpstreamObserver } from '../upstream/types.js';
 import { createHostupProvider } from './hostup/index.js';
 import { createKaptureProvider } from './kapture/index.js';
@@ -38,13 +37,15 @@ export interface RegisteredProvider {
   /** The configured credential; undefined when every request must bring its own. */
   readonly credential: CredentialSource | undefined;
   /** Where the provider's circuit breaker stands. */
-  circuit(): BreakerSnapshot;
+  circuit(): CircuitSnapshot;
 }
 
 /** Every known provider, built once at start; disabled ones never reach the network. */
 export interface Registry {
   readonly entries: readonly RegisteredProvider[];
   get(name: ProviderName): RegisteredProvider;
+  /** Every provider as the graph shows it, in `PROVIDER_NAMES` order. */
+  readonly statuses: ReadonlyMap<ProviderName, ProviderStatus>;
   /** Closes every provider's pool; `abort` ends the calls in flight rather than waiting. */
   close(abort?: boolean): Promise<void>;
 }
@@ -85,6 +86,7 @@ export function createRegistry(options: RegistryOptions): Registry {
   return {
     entries,
     get: (name) => byName.get(name)!,
+    statuses: new Map(entries.map((entry) => [entry.provider.name, statusOf(entry)])),
     close: async (abort) => {
       await Promise.all(clients.map((client) => client.close(abort)));
     },
@@ -104,6 +106,11 @@ function credentialSource(
     });
   }
   return settings.apiKey === undefined ? undefined : fixedCredential(settings.apiKey);
+}
+
+function statusOf({ provider, enabled, circuit }: RegisteredProvider): ProviderStatus {
+  const { name, displayName, capabilities } = provider;
+  return { name, displayName, enabled, capabilities, circuit };
 }
 
 /** A key that never changes: nothing to renew when the upstream refuses it. */

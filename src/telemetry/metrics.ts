@@ -1,6 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { ProviderName } from '../domain/model.js';
-import type { CircuitState } from '../upstream/breaker.js';
+import type { CircuitState, ProviderName, ProviderStatus } from '../domain/model.js';
 import type { UpstreamObserver } from '../upstream/types.js';
 
 /** The circuit states as the gauge reports them. */
@@ -13,6 +12,8 @@ export interface GatewayMetrics {
   readonly upstream: UpstreamObserver;
   /** One DataLoader batch handed to a provider, of `size` distinct tickets. */
   loaderBatch(provider: ProviderName, size: number): void;
+  /** Where the circuit gauge reads the providers from, each time `/metrics` is scraped. */
+  watchCircuits(providers: () => Iterable<ProviderStatus>): void;
 }
 
 /**
@@ -21,9 +22,8 @@ export interface GatewayMetrics {
  * made side by side, as in tests, count apart). Every label takes few values: provider, status,
  * outcome, reason, never anything a client chose.
  */
-export function createGatewayMetrics(
-  circuits: () => readonly { provider: ProviderName; state: CircuitState }[],
-): GatewayMetrics {
+export function createGatewayMetrics(): GatewayMetrics {
+  let providers: () => Iterable<ProviderStatus> = () => [];
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
@@ -51,7 +51,9 @@ export function createGatewayMetrics(
     labelNames: ['provider'] as const,
     registers: [registry],
     collect() {
-      for (const { provider, state } of circuits()) this.set({ provider }, CIRCUIT_STATE_VALUES[state]);
+      for (const status of providers()) {
+        if (status.enabled) this.set({ provider: status.name }, CIRCUIT_STATE_VALUES[status.circuit().state]);
+      }
     },
   });
   const batches = new Histogram({
@@ -71,5 +73,8 @@ export function createGatewayMetrics(
       refused: ({ provider, reason }) => refused.inc({ provider, reason }),
     },
     loaderBatch: (provider, size) => batches.observe({ provider }, size),
+    watchCircuits(source) {
+      providers = source;
+    },
   };
 }

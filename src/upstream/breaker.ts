@@ -1,5 +1,4 @@
-/** Where a provider's circuit stands. */
-export type CircuitState = 'CLOSED' | 'OPEN' | 'HALF_OPEN';
+import type { CircuitSnapshot, CircuitState } from '../domain/model.js';
 
 /** What a call taught the breaker of the upstream's health. */
 export type CallOutcome = 'healthy' | 'unhealthy' | 'neither';
@@ -10,14 +9,6 @@ export interface BreakerOptions {
   /** How long an open circuit refuses calls before it lets one trial call through. */
   readonly coolDownMs: number;
   readonly now?: () => number;
-}
-
-export interface BreakerSnapshot {
-  readonly state: CircuitState;
-  /** Unhealthy calls in a row so far. */
-  readonly consecutiveFailures: number;
-  /** When an open circuit lets a trial call through (epoch ms); undefined unless open. */
-  readonly openUntil: number | undefined;
 }
 
 /** Permission to make one call; `done` must be called with what the call showed, exactly once. */
@@ -58,7 +49,7 @@ export class CircuitBreaker {
     return this.#admission(false);
   }
 
-  snapshot(): BreakerSnapshot {
+  snapshot(): CircuitSnapshot {
     const open = this.#state === 'OPEN' && this.#openUntil > this.#now();
     return {
       state: this.#state === 'OPEN' && !open ? 'HALF_OPEN' : this.#state,
@@ -94,7 +85,7 @@ export class CircuitBreaker {
 }
 
 /** The snapshot of a circuit that never opens (a disabled provider, a test's stub). */
-export const CLOSED_CIRCUIT: BreakerSnapshot = Object.freeze({
+export const CLOSED_CIRCUIT: CircuitSnapshot = Object.freeze({
   state: 'CLOSED',
   consecutiveFailures: 0,
   openUntil: undefined,

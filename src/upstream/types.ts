@@ -1,6 +1,6 @@
 import type { buildConnector, FormData } from 'undici';
-import type { ProviderName } from '../domain/model.js';
-import type { BreakerOptions, BreakerSnapshot } from './breaker.js';
+import type { CircuitSnapshot, ProviderName } from '../domain/model.js';
+import type { BreakerOptions } from './breaker.js';
 import type { ByteBudget } from './byte-budget.js';
 
 export interface UpstreamRequest {
@@ -54,7 +54,7 @@ export interface UpstreamClient {
   readonly provider: ProviderName;
   request(request: UpstreamRequest): Promise<UpstreamResponse>;
   /** Where the provider's circuit breaker stands. */
-  circuit(): BreakerSnapshot;
+  circuit(): CircuitSnapshot;
   /**
    * Closes the connection pool: waits for the calls in flight, or with `abort` ends them at once
    * (a shutdown past its timeout, whose requests were already cut).

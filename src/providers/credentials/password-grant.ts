@@ -1,16 +1,9 @@
 import { z } from 'zod';
+import type { PasswordLogin } from '../../config.js';
 import { errorForUpstreamStatus, UnauthenticatedError } from '../../domain/errors.js';
 import type { UpstreamClient } from '../../upstream/types.js';
 import type { Credential, CredentialSource } from '../provider.js';
 import { shapeError } from '../kit/shape-error.js';
-
-/** An OAuth 2.0 password-grant login (RFC 6749 §4.3): the OAuth client and the account. */
-export interface PasswordLogin {
-  readonly clientId: string;
-  readonly clientSecret: string;
-  readonly username: string;
-  readonly password: string;
-}
 
 export interface PasswordGrantOptions {
   readonly login: PasswordLogin;

@@ -1,5 +1,4 @@
-import { BadUserInputError } from '../../domain/errors.js';
-import { asError } from '../kit/fetch-each.js';
+import { asError, BadUserInputError } from '../../domain/errors.js';
 import type { Ticket } from '../../domain/model.js';
 import { PROVIDER_CATALOG } from '../catalog.js';
 import type { Provider, ProviderDeps } from '../provider.js';

@@ -1,4 +1,4 @@
-import { TicketGraphError, UpstreamError, UpstreamInvalidResponseError } from '../../domain/errors.js';
+import { asError } from '../../domain/errors.js';
 import type { ProviderName, Ticket } from '../../domain/model.js';
 import { askedTicket } from './asked-ticket.js';
 
@@ -21,22 +21,4 @@ export function fetchEach(
         .catch((error: unknown) => asError(error, provider)),
     ),
   );
-}
-
-/**
- * What was thrown while reading a provider, as a gateway error of that provider. A gateway error
- * passes as it is. Any other Error (a TypeError in a mapper) means a payload passed its schema
- * and still could not be read: the ticket is UPSTREAM_INVALID_RESPONSE at its own path, named
- * by the error's kind only, rather than a masked "Unexpected error". A non-Error throw is an
- * UPSTREAM_ERROR.
- */
-export function asError(error: unknown, provider: ProviderName): TicketGraphError {
-  if (error instanceof TicketGraphError) return error;
-  if (error instanceof Error) {
-    return new UpstreamInvalidResponseError(`The ${provider} answer could not be read (${error.name})`, {
-      provider,
-      cause: error,
-    });
-  }
-  return new UpstreamError('The upstream call failed', { provider, cause: error });
 }

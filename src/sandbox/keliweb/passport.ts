@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { PasswordLogin } from '../../providers/credentials/password-grant.js';
+import type { PasswordLogin } from '../../config.js';
 import type { SandboxReply } from '../simulator.js';
 import type { TenantOwner } from '../types.js';
 

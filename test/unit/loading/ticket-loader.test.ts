@@ -47,9 +47,9 @@ function entry(
   return { provider, enabled, credential: apiKey === undefined ? undefined : fixedCredential(apiKey) };
 }
 
-function registryOf(...given: EntryWithoutCircuit[]): Registry {
+function registryOf(...given: EntryWithoutCircuit[]): Pick<Registry, 'get'> {
   const entries = given.map((e): RegisteredProvider => ({ ...e, circuit: () => CLOSED_CIRCUIT }));
-  return { entries, get: (name) => entries.find((e) => e.provider.name === name)!, close: async () => {} };
+  return { get: (name) => entries.find((e) => e.provider.name === name)! };
 }
 
 describe('createTicketLoader', () => {
