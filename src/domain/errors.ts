@@ -15,6 +15,18 @@ export type ErrorCode =
   | 'TICKET_CLOSED'
   | 'UNSUPPORTED';
 
+/**
+ * The codes of a provider failing rather than refusing: what the log reports at warn and what
+ * the mutations' `UpstreamError` member carries.
+ */
+export const UPSTREAM_FAILURE_CODES = [
+  'RATE_LIMITED',
+  'UPSTREAM_TIMEOUT',
+  'UPSTREAM_ERROR',
+  'UPSTREAM_INVALID_RESPONSE',
+] as const satisfies readonly ErrorCode[];
+export type UpstreamFailureCode = (typeof UPSTREAM_FAILURE_CODES)[number];
+
 export interface ErrorDetails {
   readonly provider?: ProviderName;
   /** The HTTP status the upstream answered with, when there was an answer. */
@@ -132,6 +144,11 @@ export class UpstreamInvalidResponseError extends TicketGraphError {
 export class ProviderDisabledError extends TicketGraphError {
   readonly code = 'PROVIDER_DISABLED';
   readonly retryable = false;
+}
+
+/** Whether `error` is the provider failing (one of `UPSTREAM_FAILURE_CODES`). */
+export function isUpstreamFailure(error: TicketGraphError): error is TicketGraphError & { code: UpstreamFailureCode } {
+  return (UPSTREAM_FAILURE_CODES as readonly ErrorCode[]).includes(error.code);
 }
 
 /**

@@ -8,7 +8,8 @@ import {
   UnauthenticatedError,
   UnsupportedError,
   ValidationError,
-  type ErrorCode,
+  isUpstreamFailure,
+  type UpstreamFailureCode,
 } from '../domain/errors.js';
 import type { ProviderName } from '../domain/model.js';
 import { PROVIDER_CATALOG, PROVIDERS_THAT_CAN_UPDATE } from '../providers/catalog.js';
@@ -16,23 +17,14 @@ import { checkUpdate, MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH, type CheckedUpda
 import { builder } from './builder.js';
 import { TicketObject } from './ticket.js';
 
-/** The upstream failures an update can meet, beyond the typed ones. */
-const UPSTREAM_CODES = [
-  'RATE_LIMITED',
-  'UPSTREAM_TIMEOUT',
-  'UPSTREAM_ERROR',
-  'UPSTREAM_INVALID_RESPONSE',
-] as const satisfies readonly ErrorCode[];
-type UpstreamCode = (typeof UPSTREAM_CODES)[number];
-
 /** The upstream failure of an update, as the `UpstreamError` member of the result. */
 class UpstreamFailure extends Error {
-  readonly code: UpstreamCode;
+  readonly code: UpstreamFailureCode;
   readonly provider: ProviderName | undefined;
   readonly retryable: boolean;
   readonly retryAfter: number | undefined;
   readonly upstreamStatus: number | undefined;
-  constructor(error: TicketGraphError & { code: UpstreamCode }) {
+  constructor(error: TicketGraphError & { code: UpstreamFailureCode }) {
     super(error.message, { cause: error });
     this.code = error.code;
     this.provider = error.provider;
@@ -106,7 +98,7 @@ const UpstreamCodeEnum = builder.enumType('UpstreamErrorCode', {
       value: 'UPSTREAM_INVALID_RESPONSE',
       description: 'The provider answered something the gateway cannot read.',
     },
-  } satisfies Record<UpstreamCode, { value: UpstreamCode; description: string }>,
+  } satisfies Record<UpstreamFailureCode, { value: UpstreamFailureCode; description: string }>,
 });
 
 builder.objectType(UpstreamFailure, {
@@ -173,8 +165,7 @@ function asUpdateFailure(error: unknown, checked: CheckedUpdate | undefined): un
   }
   if (error instanceof ProviderDisabledError)
     return new UnsupportedError(error.message, { ...(error.provider && { provider: error.provider }) });
-  if ((UPSTREAM_CODES as readonly string[]).includes(error.code))
-    return new UpstreamFailure(error as TicketGraphError & { code: UpstreamCode });
+  if (isUpstreamFailure(error)) return new UpstreamFailure(error);
   return error;
 }
 

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { maskError, type YogaLogger, type YogaServerOptions } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { TicketGraphError } from '../domain/errors.js';
+import { isUpstreamFailure, TicketGraphError } from '../domain/errors.js';
 
 type MaskError = NonNullable<
   NonNullable<Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean | undefined>>['maskError']
@@ -91,11 +91,9 @@ function logExpected(logger: Logger, error: TicketGraphError, path: unknown): vo
     (cause instanceof TypeError || cause instanceof RangeError || cause instanceof ReferenceError)
   ) {
     logger.error({ ...fields, failure: { type: cause.name, message: cause.message } }, error.message);
-  } else if (UPSTREAM_FAILURES.has(error.code)) {
+  } else if (isUpstreamFailure(error)) {
     logger.warn(fields, error.message);
   } else {
     logger.debug(fields, error.message);
   }
 }
-
-const UPSTREAM_FAILURES = new Set(['RATE_LIMITED', 'UPSTREAM_TIMEOUT', 'UPSTREAM_ERROR', 'UPSTREAM_INVALID_RESPONSE']);
