@@ -53,6 +53,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     string
   >;
   let closed: Promise<void> | undefined;
+  const close = () => {
+    closed ??= (async () => {
+      timers.close();
+      settings.releaseAll();
+      await Promise.all(servers.map((server) => server.close()));
+    })();
+    return closed;
+  };
 
   return {
     urls,
@@ -73,13 +81,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       settings.reset();
       for (const simulator of simulators) simulator.reset();
     },
-    close() {
-      closed ??= (async () => {
-        timers.close();
-        settings.releaseAll();
-        await Promise.all(servers.map((server) => server.close()));
-      })();
-      return closed;
-    },
+    close,
+    [Symbol.asyncDispose]: close,
   };
 }

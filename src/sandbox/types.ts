@@ -81,5 +81,8 @@ export interface Sandbox {
   expireAccessTokens(provider: ProviderName): void;
   /** Clears recorded requests and faults, restores latencies to the options and the seeded data. */
   reset(): void;
+  /** Stops every simulator; calling it again waits for the same close. */
   close(): Promise<void>;
+  /** `close()`, for `await using sandbox = await startSandbox()`. */
+  [Symbol.asyncDispose](): Promise<void>;
 }

@@ -233,4 +233,14 @@ describe('sandbox', () => {
     await slow.close();
     expect(await pending).toBe('aborted');
   });
+
+  it('closes when an `await using` scope ends', async () => {
+    let url: string;
+    {
+      await using scoped = await startSandbox();
+      url = scoped.urls.hostup;
+      expect((await call(`${url}/api/support/tickets/1`)).status).toBe(401);
+    }
+    await expect(call(`${url}/api/support/tickets/1`)).rejects.toMatchObject({ cause: { code: 'ECONNREFUSED' } });
+  });
 });
