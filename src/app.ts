@@ -44,6 +44,8 @@ export interface App {
   drain(): void;
   /** Closes the upstream connection pools; `abort` ends the calls in flight rather than waiting. */
   close(abort?: boolean): Promise<void>;
+  /** `close()`, waiting for the calls in flight, for `await using app = createApp(config)`. */
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
 /** Builds the gateway from its configuration; the caller decides where it listens. */
@@ -120,5 +122,6 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
       draining = true;
     },
     close: (abort) => registry.close(abort),
+    [Symbol.asyncDispose]: () => registry.close(),
   };
 }
