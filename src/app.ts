@@ -110,7 +110,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
       useGatewayAuth(config.gatewayApiKeys),
       useCsrfPrevention(),
       useSafeParseErrors(),
-      ...useQueryLimits(),
+      useQueryLimits(),
       ...(config.production ? [useNoSuggestions()] : []),
       useResponseLimit(config.responseMaxBytes),
       ...(config.introspection ? [] : useIntrospectionOff()),
