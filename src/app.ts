@@ -113,7 +113,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
       useQueryLimits(),
       ...(config.production ? [useNoSuggestions()] : []),
       useResponseLimit(config.responseMaxBytes),
-      ...(config.introspection ? [] : useIntrospectionOff()),
+      ...(config.introspection ? [] : [useIntrospectionOff()]),
     ],
   });
   return {
