@@ -23,7 +23,7 @@ import { useRootRedirect } from './server/plugins/use-root-redirect.js';
 import { createGatewayMetrics, type GatewayMetrics } from './telemetry/metrics.js';
 import { METRICS_ENDPOINT, useMetrics } from './server/plugins/use-metrics.js';
 import { HEALTH_ENDPOINT, READY_ENDPOINT, useProbes, YOGA_HEALTH_CHECK_OFF } from './server/plugins/use-probes.js';
-import { createRequestLog } from './telemetry/request-log.js';
+import { createRequestLog } from './server/plugins/use-request-log.js';
 import { upstreamCallLog } from './telemetry/upstream-call-log.js';
 
 const GRAPHQL_ENDPOINT = '/graphql';

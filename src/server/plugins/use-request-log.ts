@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import type { ProviderName } from '../domain/model.js';
-import { createByteBudget } from '../upstream/byte-budget.js';
-import type { CallTrace } from '../upstream/types.js';
+import type { ProviderName } from '../../domain/model.js';
+import { createByteBudget } from '../../upstream/byte-budget.js';
+import type { CallTrace } from '../../upstream/types.js';
 
 /** A caller's `X-Request-Id` is kept only when it is plainly an id; anything else gets a new one. */
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
