@@ -1,5 +1,5 @@
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type YogaInitialContext, type YogaServerInstance } from 'graphql-yoga';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
 import { createContext, type Context } from './loading/context.js';
@@ -23,7 +23,7 @@ import { useRootRedirect } from './server/plugins/use-root-redirect.js';
 import { createGatewayMetrics, type GatewayMetrics } from './telemetry/metrics.js';
 import { METRICS_ENDPOINT, useMetrics } from './server/plugins/use-metrics.js';
 import { HEALTH_ENDPOINT, READY_ENDPOINT, useProbes, YOGA_HEALTH_CHECK_OFF } from './server/plugins/use-probes.js';
-import { createRequestLog } from './server/plugins/use-request-log.js';
+import { useRequestLog, type RequestTraceContext } from './server/plugins/use-request-log.js';
 import { upstreamCallLog } from './telemetry/upstream-call-log.js';
 
 const GRAPHQL_ENDPOINT = '/graphql';
@@ -71,7 +71,6 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     },
   });
   const errors = errorHandling(logger);
-  const requestLog = createRequestLog(logger, { upstreamBytesPerRequest: config.upstream.maxBytesPerRequest });
   const yoga = createYoga<Record<string, never>, Context>({
     schema: schemaFor(updatableProviders(registry)),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -82,8 +81,8 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
       config.graphiql && ((request) => isEndpoint(request) && { title: 'ticket-graph', defaultQuery: EXAMPLE_QUERY }),
     // Yoga's CORS echoes any origin back with credentials allowed; useCors allows CORS_ORIGINS only.
     cors: false,
-    context: ({ request }) =>
-      createContext(registry, request, { onBatch: metrics.loaderBatch, trace: requestLog.traceOf(request) }),
+    context: ({ request, trace }: YogaInitialContext & RequestTraceContext) =>
+      createContext(registry, request, { onBatch: metrics.loaderBatch, trace }),
     maskedErrors: { maskError: errors.maskError },
     // useRequestGuards bounds every body already: a POST states its Content-Length (a chunked one
     // is refused) at most MAX_REQUEST_BODY_BYTES, and Node's parser never reads past it. Yoga's own
@@ -94,7 +93,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     multipart: false,
     logging: errors.logging,
     plugins: [
-      requestLog.plugin,
+      useRequestLog({ logger, upstreamBytesPerRequest: config.upstream.maxBytesPerRequest }),
       useMetrics(metrics.registry),
       useProbes(registry, () => draining),
       useRootRedirect(GRAPHQL_ENDPOINT),
