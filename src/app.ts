@@ -6,7 +6,7 @@ import { createContext, type Context } from './loading/context.js';
 import { createRegistry, updatableProviders, type Registry } from './providers/registry.js';
 import { EXAMPLE_QUERY } from './server/example-query.js';
 import { schemaFor } from './graphql/index.js';
-import { errorHandling } from './server/mask-error.js';
+import { errorHandling } from './server/error-masking.js';
 import { useQueryLimits } from './server/plugins/use-query-limits.js';
 import { useRequestGuards } from './server/plugins/use-request-guards.js';
 import { useResponseLimit } from './server/plugins/use-response-limit.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.js';
 import { loadConfig, pointAtSandbox } from '../../../src/config.js';
 import { NotFoundError, UpstreamInvalidResponseError, UpstreamTimeoutError } from '../../../src/domain/errors.js';
-import { errorHandling } from '../../../src/server/mask-error.js';
+import { errorHandling } from '../../../src/server/error-masking.js';
 
 function capturingLogger() {
   const lines: { level: number; msg: string; [key: string]: unknown }[] = [];
