@@ -6,7 +6,7 @@ import { createContext, type Context } from './loading/context.js';
 import { createRegistry, updatableProviders, type Registry } from './providers/registry.js';
 import { EXAMPLE_QUERY } from './server/example-query.js';
 import { schemaFor } from './graphql/index.js';
-import { errorHandling } from './server/error-masking.js';
+import { createMaskError } from './server/error-masking.js';
 import { useQueryLimits } from './server/plugins/use-query-limits.js';
 import { useRequestGuards } from './server/plugins/use-request-guards.js';
 import { useResponseLimit } from './server/plugins/use-response-limit.js';
@@ -25,6 +25,7 @@ import { METRICS_ENDPOINT, useMetrics } from './server/plugins/use-metrics.js';
 import { HEALTH_ENDPOINT, READY_ENDPOINT, useProbes, YOGA_HEALTH_CHECK_OFF } from './server/plugins/use-probes.js';
 import { useRequestLog, type RequestTraceContext } from './server/plugins/use-request-log.js';
 import { upstreamCallLog } from './telemetry/upstream-call-log.js';
+import { createYogaLogger } from './telemetry/yoga-logger.js';
 
 const GRAPHQL_ENDPOINT = '/graphql';
 
@@ -70,7 +71,9 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
       },
     },
   });
-  const errors = errorHandling(logger);
+  // Every error the masking has dealt with (logged, or judged the client's): yoga's own report of
+  // it, at error level with the query under it, is dropped.
+  const handledErrors = new WeakSet<object>();
   const yoga = createYoga<Record<string, never>, Context>({
     schema: schemaFor(updatableProviders(registry)),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -83,7 +86,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     cors: false,
     context: ({ request, trace }: YogaInitialContext & RequestTraceContext) =>
       createContext(registry, request, { onBatch: metrics.loaderBatch, trace }),
-    maskedErrors: { maskError: errors.maskError },
+    maskedErrors: { maskError: createMaskError(logger, { handled: handledErrors }) },
     // useRequestGuards bounds every body already: a POST states its Content-Length (a chunked one
     // is refused) at most MAX_REQUEST_BODY_BYTES, and Node's parser never reads past it. Yoga's own
     // limit pipes each body through a TransformStream, which cost half of yoga's whole cost on
@@ -91,7 +94,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     maxRequestBodySize: false,
     // No field takes a file: a multipart body is one more parser for nothing (415).
     multipart: false,
-    logging: errors.logging,
+    logging: createYogaLogger(logger, { skip: handledErrors }),
     plugins: [
       useRequestLog({ logger, upstreamBytesPerRequest: config.upstream.maxBytesPerRequest }),
       useMetrics(metrics.registry),
