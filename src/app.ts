@@ -97,24 +97,27 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     logging: createYogaLogger(logger, { skip: handledErrors }),
     plugins: [
       useRequestLog({ logger, upstreamBytesPerRequest: config.upstream.maxBytesPerRequest }),
-      useMetrics(metrics.registry),
-      useProbes(registry, () => draining),
-      useRootRedirect(GRAPHQL_ENDPOINT),
+      useMetrics({ registry: metrics.registry }),
+      useProbes({ registry, draining: () => draining }),
+      useRootRedirect({ to: GRAPHQL_ENDPOINT }),
       // Every plugin from here on sees only requests for the endpoint itself; the probes above
       // (and yoga's GraphiQL page, ahead of all of these) answer without a key.
-      useSingleEndpoint(GRAPHQL_ENDPOINT, [READY_ENDPOINT, METRICS_ENDPOINT, HEALTH_ENDPOINT]),
-      ...(config.corsOrigins.length > 0 ? [useCors(config.corsOrigins)] : []),
+      useSingleEndpoint({
+        graphqlEndpoint: GRAPHQL_ENDPOINT,
+        open: [READY_ENDPOINT, METRICS_ENDPOINT, HEALTH_ENDPOINT],
+      }),
+      ...(config.corsOrigins.length > 0 ? [useCors({ origins: config.corsOrigins })] : []),
       // `@defer` / `@stream`, answered as multipart/mixed or text/event-stream to a client that accepts it.
       useDeferStream(),
       useStreamArguments(),
       useIncrementalFallback(),
       useRequestGuards(),
-      useGatewayAuth(config.gatewayApiKeys),
+      useGatewayAuth({ keys: config.gatewayApiKeys }),
       useCsrfPrevention(),
       useSafeParseErrors(),
       useQueryLimits(),
       ...(config.production ? [useNoSuggestions()] : []),
-      useResponseLimit(config.responseMaxBytes),
+      useResponseLimit({ maxBytes: config.responseMaxBytes }),
       ...(config.introspection ? [] : [useIntrospectionOff()]),
     ],
   });
