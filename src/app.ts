@@ -1,12 +1,12 @@
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type YogaInitialContext, type YogaServerInstance } from 'graphql-yoga';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
 import { createContext, type Context } from './loading/context.js';
 import { createRegistry, updatableProviders, type Registry } from './providers/registry.js';
 import { EXAMPLE_QUERY } from './server/example-query.js';
 import { schemaFor } from './graphql/index.js';
-import { errorHandling } from './server/mask-error.js';
+import { createMaskError } from './server/error-masking.js';
 import { useQueryLimits } from './server/plugins/use-query-limits.js';
 import { useRequestGuards } from './server/plugins/use-request-guards.js';
 import { useResponseLimit } from './server/plugins/use-response-limit.js';
@@ -23,8 +23,9 @@ import { useRootRedirect } from './server/plugins/use-root-redirect.js';
 import { createGatewayMetrics, type GatewayMetrics } from './telemetry/metrics.js';
 import { METRICS_ENDPOINT, useMetrics } from './server/plugins/use-metrics.js';
 import { HEALTH_ENDPOINT, READY_ENDPOINT, useProbes, YOGA_HEALTH_CHECK_OFF } from './server/plugins/use-probes.js';
-import { createRequestLog } from './telemetry/request-log.js';
+import { useRequestLog, type RequestTraceContext } from './server/plugins/use-request-log.js';
 import { upstreamCallLog } from './telemetry/upstream-call-log.js';
+import { createYogaLogger } from './telemetry/yoga-logger.js';
 
 const GRAPHQL_ENDPOINT = '/graphql';
 
@@ -68,8 +69,9 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     },
   });
   metrics.watchCircuits(() => registry.statuses.values());
-  const errors = errorHandling(logger);
-  const requestLog = createRequestLog(logger, { upstreamBytesPerRequest: config.upstream.maxBytesPerRequest });
+  // Every error the masking has dealt with (logged, or judged the client's): yoga's own report of
+  // it, at error level with the query under it, is dropped.
+  const handledErrors = new WeakSet<object>();
   const yoga = createYoga<Record<string, never>, Context>({
     schema: schemaFor(updatableProviders(registry)),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -80,9 +82,9 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
       config.graphiql && ((request) => isEndpoint(request) && { title: 'ticket-graph', defaultQuery: EXAMPLE_QUERY }),
     // Yoga's CORS echoes any origin back with credentials allowed; useCors allows CORS_ORIGINS only.
     cors: false,
-    context: ({ request }) =>
-      createContext(registry, request, { onBatch: metrics.loaderBatch, trace: requestLog.traceOf(request) }),
-    maskedErrors: { maskError: errors.maskError },
+    context: ({ request, trace }: YogaInitialContext & RequestTraceContext) =>
+      createContext(registry, request, { onBatch: metrics.loaderBatch, trace }),
+    maskedErrors: { maskError: createMaskError(logger, { handled: handledErrors }) },
     // useRequestGuards bounds every body already: a POST states its Content-Length (a chunked one
     // is refused) at most MAX_REQUEST_BODY_BYTES, and Node's parser never reads past it. Yoga's own
     // limit pipes each body through a TransformStream, which cost half of yoga's whole cost on
@@ -90,28 +92,31 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     maxRequestBodySize: false,
     // No field takes a file: a multipart body is one more parser for nothing (415).
     multipart: false,
-    logging: errors.logging,
+    logging: createYogaLogger(logger, { skip: handledErrors }),
     plugins: [
-      requestLog.plugin,
-      useMetrics(metrics.registry),
-      useProbes(registry, () => draining),
-      useRootRedirect(GRAPHQL_ENDPOINT),
+      useRequestLog({ logger, upstreamBytesPerRequest: config.upstream.maxBytesPerRequest }),
+      useMetrics({ registry: metrics.registry }),
+      useProbes({ registry, draining: () => draining }),
+      useRootRedirect({ to: GRAPHQL_ENDPOINT }),
       // Every plugin from here on sees only requests for the endpoint itself; the probes above
       // (and yoga's GraphiQL page, ahead of all of these) answer without a key.
-      useSingleEndpoint(GRAPHQL_ENDPOINT, [READY_ENDPOINT, METRICS_ENDPOINT, HEALTH_ENDPOINT]),
-      ...(config.corsOrigins.length > 0 ? [useCors(config.corsOrigins)] : []),
+      useSingleEndpoint({
+        graphqlEndpoint: GRAPHQL_ENDPOINT,
+        open: [READY_ENDPOINT, METRICS_ENDPOINT, HEALTH_ENDPOINT],
+      }),
+      ...(config.corsOrigins.length > 0 ? [useCors({ origins: config.corsOrigins })] : []),
       // `@defer` / `@stream`, answered as multipart/mixed or text/event-stream to a client that accepts it.
       useDeferStream(),
       useStreamArguments(),
       useIncrementalFallback(),
       useRequestGuards(),
-      useGatewayAuth(config.gatewayApiKeys),
+      useGatewayAuth({ keys: config.gatewayApiKeys }),
       useCsrfPrevention(),
       useSafeParseErrors(),
-      ...useQueryLimits(),
+      useQueryLimits(),
       ...(config.production ? [useNoSuggestions()] : []),
-      useResponseLimit(config.responseMaxBytes),
-      ...(config.introspection ? [] : useIntrospectionOff()),
+      useResponseLimit({ maxBytes: config.responseMaxBytes }),
+      ...(config.introspection ? [] : [useIntrospectionOff()]),
     ],
   });
   return {

@@ -17,13 +17,18 @@ const ALLOWED_HEADERS = [
 /** How long a browser may reuse a preflight's answer: 10 minutes. */
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
 
+export interface CorsOptions {
+  /** The origins whose pages may read the gateway's answers (`CORS_ORIGINS`), each exactly as a browser sends it. */
+  readonly origins: readonly string[];
+}
+
 /**
  * CORS for the origins in `CORS_ORIGINS` only: a page from any other origin gets no CORS header
  * and so cannot read an answer. Credentials travel in headers, never cookies, so no answer says
  * `Access-Control-Allow-Credentials`; a page must hold a key to send one. Yoga's own CORS is off
  * (app.ts): it answers any origin by echoing it back, with credentials allowed.
  */
-export function useCors(origins: readonly string[]): Plugin {
+export function useCors({ origins }: CorsOptions): Plugin {
   const allowed = new Set(origins);
   const allowedOrigin = (request: Request) => {
     const origin = request.headers.get('origin');

@@ -4,6 +4,11 @@ import { errorResponse } from '../error-response.js';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
+export interface GatewayAuthOptions {
+  /** The gateway API keys (`GATEWAY_API_KEYS`) a request may present; none lets every request through. */
+  readonly keys: readonly string[];
+}
+
 /**
  * With gateway keys configured, every request that reaches this plugin without
  * `Authorization: Bearer <key>` gets HTTP 401, whatever its path, method or `Accept`: nothing a
@@ -12,7 +17,7 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
  * holds nothing and runs no query); app.ts orders them so. Keys are compared as SHA-256 digests
  * with timingSafeEqual, so neither the comparison time nor the length of a key leaks.
  */
-export function useGatewayAuth(keys: readonly string[]): Plugin {
+export function useGatewayAuth({ keys }: GatewayAuthOptions): Plugin {
   const digests = keys.map(digest);
   return {
     onRequest({ request, endResponse, fetchAPI }) {

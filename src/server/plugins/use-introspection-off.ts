@@ -19,7 +19,17 @@ const NoSubgraphSdl: ValidationRule = (context) => ({
   },
 });
 
-/** Introspection off: `__schema`, `__type` and the federation `_service` field are refused in validation. */
-export function useIntrospectionOff(): Plugin[] {
-  return [useDisableIntrospection(), { onValidate: ({ addValidationRule }) => addValidationRule(NoSubgraphSdl) }];
+/**
+ * Introspection off: `__schema`, `__type` (yoga's own plugin, added through `onPluginInit`) and the
+ * federation `_service` field are refused in validation.
+ */
+export function useIntrospectionOff(): Plugin<Record<string, unknown>> {
+  return {
+    onPluginInit({ addPlugin }) {
+      addPlugin(useDisableIntrospection());
+    },
+    onValidate({ addValidationRule }) {
+      addValidationRule(NoSubgraphSdl);
+    },
+  };
 }

@@ -17,6 +17,11 @@ function codeOf(error: unknown, phase: string | undefined): string {
   return 'INTERNAL_SERVER_ERROR';
 }
 
+export interface MetricsOptions {
+  /** The registry `/metrics` serves, holding the gateway's own metrics too; yoga's are added to it. */
+  readonly registry: Registry;
+}
+
 /**
  * GraphQL metrics at `/metrics` (graphql-yoga's Prometheus plugin), with the gateway's own in the
  * same registry: operations by type, their duration, HTTP requests by method and status, and
@@ -24,7 +29,7 @@ function codeOf(error: unknown, phase: string | undefined): string {
  * let any client grow the registry without bound. The per-phase histograms and the summary
  * (t-digest work on every request) are off.
  */
-export function useMetrics(registry: Registry): Plugin {
+export function useMetrics({ registry }: MetricsOptions): Plugin {
   return usePrometheus({
     registry,
     endpoint: METRICS_ENDPOINT,

@@ -11,6 +11,13 @@ export const READY_ENDPOINT = '/ready';
  */
 export const YOGA_HEALTH_CHECK_OFF = ' ';
 
+export interface ProbesOptions {
+  /** Whose enabled providers' circuits `/ready` reports. */
+  readonly registry: Pick<Registry, 'entries'>;
+  /** Whether the gateway is draining for shutdown: `/ready` answers 503 and every answer closes its connection. */
+  readonly draining: () => boolean;
+}
+
 /**
  * The probes a load balancer polls, answered on their exact paths only and without a key:
  * - `/health`: 200 while the process runs;
@@ -19,7 +26,7 @@ export const YOGA_HEALTH_CHECK_OFF = ' ';
  *   has passed reports HALF_OPEN and counts as ready: its next call is the trial that closes it,
  *   and a replica kept out of rotation would never make that call.
  */
-export function useProbes(registry: Pick<Registry, 'entries'>, draining: () => boolean): Plugin {
+export function useProbes({ registry, draining }: ProbesOptions): Plugin {
   return {
     onRequest({ url, endResponse, fetchAPI }) {
       if (url.pathname === HEALTH_ENDPOINT) return endResponse(new fetchAPI.Response(null, { status: 200 }));

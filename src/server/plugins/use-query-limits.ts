@@ -35,7 +35,11 @@ const asValidationError = {
   ],
 };
 
-export function useQueryLimits(): Plugin[] {
+/**
+ * `QUERY_LIMITS` on every operation, as GraphQL Armor's checks: its plugins (one a limit) are
+ * added through `onPluginInit`, right after this one, so the app lists one plugin.
+ */
+export function useQueryLimits(): Plugin {
   const armor = new EnvelopArmor({
     maxDepth: { n: QUERY_LIMITS.maxDepth, exposeLimits: true, ...asValidationError },
     maxAliases: { n: QUERY_LIMITS.maxAliases, exposeLimits: true, ...asValidationError },
@@ -44,5 +48,11 @@ export function useQueryLimits(): Plugin[] {
     maxDirectives: { n: QUERY_LIMITS.maxDirectives, exposeLimits: true, ...asValidationError },
     blockFieldSuggestion: { enabled: false },
   });
-  return armor.protect().plugins as Plugin[];
+  // Armor types its plugins as envelop's, which take any context; yoga's addPlugin names its own.
+  const plugins = armor.protect().plugins as Plugin[];
+  return {
+    onPluginInit({ addPlugin }) {
+      for (const plugin of plugins) addPlugin(plugin);
+    },
+  };
 }

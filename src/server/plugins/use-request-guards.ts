@@ -13,15 +13,21 @@ const REQUEST_TYPES = [
   'application/x-www-form-urlencoded',
 ];
 
+export interface RequestGuardsOptions {
+  /** The largest request body, by its Content-Length, read. Default: `MAX_REQUEST_BODY_BYTES`. */
+  readonly maxBodyBytes?: number;
+}
+
 /**
  * Checks that come before yoga reads a request, each answered with a GraphQL-shaped error body:
- * - a body over `maxBytes` by its Content-Length is 413, and a POST of unstated length 411 (every
+ * - a body over `maxBodyBytes` by its Content-Length is 413, and a POST of unstated length 411 (every
  *   GraphQL client states it; a chunked body could otherwise grow while being parsed);
  * - a body of a media type no GraphQL request uses is 415 (yoga's own 415 has no body);
  * - a GET whose `variables` or `extensions` are not a JSON object is 400 (yoga answers 500).
  * Text and form bodies pass on here to be refused by CSRF prevention.
  */
-export function useRequestGuards(maxBytes = MAX_REQUEST_BODY_BYTES): Plugin {
+export function useRequestGuards(options: RequestGuardsOptions = {}): Plugin {
+  const { maxBodyBytes = MAX_REQUEST_BODY_BYTES } = options;
   // Requests whose body yoga reads: every POST that reaches parsing (a GET's parser reads none).
   // Not `request.bodyUsed`, which whatwg-node's request leaves false after yoga read the body.
   const read = new WeakSet<Request>();
@@ -39,8 +45,8 @@ export function useRequestGuards(maxBytes = MAX_REQUEST_BODY_BYTES): Plugin {
       }
       if (request.method !== 'POST') return;
       const length = request.headers.get('content-length');
-      if (length !== null && !(/^\d+$/.test(length) && Number(length) <= maxBytes)) {
-        return refuse(413, `Request body too large: at most ${maxBytes} bytes`);
+      if (length !== null && !(/^\d+$/.test(length) && Number(length) <= maxBodyBytes)) {
+        return refuse(413, `Request body too large: at most ${maxBodyBytes} bytes`);
       }
       // Yoga's own streaming limit is off (app.ts): a stated length, checked above, is the only bound,
       // and Node's parser reads no further. A chunked body, or one under a protocol without

@@ -3,6 +3,11 @@ import type { Plugin } from 'graphql-yoga';
 import { BadUserInputError } from '../../domain/errors.js';
 import { jsonSize } from '../json-size.js';
 
+export interface ResponseLimitOptions {
+  /** The largest response, as JSON, answered (`RESPONSE_MAX_BYTES`). */
+  readonly maxBytes: number;
+}
+
 /**
  * Refuses a response whose JSON would pass `maxBytes`, with one BAD_USER_INPUT error naming the
  * limit instead of its data. The upstream byte budget bounds what a request reads, but aliases
@@ -11,7 +16,7 @@ import { jsonSize } from '../json-size.js';
  * is measured before it is written, and the measuring stops at the limit. An incremental answer
  * counts its parts together; the part that passes the limit is replaced by the error, and ends it.
  */
-export function useResponseLimit(maxBytes: number): Plugin {
+export function useResponseLimit({ maxBytes }: ResponseLimitOptions): Plugin {
   const refusal = () => {
     const error = new BadUserInputError(
       `The response would be over ${maxBytes} bytes (RESPONSE_MAX_BYTES): ask for fewer tickets or fields at once`,

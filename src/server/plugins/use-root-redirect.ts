@@ -1,11 +1,16 @@
 import type { Plugin } from 'graphql-yoga';
 
+export interface RootRedirectOptions {
+  /** Where `/` redirects to: the GraphQL endpoint. */
+  readonly to: string;
+}
+
 /** `/` sends a browser on to the GraphQL endpoint, where GraphiQL is, instead of a bare 404. */
-export function useRootRedirect(graphqlEndpoint: string): Plugin {
+export function useRootRedirect({ to }: RootRedirectOptions): Plugin {
   return {
     onRequest({ url, endResponse, fetchAPI }) {
       if (url.pathname !== '/') return;
-      endResponse(new fetchAPI.Response(null, { status: 302, headers: { location: graphqlEndpoint } }));
+      endResponse(new fetchAPI.Response(null, { status: 302, headers: { location: to } }));
     },
   };
 }

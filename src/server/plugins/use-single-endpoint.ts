@@ -1,6 +1,13 @@
 import type { Plugin } from 'graphql-yoga';
 import { errorResponse } from '../error-response.js';
 
+export interface SingleEndpointOptions {
+  /** The one path GraphQL is served at: yoga's `graphqlEndpoint`. */
+  readonly graphqlEndpoint: string;
+  /** Other exact paths let through, answered by the plugins before this one. Default: none. */
+  readonly open?: readonly string[];
+}
+
 /**
  * GraphQL is served at exactly one path. Yoga itself takes any path that ends in the endpoint
  * (`/x/graphql`, `//graphql`, `/graphql/`, even `/?q=/graphql`) for it, so a guard keyed to one
@@ -9,7 +16,7 @@ import { errorResponse } from '../error-response.js';
  * The path compared is the parsed URL's, so dot segments are already resolved (`/graphql/.` is
  * `/graphql/`) and percent-escapes are not undone (`/%67raphql` is not `/graphql`).
  */
-export function useSingleEndpoint(graphqlEndpoint: string, open: readonly string[] = []): Plugin {
+export function useSingleEndpoint({ graphqlEndpoint, open = [] }: SingleEndpointOptions): Plugin {
   const served = new Set([graphqlEndpoint, ...open]);
   return {
     onRequest({ url, endResponse, fetchAPI }) {

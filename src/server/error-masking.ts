@@ -1,17 +1,19 @@
 import { GraphQLError } from 'graphql';
-import { maskError, type YogaLogger, type YogaServerOptions } from 'graphql-yoga';
+import { maskError, type YogaServerOptions } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { isUpstreamFailure, TicketGraphError } from '../domain/errors.js';
 
+/** Yoga's `maskedErrors.maskError`. */
 type MaskError = NonNullable<
   NonNullable<Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean | undefined>>['maskError']
 >;
 
-export interface ErrorHandling {
-  /** Yoga's `maskedErrors.maskError`. */
-  readonly maskError: MaskError;
-  /** Yoga's `logging`: pino underneath, without yoga's second report of an error already handled here. */
-  readonly logging: YogaLogger;
+export interface MaskErrorOptions {
+  /**
+   * Every error passed to the masking is added here, so that yoga's own report of it can be
+   * dropped (`createYogaLogger`'s `skip`). Default: none kept.
+   */
+  readonly handled?: WeakSet<object>;
 }
 
 /**
@@ -23,13 +25,12 @@ export interface ErrorHandling {
  * reaches a client or a log line.
  *
  * Yoga logs at error level every error whose masked form differs from the original, as the
- * error's text with the query under it; that report is dropped for errors handled here.
+ * error's text with the query under it; `handled` lets its logger drop that report.
  */
-export function errorHandling(logger: Logger): ErrorHandling {
-  const handled = new WeakSet<object>();
-
-  const maskErrorFn: MaskError = (error, message, isDev) => {
-    if (typeof error === 'object' && error !== null) handled.add(error);
+export function createMaskError(logger: Logger, options: MaskErrorOptions = {}): MaskError {
+  const { handled } = options;
+  return (error, message, isDev) => {
+    if (typeof error === 'object' && error !== null) handled?.add(error);
     const graphqlError = error instanceof GraphQLError ? error : undefined;
     const original = graphqlError ? graphqlError.originalError : error;
     if (original instanceof TicketGraphError) {
@@ -56,20 +57,6 @@ export function errorHandling(logger: Logger): ErrorHandling {
       original instanceof Error ? { type: original.name, message: original.message } : { type: typeof original };
     logger.error({ failure, path: graphqlError?.path }, 'unexpected error while resolving');
     return maskError(error, message, isDev);
-  };
-
-  const text = (args: unknown[]) => args.map(String).join(' ');
-  return {
-    maskError: maskErrorFn,
-    logging: {
-      debug: (...args) => logger.debug(text(args)),
-      info: (...args) => logger.info(text(args)),
-      warn: (...args) => logger.warn(text(args)),
-      error: (...args) => {
-        if (args.length === 1 && typeof args[0] === 'object' && args[0] !== null && handled.has(args[0])) return;
-        logger.error(text(args));
-      },
-    },
   };
 }
 

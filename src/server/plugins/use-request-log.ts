@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import type { ProviderName } from '../domain/model.js';
-import { createByteBudget } from '../upstream/byte-budget.js';
-import type { CallTrace } from '../upstream/types.js';
+import type { ProviderName } from '../../domain/model.js';
+import { createByteBudget } from '../../upstream/byte-budget.js';
+import type { CallTrace } from '../../upstream/types.js';
 
 /** A caller's `X-Request-Id` is kept only when it is plainly an id; anything else gets a new one. */
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -27,15 +27,16 @@ interface Handled {
 }
 
 export interface RequestLogOptions {
-  /** The upstream bytes each request may read, kept on its trace; unbounded when absent. */
+  /** Where the lines are written. */
+  readonly logger: Logger;
+  /** The upstream bytes each request may read, kept on its trace. Default: unbounded. */
   readonly upstreamBytesPerRequest?: number;
 }
 
-export interface RequestLog {
-  /** The yoga plugin that writes the lines. */
-  readonly plugin: Plugin;
-  /** What marks the upstream calls made for `request`, so its line counts them, and bounds what they read. */
-  traceOf(request: Request): CallTrace | undefined;
+/** What the request log adds to the GraphQL context of each request. */
+export interface RequestTraceContext {
+  /** Marks the upstream calls made for the request, so its line counts them, and bounds what they read. */
+  readonly trace?: CallTrace;
 }
 
 const cut = (text: string) => (text.length > MAX_LOGGED_CHARS ? `${text.slice(0, MAX_LOGGED_CHARS)}…` : text);
@@ -48,9 +49,12 @@ const cut = (text: string) => (text.length > MAX_LOGGED_CHARS ? `${text.slice(0,
  * with outcome `answered`; or, when the connection closes before that (a request cut at the
  * shutdown timeout, a client too slow to send its body, or one that gave up), right then, with
  * outcome `cut` and no status: the client got none, whatever the gateway made afterwards.
+ *
+ * The request's trace is on its GraphQL context as `trace` (`RequestTraceContext`) from the start,
+ * for the context factory to hand to the calls it makes.
  */
-export function createRequestLog(logger: Logger, options: RequestLogOptions = {}): RequestLog {
-  const { upstreamBytesPerRequest } = options;
+export function useRequestLog(options: RequestLogOptions): Plugin<RequestTraceContext> {
+  const { logger, upstreamBytesPerRequest } = options;
   const handled = new WeakMap<Request, Handled>();
   const write = (request: Request, entry: Handled, status?: number) => {
     if (entry.logged) return;
@@ -70,7 +74,7 @@ export function createRequestLog(logger: Logger, options: RequestLogOptions = {}
     if (PROBES.has(path)) logger.debug(line, 'request');
     else logger.info(line, 'request');
   };
-  const plugin: Plugin = {
+  return {
     instrumentation: {
       // Around the whole request, yoga's own endpoints (/health, GraphiQL) included, which
       // answer before any later plugin's onRequest.
@@ -93,6 +97,12 @@ export function createRequestLog(logger: Logger, options: RequestLogOptions = {}
         return wrapped();
       },
     },
+    // Before any context is built: yoga's `context` option runs ahead of every plugin's
+    // onContextBuilding, so a trace added there would come too late for it.
+    onEnveloped({ context, extendContext }) {
+      const entry = context && handled.get(context.request);
+      if (entry) extendContext({ trace: entry.trace });
+    },
     onExecute({ args }) {
       const request = (args.contextValue as { request?: Request }).request;
       const entry = request && handled.get(request);
@@ -114,5 +124,4 @@ export function createRequestLog(logger: Logger, options: RequestLogOptions = {}
       write(request, entry, response.status);
     },
   };
-  return { plugin, traceOf: (request) => handled.get(request)?.trace };
 }
