@@ -87,8 +87,8 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     maskedErrors: { maskError: createMaskError(logger, { handled: handledErrors }) },
     // useRequestGuards bounds every body already: a POST states its Content-Length (a chunked one
     // is refused) at most MAX_REQUEST_BODY_BYTES, and Node's parser never reads past it. Yoga's own
-    // limit pipes each body through a TransformStream, which cost half of yoga's whole cost on
-    // Node 20 (README, Performance).
+    // limit pipes each body through a TransformStream, a cost the README's Performance section
+    // measures.
     maxRequestBodySize: false,
     // No field takes a file: a multipart body is one more parser for nothing (415).
     multipart: false,
