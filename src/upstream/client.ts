@@ -6,7 +6,7 @@ import {
   UpstreamInvalidResponseError,
   UpstreamTimeoutError,
 } from '../domain/errors.js';
-import { CircuitBreaker, type CallOutcome } from './breaker.js';
+import { CircuitBreaker, type CallHealth } from './breaker.js';
 import { RequestBudgetSpentError, type ByteBudget } from './byte-budget.js';
 import { createFairLimit, LimitClosed, SlotWaitExpired, WaitAbandoned } from './fair-limit.js';
 import { hasMoreContainersThan } from './json-containers.js';
@@ -25,12 +25,9 @@ const DEFAULT_BREAKER = { failureThreshold: 5, coolDownMs: 30_000 };
 const MAX_RETRY_WAIT_MS = 5_000;
 
 /** When the call's deadline ends (epoch ms): set when it gets a slot. */
-interface Budget {
+interface Deadline {
   readonly endsAt: number;
 }
-
-/** UPSTREAM_TIMEOUT from waiting for a slot under our own limit: nothing was sent. */
-class SlotWaitTimeoutError extends UpstreamTimeoutError {}
 
 /** UPSTREAM_INVALID_RESPONSE for an answer whose headers or body are past our caps, not read. */
 class AnswerTooLargeError extends UpstreamInvalidResponseError {}
@@ -131,11 +128,11 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   }
 
   /** One try, within what is left of the call's deadline. */
-  async function attempt(request: UpstreamRequest, budget: Budget): Promise<UpstreamResponse> {
+  async function attempt(request: UpstreamRequest, deadline: Deadline): Promise<UpstreamResponse> {
     const gone = request.trace?.signal;
     if (gone?.aborted) throw clientGone(request);
     // A read is ended with its client; a write is let finish, so that what it did is known.
-    const deadline = timeoutSignal(Math.max(1, budget.endsAt - Date.now()), request.write === true ? undefined : gone);
+    const timer = timeoutSignal(Math.max(1, deadline.endsAt - Date.now()), request.write === true ? undefined : gone);
     const started = performance.now();
     const report = (status: number | undefined, outcome: AttemptOutcome) => {
       const seconds = (performance.now() - started) / 1000;
@@ -153,14 +150,14 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     };
     let response: UpstreamResponse;
     try {
-      response = await send(request, deadline.signal);
+      response = await send(request, timer.signal);
     } catch (error) {
       const ended = gone?.aborted && request.write !== true;
-      const failure = ended ? clientGone(request, true) : toTransportError(error, deadline.signal, options, request);
+      const failure = ended ? clientGone(request, true) : toTransportError(error, timer.signal, options, request);
       report(failure.upstreamStatus, outcomeOf(failure));
       throw failure;
     } finally {
-      deadline.clear();
+      timer.clear();
     }
     // Outside the try: what the observers do can never turn an answer into a transport error.
     report(response.status, 'answered');
@@ -176,8 +173,8 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   }
 
   /** Sleeps `ms` if that ends before the call's deadline; false (at once) if it would not. */
-  async function waitWithin(budget: Budget, ms: number): Promise<boolean> {
-    if (Date.now() + ms >= budget.endsAt) return false;
+  async function waitWithin(deadline: Deadline, ms: number): Promise<boolean> {
+    if (Date.now() + ms >= deadline.endsAt) return false;
     await sleep(ms);
     return true;
   }
@@ -202,8 +199,9 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       if (error instanceof WaitAbandoned) throw clientGone(request);
       if (error instanceof SlotWaitExpired) {
         observer?.refused({ provider, reason: 'queue_timeout', requestId: request.trace?.requestId });
-        throw new SlotWaitTimeoutError(`${provider} is busy: no free call slot within ${queueTimeoutMs} ms`, {
+        throw new UpstreamTimeoutError(`${provider} is busy: no free call slot within ${queueTimeoutMs} ms`, {
           provider,
+          cause: error,
         });
       }
       // Closing rejects the queued calls at once (rather than leaving them to their queue timeout).
@@ -254,14 +252,14 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
    * The call with its retries: a read again after a connection failure or a 429/502/503/504, a
    * write again only when nothing was sent, all within the deadline the first try starts.
    */
-  async function retrying(request: UpstreamRequest, budget: Budget): Promise<UpstreamResponse> {
+  async function retrying(request: UpstreamRequest, deadline: Deadline): Promise<UpstreamResponse> {
     for (let tried = 0; ; tried += 1) {
       let response: UpstreamResponse;
       try {
-        response = await attempt(request, budget);
+        response = await attempt(request, deadline);
       } catch (error) {
         const again = tried < retries && error instanceof TicketGraphError && mayTryAgain(error.cause, request);
-        if (!again || !(await waitWithin(budget, backoffMs(tried)))) throw error;
+        if (!again || !(await waitWithin(deadline, backoffMs(tried)))) throw error;
         continue;
       }
       // Only reads are sent again for their status; the provider maps the last answer it got.
@@ -270,7 +268,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       const waitMs = asked === undefined ? backoffMs(tried) : asked * 1000;
       // A wait past the cap or the deadline is not waited: the caller gets the answer (a 429
       // becomes RATE_LIMITED with its retryAfter) at once rather than late.
-      if (waitMs > MAX_RETRY_WAIT_MS || !(await waitWithin(budget, waitMs))) return response;
+      if (waitMs > MAX_RETRY_WAIT_MS || !(await waitWithin(deadline, waitMs))) return response;
     }
   }
 }
@@ -313,9 +311,9 @@ function backoffMs(tried: number): number {
  * size is that of what was asked for, so one caller reading a huge ticket again and again must
  * not shut the provider for every other.
  */
-function healthShownBy(error: unknown): CallOutcome {
+function healthShownBy(error: unknown): CallHealth {
   const ours =
-    error instanceof SlotWaitTimeoutError ||
+    (error instanceof UpstreamTimeoutError && error.cause instanceof SlotWaitExpired) ||
     error instanceof RequestBudgetSpentError ||
     error instanceof ClientGoneError;
   return ours || error instanceof AnswerTooLargeError ? 'neither' : 'unhealthy';
