@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
+import { errors as undiciErrors } from 'undici';
 import {
   TicketGraphError,
   UpstreamError,
@@ -7,15 +7,13 @@ import {
   UpstreamTimeoutError,
 } from '../domain/errors.js';
 import { CircuitBreaker, type CallHealth } from './breaker.js';
-import { RequestBudgetSpentError, type ByteBudget } from './byte-budget.js';
+import { RequestBudgetSpentError } from './byte-budget.js';
+import { AnswerTooLargeError, ClientGoneError } from './errors.js';
 import { createFairLimit, LimitClosed, SlotWaitExpired, WaitAbandoned } from './fair-limit.js';
-import { hasMoreContainersThan } from './json-containers.js';
 import { retryAfterHeader } from './retry-after.js';
+import { createPool, sendThrough } from './send.js';
 import type { AttemptOutcome, UpstreamClient, UpstreamOptions, UpstreamRequest, UpstreamResponse } from './types.js';
 
-const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
-/** Largest header block read, undici's and Node's own default, stated so the refusal can say it. */
-const MAX_HEADER_BYTES = 16 * 1024;
 const DEFAULT_QUEUE_TIMEOUT_MS = 30_000;
 /** Answers a read is sent again for: rate limited, and the gateway-ish 5xx that mean "not now". */
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
@@ -28,12 +26,6 @@ const MAX_RETRY_WAIT_MS = 5_000;
 interface Deadline {
   readonly endsAt: number;
 }
-
-/** UPSTREAM_INVALID_RESPONSE for an answer whose headers or body are past our caps, not read. */
-class AnswerTooLargeError extends UpstreamInvalidResponseError {}
-
-/** A call dropped, or a read ended, because the client of its request went away. */
-class ClientGoneError extends UpstreamError {}
 
 /**
  * A signal that aborts after `ms`, or when `also` aborts, and `clear` to drop its timer and
@@ -69,54 +61,13 @@ function timeoutSignal(ms: number, also?: AbortSignal): { readonly signal: Abort
  * call's deadline would time out healthy calls that never reached the upstream.
  */
 export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
-  const base = new URL(options.baseUrl);
-  const prefix = base.pathname.replace(/\/$/, '');
-  const pool = new Pool(base.origin, {
-    connections: options.maxConcurrency,
-    keepAliveTimeout: 10_000,
-    connectTimeout: Math.min(options.timeoutMs, 5_000),
-    headersTimeout: options.timeoutMs,
-    bodyTimeout: options.timeoutMs,
-    maxHeaderSize: MAX_HEADER_BYTES,
-    ...(options.connect && { connect: options.connect }),
-  });
+  const pool = createPool(options);
+  const send = sendThrough(pool, options);
   // Shared by every request of the process, a freed slot going to the waiting requests in turn.
   const limit = createFairLimit(options.maxConcurrency);
   const queueTimeoutMs = options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS;
   const breaker = new CircuitBreaker(options.breaker ?? DEFAULT_BREAKER);
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const { provider, observer } = options;
-
-  async function send(request: UpstreamRequest, signal: AbortSignal): Promise<UpstreamResponse> {
-    signal.throwIfAborted();
-    let response: Dispatcher.ResponseData;
-    try {
-      response = await pool.request({
-        method: request.method,
-        path: prefix + request.path,
-        headers: { accept: 'application/json', ...request.headers },
-        body: request.body ?? null,
-        signal,
-      });
-    } catch (error) {
-      // The upstream answered, with more header than we read: an answer we refuse, not an
-      // upstream we could not reach.
-      if (error instanceof undiciErrors.HeadersOverflowError) {
-        const message = `${provider} answered with headers over ${MAX_HEADER_BYTES} bytes`;
-        throw new AnswerTooLargeError(message, { provider, cause: error });
-      }
-      throw error;
-    }
-    const length = response.headers['content-length'];
-    const declared = typeof length === 'string' && /^\d+$/.test(length) ? Number(length) : undefined;
-    const limits = { maxBytes: maxBodyBytes, provider, bytes: request.trace?.bytes };
-    const text = await readCapped(response.body, declared, limits);
-    return {
-      status: response.statusCode,
-      headers: response.headers,
-      body: parseJson(text, response.statusCode, provider),
-    };
-  }
 
   /**
    * The request the call was made for has no client any more: nothing more is sent for it, and
@@ -124,7 +75,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
    */
   function clientGone(request: UpstreamRequest, sent = false): ClientGoneError {
     if (!sent) observer?.refused({ provider, reason: 'client_gone', requestId: request.trace?.requestId });
-    return new ClientGoneError(`${provider}: the client went away`, { provider, retryable: true });
+    return new ClientGoneError(provider);
   }
 
   /** One try, within what is left of the call's deadline. */
@@ -317,90 +268,6 @@ function healthShownBy(error: unknown): CallHealth {
     error instanceof RequestBudgetSpentError ||
     error instanceof ClientGoneError;
   return ours || error instanceof AnswerTooLargeError ? 'neither' : 'unhealthy';
-}
-
-interface ReadLimits {
-  /** The largest body of one answer. */
-  readonly maxBytes: number;
-  readonly provider: UpstreamOptions['provider'];
-  /** What the request the answer is read for may still read. */
-  readonly bytes: ByteBudget | undefined;
-}
-
-/**
- * The body as text, refused once it passes `maxBytes` or the request's budget, never buffered
- * first. A stated length (`declared`: undici never reads past it) is checked and taken from the
- * budget before a byte is read, so of several answers streaming at once those that fit are read
- * whole, rather than all of them cut halfway; a body of unstated length takes each chunk.
- */
-async function readCapped(
-  body: Dispatcher.ResponseData['body'],
-  declared: number | undefined,
-  { maxBytes, provider, bytes }: ReadLimits,
-): Promise<string> {
-  const refuse = (error: TicketGraphError): never => {
-    // Destroyed before it is read, the body emits its abort as an error: with no listener, an
-    // uncaught exception.
-    body.on('error', () => undefined);
-    body.destroy();
-    throw error;
-  };
-  const tooLarge = () =>
-    new AnswerTooLargeError(`${provider} answered with a body over ${maxBytes} bytes`, { provider });
-  const spent = () => new RequestBudgetSpentError(provider, bytes!.limit);
-  if (declared !== undefined) {
-    if (declared > maxBytes) refuse(tooLarge());
-    if (bytes !== undefined && !bytes.take(declared)) refuse(spent());
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > maxBytes) refuse(tooLarge());
-    if (declared === undefined && bytes !== undefined && !bytes.take(chunk.length)) refuse(spent());
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/**
- * Most objects and arrays one answer may hold: a ticket with a thousand replies has a few
- * thousand, a Kapture batch of a hundred tickets tens of thousands.
- */
-const MAX_JSON_CONTAINERS = 100_000;
-const SCAN_FROM_CHARS = 256 * 1024;
-
-/**
- * The body decides, not the content type: Kapture serves its JSON as `text/html`, so a JSON
- * body under any type is read, and anything else on a success is an invalid response.
- *
- * The JSON body, or `undefined` when empty. A non-JSON body is invalid on a success, but on an
- * error status it is a proxy's or server's error page: the status is what the provider must
- * read, so the page is dropped rather than turning a retryable 502 into an invalid response.
- */
-export function parseJson(text: string, status: number, provider: UpstreamOptions['provider']): unknown {
-  if (text.trim() === '') return undefined;
-  // A short text cannot hold enough objects to matter (256 KiB of `{},` is under 90,000); a
-  // longer one is scanned first, so that its parse cannot take the heap.
-  if (text.length > SCAN_FROM_CHARS && hasMoreContainersThan(text, MAX_JSON_CONTAINERS)) {
-    throw new AnswerTooLargeError(
-      `${provider} answered with more than ${MAX_JSON_CONTAINERS} JSON objects and arrays`,
-      {
-        provider,
-        upstreamStatus: status,
-      },
-    );
-  }
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    if (status < 200 || status >= 300) return undefined;
-    throw new UpstreamInvalidResponseError(`${provider} answered HTTP ${status} with a body that is not JSON`, {
-      provider,
-      upstreamStatus: status,
-      cause,
-    });
-  }
 }
 
 function outcomeOf(error: TicketGraphError): AttemptOutcome {
