@@ -1,18 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { errors as undiciErrors } from 'undici';
-import {
-  TicketGraphError,
-  UpstreamError,
-  UpstreamInvalidResponseError,
-  UpstreamTimeoutError,
-} from '../domain/errors.js';
+import { TicketGraphError, UpstreamError, UpstreamTimeoutError } from '../domain/errors.js';
+import { attemptOnce } from './attempt.js';
 import { CircuitBreaker, type CallHealth } from './breaker.js';
 import { RequestBudgetSpentError } from './byte-budget.js';
+import { withDeadline } from './deadline.js';
+import { closedMidCall, neverSent } from './delivery.js';
 import { AnswerTooLargeError, ClientGoneError } from './errors.js';
 import { createFairLimit, LimitClosed, SlotWaitExpired, WaitAbandoned } from './fair-limit.js';
 import { retryAfterHeader } from './retry-after.js';
 import { createPool, sendThrough } from './send.js';
-import type { AttemptOutcome, UpstreamClient, UpstreamOptions, UpstreamRequest, UpstreamResponse } from './types.js';
+import type { UpstreamClient, UpstreamOptions, UpstreamRequest, UpstreamResponse } from './types.js';
 
 const DEFAULT_QUEUE_TIMEOUT_MS = 30_000;
 /** Answers a read is sent again for: rate limited, and the gateway-ish 5xx that mean "not now". */
@@ -21,34 +18,6 @@ const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 const DEFAULT_BREAKER = { failureThreshold: 5, coolDownMs: 30_000 };
 /** The longest Retry-After the client waits out itself; a longer one goes back to the caller. */
 const MAX_RETRY_WAIT_MS = 5_000;
-
-/** When the call's deadline ends (epoch ms): set when it gets a slot. */
-interface Deadline {
-  readonly endsAt: number;
-}
-
-/**
- * A signal that aborts after `ms`, or when `also` aborts, and `clear` to drop its timer and
- * listener once the call is over. Not AbortSignal.timeout: that is slow to make on Node 20 and
- * keeps its timer for the whole span, so a busy gateway held thousands of them (README,
- * Performance).
- */
-function timeoutSignal(ms: number, also?: AbortSignal): { readonly signal: AbortSignal; clear(): void } {
-  const controller = new AbortController();
-  const timer = setTimeout(
-    () => controller.abort(new DOMException('The operation timed out', 'TimeoutError')),
-    ms,
-  ).unref();
-  const abort = () => controller.abort(also?.reason);
-  also?.addEventListener('abort', abort, { once: true });
-  return {
-    signal: controller.signal,
-    clear: () => {
-      clearTimeout(timer);
-      also?.removeEventListener('abort', abort);
-    },
-  };
-}
 
 /**
  * An undici Pool for one provider's origin, behind a process-wide concurrency limit whose slots
@@ -62,58 +31,13 @@ function timeoutSignal(ms: number, also?: AbortSignal): { readonly signal: Abort
  */
 export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   const pool = createPool(options);
-  const send = sendThrough(pool, options);
+  const attempt = attemptOnce(sendThrough(pool, options), options);
+  const timed = withDeadline(retrying, options.timeoutMs);
   // Shared by every request of the process, a freed slot going to the waiting requests in turn.
   const limit = createFairLimit(options.maxConcurrency);
   const queueTimeoutMs = options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS;
   const breaker = new CircuitBreaker(options.breaker ?? DEFAULT_BREAKER);
   const { provider, observer } = options;
-
-  /**
-   * The request the call was made for has no client any more: nothing more is sent for it, and
-   * the provider's health is not judged by it. A call not yet sent is counted as refused.
-   */
-  function clientGone(request: UpstreamRequest, sent = false): ClientGoneError {
-    if (!sent) observer?.refused({ provider, reason: 'client_gone', requestId: request.trace?.requestId });
-    return new ClientGoneError(provider);
-  }
-
-  /** One try, within what is left of the call's deadline. */
-  async function attempt(request: UpstreamRequest, deadline: Deadline): Promise<UpstreamResponse> {
-    const gone = request.trace?.signal;
-    if (gone?.aborted) throw clientGone(request);
-    // A read is ended with its client; a write is let finish, so that what it did is known.
-    const timer = timeoutSignal(Math.max(1, deadline.endsAt - Date.now()), request.write === true ? undefined : gone);
-    const started = performance.now();
-    const report = (status: number | undefined, outcome: AttemptOutcome) => {
-      const seconds = (performance.now() - started) / 1000;
-      const done = {
-        provider,
-        method: request.method,
-        path: request.path,
-        status,
-        outcome,
-        seconds,
-        requestId: request.trace?.requestId,
-      };
-      observer?.attempted(done);
-      request.trace?.attempted(done);
-    };
-    let response: UpstreamResponse;
-    try {
-      response = await send(request, timer.signal);
-    } catch (error) {
-      const ended = gone?.aborted && request.write !== true;
-      const failure = ended ? clientGone(request, true) : toTransportError(error, timer.signal, options, request);
-      report(failure.upstreamStatus, outcomeOf(failure));
-      throw failure;
-    } finally {
-      timer.clear();
-    }
-    // Outside the try: what the observers do can never turn an answer into a transport error.
-    report(response.status, 'answered');
-    return response;
-  }
 
   /** Throws, sending nothing, once the request the call is made for has read its byte budget. */
   function refuseWhenBudgetSpent(request: UpstreamRequest): void {
@@ -124,8 +48,8 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   }
 
   /** Sleeps `ms` if that ends before the call's deadline; false (at once) if it would not. */
-  async function waitWithin(deadline: Deadline, ms: number): Promise<boolean> {
-    if (Date.now() + ms >= deadline.endsAt) return false;
+  async function waitWithin(endsAt: number, ms: number): Promise<boolean> {
+    if (Date.now() + ms >= endsAt) return false;
     await sleep(ms);
     return true;
   }
@@ -141,13 +65,16 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       const retried = () => {
         // Checked again once the slot is held: the request's other calls may have spent it meanwhile.
         refuseWhenBudgetSpent(request);
-        return retrying(request, { endsAt: Date.now() + options.timeoutMs });
+        return timed(request);
       };
       // By the request's own trace, not its id: a client chooses its X-Request-Id, and could join
       // another request's turn by sending the same one.
       return await limit.run(request.trace, queueTimeoutMs, retried, request.trace?.signal);
     } catch (error) {
-      if (error instanceof WaitAbandoned) throw clientGone(request);
+      if (error instanceof WaitAbandoned) {
+        observer?.refused({ provider, reason: 'client_gone', requestId: request.trace?.requestId });
+        throw new ClientGoneError(provider);
+      }
       if (error instanceof SlotWaitExpired) {
         observer?.refused({ provider, reason: 'queue_timeout', requestId: request.trace?.requestId });
         throw new UpstreamTimeoutError(`${provider} is busy: no free call slot within ${queueTimeoutMs} ms`, {
@@ -203,14 +130,14 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
    * The call with its retries: a read again after a connection failure or a 429/502/503/504, a
    * write again only when nothing was sent, all within the deadline the first try starts.
    */
-  async function retrying(request: UpstreamRequest, deadline: Deadline): Promise<UpstreamResponse> {
+  async function retrying(request: UpstreamRequest, endsAt: number): Promise<UpstreamResponse> {
     for (let tried = 0; ; tried += 1) {
       let response: UpstreamResponse;
       try {
-        response = await attempt(request, deadline);
+        response = await attempt(request, endsAt);
       } catch (error) {
         const again = tried < retries && error instanceof TicketGraphError && mayTryAgain(error.cause, request);
-        if (!again || !(await waitWithin(deadline, backoffMs(tried)))) throw error;
+        if (!again || !(await waitWithin(endsAt, backoffMs(tried)))) throw error;
         continue;
       }
       // Only reads are sent again for their status; the provider maps the last answer it got.
@@ -219,15 +146,10 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       const waitMs = asked === undefined ? backoffMs(tried) : asked * 1000;
       // A wait past the cap or the deadline is not waited: the caller gets the answer (a 429
       // becomes RATE_LIMITED with its retryAfter) at once rather than late.
-      if (waitMs > MAX_RETRY_WAIT_MS || !(await waitWithin(deadline, waitMs))) return response;
+      if (waitMs > MAX_RETRY_WAIT_MS || !(await waitWithin(endsAt, waitMs))) return response;
     }
   }
 }
-
-/** Connection failures that happen before a byte of the request is written. */
-const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-/** A connection that closed under a call: the request may have reached the upstream. */
-const CLOSED_MID_CALL_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 
 /**
  * Whether a failed call may be sent again. A connection that never opened sent nothing, so any
@@ -236,17 +158,7 @@ const CLOSED_MID_CALL_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET'])
  */
 function mayTryAgain(cause: unknown, request: UpstreamRequest): boolean {
   if (neverSent(cause)) return true;
-  return request.write !== true && CLOSED_MID_CALL_CODES.has(codeOf(cause) ?? '');
-}
-
-/** The failure came before a byte of the request was written: the upstream cannot have acted on it. */
-function neverSent(cause: unknown): boolean {
-  return cause instanceof undiciErrors.ConnectTimeoutError || NEVER_SENT_CODES.has(codeOf(cause) ?? '');
-}
-
-function codeOf(cause: unknown): string | undefined {
-  const code = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
-  return typeof code === 'string' ? code : undefined;
+  return request.write !== true && closedMidCall(cause);
 }
 
 /** 100 ms, 200 ms, 400 ms … up to 1 s, each with jitter so callers do not retry in step. */
@@ -268,55 +180,4 @@ function healthShownBy(error: unknown): CallHealth {
     error instanceof RequestBudgetSpentError ||
     error instanceof ClientGoneError;
   return ours || error instanceof AnswerTooLargeError ? 'neither' : 'unhealthy';
-}
-
-function outcomeOf(error: TicketGraphError): AttemptOutcome {
-  if (error instanceof UpstreamTimeoutError) return 'timeout';
-  if (error instanceof RequestBudgetSpentError) return 'invalid';
-  if (error instanceof ClientGoneError) return 'cancelled';
-  return error instanceof UpstreamInvalidResponseError ? 'invalid' : 'unreachable';
-}
-
-/**
- * A failure with no answer, as a gateway error. A read may always be tried again. A write may
- * only when nothing was sent (the connection never opened); after a timeout or a connection that
- * closed under it, the upstream may have made the change, so it is not retryable and says so.
- */
-function toTransportError(
-  error: unknown,
-  signal: AbortSignal | undefined,
-  options: UpstreamOptions,
-  request: UpstreamRequest,
-): TicketGraphError {
-  const { provider } = options;
-  if (error instanceof TicketGraphError) return error;
-  const mayHaveArrived = request.write === true && !neverSent(error);
-  if (
-    signal?.aborted ||
-    error instanceof undiciErrors.ConnectTimeoutError ||
-    error instanceof undiciErrors.HeadersTimeoutError ||
-    error instanceof undiciErrors.BodyTimeoutError
-  ) {
-    return timeoutError(options, error, mayHaveArrived);
-  }
-  if (mayHaveArrived) {
-    return new UpstreamError(`${provider} dropped the connection during the call; ${MAY_HAVE_CHANGED}`, {
-      provider,
-      retryable: false,
-      cause: error,
-    });
-  }
-  return new UpstreamError(`${provider} could not be reached`, { provider, cause: error });
-}
-
-/** What a caller of a write that may have arrived is told: read the ticket before sending it again. */
-const MAY_HAVE_CHANGED = 'the change may have been made';
-
-function timeoutError(options: UpstreamOptions, cause: unknown, mayHaveArrived: boolean): UpstreamTimeoutError {
-  const waited = `${options.provider} did not answer within ${options.timeoutMs} ms`;
-  return new UpstreamTimeoutError(mayHaveArrived ? `${waited}; ${MAY_HAVE_CHANGED}` : waited, {
-    provider: options.provider,
-    retryable: !mayHaveArrived,
-    ...(cause !== undefined && { cause }),
-  });
 }
