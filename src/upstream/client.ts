@@ -1,23 +1,17 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { TicketGraphError, UpstreamError, UpstreamTimeoutError } from '../domain/errors.js';
+import { UpstreamError, UpstreamTimeoutError } from '../domain/errors.js';
 import { attemptOnce } from './attempt.js';
 import { CircuitBreaker, type CallHealth } from './breaker.js';
 import { RequestBudgetSpentError } from './byte-budget.js';
 import { withDeadline } from './deadline.js';
-import { closedMidCall, neverSent } from './delivery.js';
 import { AnswerTooLargeError, ClientGoneError } from './errors.js';
 import { createFairLimit, LimitClosed, SlotWaitExpired, WaitAbandoned } from './fair-limit.js';
-import { retryAfterHeader } from './retry-after.js';
+import { withRetries } from './retry.js';
 import { createPool, sendThrough } from './send.js';
 import type { UpstreamClient, UpstreamOptions, UpstreamRequest, UpstreamResponse } from './types.js';
 
 const DEFAULT_QUEUE_TIMEOUT_MS = 30_000;
-/** Answers a read is sent again for: rate limited, and the gateway-ish 5xx that mean "not now". */
-const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 /** Five unhealthy calls in a row open a provider's circuit for 30 s. */
 const DEFAULT_BREAKER = { failureThreshold: 5, coolDownMs: 30_000 };
-/** The longest Retry-After the client waits out itself; a longer one goes back to the caller. */
-const MAX_RETRY_WAIT_MS = 5_000;
 
 /**
  * An undici Pool for one provider's origin, behind a process-wide concurrency limit whose slots
@@ -32,7 +26,7 @@ const MAX_RETRY_WAIT_MS = 5_000;
 export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   const pool = createPool(options);
   const attempt = attemptOnce(sendThrough(pool, options), options);
-  const timed = withDeadline(retrying, options.timeoutMs);
+  const timed = withDeadline(withRetries(attempt, options), options.timeoutMs);
   // Shared by every request of the process, a freed slot going to the waiting requests in turn.
   const limit = createFairLimit(options.maxConcurrency);
   const queueTimeoutMs = options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS;
@@ -45,13 +39,6 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     if (!bytes?.spent) return;
     observer?.refused({ provider, reason: 'budget_spent', requestId: request.trace?.requestId });
     throw new RequestBudgetSpentError(provider, bytes.limit);
-  }
-
-  /** Sleeps `ms` if that ends before the call's deadline; false (at once) if it would not. */
-  async function waitWithin(endsAt: number, ms: number): Promise<boolean> {
-    if (Date.now() + ms >= endsAt) return false;
-    await sleep(ms);
-    return true;
   }
 
   /**
@@ -91,7 +78,6 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     }
   }
 
-  const retries = options.retries ?? 0;
   let closing: Promise<void> | undefined;
   return {
     provider,
@@ -125,45 +111,6 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
       return closing;
     },
   };
-
-  /**
-   * The call with its retries: a read again after a connection failure or a 429/502/503/504, a
-   * write again only when nothing was sent, all within the deadline the first try starts.
-   */
-  async function retrying(request: UpstreamRequest, endsAt: number): Promise<UpstreamResponse> {
-    for (let tried = 0; ; tried += 1) {
-      let response: UpstreamResponse;
-      try {
-        response = await attempt(request, endsAt);
-      } catch (error) {
-        const again = tried < retries && error instanceof TicketGraphError && mayTryAgain(error.cause, request);
-        if (!again || !(await waitWithin(endsAt, backoffMs(tried)))) throw error;
-        continue;
-      }
-      // Only reads are sent again for their status; the provider maps the last answer it got.
-      if (request.write === true || tried >= retries || !RETRY_STATUSES.has(response.status)) return response;
-      const asked = (request.retryAfterOf ?? retryAfterHeader)(response);
-      const waitMs = asked === undefined ? backoffMs(tried) : asked * 1000;
-      // A wait past the cap or the deadline is not waited: the caller gets the answer (a 429
-      // becomes RATE_LIMITED with its retryAfter) at once rather than late.
-      if (waitMs > MAX_RETRY_WAIT_MS || !(await waitWithin(endsAt, waitMs))) return response;
-    }
-  }
-}
-
-/**
- * Whether a failed call may be sent again. A connection that never opened sent nothing, so any
- * call may; one that closed under the call may have delivered it, so only a read may. A timeout
- * is not tried again: it has spent the call's deadline.
- */
-function mayTryAgain(cause: unknown, request: UpstreamRequest): boolean {
-  if (neverSent(cause)) return true;
-  return request.write !== true && closedMidCall(cause);
-}
-
-/** 100 ms, 200 ms, 400 ms … up to 1 s, each with jitter so callers do not retry in step. */
-function backoffMs(tried: number): number {
-  return Math.min(1_000, 100 * 2 ** tried) * (0.5 + Math.random() / 2);
 }
 
 /**
