@@ -59,5 +59,6 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     request: call,
     circuit: () => breaker.snapshot(),
     close,
+    [Symbol.asyncDispose]: () => close(),
   };
 }

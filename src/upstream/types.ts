@@ -60,6 +60,8 @@ export interface UpstreamClient {
    * (a shutdown past its timeout, whose requests were already cut).
    */
   close(abort?: boolean): Promise<void>;
+  /** Closes it as `close()` does, waiting for the calls in flight: `await using` a client closes it. */
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
 export interface UpstreamOptions {

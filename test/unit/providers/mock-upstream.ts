@@ -20,6 +20,7 @@ export function createMockUpstream(provider: ProviderName, baseUrl: string, mock
     },
     circuit: () => CLOSED_CIRCUIT,
     close: () => Promise.resolve(),
+    [Symbol.asyncDispose]: () => Promise.resolve(),
   };
 }
 
