@@ -2,7 +2,10 @@ import type { UpstreamRequest, UpstreamResponse } from './types.js';
 
 /*
  * The shapes a call takes as the upstream client's layers hand it on, each wrapping the next as
- * undici's interceptors wrap a dispatch (client.ts composes them).
+ * undici's interceptors wrap a dispatch (client.ts composes them). They are not interceptors for
+ * Dispatcher.compose: an interceptor sees one dispatch's handler callbacks, before the body is
+ * read, while these layers judge whole calls by the parsed answer (a wait asked for in the body,
+ * a success that is not JSON counted unhealthy) and by the gateway errors of their tries.
  */
 
 /**
