@@ -1,7 +1,7 @@
 import type { CircuitSnapshot, CircuitState } from '../domain/model.js';
 
 /** What a call taught the breaker of the upstream's health. */
-export type CallOutcome = 'healthy' | 'unhealthy' | 'neither';
+export type CallHealth = 'healthy' | 'unhealthy' | 'neither';
 
 export interface BreakerOptions {
   /** Unhealthy calls in a row that open the circuit. */
@@ -13,7 +13,7 @@ export interface BreakerOptions {
 
 /** Permission to make one call; `done` must be called with what the call showed, exactly once. */
 export interface Admission {
-  done(outcome: CallOutcome): void;
+  done(health: CallHealth): void;
 }
 
 /**
@@ -61,20 +61,20 @@ export class CircuitBreaker {
   #admission(trial: boolean): Admission {
     let settled = false;
     return {
-      done: (outcome) => {
+      done: (health) => {
         if (settled) return;
         settled = true;
         if (trial) this.#trialInFlight = false;
-        this.#record(outcome, trial);
+        this.#record(health, trial);
       },
     };
   }
 
-  #record(outcome: CallOutcome, trial: boolean): void {
-    if (outcome === 'healthy') {
+  #record(health: CallHealth, trial: boolean): void {
+    if (health === 'healthy') {
       this.#failures = 0;
       this.#state = 'CLOSED';
-    } else if (outcome === 'unhealthy') {
+    } else if (health === 'unhealthy') {
       this.#failures += 1;
       if (trial || this.#failures >= this.options.failureThreshold) {
         this.#state = 'OPEN';

@@ -11,5 +11,6 @@ export function createDisabledUpstream(provider: ProviderName): UpstreamClient {
       Promise.reject(new ProviderDisabledError(`${provider} is not enabled on this gateway`, { provider })),
     circuit: () => CLOSED_CIRCUIT,
     close: () => Promise.resolve(),
+    [Symbol.asyncDispose]: () => Promise.resolve(),
   };
 }

@@ -60,6 +60,8 @@ export interface UpstreamClient {
    * (a shutdown past its timeout, whose requests were already cut).
    */
   close(abort?: boolean): Promise<void>;
+  /** Closes it as `close()` does, waiting for the calls in flight: `await using` a client closes it. */
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
 export interface UpstreamOptions {
@@ -74,7 +76,10 @@ export interface UpstreamOptions {
   readonly maxConcurrency: number;
   /** Largest body accepted; a larger one is refused, not buffered. Default 10 MiB. */
   readonly maxBodyBytes?: number;
-  /** Further tries of a call whose connection failed (see UpstreamRequest.write). Default 0. */
+  /**
+   * Further tries of a call: a read after a failed connection or a 429/502/503/504 answer, a
+   * write only when nothing was sent (see UpstreamRequest.write). Default 0.
+   */
   readonly retries?: number;
   /** When the provider's circuit opens and for how long; default 5 unhealthy calls, 30 s. */
   readonly breaker?: Pick<BreakerOptions, 'failureThreshold' | 'coolDownMs'>;

@@ -1,7 +1,7 @@
 import { MockAgent, request } from 'undici';
 import { afterEach, beforeEach } from 'vitest';
 import { CLOSED_CIRCUIT } from '../../../src/upstream/breaker.js';
-import { parseJson } from '../../../src/upstream/client.js';
+import { parseJson } from '../../../src/upstream/answer-body.js';
 import type { ProviderName } from '../../../src/domain/model.js';
 import type { UpstreamClient } from '../../../src/upstream/types.js';
 
@@ -20,6 +20,7 @@ export function createMockUpstream(provider: ProviderName, baseUrl: string, mock
     },
     circuit: () => CLOSED_CIRCUIT,
     close: () => Promise.resolve(),
+    [Symbol.asyncDispose]: () => Promise.resolve(),
   };
 }
 

@@ -136,7 +136,8 @@ export function stubUpstream(
   provider: ProviderName,
   request: (request: UpstreamRequest) => Promise<UpstreamResponse>,
 ): UpstreamClient {
-  return { provider, request, circuit: () => CLOSED_CIRCUIT, close: () => Promise.resolve() };
+  const close = () => Promise.resolve();
+  return { provider, request, circuit: () => CLOSED_CIRCUIT, close, [Symbol.asyncDispose]: close };
 }
 
 /** The error the real upstream client throws when `provider` does not answer in time. */

@@ -426,6 +426,23 @@ describe('createUpstreamClient', () => {
     });
   });
 
+  it('closes as `await using` ends: its connections end, and a later call is never sent', async () => {
+    let received = 0;
+    const closed: Promise<unknown>[] = [];
+    const client = await serve((request, response) => {
+      received += 1;
+      closed.push(once(request.socket, 'close'));
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+    {
+      await using used = client;
+      await expect(used.request({ method: 'GET', path: '/' })).resolves.toMatchObject({ status: 200 });
+    }
+    await Promise.all(closed);
+    await expect(client.request({ method: 'GET', path: '/' })).rejects.toMatchObject({ code: 'UPSTREAM_ERROR' });
+    expect({ received, connections: closed.length }).toEqual({ received: 1, connections: 1 });
+  });
+
   it('rejects the calls still queued when it closes, rather than leaving them to their queue timeout', async () => {
     const client = await serve(() => undefined, { maxConcurrency: 1, timeoutMs: 300, queueTimeoutMs: 30_000 });
     const first = client.request({ method: 'GET', path: '/' }).catch((error: unknown) => error);

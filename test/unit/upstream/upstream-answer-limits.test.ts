@@ -14,7 +14,10 @@ afterEach(async () => {
 });
 
 /** A client of a loopback server whose circuit opens after two unhealthy calls, and the server's request count. */
-async function serve(handler: Handler, options: { maxBodyBytes?: number; timeoutMs?: number } = {}) {
+async function serve(
+  handler: Handler,
+  options: { maxBodyBytes?: number; timeoutMs?: number; maxConcurrency?: number } = {},
+) {
   const state = { received: 0, refusals: [] as UpstreamRefusal[] };
   const server = createServer((request, response) => {
     state.received += 1;
@@ -27,7 +30,7 @@ async function serve(handler: Handler, options: { maxBodyBytes?: number; timeout
     provider: 'hostup',
     baseUrl: `http://127.0.0.1:${port}`,
     timeoutMs: options.timeoutMs ?? 2_000,
-    maxConcurrency: 4,
+    maxConcurrency: options.maxConcurrency ?? 4,
     breaker: { failureThreshold: 2, coolDownMs: 60_000 },
     ...(options.maxBodyBytes !== undefined && { maxBodyBytes: options.maxBodyBytes }),
     observer: { attempted: () => undefined, refused: (refusal) => state.refusals.push(refusal) },
@@ -143,5 +146,23 @@ describe("a request's budget of upstream bytes", () => {
     ).resolves.toMatchObject({ status: 200 });
     // A request's own budget says nothing of the upstream's health.
     expect(client.circuit()).toMatchObject({ state: 'CLOSED', consecutiveFailures: 0 });
+  });
+
+  it("does not send a call that waited for its slot while the request's other call spent the budget", async () => {
+    const { client, state } = await serve((_request, response) => json(response, `"${'x'.repeat(10 * 1024)}"`), {
+      maxConcurrency: 1,
+    });
+    const trace = traceWithBudget('r1', 5 * 1024);
+    const calls = [
+      client.request({ method: 'GET', path: '/', trace }),
+      client.request({ method: 'GET', path: '/', trace }),
+    ];
+    const outcomes = await Promise.all(calls.map((call) => call.catch((error: unknown) => error)));
+    expect(outcomes).toMatchObject([
+      { code: 'UPSTREAM_ERROR', retryable: false },
+      { code: 'UPSTREAM_ERROR', retryable: false },
+    ]);
+    expect(state.received).toBe(1);
+    expect(state.refusals).toEqual([{ provider: 'hostup', reason: 'budget_spent', requestId: 'r1' }]);
   });
 });

@@ -19,6 +19,7 @@ function tokenEndpoint(...replies: (Partial<UpstreamResponse> | Error)[]) {
     },
     circuit: () => CLOSED_CIRCUIT,
     close: async () => undefined,
+    [Symbol.asyncDispose]: async () => undefined,
   };
   return { http, requests, grants: () => requests.map((r) => r.fields.grant_type) };
 }
