@@ -19,7 +19,7 @@ import {
   type HostupOwner,
   type HostupReply,
   type HostupTicket,
-} from './schema.js';
+} from './payload.js';
 
 export interface HostupMapOptions {
   /** IANA zone of HostUp's zone-less dates (`HOSTUP_TIMEZONE`, default Europe/Stockholm). */
@@ -72,7 +72,7 @@ export function toTicket(answer: HostupAnswer, options: HostupMapOptions): Ticke
   const requester = person(ticket.name, ticket.email, false);
   return {
     provider: 'hostup',
-    // The schema refuses a ticket with no number, so this is never null.
+    // The payload check refuses a ticket with no number, so this is never null.
     number: ticketNumberOf(ticket) ?? '',
     subject: ticket.subject ?? null,
     body: ticket.body ?? null,

@@ -3,7 +3,7 @@ import { byteSize } from '../kit/byte-size.js';
 import { textFormatOf } from '../kit/text-format.js';
 import { wordTable } from '../kit/word-table.js';
 import { decodeEntities } from './entities.js';
-import { ticketKey, type KaptureTaskDetails, type KaptureTicket } from './schema.js';
+import { ticketKey, type KaptureTaskDetails, type KaptureTicket } from './payload.js';
 import { parseKaptureDate } from './timestamps.js';
 
 export interface KaptureMapOptions {
@@ -41,7 +41,7 @@ const PRIORITIES = wordTable<TicketPriority>({
 /** One element of the answer (already validated by the client) to the model; `raw` is that element. */
 export function toTicket(ticket: KaptureTicket, options: KaptureMapOptions): Ticket {
   const details = ticket.task_details;
-  // The client's schema refuses a date in no known format, so `undefined` never reaches here.
+  // The client's payload check refuses a date in no known format, so `undefined` never reaches here.
   const date = (value: string | number | null | undefined) => parseKaptureDate(value, options.timezone) ?? null;
   const status = textOf(details.status);
   const priorityText = textOf(details.priority);

@@ -10,7 +10,7 @@ import { FormData } from 'undici';
 import { retryAfterHeader } from '../../upstream/retry-after.js';
 import type { UpstreamClient, UpstreamResponse } from '../../upstream/types.js';
 import { shapeError } from '../kit/shape-error.js';
-import { keliwebErrorSchema, keliwebTicketSchema, type KeliwebTicket } from './schema.js';
+import { keliwebErrorShape, keliwebTicketShape, type KeliwebTicket } from './payload.js';
 
 const provider = 'keliweb';
 export const GET_TICKET_PATH = '/api/v2/keliweb/get-ticket';
@@ -37,10 +37,10 @@ export async function getTicket(http: UpstreamClient, number: string, apiKey: st
   });
   const details = { provider, upstreamStatus: response.status } as const;
   // docs/providers/keliweb.md: check the body, not only the status: WHMCS errors come with HTTP 200.
-  const failure = checkShape(keliwebErrorSchema, response.body);
+  const failure = checkShape(keliwebErrorShape, response.body);
   if (failure.success) throw whmcsError(failure.data.message, number, response.status);
   if (response.status < 200 || response.status >= 300) throw statusError(response, number);
-  const parsed = checkShape(keliwebTicketSchema, response.body);
+  const parsed = checkShape(keliwebTicketShape, response.body);
   if (!parsed.success) {
     throw shapeError(`Keliweb answered ticket ${number}`, parsed.error, details);
   }

@@ -17,7 +17,7 @@ import {
   type KeliwebNote,
   type KeliwebReply,
   type KeliwebTicket,
-} from './schema.js';
+} from './payload.js';
 
 export interface KeliwebMapOptions {
   /** IANA zone of Keliweb's zone-less dates (`KELIWEB_TIMEZONE`, default Europe/Rome). */
@@ -51,7 +51,7 @@ type ReadDate = (text: string | null | undefined) => IsoDateTime | null;
 
 /** WHMCS `GetTicket` (already validated by the client) to the model; `raw` is the whole answer. */
 export function toTicket(ticket: KeliwebTicket, options: KeliwebMapOptions): Ticket {
-  // The client's schema refuses a date in another format, so `undefined` never reaches here.
+  // The client's payload check refuses a date in another format, so `undefined` never reaches here.
   const date: ReadDate = (text) => parseLocalDate(text, options.timezone, KELIWEB_DATE_FORMATS) ?? null;
   const statusText = textOf(ticket.status);
   const priorityText = textOf(ticket.priority);
@@ -61,7 +61,7 @@ export function toTicket(ticket: KeliwebTicket, options: KeliwebMapOptions): Tic
   const opening = thread.find((reply) => textOf(reply.replyid) === OPENING_REPLY_ID) ?? thread[0];
   return {
     provider: 'keliweb',
-    // docs/providers/keliweb.md: `tid` is the number users see; the schema refuses an answer without one.
+    // docs/providers/keliweb.md: `tid` is the number users see; the payload check refuses an answer without one.
     number: ticketNumberOf(ticket) ?? '',
     subject: textOf(ticket.subject),
     // WHMCS messages are plain text with \r\n line breaks: kept as sent.

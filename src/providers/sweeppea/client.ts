@@ -14,13 +14,13 @@ import { retryAfterHeader } from '../../upstream/retry-after.js';
 import type { UpstreamClient, UpstreamResponse } from '../../upstream/types.js';
 import { shapeError } from '../kit/shape-error.js';
 import {
-  sweeppeaErrorSchema,
-  sweeppeaSuccessSchema,
+  sweeppeaErrorShape,
+  sweeppeaSuccessShape,
   type SweeppeaAnswer,
   type SweeppeaErrorBody,
-  sweeppeaUpdateSchema,
+  sweeppeaUpdateShape,
   type SweeppeaUpdateAnswer,
-} from './schema.js';
+} from './payload.js';
 
 const provider = 'sweeppea';
 
@@ -44,11 +44,11 @@ export async function fetchSingleTicket(
     body: JSON.stringify({ caseNumber }),
   });
   // docs/providers/sweeppea.md: errors may come as `Response: false` whatever the HTTP status says.
-  const failure = checkShape(sweeppeaErrorSchema, response.body);
+  const failure = checkShape(sweeppeaErrorShape, response.body);
   if (!isSuccess(response.status) || failure.success) {
     throw errorFor(response, failure.success ? failure.data : undefined, caseNumber);
   }
-  const parsed = checkShape(sweeppeaSuccessSchema, response.body);
+  const parsed = checkShape(sweeppeaSuccessShape, response.body);
   if (!parsed.success) {
     throw shapeError(`Sweeppea answered ticket ${caseNumber}`, parsed.error, {
       provider,
@@ -83,11 +83,11 @@ export async function updateTicket(
     }),
     write: true,
   });
-  const failure = checkShape(sweeppeaErrorSchema, response.body);
+  const failure = checkShape(sweeppeaErrorShape, response.body);
   if (!isSuccess(response.status) || failure.success) {
     throw updateErrorFor(response, failure.success ? failure.data : undefined, update.number);
   }
-  const parsed = checkShape(sweeppeaUpdateSchema, response.body);
+  const parsed = checkShape(sweeppeaUpdateShape, response.body);
   if (!parsed.success) {
     throw shapeError(`Sweeppea answered the update of ticket ${update.number}`, parsed.error, {
       provider,

@@ -10,7 +10,7 @@ import type {
 import { parseIsoDate } from '../../domain/dates.js';
 import { byteSize } from '../kit/byte-size.js';
 import { wordTable } from '../kit/word-table.js';
-import { SWEEPPEA_ZONE, type SweeppeaAnswer, type SweeppeaTicket, type SweeppeaUpdateAnswer } from './schema.js';
+import { SWEEPPEA_ZONE, type SweeppeaAnswer, type SweeppeaTicket, type SweeppeaUpdateAnswer } from './payload.js';
 
 export interface SweeppeaMapOptions {
   /** When the gateway read the ticket (ISO-8601). Sweeppea's own dates carry their offset, so no zone is needed. */

@@ -26,7 +26,7 @@ describe('fetchEach', () => {
     expect(results[2]).toBeInstanceOf(UpstreamError);
     expect(results[2]).toMatchObject({ provider: 'hostup', code: 'UPSTREAM_ERROR' });
     expect(results[3]).toEqual(ticket('4'));
-    // A mapper's TypeError on a payload that passed its schema: the ticket's own invalid response.
+    // A mapper's TypeError on a payload that passed its shape check: the ticket's own invalid response.
     expect(results[4]).toBeInstanceOf(UpstreamInvalidResponseError);
     expect(results[4]).toMatchObject({
       provider: 'hostup',

@@ -25,7 +25,7 @@ export function ticketKey(value: unknown): string | null {
  * The seed's `task_details`: the fields the mapper reads are checked, every other one (and
  * `additional_info`, `history`, whose shapes are undocumented) stays in the payload, kept whole as `raw`.
  */
-const taskDetailsSchema = z.object({
+const taskDetailsShape = z.object({
   ticketId: idLike.refine((value) => ticketKey(value) !== null, 'not a ticket id'),
   title: text,
   detail: text,
@@ -49,9 +49,9 @@ const taskDetailsSchema = z.object({
 });
 
 /** One element of the answer's bare array (docs/providers/kapture.md): `{additional_info, history, task_details}`. */
-export const kaptureTicketSchema = z.object({ task_details: taskDetailsSchema });
-export type KaptureTicket = z.infer<typeof kaptureTicketSchema>;
+export const kaptureTicketShape = z.object({ task_details: taskDetailsShape });
+export type KaptureTicket = z.infer<typeof kaptureTicketShape>;
 export type KaptureTaskDetails = KaptureTicket['task_details'];
 
 /** `{message, status: "failed"}`, usually with HTTP 200 (the seed's table). */
-export const kaptureFailureSchema = z.object({ status: z.literal('failed'), message: z.unknown() });
+export const kaptureFailureShape = z.object({ status: z.literal('failed'), message: z.unknown() });

@@ -21,8 +21,8 @@ const localDate = z
 const idLike = z.union([z.string(), z.number()]);
 const text = z.string().nullish();
 
-const ownerSchema = z.object({ id: idLike.nullish(), username: text, firstname: text, lastname: text, email: text });
-const replySchema = z.object({
+const ownerShape = z.object({ id: idLike.nullish(), username: text, firstname: text, lastname: text, email: text });
+const replyShape = z.object({
   id: idLike,
   name: text,
   email: text,
@@ -44,7 +44,7 @@ export function ticketNumberOf(ticket: { ticket_number?: unknown; number?: unkno
  * `data.ticket` of the legacy API: the fields the mapper reads are checked, every other one
  * stays in the payload, which checkShape keeps whole as `raw` (no transforms here).
  */
-export const hostupTicketSchema = z
+export const hostupTicketShape = z
   .object({
     id: idLike.nullish(),
     ticket_number: idLike.nullish(),
@@ -62,23 +62,23 @@ export const hostupTicketSchema = z
     deptname: text,
     tags: z.array(idLike).nullish(),
     // PHP encodes an empty associative array as `[]`: an unassigned ticket's owner may be one.
-    owner: z.union([ownerSchema, z.array(z.unknown())]).nullish(),
-    replies: z.array(replySchema).nullish(),
+    owner: z.union([ownerShape, z.array(z.unknown())]).nullish(),
+    replies: z.array(replyShape).nullish(),
     // String arrays in the seed; other elements are left in `raw` by the mapper.
     attachments: z.array(z.unknown()).nullish(),
     notes: z.array(z.unknown()).nullish(),
   })
   .refine((ticket) => ticketNumberOf(ticket) !== null, 'no ticket_number, number or id');
-export type HostupTicket = z.infer<typeof hostupTicketSchema>;
+export type HostupTicket = z.infer<typeof hostupTicketShape>;
 export type HostupReply = NonNullable<HostupTicket['replies']>[number];
-export type HostupOwner = z.infer<typeof ownerSchema>;
+export type HostupOwner = z.infer<typeof ownerShape>;
 
 /** The whole answer: the envelope's `timestamp` and `requestId` are kept, for `raw`. */
-export const hostupSuccessSchema = z.object({
+export const hostupSuccessShape = z.object({
   success: z.literal(true),
-  data: z.object({ ticket: hostupTicketSchema }),
+  data: z.object({ ticket: hostupTicketShape }),
 });
-export type HostupAnswer = z.infer<typeof hostupSuccessSchema>;
+export type HostupAnswer = z.infer<typeof hostupSuccessShape>;
 
 /** Legacy errors `{error, message, code, timestamp, requestId}`; 429's has `retryAfter` instead of `code`. */
-export const hostupErrorSchema = z.object({ error: z.string() });
+export const hostupErrorShape = z.object({ error: z.string() });

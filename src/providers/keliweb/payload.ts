@@ -23,7 +23,7 @@ const text = z.union([z.string(), z.number()]).nullish();
 /** PHP's json_encode writes an empty list as `[]` instead of `{reply: []}` / `{note: []}` (docs/providers/keliweb.md). */
 const emptyList = z.array(z.unknown()).max(0);
 
-const replySchema = z.object({
+const replyShape = z.object({
   replyid: z.union([z.string(), z.number()]),
   userid: text,
   contactid: text,
@@ -34,7 +34,7 @@ const replySchema = z.object({
   attachment: text,
   admin: text,
 });
-const noteSchema = z.object({ noteid: z.union([z.string(), z.number()]), date: localDate, message: text, admin: text });
+const noteShape = z.object({ noteid: z.union([z.string(), z.number()]), date: localDate, message: text, admin: text });
 
 /** The number users see: `tid` in the seed's example, `ticketnum` in its table; tid first. */
 export function ticketNumberOf(ticket: { tid?: unknown; ticketnum?: unknown }): string | null {
@@ -51,7 +51,7 @@ export function textOf(value: unknown): string | null {
  * WHMCS `GetTicket` as Keliweb answers it: the fields the mapper reads are checked, every other
  * one stays in the payload, which checkShape keeps whole.
  */
-export const keliwebTicketSchema = z
+export const keliwebTicketShape = z
   .object({
     result: z.literal('success'),
     ticketid: text,
@@ -67,13 +67,13 @@ export const keliwebTicketSchema = z
     priority: text,
     lastreply: localDate,
     deptname: text,
-    replies: z.union([z.object({ reply: z.array(replySchema).nullish() }), emptyList]).nullish(),
-    notes: z.union([z.object({ note: z.array(noteSchema).nullish() }), emptyList]).nullish(),
+    replies: z.union([z.object({ reply: z.array(replyShape).nullish() }), emptyList]).nullish(),
+    notes: z.union([z.object({ note: z.array(noteShape).nullish() }), emptyList]).nullish(),
   })
   .refine((ticket) => ticketNumberOf(ticket) !== null, 'no tid or ticketnum');
-export type KeliwebTicket = z.infer<typeof keliwebTicketSchema>;
-export type KeliwebReply = z.infer<typeof replySchema>;
-export type KeliwebNote = z.infer<typeof noteSchema>;
+export type KeliwebTicket = z.infer<typeof keliwebTicketShape>;
+export type KeliwebReply = z.infer<typeof replyShape>;
+export type KeliwebNote = z.infer<typeof noteShape>;
 
 /** WHMCS-level errors, sent with HTTP 200: `{result: "error", message}` (docs/providers/keliweb.md). */
-export const keliwebErrorSchema = z.object({ result: z.literal('error'), message: z.unknown() });
+export const keliwebErrorShape = z.object({ result: z.literal('error'), message: z.unknown() });

@@ -14,14 +14,14 @@ const instant = z
 const numberish = z.union([z.number(), z.string()]);
 const text = z.string().nullish();
 
-const noteSchema = z.object({ Id: numberish, Date: instant.nullish(), Note: z.string() });
-const statisticSchema = z.object({ Date: instant.nullish() });
+const noteShape = z.object({ Id: numberish, Date: instant.nullish(), Note: z.string() });
+const statisticShape = z.object({ Date: instant.nullish() });
 
 /**
  * `Data` of `fetchSingleTicket`: the fields the mapper reads are checked, every other one
  * stays in the payload, which checkShape keeps whole as the ticket's `raw` (no transforms here).
  */
-export const sweeppeaTicketSchema = z.object({
+export const sweeppeaTicketShape = z.object({
   CaseNumber: numberish.refine((value) => String(value).trim() !== '', 'empty case number'),
   Date: instant.nullish(),
   AccountInfo: z.object({ FullName: text, Email: text }).nullish(),
@@ -32,32 +32,32 @@ export const sweeppeaTicketSchema = z.object({
   Status: z.union([z.boolean(), z.string()]).nullish(),
   CloseDate: instant.nullish(),
   ResourceAffected: text,
-  Notes: z.array(noteSchema).nullish(),
+  Notes: z.array(noteShape).nullish(),
   // Element shape undocumented (docs/providers/sweeppea.md): the mapper reads what it can.
   Files: z.array(z.unknown()).nullish(),
-  Statistics: z.array(statisticSchema).nullish(),
+  Statistics: z.array(statisticShape).nullish(),
 });
-export type SweeppeaTicket = z.infer<typeof sweeppeaTicketSchema>;
+export type SweeppeaTicket = z.infer<typeof sweeppeaTicketShape>;
 
 /**
  * `/tickets/update`'s answer: `Ticket` holds some of the ticket's fields (the seed: CaseNumber,
  * Subject, Description, Priority, Status), by the same names as `fetchSingleTicket`'s `Data`.
  */
-export const sweeppeaUpdateSchema = z.object({
+export const sweeppeaUpdateShape = z.object({
   Response: z.literal(true),
   Message: z.string().optional(),
-  Ticket: sweeppeaTicketSchema,
+  Ticket: sweeppeaTicketShape,
 });
-export type SweeppeaUpdateAnswer = z.infer<typeof sweeppeaUpdateSchema>;
+export type SweeppeaUpdateAnswer = z.infer<typeof sweeppeaUpdateShape>;
 
 /** The whole answer, kept for `raw`. */
-export const sweeppeaSuccessSchema = z.object({ Response: z.literal(true), Data: sweeppeaTicketSchema });
-export type SweeppeaAnswer = z.infer<typeof sweeppeaSuccessSchema>;
+export const sweeppeaSuccessShape = z.object({ Response: z.literal(true), Data: sweeppeaTicketShape });
+export type SweeppeaAnswer = z.infer<typeof sweeppeaSuccessShape>;
 
 /** `{Response: false, Message, Code}`; `Code` may disagree with the HTTP status. */
-export const sweeppeaErrorSchema = z.object({
+export const sweeppeaErrorShape = z.object({
   Response: z.literal(false),
   Message: z.string().optional(),
   Code: numberish.optional(),
 });
-export type SweeppeaErrorBody = z.infer<typeof sweeppeaErrorSchema>;
+export type SweeppeaErrorBody = z.infer<typeof sweeppeaErrorShape>;
