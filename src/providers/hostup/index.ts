@@ -37,7 +37,7 @@ export function createHostupProvider(deps: ProviderDeps): Provider {
     fetchTickets(numbers, auth, trace) {
       const http = tracedBy(deps.http, trace);
       return fetchEach(numbers, 'hostup', parseNumber, async (number) =>
-        toTicket(await getTicket(http, number, auth.apiKey), {
+        toTicket(await getTicket(http, number, auth.secret), {
           timezone: deps.timezone,
           fetchedAt: new Date().toISOString(),
         }),

@@ -44,7 +44,7 @@ export function createKaptureProvider(deps: ProviderDeps): Provider {
         chunks.map(async (chunk): Promise<(Ticket | Error)[]> => {
           let found: Awaited<ReturnType<typeof searchTickets>>;
           try {
-            found = await searchTickets(http, chunk, auth.apiKey);
+            found = await searchTickets(http, chunk, auth.secret);
           } catch (error) {
             const failure = asError(error, 'kapture');
             return chunk.map(() => failure);

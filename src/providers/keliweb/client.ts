@@ -21,7 +21,7 @@ const NOT_FOUND_MESSAGE = 'ticket id not found';
  * `POST /api/v2/keliweb/get-ticket` with the multipart form of the seed: `ticketnum` (the number
  * users see) and `repliessort`. Returns the whole WHMCS answer, validated.
  */
-export async function getTicket(http: UpstreamClient, number: string, apiKey: string): Promise<KeliwebTicket> {
+export async function getTicket(http: UpstreamClient, number: string, accessToken: string): Promise<KeliwebTicket> {
   // undici's FormData, the type UpstreamRequest takes; undici encodes it as multipart/form-data.
   const form = new FormData();
   form.append('ticketnum', number);
@@ -32,7 +32,7 @@ export async function getTicket(http: UpstreamClient, number: string, apiKey: st
     path: GET_TICKET_PATH,
     // X-Requested-With as the seed sends it: it makes Laravel answer a bad token with a JSON 401
     // instead of redirecting to a login page. No content-type: undici sets it with the boundary.
-    headers: { authorization: `Bearer ${apiKey}`, 'x-requested-with': 'XMLHttpRequest' },
+    headers: { authorization: `Bearer ${accessToken}`, 'x-requested-with': 'XMLHttpRequest' },
     body: form,
   });
   const details = { provider, upstreamStatus: response.status } as const;

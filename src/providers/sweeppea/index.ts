@@ -38,7 +38,7 @@ export function createSweeppeaProvider(deps: ProviderDeps): Provider {
     fetchTickets(numbers, auth, trace) {
       const http = tracedBy(deps.http, trace);
       return fetchEach(numbers, 'sweeppea', parseNumber, async (number) =>
-        toTicket(await fetchSingleTicket(http, number, auth.apiKey), { fetchedAt: new Date().toISOString() }),
+        toTicket(await fetchSingleTicket(http, number, auth.secret), { fetchedAt: new Date().toISOString() }),
       );
     },
     /**
@@ -49,10 +49,10 @@ export function createSweeppeaProvider(deps: ProviderDeps): Provider {
      */
     async updateTicket(update, auth, trace) {
       const http = tracedBy(deps.http, trace);
-      const answer = await updateTicket(http, update, auth.apiKey);
+      const answer = await updateTicket(http, update, auth.secret);
       const asked = (ticket: Ticket) => askedTicket(ticket, update.number, parseNumber);
       try {
-        const readBack = await fetchSingleTicket(http, update.number, auth.apiKey);
+        const readBack = await fetchSingleTicket(http, update.number, auth.secret);
         return asked(toTicket(readBack, { fetchedAt: new Date().toISOString() }));
       } catch {
         return asked(fromUpdateAnswer(answer, { fetchedAt: new Date().toISOString() }));
