@@ -30,7 +30,7 @@ export interface HostupMapOptions {
 
 /**
  * Legacy HostBill words (Open, Answered, Client-Reply, In-Progress, On-Hold, Closed) and the v2
- * API's (open, answered, customer_reply, …), keyed after `statusKey` folds case and -/_/space.
+ * API's (open, answered, customer_reply, …); the table folds case and -/_/space (wordKey).
  */
 const STATUSES = wordTable<TicketStatus>({
   open: 'OPEN',
@@ -53,9 +53,15 @@ const PRIORITIES = wordTable<TicketPriority>({
   critical: 'URGENT',
 });
 
-/** HostBill reply `type`s: staff answer as Admin; Client (or Guest, by e-mail) are the customer. */
-const STAFF_TYPES = new Set(['admin', 'staff']);
-const CUSTOMER_TYPES = new Set(['client', 'customer', 'guest', 'user']);
+/** Whether a HostBill reply `type` is staff: staff answer as Admin; Client (or Guest, by e-mail) are the customer. */
+const STAFF_BY_TYPE = wordTable<boolean>({
+  admin: true,
+  staff: true,
+  client: false,
+  customer: false,
+  guest: false,
+  user: false,
+});
 
 /**
  * The legacy API's answer (already validated by the client) to the model: `data.ticket` is read,
@@ -66,7 +72,7 @@ export function toTicket(answer: HostupAnswer, options: HostupMapOptions): Ticke
   const { ticket } = answer.data;
   const date: ReadDate = (text) => parseLocalDate(text, options.timezone, HOSTUP_DATE_FORMATS, HOSTUP_ISO_ZONE) ?? null;
   const statusText = nonEmpty(ticket.status);
-  const status = statusText === null ? 'UNKNOWN' : (STATUSES.get(statusKey(statusText)) ?? 'UNKNOWN');
+  const status = STATUSES.get(statusText) ?? 'UNKNOWN';
   const priorityText = nonEmpty(ticket.priority);
   const owner = ownerOf(ticket.owner);
   const requester = person(ticket.name, ticket.email, false);
@@ -79,7 +85,7 @@ export function toTicket(answer: HostupAnswer, options: HostupMapOptions): Ticke
     bodyFormat: textFormatOf(ticket.body),
     status,
     statusText,
-    priority: priorityText === null ? null : (PRIORITIES.get(statusKey(priorityText)) ?? null),
+    priority: PRIORITIES.get(priorityText) ?? null,
     priorityText,
     createdAt: date(ticket.date),
     updatedAt: date(ticket.lastupdate),
@@ -101,13 +107,6 @@ export function toTicket(answer: HostupAnswer, options: HostupMapOptions): Ticke
     raw: answer,
     fetchedAt: options.fetchedAt,
   };
-}
-
-function statusKey(word: string): string {
-  return word
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '_');
 }
 
 /** The owner counts when it has an id other than empty or 0 (HostBill's "nobody"). */
@@ -136,9 +135,8 @@ function toReply(reply: HostupReply, date: ReadDate, owner: HostupOwner | null, 
  * it points at the admin table for staff and the client table for customers, so ids collide.
  */
 function replierIsStaff(reply: HostupReply, owner: HostupOwner | null, requester: Person | null): boolean | null {
-  const type = nonEmpty(reply.type)?.toLowerCase() ?? '';
-  if (STAFF_TYPES.has(type)) return true;
-  if (CUSTOMER_TYPES.has(type)) return false;
+  const byType = STAFF_BY_TYPE.get(reply.type);
+  if (byType !== undefined) return byType;
   const email = nonEmpty(reply.email)?.toLowerCase();
   if (email === undefined) return null;
   if (email === nonEmpty(owner?.email)?.toLowerCase()) return true;

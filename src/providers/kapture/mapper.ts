@@ -15,7 +15,7 @@ export interface KaptureMapOptions {
 
 /**
  * docs/providers/kapture.md: statuses come as words (Pending, Complete, Closed) or as codes (P, CL; C taken
- * as Complete); matched case-blind. Tenant-configured words are UNKNOWN; the word is kept.
+ * as Complete); matched case-blind (wordKey). Tenant-configured words are UNKNOWN; the word is kept.
  */
 const STATUSES = wordTable<TicketStatus>({
   pending: 'OPEN',
@@ -58,9 +58,9 @@ export function toTicket(ticket: KaptureTicket, options: KaptureMapOptions): Tic
     // An HTML body keeps its entities (they are HTML); plain text is unescaped like every other string.
     body: detail.trim() === '' ? null : bodyFormat === 'HTML' ? detail : decodeEntities(detail),
     bodyFormat,
-    status: status === null ? 'UNKNOWN' : (STATUSES.get(status.toLowerCase()) ?? 'UNKNOWN'),
+    status: STATUSES.get(status) ?? 'UNKNOWN',
     statusText: statusTextOf(status, textOf(details.substatus)),
-    priority: priorityText === null ? null : (PRIORITIES.get(priorityText.toLowerCase()) ?? null),
+    priority: PRIORITIES.get(priorityText) ?? null,
     priorityText,
     createdAt,
     lastReplyAt,

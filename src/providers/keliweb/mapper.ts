@@ -28,7 +28,7 @@ export interface KeliwebMapOptions {
 
 /**
  * docs/providers/keliweb.md: Open, Answered, Customer-Reply, Closed always; On Hold, In Progress by default;
- * admins may add their own (→ UNKNOWN). Keyed after `wordKey` folds case and -/_/space.
+ * admins may add their own (→ UNKNOWN). The table folds case and -/_/space (wordKey).
  */
 const STATUSES = wordTable<TicketStatus>({
   open: 'OPEN',
@@ -67,9 +67,9 @@ export function toTicket(ticket: KeliwebTicket, options: KeliwebMapOptions): Tic
     // WHMCS messages are plain text with \r\n line breaks: kept as sent.
     body: opening ? messageOf(opening) : null,
     bodyFormat: 'TEXT',
-    status: statusText === null ? 'UNKNOWN' : (STATUSES.get(wordKey(statusText)) ?? 'UNKNOWN'),
+    status: STATUSES.get(statusText) ?? 'UNKNOWN',
     statusText,
-    priority: priorityText === null ? null : (PRIORITIES.get(wordKey(priorityText)) ?? null),
+    priority: PRIORITIES.get(priorityText) ?? null,
     priorityText,
     createdAt: date(ticket.date),
     // GetTicket has no "last modified": the latest date it shows (opening, last reply, any reply).
@@ -184,11 +184,4 @@ function latest(dates: readonly (IsoDateTime | null)[]): IsoDateTime | null {
     (best, date) => (date !== null && (best === null || Date.parse(date) > Date.parse(best)) ? date : best),
     null,
   );
-}
-
-function wordKey(word: string): string {
-  return word
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '_');
 }

@@ -17,6 +17,12 @@ export interface SweeppeaMapOptions {
   readonly fetchedAt: IsoDateTime;
 }
 
+/**
+ * docs/providers/sweeppea.md: `Status` is a boolean, which the mapper reads as these words; Sweeppea
+ * has no word for it, so `Open` and `Closed` are the gateway's own.
+ */
+const STATUSES = wordTable<readonly [TicketStatus, string]>({ open: ['OPEN', 'Open'], closed: ['CLOSED', 'Closed'] });
+
 /** docs/providers/sweeppea.md: `Priority` 1 Low, 2 Medium, 3 High. */
 const PRIORITIES = wordTable<readonly [TicketPriority, string]>({
   '1': ['LOW', 'Low'],
@@ -75,17 +81,15 @@ function ticketOf(data: SweeppeaTicket, raw: unknown, options: SweeppeaMapOption
 }
 
 /** `Status` `false` open, `true` closed; the create endpoint's words "Open"/"Closed" read the same. */
-function statusOf(value: SweeppeaTicket['Status']): [TicketStatus, string | null] {
-  const word = typeof value === 'string' ? value.trim().toLowerCase() : value;
-  if (word === false || word === 'open') return ['OPEN', 'Open'];
-  if (word === true || word === 'closed') return ['CLOSED', 'Closed'];
-  return ['UNKNOWN', typeof value === 'string' && value.trim() !== '' ? value : null];
+function statusOf(value: SweeppeaTicket['Status']): readonly [TicketStatus, string | null] {
+  const word = typeof value === 'boolean' ? (value ? 'closed' : 'open') : value;
+  return STATUSES.get(word) ?? ['UNKNOWN', typeof value === 'string' && value.trim() !== '' ? value : null];
 }
 
 function priorityOf(value: SweeppeaTicket['Priority']): readonly [TicketPriority | null, string | null] {
   if (value == null || String(value).trim() === '') return [null, null];
-  const key = String(value).trim();
-  return PRIORITIES.get(key) ?? [null, key];
+  const word = String(value).trim();
+  return PRIORITIES.get(word) ?? [null, word];
 }
 
 function requesterOf(account: SweeppeaTicket['AccountInfo']): Person | null {

@@ -9,7 +9,6 @@ import { toTicket as keliwebTicket } from '../../../src/providers/keliweb/mapper
 import { keliwebTicketShape } from '../../../src/providers/keliweb/payload.js';
 import { toTicket as sweeppeaTicket } from '../../../src/providers/sweeppea/mapper.js';
 import { sweeppeaSuccessShape } from '../../../src/providers/sweeppea/payload.js';
-import { wordTable } from '../../../src/providers/kit/word-table.js';
 import { checked } from './checked.js';
 import { hostupFixture } from './hostup/fixtures.js';
 import { kaptureFixture } from './kapture/fixtures.js';
@@ -66,19 +65,5 @@ describe('status and priority words named like object properties', () => {
 
   it('leaves an entity named like an object property as written', () => {
     expect(decodeEntities('&constructor; &__proto__; &amp;')).toBe('&constructor; &__proto__; &');
-  });
-});
-
-describe('wordTable', () => {
-  it('finds only its own keys', () => {
-    const table = wordTable({ open: 'OPEN' });
-    expect(PROPERTY_NAMES.map((word) => table.get(word))).toEqual([
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-    ]);
-    expect(table.get('open')).toBe('OPEN');
   });
 });
