@@ -1,15 +1,8 @@
-import type {
-  Attachment,
-  IsoDateTime,
-  Note,
-  Person,
-  Reply,
-  Ticket,
-  TicketPriority,
-  TicketStatus,
-} from '../../domain/model.js';
+import type { Attachment, Note, Person, Reply, Ticket, TicketPriority, TicketStatus } from '../../domain/model.js';
 import { parseLocalDate } from '../../domain/dates.js';
+import type { MapOptions } from '../kit/map-options.js';
 import { textFormatOf } from '../kit/text-format.js';
+import type { ReadDate } from '../kit/ticket-dates.js';
 import { wordTable } from '../kit/word-table.js';
 import {
   HOSTUP_DATE_FORMATS,
@@ -20,13 +13,6 @@ import {
   type HostupReply,
   type HostupTicket,
 } from './payload.js';
-
-export interface HostupMapOptions {
-  /** IANA zone of HostUp's zone-less dates (`HOSTUP_TIMEZONE`, default Europe/Stockholm). */
-  readonly timezone: string;
-  /** When the gateway read the ticket (ISO-8601). */
-  readonly fetchedAt: IsoDateTime;
-}
 
 /**
  * Legacy HostBill words (Open, Answered, Client-Reply, In-Progress, On-Hold, Closed) and the v2
@@ -68,7 +54,7 @@ const STAFF_BY_TYPE = wordTable<boolean>({
  * and `raw` is the whole answer, so the envelope's `timestamp` and `requestId` (what HostUp
  * support asks for) stay with the ticket.
  */
-export function toTicket(answer: HostupAnswer, options: HostupMapOptions): Ticket {
+export function toTicket(answer: HostupAnswer, options: MapOptions): Ticket {
   const { ticket } = answer.data;
   const date: ReadDate = (text) => parseLocalDate(text, options.timezone, HOSTUP_DATE_FORMATS, HOSTUP_ISO_ZONE) ?? null;
   const statusText = nonEmpty(ticket.status);
@@ -115,8 +101,6 @@ function ownerOf(owner: HostupTicket['owner']): HostupOwner | null {
   const id = owner.id == null ? '' : String(owner.id).trim();
   return id === '' || id === '0' ? null : owner;
 }
-
-type ReadDate = (text: string | null | undefined) => IsoDateTime | null;
 
 function toReply(reply: HostupReply, date: ReadDate, owner: HostupOwner | null, requester: Person | null): Reply {
   return {

@@ -1,17 +1,12 @@
-import type { Attachment, IsoDateTime, Person, Ticket, TicketPriority, TicketStatus } from '../../domain/model.js';
+import type { Attachment, Person, Ticket, TicketPriority, TicketStatus } from '../../domain/model.js';
 import { byteSize } from '../kit/byte-size.js';
+import type { MapOptions } from '../kit/map-options.js';
+import { latest, type ReadDate } from '../kit/ticket-dates.js';
 import { textFormatOf } from '../kit/text-format.js';
 import { wordTable } from '../kit/word-table.js';
 import { decodeEntities } from './entities.js';
 import { ticketKey, type KaptureTaskDetails, type KaptureTicket } from './payload.js';
 import { parseKaptureDate } from './timestamps.js';
-
-export interface KaptureMapOptions {
-  /** IANA zone of Kapture's zone-less dates (`KAPTURE_TIMEZONE`, default Asia/Kolkata). */
-  readonly timezone: string;
-  /** When the gateway read the ticket (ISO-8601). */
-  readonly fetchedAt: IsoDateTime;
-}
 
 /**
  * docs/providers/kapture.md: statuses come as words (Pending, Complete, Closed) or as codes (P, CL; C taken
@@ -39,10 +34,10 @@ const PRIORITIES = wordTable<TicketPriority>({
 });
 
 /** One element of the answer (already validated by the client) to the model; `raw` is that element. */
-export function toTicket(ticket: KaptureTicket, options: KaptureMapOptions): Ticket {
+export function toTicket(ticket: KaptureTicket, options: MapOptions): Ticket {
   const details = ticket.task_details;
   // The client's payload check refuses a date in no known format, so `undefined` never reaches here.
-  const date = (value: string | number | null | undefined) => parseKaptureDate(value, options.timezone) ?? null;
+  const date: ReadDate<string | number> = (value) => parseKaptureDate(value, options.timezone) ?? null;
   const status = textOf(details.status);
   const priorityText = textOf(details.priority);
   const detail = details.detail ?? '';
@@ -162,12 +157,4 @@ function decoded(value: string | null | undefined): string | null {
 function textOf(value: unknown): string | null {
   const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
   return text === '' ? null : text;
-}
-
-/** The latest of some instants (ISO-8601 with offsets), kept as written; null when none. */
-function latest(dates: readonly (IsoDateTime | null)[]): IsoDateTime | null {
-  return dates.reduce<IsoDateTime | null>(
-    (best, date) => (date !== null && (best === null || Date.parse(date) > Date.parse(best)) ? date : best),
-    null,
-  );
 }

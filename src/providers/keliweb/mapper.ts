@@ -1,14 +1,7 @@
-import type {
-  Attachment,
-  IsoDateTime,
-  Note,
-  Person,
-  Reply,
-  Ticket,
-  TicketPriority,
-  TicketStatus,
-} from '../../domain/model.js';
+import type { Attachment, Note, Person, Reply, Ticket, TicketPriority, TicketStatus } from '../../domain/model.js';
 import { parseLocalDate } from '../../domain/dates.js';
+import type { MapOptions } from '../kit/map-options.js';
+import { latest, type ReadDate } from '../kit/ticket-dates.js';
 import { wordTable } from '../kit/word-table.js';
 import {
   KELIWEB_DATE_FORMATS,
@@ -18,13 +11,6 @@ import {
   type KeliwebReply,
   type KeliwebTicket,
 } from './payload.js';
-
-export interface KeliwebMapOptions {
-  /** IANA zone of Keliweb's zone-less dates (`KELIWEB_TIMEZONE`, default Europe/Rome). */
-  readonly timezone: string;
-  /** When the gateway read the ticket (ISO-8601). */
-  readonly fetchedAt: IsoDateTime;
-}
 
 /**
  * docs/providers/keliweb.md: Open, Answered, Customer-Reply, Closed always; On Hold, In Progress by default;
@@ -47,10 +33,8 @@ const PRIORITIES = wordTable<TicketPriority>({ low: 'LOW', medium: 'MEDIUM', hig
 /** docs/providers/keliweb.md: the opening message is reply "0". */
 const OPENING_REPLY_ID = '0';
 
-type ReadDate = (text: string | null | undefined) => IsoDateTime | null;
-
 /** WHMCS `GetTicket` (already validated by the client) to the model; `raw` is the whole answer. */
-export function toTicket(ticket: KeliwebTicket, options: KeliwebMapOptions): Ticket {
+export function toTicket(ticket: KeliwebTicket, options: MapOptions): Ticket {
   // The client's payload check refuses a date in another format, so `undefined` never reaches here.
   const date: ReadDate = (text) => parseLocalDate(text, options.timezone, KELIWEB_DATE_FORMATS) ?? null;
   const statusText = textOf(ticket.status);
@@ -176,12 +160,4 @@ function messageOf(reply: KeliwebReply): string {
 function personOf(name: unknown, email: unknown, isStaff: boolean): Person | null {
   const [shown, address] = [textOf(name), textOf(email)];
   return shown === null && address === null ? null : { name: shown, email: address, isStaff };
-}
-
-/** The latest of some instants (ISO-8601 with offsets), kept as written; null when none. */
-function latest(dates: readonly (IsoDateTime | null)[]): IsoDateTime | null {
-  return dates.reduce<IsoDateTime | null>(
-    (best, date) => (date !== null && (best === null || Date.parse(date) > Date.parse(best)) ? date : best),
-    null,
-  );
 }

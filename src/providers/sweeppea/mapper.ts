@@ -1,21 +1,16 @@
-import type {
-  Attachment,
-  IsoDateTime,
-  Note,
-  Person,
-  Ticket,
-  TicketPriority,
-  TicketStatus,
-} from '../../domain/model.js';
+import type { Attachment, Note, Person, Ticket, TicketPriority, TicketStatus } from '../../domain/model.js';
 import { parseIsoDate } from '../../domain/dates.js';
 import { byteSize } from '../kit/byte-size.js';
+import type { MapOptions } from '../kit/map-options.js';
+import { latest, type ReadDate } from '../kit/ticket-dates.js';
 import { wordTable } from '../kit/word-table.js';
 import { SWEEPPEA_ZONE, type SweeppeaAnswer, type SweeppeaTicket, type SweeppeaUpdateAnswer } from './payload.js';
 
-export interface SweeppeaMapOptions {
-  /** When the gateway read the ticket (ISO-8601). Sweeppea's own dates carry their offset, so no zone is needed. */
-  readonly fetchedAt: IsoDateTime;
-}
+/** Sweeppea's dates carry their offset (docs/providers/sweeppea.md), so its mapper needs no zone. */
+type SweeppeaMapOptions = Pick<MapOptions, 'fetchedAt'>;
+
+/** The client checked every date the mapper reads, so undefined cannot happen here. */
+const date: ReadDate = (text) => parseIsoDate(text, SWEEPPEA_ZONE) ?? null;
 
 /**
  * docs/providers/sweeppea.md: `Status` is a boolean, which the mapper reads as these words; Sweeppea
@@ -142,17 +137,4 @@ function lastSegment(url: string): string | null {
 
 function nonEmpty(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
-}
-
-/** The client validated every date the mapper reads, so undefined cannot happen here. */
-function date(text: string | null | undefined): IsoDateTime | null {
-  return parseIsoDate(text, SWEEPPEA_ZONE) ?? null;
-}
-
-function latest(dates: readonly (IsoDateTime | null)[]): IsoDateTime | null {
-  let best: IsoDateTime | null = null;
-  for (const candidate of dates) {
-    if (candidate !== null && (best === null || Date.parse(candidate) > Date.parse(best))) best = candidate;
-  }
-  return best;
 }
