@@ -3,6 +3,7 @@ import { parseLocalDate } from '../../domain/dates.js';
 import type { MapOptions } from '../kit/map-options.js';
 import { textFormatOf } from '../kit/text-format.js';
 import type { ReadDate } from '../kit/ticket-dates.js';
+import { nonEmpty } from '../kit/upstream-text.js';
 import { wordTable } from '../kit/word-table.js';
 import {
   HOSTUP_DATE_FORMATS,
@@ -144,8 +145,4 @@ function textEntries(values: readonly unknown[] | null | undefined): [string, nu
   return (values ?? []).flatMap((value, index): [string, number][] =>
     typeof value === 'string' && value.trim() !== '' ? [[value, index]] : [],
   );
-}
-
-function nonEmpty(value: string | null | undefined): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }

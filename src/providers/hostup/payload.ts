@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLocalDate } from '../../domain/dates.js';
+import { textOf } from '../kit/upstream-text.js';
 
 /**
  * docs/providers/hostup.md: HostBill-style `YYYY-MM-DD HH:MM:SS` in server time, no zone. An ISO-8601 date
@@ -34,8 +35,8 @@ const replyShape = z.object({
 /** The number users see: `ticket_number`, else `number`, else the row `id`; null when none is set. */
 export function ticketNumberOf(ticket: { ticket_number?: unknown; number?: unknown; id?: unknown }): string | null {
   for (const value of [ticket.ticket_number, ticket.number, ticket.id]) {
-    const candidate = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-    if (candidate !== '' && candidate !== '0') return candidate;
+    const candidate = textOf(value);
+    if (candidate !== null && candidate !== '0') return candidate;
   }
   return null;
 }

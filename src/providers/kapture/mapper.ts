@@ -2,6 +2,7 @@ import type { Attachment, Person, Ticket, TicketPriority, TicketStatus } from '.
 import { byteSize } from '../kit/byte-size.js';
 import type { MapOptions } from '../kit/map-options.js';
 import { latest, type ReadDate } from '../kit/ticket-dates.js';
+import { textOf } from '../kit/upstream-text.js';
 import { textFormatOf } from '../kit/text-format.js';
 import { wordTable } from '../kit/word-table.js';
 import { decodeEntities } from './entities.js';
@@ -152,9 +153,4 @@ function lastSegment(url: string): string {
 function decoded(value: string | null | undefined): string | null {
   const text = textOf(value);
   return text === null ? null : decodeEntities(text);
-}
-
-function textOf(value: unknown): string | null {
-  const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-  return text === '' ? null : text;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textOf } from '../kit/upstream-text.js';
 import { isKaptureDate } from './timestamps.js';
 
 /**
@@ -17,7 +18,7 @@ const kaptureDate = idLike.refine((value) => isKaptureDate(value), 'not a Kaptur
 
 /** A ticket id as a key: Kapture's ids are numbers, so leading zeros do not matter. */
 export function ticketKey(value: unknown): string | null {
-  const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+  const text = textOf(value) ?? '';
   return /^\d+$/.test(text) ? text.replace(/^0+(?=\d)/, '') : null;
 }
 

@@ -2,10 +2,10 @@ import type { Attachment, Note, Person, Reply, Ticket, TicketPriority, TicketSta
 import { parseLocalDate } from '../../domain/dates.js';
 import type { MapOptions } from '../kit/map-options.js';
 import { latest, type ReadDate } from '../kit/ticket-dates.js';
+import { textOf } from '../kit/upstream-text.js';
 import { wordTable } from '../kit/word-table.js';
 import {
   KELIWEB_DATE_FORMATS,
-  textOf,
   ticketNumberOf,
   type KeliwebNote,
   type KeliwebReply,

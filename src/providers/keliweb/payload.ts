@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLocalDate } from '../../domain/dates.js';
+import { textOf } from '../kit/upstream-text.js';
 
 /** docs/providers/keliweb.md: WHMCS dates are `Y-m-d H:i:s`, zone-less (Europe/Rome by default); ISO-8601 is read too (parseLocalDate). */
 export const KELIWEB_DATE_FORMATS = ['yyyy-MM-dd HH:mm:ss'] as const;
@@ -39,12 +40,6 @@ const noteShape = z.object({ noteid: z.union([z.string(), z.number()]), date: lo
 /** The number users see: `tid` in the seed's example, `ticketnum` in its table; tid first. */
 export function ticketNumberOf(ticket: { tid?: unknown; ticketnum?: unknown }): string | null {
   return textOf(ticket.tid) ?? textOf(ticket.ticketnum);
-}
-
-/** A WHMCS value as trimmed text; null when absent or blank. */
-export function textOf(value: unknown): string | null {
-  const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-  return text === '' ? null : text;
 }
 
 /**

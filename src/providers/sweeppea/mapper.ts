@@ -3,6 +3,7 @@ import { parseIsoDate } from '../../domain/dates.js';
 import { byteSize } from '../kit/byte-size.js';
 import type { MapOptions } from '../kit/map-options.js';
 import { latest, type ReadDate } from '../kit/ticket-dates.js';
+import { nonEmpty } from '../kit/upstream-text.js';
 import { wordTable } from '../kit/word-table.js';
 import { SWEEPPEA_ZONE, type SweeppeaAnswer, type SweeppeaTicket, type SweeppeaUpdateAnswer } from './payload.js';
 
@@ -133,8 +134,4 @@ function lastSegment(url: string): string | null {
   } catch {
     return nonEmpty(segment);
   }
-}
-
-function nonEmpty(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
