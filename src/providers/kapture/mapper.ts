@@ -1,5 +1,6 @@
 import type { Attachment, Person, Ticket, TicketPriority, TicketStatus } from '../../domain/model.js';
 import { byteSize } from '../kit/byte-size.js';
+import { httpUrl, lastSegment } from '../kit/http-url.js';
 import type { MapOptions } from '../kit/map-options.js';
 import { latest, type ReadDate } from '../kit/ticket-dates.js';
 import { textOf } from '../kit/upstream-text.js';
@@ -130,23 +131,6 @@ function firstText(record: Record<string, unknown>, keys: readonly string[]): st
     if (text !== null) return text;
   }
   return null;
-}
-
-/** Only http(s) links are given out as URLs: anything else (`javascript:`, a path) stays in `raw`. */
-function httpUrl(value: string | null | undefined): string | null {
-  const text = value?.trim() ?? '';
-  if (!/^https?:\/\//i.test(text)) return null;
-  return URL.canParse(text) ? text : null;
-}
-
-function lastSegment(url: string): string {
-  const segment = new URL(url).pathname.split('/').filter(Boolean).at(-1);
-  if (segment === undefined) return url;
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
 
 /** Kapture sends names and titles HTML-escaped (`Kapture Dev API&apos;s`, the seed). */

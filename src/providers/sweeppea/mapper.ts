@@ -1,6 +1,7 @@
 import type { Attachment, Note, Person, Ticket, TicketPriority, TicketStatus } from '../../domain/model.js';
 import { parseIsoDate } from '../../domain/dates.js';
 import { byteSize } from '../kit/byte-size.js';
+import { httpUrl, lastSegment } from '../kit/http-url.js';
 import type { MapOptions } from '../kit/map-options.js';
 import { latest, type ReadDate } from '../kit/ticket-dates.js';
 import { nonEmpty } from '../kit/upstream-text.js';
@@ -118,20 +119,4 @@ function toAttachment(file: unknown, index: number): Attachment[] {
   const id = typeof entry.Id === 'string' || typeof entry.Id === 'number' ? String(entry.Id) : String(index);
   const contentType = nonEmpty(entry.ContentType) ?? nonEmpty(entry.MimeType);
   return [{ id, filename, url, size: byteSize(entry.Size), contentType }];
-}
-
-/** Only http(s) links leave the gateway: a `javascript:` URL in an upstream field must not reach a frontend. */
-function httpUrl(value: unknown): string | null {
-  if (typeof value !== 'string' || !URL.canParse(value.trim())) return null;
-  const url = new URL(value.trim());
-  return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-}
-
-function lastSegment(url: string): string | null {
-  const segment = new URL(url).pathname.split('/').at(-1) ?? '';
-  try {
-    return nonEmpty(decodeURIComponent(segment));
-  } catch {
-    return nonEmpty(segment);
-  }
 }

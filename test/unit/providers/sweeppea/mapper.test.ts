@@ -253,6 +253,11 @@ describe('Sweeppea Files, whose element shape is undocumented', () => {
       { FileName: 'z', Size: 3_000_000_000 },
       [{ id: '0', filename: 'z', url: null, size: null, contentType: null }],
     ],
+    [
+      'a link whose path names no file, by the link itself',
+      'https://x.example/?id=7',
+      [{ id: '0', filename: 'https://x.example/?id=7', url: 'https://x.example/?id=7', size: null, contentType: null }],
+    ],
     ['an object with no name or link', { Size: 5 }, []],
     ['an empty string', '  ', []],
     ['a number', 42, []],
