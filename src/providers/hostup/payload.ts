@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLocalDate } from '../../domain/dates.js';
+import { idLike, text } from '../kit/payload-fields.js';
 import { textOf } from '../kit/upstream-text.js';
 
 /**
@@ -18,9 +19,6 @@ export const HOSTUP_DATE_FORMATS = ['yyyy-MM-dd HH:mm:ss'] as const;
 const localDate = z
   .string()
   .refine((text) => isLocalDate(text, HOSTUP_DATE_FORMATS), 'not a yyyy-MM-dd HH:mm:ss or ISO-8601 date');
-/** docs/providers/hostup.md: numbers often arrive as strings (and strings as numbers); the mapper coerces. */
-const idLike = z.union([z.string(), z.number()]);
-const text = z.string().nullish();
 
 const ownerShape = z.object({ id: idLike.nullish(), username: text, firstname: text, lastname: text, email: text });
 const replyShape = z.object({

@@ -1,13 +1,7 @@
 import { z } from 'zod';
+import { idLike, text } from '../kit/payload-fields.js';
 import { textOf } from '../kit/upstream-text.js';
 import { isKaptureDate } from './timestamps.js';
-
-/**
- * docs/providers/kapture.md: numbers often arrive as strings (`ticketId`) and ids as numbers (`taskId`):
- * either is accepted and coerced by the mapper, with no transform: checkShape keeps the payload as `raw`.
- */
-const idLike = z.union([z.string(), z.number()]);
-const text = z.string().nullish();
 
 /**
  * A date the mapper reads must parse, or the ticket is invalid (the same rule as every provider).

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLocalDate } from '../../domain/dates.js';
+import { idLike } from '../kit/payload-fields.js';
 import { textOf } from '../kit/upstream-text.js';
 
 /** docs/providers/keliweb.md: WHMCS dates are `Y-m-d H:i:s`, zone-less (Europe/Rome by default); ISO-8601 is read too (parseLocalDate). */
@@ -19,23 +20,23 @@ const localDate = z
  * docs/providers/keliweb.md: every WHMCS value is a string, but numbers may come as numbers. Accepted as
  * either and read through `textOf` by the mapper: no transform, so `raw` is the payload as received.
  */
-const text = z.union([z.string(), z.number()]).nullish();
+const whmcsValue = idLike.nullish();
 
 /** PHP's json_encode writes an empty list as `[]` instead of `{reply: []}` / `{note: []}` (docs/providers/keliweb.md). */
 const emptyList = z.array(z.unknown()).max(0);
 
 const replyShape = z.object({
-  replyid: z.union([z.string(), z.number()]),
-  userid: text,
-  contactid: text,
-  name: text,
-  email: text,
+  replyid: idLike,
+  userid: whmcsValue,
+  contactid: whmcsValue,
+  name: whmcsValue,
+  email: whmcsValue,
   date: localDate,
-  message: text,
-  attachment: text,
-  admin: text,
+  message: whmcsValue,
+  attachment: whmcsValue,
+  admin: whmcsValue,
 });
-const noteShape = z.object({ noteid: z.union([z.string(), z.number()]), date: localDate, message: text, admin: text });
+const noteShape = z.object({ noteid: idLike, date: localDate, message: whmcsValue, admin: whmcsValue });
 
 /** The number users see: `tid` in the seed's example, `ticketnum` in its table; tid first. */
 export function ticketNumberOf(ticket: { tid?: unknown; ticketnum?: unknown }): string | null {
@@ -49,19 +50,19 @@ export function ticketNumberOf(ticket: { tid?: unknown; ticketnum?: unknown }): 
 export const keliwebTicketShape = z
   .object({
     result: z.literal('success'),
-    ticketid: text,
-    tid: text,
-    ticketnum: text,
-    userid: text,
-    contactid: text,
-    name: text,
-    email: text,
+    ticketid: whmcsValue,
+    tid: whmcsValue,
+    ticketnum: whmcsValue,
+    userid: whmcsValue,
+    contactid: whmcsValue,
+    name: whmcsValue,
+    email: whmcsValue,
     date: localDate,
-    subject: text,
-    status: text,
-    priority: text,
+    subject: whmcsValue,
+    status: whmcsValue,
+    priority: whmcsValue,
     lastreply: localDate,
-    deptname: text,
+    deptname: whmcsValue,
     replies: z.union([z.object({ reply: z.array(replyShape).nullish() }), emptyList]).nullish(),
     notes: z.union([z.object({ note: z.array(noteShape).nullish() }), emptyList]).nullish(),
   })

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseIsoDate } from '../../domain/dates.js';
+import { idLike, text } from '../kit/payload-fields.js';
 
 /**
  * docs/providers/sweeppea.md: Sweeppea sends UTC ISO-8601. A .NET-style date with no offset
@@ -10,11 +11,8 @@ export const SWEEPPEA_ZONE = 'UTC';
 const instant = z
   .string()
   .refine((text) => parseIsoDate(text, SWEEPPEA_ZONE) !== undefined, 'not an ISO-8601 date and time');
-/** docs/providers/sweeppea.md: numbers often arrive as strings; the mapper coerces. */
-const numberish = z.union([z.number(), z.string()]);
-const text = z.string().nullish();
 
-const noteShape = z.object({ Id: numberish, Date: instant.nullish(), Note: z.string() });
+const noteShape = z.object({ Id: idLike, Date: instant.nullish(), Note: z.string() });
 const statisticShape = z.object({ Date: instant.nullish() });
 
 /**
@@ -22,12 +20,12 @@ const statisticShape = z.object({ Date: instant.nullish() });
  * stays in the payload, which checkShape keeps whole as the ticket's `raw` (no transforms here).
  */
 export const sweeppeaTicketShape = z.object({
-  CaseNumber: numberish.refine((value) => String(value).trim() !== '', 'empty case number'),
+  CaseNumber: idLike.refine((value) => String(value).trim() !== '', 'empty case number'),
   Date: instant.nullish(),
   AccountInfo: z.object({ FullName: text, Email: text }).nullish(),
   Subject: text,
   Description: text,
-  Priority: numberish.nullish(),
+  Priority: idLike.nullish(),
   // `false` open, `true` closed; the create endpoint says "Open" (docs/providers/sweeppea.md), so words pass too.
   Status: z.union([z.boolean(), z.string()]).nullish(),
   CloseDate: instant.nullish(),
@@ -58,6 +56,6 @@ export type SweeppeaAnswer = z.infer<typeof sweeppeaSuccessShape>;
 export const sweeppeaErrorShape = z.object({
   Response: z.literal(false),
   Message: z.string().optional(),
-  Code: numberish.optional(),
+  Code: idLike.optional(),
 });
 export type SweeppeaErrorBody = z.infer<typeof sweeppeaErrorShape>;
