@@ -1,8 +1,7 @@
 import { BadUserInputError } from '../../domain/errors.js';
-import { fetchEach } from '../kit/fetch-each.js';
-import { PROVIDER_CATALOG } from '../catalog.js';
+import { catalogFacts } from '../kit/catalog-facts.js';
+import { fetchEachTicket } from '../kit/fetch-each.js';
 import type { Provider, ProviderDeps } from '../provider.js';
-import { tracedBy } from '../../upstream/traced.js';
 import { getTicket } from './client.js';
 import { toTicket } from './mapper.js';
 
@@ -25,23 +24,9 @@ function parseNumber(number: string): string {
 /** HostUp (`https://cloud.hostup.se`), legacy API: one `GET /api/support/tickets/{number}` a ticket. */
 export function createHostupProvider(deps: ProviderDeps): Provider {
   return {
-    name: 'hostup',
-    displayName: PROVIDER_CATALOG.hostup.displayName,
     // The legacy API has no write endpoints and reads one ticket a call.
-    capabilities: {
-      updateTicket: PROVIDER_CATALOG.hostup.updateTicket,
-      batchRead: PROVIDER_CATALOG.hostup.batchRead,
-      maxBatch: 1,
-    },
+    ...catalogFacts('hostup', deps),
     parseNumber,
-    fetchTickets(numbers, auth, trace) {
-      const http = tracedBy(deps.http, trace);
-      return fetchEach(numbers, 'hostup', parseNumber, async (number) =>
-        toTicket(await getTicket(http, number, auth.secret), {
-          timezone: deps.timezone,
-          fetchedAt: new Date().toISOString(),
-        }),
-      );
-    },
+    fetchTickets: fetchEachTicket(deps, { provider: 'hostup', parseNumber, read: getTicket, toTicket }),
   } satisfies Provider;
 }

@@ -1,8 +1,7 @@
 import { BadUserInputError } from '../../domain/errors.js';
-import { fetchEach } from '../kit/fetch-each.js';
-import { PROVIDER_CATALOG } from '../catalog.js';
+import { catalogFacts } from '../kit/catalog-facts.js';
+import { fetchEachTicket } from '../kit/fetch-each.js';
 import type { Provider, ProviderDeps } from '../provider.js';
-import { tracedBy } from '../../upstream/traced.js';
 import { getTicket } from './client.js';
 import { toTicket } from './mapper.js';
 
@@ -28,24 +27,10 @@ function parseNumber(number: string): string {
 /** Keliweb (`https://apiv2.keliweb.it`, WHMCS behind Laravel): one `get-ticket` call a ticket. */
 export function createKeliwebProvider(deps: ProviderDeps): Provider {
   return {
-    name: 'keliweb',
-    displayName: PROVIDER_CATALOG.keliweb.displayName,
     // docs/providers/keliweb.md: replies can be added but tickets not updated; get-ticket reads one ticket.
-    capabilities: {
-      updateTicket: PROVIDER_CATALOG.keliweb.updateTicket,
-      batchRead: PROVIDER_CATALOG.keliweb.batchRead,
-      maxBatch: 1,
-    },
+    ...catalogFacts('keliweb', deps),
     parseNumber,
     // One call a number, all at once; the upstream client holds them to the concurrency limit.
-    fetchTickets(numbers, auth, trace) {
-      const http = tracedBy(deps.http, trace);
-      return fetchEach(numbers, 'keliweb', parseNumber, async (number) =>
-        toTicket(await getTicket(http, number, auth.secret), {
-          timezone: deps.timezone,
-          fetchedAt: new Date().toISOString(),
-        }),
-      );
-    },
+    fetchTickets: fetchEachTicket(deps, { provider: 'keliweb', parseNumber, read: getTicket, toTicket }),
   } satisfies Provider;
 }

@@ -1,6 +1,36 @@
 import { asError } from '../../domain/errors.js';
 import type { ProviderName, Ticket } from '../../domain/model.js';
+import { tracedBy } from '../../upstream/traced.js';
+import type { UpstreamClient } from '../../upstream/types.js';
+import type { Provider, ProviderDeps } from '../provider.js';
 import { askedTicket } from './asked-ticket.js';
+import type { MapOptions } from './map-options.js';
+
+/** How a provider that reads one ticket a call reads and maps one: see `fetchEachTicket`. */
+export interface OneTicketReader<Answer> {
+  readonly provider: ProviderName;
+  /** The provider's `parseNumber`: the answer must be for the number asked, in this form. */
+  readonly parseNumber: (number: string) => string;
+  /** The client's call for one ticket: its checked answer, or a thrown gateway error. */
+  readonly read: (http: UpstreamClient, number: string, secret: string) => Promise<Answer>;
+  /** The provider's mapper. */
+  readonly toTicket: (answer: Answer, options: MapOptions) => Ticket;
+}
+
+/**
+ * `Provider.fetchTickets` for a provider that reads one ticket a call: every call made through
+ * the request's traced client (so the request counts it), each answer mapped in the provider's
+ * zone with the time it came, and each number's result or error in its place (`fetchEach`).
+ */
+export function fetchEachTicket<Answer>(deps: ProviderDeps, reader: OneTicketReader<Answer>): Provider['fetchTickets'] {
+  return (numbers, auth, trace) => {
+    const http = tracedBy(deps.http, trace);
+    return fetchEach(numbers, reader.provider, reader.parseNumber, async (number) => {
+      const answer = await reader.read(http, number, auth.secret);
+      return reader.toTicket(answer, { timezone: deps.timezone, fetchedAt: new Date().toISOString() });
+    });
+  };
+}
 
 /**
  * For providers that read one ticket a call: every number at once (the upstream client holds
