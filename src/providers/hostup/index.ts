@@ -1,6 +1,5 @@
 import { BadUserInputError } from '../../domain/errors.js';
-import { catalogFacts } from '../kit/catalog-facts.js';
-import { fetchEachTicket } from '../kit/fetch-each.js';
+import { oneTicketACallProvider } from '../kit/fetch-each.js';
 import type { Provider, ProviderDeps } from '../provider.js';
 import { getTicket } from './client.js';
 import { toTicket } from './mapper.js';
@@ -23,10 +22,6 @@ function parseNumber(number: string): string {
 
 /** HostUp (`https://cloud.hostup.se`), legacy API: one `GET /api/support/tickets/{number}` a ticket. */
 export function createHostupProvider(deps: ProviderDeps): Provider {
-  return {
-    // The legacy API has no write endpoints and reads one ticket a call.
-    ...catalogFacts('hostup', deps),
-    parseNumber,
-    fetchTickets: fetchEachTicket(deps, { provider: 'hostup', parseNumber, read: getTicket, toTicket }),
-  } satisfies Provider;
+  // The legacy API has no write endpoints and reads one ticket a call.
+  return oneTicketACallProvider(deps, { provider: 'hostup', parseNumber, read: getTicket, toTicket });
 }

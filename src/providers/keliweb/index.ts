@@ -1,6 +1,5 @@
 import { BadUserInputError } from '../../domain/errors.js';
-import { catalogFacts } from '../kit/catalog-facts.js';
-import { fetchEachTicket } from '../kit/fetch-each.js';
+import { oneTicketACallProvider } from '../kit/fetch-each.js';
 import type { Provider, ProviderDeps } from '../provider.js';
 import { getTicket } from './client.js';
 import { toTicket } from './mapper.js';
@@ -26,11 +25,7 @@ function parseNumber(number: string): string {
 
 /** Keliweb (`https://apiv2.keliweb.it`, WHMCS behind Laravel): one `get-ticket` call a ticket. */
 export function createKeliwebProvider(deps: ProviderDeps): Provider {
-  return {
-    // docs/providers/keliweb.md: replies can be added but tickets not updated; get-ticket reads one ticket.
-    ...catalogFacts('keliweb', deps),
-    parseNumber,
-    // One call a number, all at once; the upstream client holds them to the concurrency limit.
-    fetchTickets: fetchEachTicket(deps, { provider: 'keliweb', parseNumber, read: getTicket, toTicket }),
-  } satisfies Provider;
+  // docs/providers/keliweb.md: replies can be added but tickets not updated; get-ticket reads one
+  // ticket. One call a number, all at once; the upstream client holds them to the concurrency limit.
+  return oneTicketACallProvider(deps, { provider: 'keliweb', parseNumber, read: getTicket, toTicket });
 }

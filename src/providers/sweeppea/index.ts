@@ -1,8 +1,7 @@
 import { BadUserInputError } from '../../domain/errors.js';
 import type { Ticket } from '../../domain/model.js';
 import { askedTicket } from '../kit/asked-ticket.js';
-import { catalogFacts } from '../kit/catalog-facts.js';
-import { fetchEachTicket } from '../kit/fetch-each.js';
+import { oneTicketACallProvider } from '../kit/fetch-each.js';
 import type { Provider, ProviderDeps } from '../provider.js';
 import { tracedBy } from '../../upstream/traced.js';
 import { fetchSingleTicket, updateTicket } from './client.js';
@@ -25,11 +24,9 @@ function parseNumber(number: string): string {
 /** Sweeppea (`https://api-v3.sweeppea.com`): one `fetchSingleTicket` call a ticket. */
 export function createSweeppeaProvider(deps: ProviderDeps): Provider {
   return {
-    // Reads are one ticket a call; `/tickets/update` changes title and description.
-    ...catalogFacts('sweeppea', deps),
-    parseNumber,
-    // One call a number; the upstream client holds them to Sweeppea's one-at-a-time limit.
-    fetchTickets: fetchEachTicket(deps, { provider: 'sweeppea', parseNumber, read: fetchSingleTicket, toTicket }),
+    // Reads are one ticket a call, which the upstream client holds to Sweeppea's one-at-a-time
+    // limit; `/tickets/update` changes title and description.
+    ...oneTicketACallProvider(deps, { provider: 'sweeppea', parseNumber, read: fetchSingleTicket, toTicket }),
     /**
      * The update answers with a few of the ticket's fields; the ticket is then read back whole
      * (its Statistics now list the update). Should that read fail, the change is still made:

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NotFoundError, UpstreamError, UpstreamInvalidResponseError } from '../../../../src/domain/errors.js';
-import { fetchEach, fetchEachTicket } from '../../../../src/providers/kit/fetch-each.js';
+import { fetchEach, oneTicketACallProvider } from '../../../../src/providers/kit/fetch-each.js';
 import type { Ticket } from '../../../../src/domain/model.js';
 import type { MapOptions } from '../../../../src/providers/kit/map-options.js';
 import { CLOSED_CIRCUIT } from '../../../../src/upstream/breaker.js';
@@ -38,7 +38,7 @@ describe('fetchEach', () => {
   });
 });
 
-describe('fetchEachTicket', () => {
+describe('oneTicketACallProvider', () => {
   afterEach(() => {
     vi.useRealTimers();
   });
@@ -63,7 +63,7 @@ describe('fetchEachTicket', () => {
     const { http, sent } = upstream();
     const secrets: string[] = [];
     const mapped: MapOptions[] = [];
-    const fetchTickets = fetchEachTicket(
+    const provider = oneTicketACallProvider(
       { http, timezone: 'Europe/Rome', maxBatch: 1 },
       {
         provider: 'keliweb',
@@ -78,8 +78,14 @@ describe('fetchEachTicket', () => {
         },
       },
     );
+    expect(provider).toMatchObject({
+      name: 'keliweb',
+      displayName: 'Keliweb',
+      capabilities: { updateTicket: false, batchRead: false, maxBatch: 1 },
+    });
+    expect(provider.parseNumber('abc-1')).toBe('ABC-1');
     const trace: CallTrace = { requestId: 'req-1', attempted: () => {} };
-    const results = await fetchTickets(['ABC-1', '516757'], { secret: 'token-1' }, trace);
+    const results = await provider.fetchTickets(['ABC-1', '516757'], { secret: 'token-1' }, trace);
     expect(results).toEqual([
       { provider: 'keliweb', number: 'ABC-1' },
       { provider: 'keliweb', number: '516757' },
@@ -97,7 +103,7 @@ describe('fetchEachTicket', () => {
 
   it('refuses, at its own place, an answer for a ticket other than the one asked, in canonical form', async () => {
     const { http } = upstream();
-    const fetchTickets = fetchEachTicket(
+    const { fetchTickets } = oneTicketACallProvider(
       { http, timezone: 'UTC', maxBatch: 1 },
       {
         provider: 'keliweb',
