@@ -1,15 +1,14 @@
 import { checkShape } from '../kit/check-shape.js';
 import {
-  errorForUpstreamStatus,
   NotFoundError,
   UnauthenticatedError,
   UpstreamError,
   UpstreamInvalidResponseError,
   type TicketGraphError,
 } from '../../domain/errors.js';
-import { retryAfterHeader } from '../../upstream/retry-after.js';
-import type { UpstreamClient, UpstreamResponse } from '../../upstream/types.js';
+import type { UpstreamClient } from '../../upstream/types.js';
 import { shapeError } from '../kit/shape-error.js';
+import { statusError } from '../kit/status-error.js';
 import { kaptureFailureShape, kaptureTicketShape, ticketKey, type KaptureTicket } from './payload.js';
 
 const provider = 'kapture';
@@ -48,7 +47,13 @@ export async function searchTickets(
     }),
   });
   const details = { provider, upstreamStatus: response.status } as const;
-  if (response.status < 200 || response.status >= 300) throw statusError(response);
+  if (response.status < 200 || response.status >= 300) {
+    throw statusError(response, provider, {
+      refused: 'Kapture CRM rejected the API key',
+      noEndpoint: 'Kapture CRM has no search endpoint at the configured base URL',
+      failed: `Kapture CRM answered HTTP ${response.status}`,
+    });
+  }
   // docs/providers/kapture.md: failures come as a body with HTTP 200.
   const failure = checkShape(kaptureFailureShape, response.body);
   if (failure.success) throw failureError(failure.data.message, response.status);
@@ -120,21 +125,4 @@ function failureError(message: unknown, status: number): TicketGraphError {
   }
   // An answer, not a transport failure: asking again would get the same one.
   return new UpstreamError('Kapture CRM reported a failure reading tickets', { ...details, retryable: false });
-}
-
-function statusError(response: UpstreamResponse): TicketGraphError {
-  const details = { provider, upstreamStatus: response.status } as const;
-  if (response.status === 401) return new UnauthenticatedError('Kapture CRM rejected the API key', details);
-  // Unknown ids are absent from a 200 answer, so a 404 is the endpoint (a wrong subdomain or
-  // base URL), not the tickets: it must not read as "no such ticket" for the whole batch.
-  if (response.status === 404) {
-    return new UpstreamError('Kapture CRM has no search endpoint at the configured base URL', {
-      ...details,
-      retryable: false,
-    });
-  }
-  return errorForUpstreamStatus(response.status, `Kapture CRM answered HTTP ${response.status}`, {
-    ...details,
-    retryAfter: retryAfterHeader(response),
-  });
 }

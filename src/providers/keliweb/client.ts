@@ -1,15 +1,9 @@
 import { checkShape } from '../kit/check-shape.js';
-import {
-  errorForUpstreamStatus,
-  NotFoundError,
-  UnauthenticatedError,
-  UpstreamError,
-  type TicketGraphError,
-} from '../../domain/errors.js';
+import { NotFoundError, UpstreamError, type TicketGraphError } from '../../domain/errors.js';
 import { FormData } from 'undici';
-import { retryAfterHeader } from '../../upstream/retry-after.js';
-import type { UpstreamClient, UpstreamResponse } from '../../upstream/types.js';
+import type { UpstreamClient } from '../../upstream/types.js';
 import { shapeError } from '../kit/shape-error.js';
+import { statusError } from '../kit/status-error.js';
 import { keliwebErrorShape, keliwebTicketShape, type KeliwebTicket } from './payload.js';
 
 const provider = 'keliweb';
@@ -39,7 +33,15 @@ export async function getTicket(http: UpstreamClient, number: string, accessToke
   // docs/providers/keliweb.md: check the body, not only the status: WHMCS errors come with HTTP 200.
   const failure = checkShape(keliwebErrorShape, response.body);
   if (failure.success) throw whmcsError(failure.data.message, number, response.status);
-  if (response.status < 200 || response.status >= 300) throw statusError(response, number);
+  // Laravel Passport answers a missing, expired or revoked token with 401 `{"message":"Unauthenticated."}`;
+  // a 404 is Laravel's "route not found".
+  if (response.status < 200 || response.status >= 300) {
+    throw statusError(response, provider, {
+      refused: 'Keliweb rejected the access token',
+      noEndpoint: 'Keliweb has no get-ticket endpoint at the configured base URL',
+      failed: `Keliweb failed to read ticket ${number}`,
+    });
+  }
   const parsed = checkShape(keliwebTicketShape, response.body);
   if (!parsed.success) {
     throw shapeError(`Keliweb answered ticket ${number}`, parsed.error, details);
@@ -56,23 +58,5 @@ function whmcsError(message: unknown, number: string, status: number): TicketGra
   return new UpstreamError(`Keliweb reported an error reading ticket ${number}`, {
     ...details,
     retryable: status >= 500,
-  });
-}
-
-function statusError(response: UpstreamResponse, number: string): TicketGraphError {
-  const details = { provider, upstreamStatus: response.status } as const;
-  // Laravel Passport answers a missing, expired or revoked token with 401 `{"message":"Unauthenticated."}`.
-  if (response.status === 401) return new UnauthenticatedError('Keliweb rejected the access token', details);
-  // A missing ticket is a WHMCS error with HTTP 200; a 404 is Laravel's "route not found": a wrong
-  // base URL, which must not read as "no such ticket".
-  if (response.status === 404) {
-    return new UpstreamError('Keliweb has no get-ticket endpoint at the configured base URL', {
-      ...details,
-      retryable: false,
-    });
-  }
-  return errorForUpstreamStatus(response.status, `Keliweb failed to read ticket ${number}`, {
-    ...details,
-    retryAfter: retryAfterHeader(response),
   });
 }
