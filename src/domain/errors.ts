@@ -170,7 +170,7 @@ export function errorForUpstreamStatus(
 
 /**
  * What was thrown while reading a provider, as a gateway error of that provider. A gateway error
- * passes as it is. Any other Error (a TypeError in a mapper) means a payload passed its schema
+ * passes as it is. Any other Error (a TypeError in a mapper) means a payload passed its shape check
  * and still could not be read: the ticket is UPSTREAM_INVALID_RESPONSE at its own path, named
  * by the error's kind only, rather than a masked "Unexpected error". A non-Error throw is an
  * UPSTREAM_ERROR.

@@ -62,7 +62,7 @@ export function createTicketLoader(
             return numbers.map(() => error);
           }
           onBatch?.(name, numbers.length);
-          if (brought !== undefined) return provider.fetchTickets(numbers, { apiKey: brought }, trace);
+          if (brought !== undefined) return provider.fetchTickets(numbers, { secret: brought }, trace);
           return fetchWithConfigured(provider, credential!, numbers, trace);
         },
         // Non-batch providers take every number of a tick in one call and fan out themselves,
@@ -109,7 +109,7 @@ export function createTicketLoader(
       const write = (auth: Credential) => provider.updateTicket!(update, auth, trace);
       const brought = credentials[ref.provider];
       let ticket: Ticket;
-      if (brought !== undefined) ticket = await write({ apiKey: brought });
+      if (brought !== undefined) ticket = await write({ secret: brought });
       else if (credential === undefined) throw missingCredential(provider);
       else ticket = await writeWithConfigured(credential, write);
       prime(ticket);

@@ -3,7 +3,12 @@ import type { CallTrace, UpstreamClient } from '../upstream/types.js';
 
 /** The upstream credential one request uses for one provider. */
 export interface Credential {
-  readonly apiKey: string;
+  /**
+   * What the provider's API is called with, as it takes it: a fixed API key (Sweeppea, HostUp,
+   * Kapture, or one a request brings), or an OAuth access token that expires (Keliweb's, from
+   * credentials/password-grant.ts).
+   */
+  readonly secret: string;
 }
 
 /** Where the configured credential of a provider comes from: a fixed key, or tokens that expire. */

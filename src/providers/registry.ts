@@ -115,7 +115,7 @@ function statusOf({ provider, enabled, circuit }: RegisteredProvider): ProviderS
 
 /** A key that never changes: nothing to renew when the upstream refuses it. */
 export function fixedCredential(apiKey: string): CredentialSource {
-  return { current: async () => ({ apiKey }), refused: () => false };
+  return { current: async () => ({ secret: apiKey }), refused: () => false };
 }
 
 /** The enabled providers that can update tickets: what `Mutation.updateTicket` exists for. */

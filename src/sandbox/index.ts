@@ -1,6 +1,6 @@
 import { PROVIDER_NAMES, type ProviderName } from '../domain/model.js';
 import { DelayTimers } from './delay-timers.js';
-import { createHostUpSimulator } from './hostup/server.js';
+import { createHostupSimulator } from './hostup/server.js';
 import { createKaptureSimulator } from './kapture/server.js';
 import { createKeliwebSimulator } from './keliweb/server.js';
 import { SANDBOX_KEYS, SANDBOX_OTHER_KEYS } from './keys.js';
@@ -26,7 +26,7 @@ export type {
 
 const SIMULATORS: Record<ProviderName, (options: SimulatorOptions) => Simulator> = {
   sweeppea: createSweeppeaSimulator,
-  hostup: createHostUpSimulator,
+  hostup: createHostupSimulator,
   keliweb: createKeliwebSimulator,
   kapture: createKaptureSimulator,
 };

@@ -15,6 +15,7 @@ export const REDACTED_PATHS = [
   '*.headers["x-keliweb-api-key"]',
   '*.headers["x-kapture-api-key"]',
   '*.apiKey',
+  '*.secret',
   '*.password',
   '*.clientSecret',
   '*.access_token',

@@ -87,16 +87,16 @@ export function createPasswordGrantSource(http: UpstreamClient, options: Passwor
 
   return {
     async current(): Promise<Credential> {
-      if (token && now() < token.renewAt) return { apiKey: token.accessToken };
+      if (token && now() < token.renewAt) return { secret: token.accessToken };
       pending ??= renew(token).finally(() => {
         pending = undefined;
       });
       token = await pending;
-      return { apiKey: token.accessToken };
+      return { secret: token.accessToken };
     },
     refused(stale) {
       // Another request may already have renewed it; only the token refused is dropped.
-      if (token?.accessToken === stale.apiKey) token = { ...token, renewAt: 0 };
+      if (token?.accessToken === stale.secret) token = { ...token, renewAt: 0 };
       return true;
     },
   };

@@ -10,7 +10,7 @@ import {
 import { parseRetryAfter, retryAfterHeader } from '../../upstream/retry-after.js';
 import type { UpstreamClient, UpstreamResponse } from '../../upstream/types.js';
 import { shapeError } from '../kit/shape-error.js';
-import { hostupErrorSchema, hostupSuccessSchema, type HostupAnswer } from './schema.js';
+import { hostupErrorShape, hostupSuccessShape, type HostupAnswer } from './payload.js';
 
 const provider = 'hostup';
 
@@ -25,11 +25,11 @@ export async function getTicket(http: UpstreamClient, number: string, apiKey: st
   });
   const details = { provider, upstreamStatus: response.status } as const;
   if (response.status < 200 || response.status >= 300) throw errorFor(response, number);
-  const parsed = checkShape(hostupSuccessSchema, response.body);
+  const parsed = checkShape(hostupSuccessShape, response.body);
   if (parsed.success) return parsed.data;
   // docs/providers/hostup.md: check the body, not only the status: an error document with a 2xx is still an error.
   const body = response.body as { success?: unknown } | undefined;
-  if (body?.success === false || checkShape(hostupErrorSchema, response.body).success) {
+  if (body?.success === false || checkShape(hostupErrorShape, response.body).success) {
     throw new UpstreamError(`HostUp reported an error reading ticket ${number}`, { ...details, retryable: false });
   }
   throw shapeError(`HostUp answered ticket ${number}`, parsed.error, details);

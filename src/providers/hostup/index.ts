@@ -1,8 +1,6 @@
 import { BadUserInputError } from '../../domain/errors.js';
-import { fetchEach } from '../kit/fetch-each.js';
-import { PROVIDER_CATALOG } from '../catalog.js';
+import { oneTicketACallProvider } from '../kit/fetch-each.js';
 import type { Provider, ProviderDeps } from '../provider.js';
-import { tracedBy } from '../../upstream/traced.js';
 import { getTicket } from './client.js';
 import { toTicket } from './mapper.js';
 
@@ -24,24 +22,6 @@ function parseNumber(number: string): string {
 
 /** HostUp (`https://cloud.hostup.se`), legacy API: one `GET /api/support/tickets/{number}` a ticket. */
 export function createHostupProvider(deps: ProviderDeps): Provider {
-  return {
-    name: 'hostup',
-    displayName: PROVIDER_CATALOG.hostup.displayName,
-    // The legacy API has no write endpoints and reads one ticket a call.
-    capabilities: {
-      updateTicket: PROVIDER_CATALOG.hostup.updateTicket,
-      batchRead: PROVIDER_CATALOG.hostup.batchRead,
-      maxBatch: 1,
-    },
-    parseNumber,
-    fetchTickets(numbers, auth, trace) {
-      const http = tracedBy(deps.http, trace);
-      return fetchEach(numbers, 'hostup', parseNumber, async (number) =>
-        toTicket(await getTicket(http, number, auth.apiKey), {
-          timezone: deps.timezone,
-          fetchedAt: new Date().toISOString(),
-        }),
-      );
-    },
-  } satisfies Provider;
+  // The legacy API has no write endpoints and reads one ticket a call.
+  return oneTicketACallProvider(deps, { provider: 'hostup', parseNumber, read: getTicket, toTicket });
 }

@@ -1,15 +1,9 @@
-import type {
-  Attachment,
-  IsoDateTime,
-  Note,
-  Person,
-  Reply,
-  Ticket,
-  TicketPriority,
-  TicketStatus,
-} from '../../domain/model.js';
+import type { Attachment, Note, Person, Reply, Ticket, TicketPriority, TicketStatus } from '../../domain/model.js';
 import { parseLocalDate } from '../../domain/dates.js';
+import type { MapOptions } from '../kit/map-options.js';
 import { textFormatOf } from '../kit/text-format.js';
+import type { ReadDate } from '../kit/ticket-dates.js';
+import { nonEmpty } from '../kit/upstream-text.js';
 import { wordTable } from '../kit/word-table.js';
 import {
   HOSTUP_DATE_FORMATS,
@@ -19,18 +13,11 @@ import {
   type HostupOwner,
   type HostupReply,
   type HostupTicket,
-} from './schema.js';
-
-export interface HostupMapOptions {
-  /** IANA zone of HostUp's zone-less dates (`HOSTUP_TIMEZONE`, default Europe/Stockholm). */
-  readonly timezone: string;
-  /** When the gateway read the ticket (ISO-8601). */
-  readonly fetchedAt: IsoDateTime;
-}
+} from './payload.js';
 
 /**
  * Legacy HostBill words (Open, Answered, Client-Reply, In-Progress, On-Hold, Closed) and the v2
- * API's (open, answered, customer_reply, …), keyed after `statusKey` folds case and -/_/space.
+ * API's (open, answered, customer_reply, …); the table folds case and -/_/space (wordKey).
  */
 const STATUSES = wordTable<TicketStatus>({
   open: 'OPEN',
@@ -53,33 +40,39 @@ const PRIORITIES = wordTable<TicketPriority>({
   critical: 'URGENT',
 });
 
-/** HostBill reply `type`s: staff answer as Admin; Client (or Guest, by e-mail) are the customer. */
-const STAFF_TYPES = new Set(['admin', 'staff']);
-const CUSTOMER_TYPES = new Set(['client', 'customer', 'guest', 'user']);
+/** Whether a HostBill reply `type` is staff: staff answer as Admin; Client (or Guest, by e-mail) are the customer. */
+const STAFF_BY_TYPE = wordTable<boolean>({
+  admin: true,
+  staff: true,
+  client: false,
+  customer: false,
+  guest: false,
+  user: false,
+});
 
 /**
  * The legacy API's answer (already validated by the client) to the model: `data.ticket` is read,
  * and `raw` is the whole answer, so the envelope's `timestamp` and `requestId` (what HostUp
  * support asks for) stay with the ticket.
  */
-export function toTicket(answer: HostupAnswer, options: HostupMapOptions): Ticket {
+export function toTicket(answer: HostupAnswer, options: MapOptions): Ticket {
   const { ticket } = answer.data;
   const date: ReadDate = (text) => parseLocalDate(text, options.timezone, HOSTUP_DATE_FORMATS, HOSTUP_ISO_ZONE) ?? null;
   const statusText = nonEmpty(ticket.status);
-  const status = statusText === null ? 'UNKNOWN' : (STATUSES.get(statusKey(statusText)) ?? 'UNKNOWN');
+  const status = STATUSES.get(statusText) ?? 'UNKNOWN';
   const priorityText = nonEmpty(ticket.priority);
   const owner = ownerOf(ticket.owner);
   const requester = person(ticket.name, ticket.email, false);
   return {
     provider: 'hostup',
-    // The schema refuses a ticket with no number, so this is never null.
+    // The payload check refuses a ticket with no number, so this is never null.
     number: ticketNumberOf(ticket) ?? '',
     subject: ticket.subject ?? null,
     body: ticket.body ?? null,
     bodyFormat: textFormatOf(ticket.body),
     status,
     statusText,
-    priority: priorityText === null ? null : (PRIORITIES.get(statusKey(priorityText)) ?? null),
+    priority: PRIORITIES.get(priorityText) ?? null,
     priorityText,
     createdAt: date(ticket.date),
     updatedAt: date(ticket.lastupdate),
@@ -103,21 +96,12 @@ export function toTicket(answer: HostupAnswer, options: HostupMapOptions): Ticke
   };
 }
 
-function statusKey(word: string): string {
-  return word
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '_');
-}
-
 /** The owner counts when it has an id other than empty or 0 (HostBill's "nobody"). */
 function ownerOf(owner: HostupTicket['owner']): HostupOwner | null {
   if (!owner || Array.isArray(owner)) return null;
   const id = owner.id == null ? '' : String(owner.id).trim();
   return id === '' || id === '0' ? null : owner;
 }
-
-type ReadDate = (text: string | null | undefined) => IsoDateTime | null;
 
 function toReply(reply: HostupReply, date: ReadDate, owner: HostupOwner | null, requester: Person | null): Reply {
   return {
@@ -136,9 +120,8 @@ function toReply(reply: HostupReply, date: ReadDate, owner: HostupOwner | null, 
  * it points at the admin table for staff and the client table for customers, so ids collide.
  */
 function replierIsStaff(reply: HostupReply, owner: HostupOwner | null, requester: Person | null): boolean | null {
-  const type = nonEmpty(reply.type)?.toLowerCase() ?? '';
-  if (STAFF_TYPES.has(type)) return true;
-  if (CUSTOMER_TYPES.has(type)) return false;
+  const byType = STAFF_BY_TYPE.get(reply.type);
+  if (byType !== undefined) return byType;
   const email = nonEmpty(reply.email)?.toLowerCase();
   if (email === undefined) return null;
   if (email === nonEmpty(owner?.email)?.toLowerCase()) return true;
@@ -162,8 +145,4 @@ function textEntries(values: readonly unknown[] | null | undefined): [string, nu
   return (values ?? []).flatMap((value, index): [string, number][] =>
     typeof value === 'string' && value.trim() !== '' ? [[value, index]] : [],
   );
-}
-
-function nonEmpty(value: string | null | undefined): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }

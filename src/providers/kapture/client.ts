@@ -1,16 +1,15 @@
 import { checkShape } from '../kit/check-shape.js';
 import {
-  errorForUpstreamStatus,
   NotFoundError,
   UnauthenticatedError,
   UpstreamError,
   UpstreamInvalidResponseError,
   type TicketGraphError,
 } from '../../domain/errors.js';
-import { retryAfterHeader } from '../../upstream/retry-after.js';
-import type { UpstreamClient, UpstreamResponse } from '../../upstream/types.js';
+import type { UpstreamClient } from '../../upstream/types.js';
 import { shapeError } from '../kit/shape-error.js';
-import { kaptureFailureSchema, kaptureTicketSchema, ticketKey, type KaptureTicket } from './schema.js';
+import { statusError } from '../kit/status-error.js';
+import { kaptureFailureShape, kaptureTicketShape, ticketKey, type KaptureTicket } from './payload.js';
 
 const provider = 'kapture';
 export const SEARCH_PATH = '/search-ticket-by-ticket-id.html/v.2.0';
@@ -48,9 +47,15 @@ export async function searchTickets(
     }),
   });
   const details = { provider, upstreamStatus: response.status } as const;
-  if (response.status < 200 || response.status >= 300) throw statusError(response);
+  if (response.status < 200 || response.status >= 300) {
+    throw statusError(response, provider, {
+      refused: 'Kapture CRM rejected the API key',
+      noEndpoint: 'Kapture CRM has no search endpoint at the configured base URL',
+      failed: `Kapture CRM answered HTTP ${response.status}`,
+    });
+  }
   // docs/providers/kapture.md: failures come as a body with HTTP 200.
-  const failure = checkShape(kaptureFailureSchema, response.body);
+  const failure = checkShape(kaptureFailureShape, response.body);
   if (failure.success) throw failureError(failure.data.message, response.status);
   // Success is a bare array. Each element is checked on its own (its depth too), not the list as a
   // whole, so one bad ticket fails alone.
@@ -63,7 +68,7 @@ export async function searchTickets(
 /**
  * Matches the answer to the numbers asked for, by each element's own ticket id, so an element for
  * an id not asked is ignored and never served under another. docs/providers/kapture.md: unknown ids are simply
- * absent, so an absent number is NOT_FOUND; an element that fails the schema fails only its own
+ * absent, so an absent number is NOT_FOUND; an element that fails its shape fails only its own
  * number, and when its id cannot even be read, every absent number may be it and is invalid
  * rather than missing. An id answered twice is invalid for that id alone: whichever copy won, a
  * lying or broken upstream would choose what the client sees, and the copies may disagree.
@@ -76,7 +81,7 @@ function readAnswer(
   const byKey = new Map<string, KaptureTicket | TicketGraphError>();
   let unreadable = false;
   for (const element of elements) {
-    const parsed = checkShape(kaptureTicketSchema, element);
+    const parsed = checkShape(kaptureTicketShape, element);
     const key = ticketKey(parsed.success ? parsed.data.task_details.ticketId : idOf(element));
     if (key === null) unreadable = true;
     else if (byKey.has(key)) {
@@ -120,21 +125,4 @@ function failureError(message: unknown, status: number): TicketGraphError {
   }
   // An answer, not a transport failure: asking again would get the same one.
   return new UpstreamError('Kapture CRM reported a failure reading tickets', { ...details, retryable: false });
-}
-
-function statusError(response: UpstreamResponse): TicketGraphError {
-  const details = { provider, upstreamStatus: response.status } as const;
-  if (response.status === 401) return new UnauthenticatedError('Kapture CRM rejected the API key', details);
-  // Unknown ids are absent from a 200 answer, so a 404 is the endpoint (a wrong subdomain or
-  // base URL), not the tickets: it must not read as "no such ticket" for the whole batch.
-  if (response.status === 404) {
-    return new UpstreamError('Kapture CRM has no search endpoint at the configured base URL', {
-      ...details,
-      retryable: false,
-    });
-  }
-  return errorForUpstreamStatus(response.status, `Kapture CRM answered HTTP ${response.status}`, {
-    ...details,
-    retryAfter: retryAfterHeader(response),
-  });
 }

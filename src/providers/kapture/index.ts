@@ -1,6 +1,6 @@
 import { asError, BadUserInputError } from '../../domain/errors.js';
 import type { Ticket } from '../../domain/model.js';
-import { PROVIDER_CATALOG } from '../catalog.js';
+import { catalogFacts } from '../kit/catalog-facts.js';
 import type { Provider, ProviderDeps } from '../provider.js';
 import { tracedBy } from '../../upstream/traced.js';
 import { searchTickets } from './client.js';
@@ -16,14 +16,8 @@ const TICKET_ID = /^\d{1,20}$/;
 export function createKaptureProvider(deps: ProviderDeps): Provider {
   const maxBatch = Math.max(1, Math.floor(deps.maxBatch));
   return {
-    name: 'kapture',
-    displayName: PROVIDER_CATALOG.kapture.displayName,
     // The update API changes status and adds comments, not title or description: not wired.
-    capabilities: {
-      updateTicket: PROVIDER_CATALOG.kapture.updateTicket,
-      batchRead: PROVIDER_CATALOG.kapture.batchRead,
-      maxBatch: deps.maxBatch,
-    },
+    ...catalogFacts('kapture', deps),
     parseNumber(number) {
       const trimmed = number.trim();
       // Ids are numbers upstream: "0713516551148" is 713516551148, and must be one DataLoader key.
@@ -44,7 +38,7 @@ export function createKaptureProvider(deps: ProviderDeps): Provider {
         chunks.map(async (chunk): Promise<(Ticket | Error)[]> => {
           let found: Awaited<ReturnType<typeof searchTickets>>;
           try {
-            found = await searchTickets(http, chunk, auth.apiKey);
+            found = await searchTickets(http, chunk, auth.secret);
           } catch (error) {
             const failure = asError(error, 'kapture');
             return chunk.map(() => failure);

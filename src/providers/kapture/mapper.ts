@@ -1,21 +1,18 @@
-import type { Attachment, IsoDateTime, Person, Ticket, TicketPriority, TicketStatus } from '../../domain/model.js';
+import type { Attachment, Person, Ticket, TicketPriority, TicketStatus } from '../../domain/model.js';
 import { byteSize } from '../kit/byte-size.js';
+import { httpUrl, lastSegment } from '../kit/http-url.js';
+import type { MapOptions } from '../kit/map-options.js';
+import { latest, type ReadDate } from '../kit/ticket-dates.js';
+import { textOf } from '../kit/upstream-text.js';
 import { textFormatOf } from '../kit/text-format.js';
 import { wordTable } from '../kit/word-table.js';
 import { decodeEntities } from './entities.js';
-import { ticketKey, type KaptureTaskDetails, type KaptureTicket } from './schema.js';
+import { ticketKey, type KaptureTaskDetails, type KaptureTicket } from './payload.js';
 import { parseKaptureDate } from './timestamps.js';
-
-export interface KaptureMapOptions {
-  /** IANA zone of Kapture's zone-less dates (`KAPTURE_TIMEZONE`, default Asia/Kolkata). */
-  readonly timezone: string;
-  /** When the gateway read the ticket (ISO-8601). */
-  readonly fetchedAt: IsoDateTime;
-}
 
 /**
  * docs/providers/kapture.md: statuses come as words (Pending, Complete, Closed) or as codes (P, CL; C taken
- * as Complete); matched case-blind. Tenant-configured words are UNKNOWN; the word is kept.
+ * as Complete); matched case-blind (wordKey). Tenant-configured words are UNKNOWN; the word is kept.
  */
 const STATUSES = wordTable<TicketStatus>({
   pending: 'OPEN',
@@ -39,10 +36,10 @@ const PRIORITIES = wordTable<TicketPriority>({
 });
 
 /** One element of the answer (already validated by the client) to the model; `raw` is that element. */
-export function toTicket(ticket: KaptureTicket, options: KaptureMapOptions): Ticket {
+export function toTicket(ticket: KaptureTicket, options: MapOptions): Ticket {
   const details = ticket.task_details;
-  // The client's schema refuses a date in no known format, so `undefined` never reaches here.
-  const date = (value: string | number | null | undefined) => parseKaptureDate(value, options.timezone) ?? null;
+  // The client's payload check refuses a date in no known format, so `undefined` never reaches here.
+  const date: ReadDate<string | number> = (value) => parseKaptureDate(value, options.timezone) ?? null;
   const status = textOf(details.status);
   const priorityText = textOf(details.priority);
   const detail = details.detail ?? '';
@@ -58,9 +55,9 @@ export function toTicket(ticket: KaptureTicket, options: KaptureMapOptions): Tic
     // An HTML body keeps its entities (they are HTML); plain text is unescaped like every other string.
     body: detail.trim() === '' ? null : bodyFormat === 'HTML' ? detail : decodeEntities(detail),
     bodyFormat,
-    status: status === null ? 'UNKNOWN' : (STATUSES.get(status.toLowerCase()) ?? 'UNKNOWN'),
+    status: STATUSES.get(status) ?? 'UNKNOWN',
     statusText: statusTextOf(status, textOf(details.substatus)),
-    priority: priorityText === null ? null : (PRIORITIES.get(priorityText.toLowerCase()) ?? null),
+    priority: PRIORITIES.get(priorityText) ?? null,
     priorityText,
     createdAt,
     lastReplyAt,
@@ -136,38 +133,8 @@ function firstText(record: Record<string, unknown>, keys: readonly string[]): st
   return null;
 }
 
-/** Only http(s) links are given out as URLs: anything else (`javascript:`, a path) stays in `raw`. */
-function httpUrl(value: string | null | undefined): string | null {
-  const text = value?.trim() ?? '';
-  if (!/^https?:\/\//i.test(text)) return null;
-  return URL.canParse(text) ? text : null;
-}
-
-function lastSegment(url: string): string {
-  const segment = new URL(url).pathname.split('/').filter(Boolean).at(-1);
-  if (segment === undefined) return url;
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
 /** Kapture sends names and titles HTML-escaped (`Kapture Dev API&apos;s`, the seed). */
 function decoded(value: string | null | undefined): string | null {
   const text = textOf(value);
   return text === null ? null : decodeEntities(text);
-}
-
-function textOf(value: unknown): string | null {
-  const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-  return text === '' ? null : text;
-}
-
-/** The latest of some instants (ISO-8601 with offsets), kept as written; null when none. */
-function latest(dates: readonly (IsoDateTime | null)[]): IsoDateTime | null {
-  return dates.reduce<IsoDateTime | null>(
-    (best, date) => (date !== null && (best === null || Date.parse(date) > Date.parse(best)) ? date : best),
-    null,
-  );
 }

@@ -23,7 +23,7 @@ export function parseKaptureDate(
   return parseLocalDate(text, zone, KAPTURE_DATE_FORMATS);
 }
 
-/** Whether `parseKaptureDate` reads the value, in any zone: the schema's check. */
+/** Whether `parseKaptureDate` reads the value, in any zone: what payload.ts checks. */
 export function isKaptureDate(value: string | number | null | undefined): boolean {
   if (value == null) return true;
   const text = String(value).trim();

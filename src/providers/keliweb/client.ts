@@ -1,16 +1,10 @@
 import { checkShape } from '../kit/check-shape.js';
-import {
-  errorForUpstreamStatus,
-  NotFoundError,
-  UnauthenticatedError,
-  UpstreamError,
-  type TicketGraphError,
-} from '../../domain/errors.js';
+import { NotFoundError, UpstreamError, type TicketGraphError } from '../../domain/errors.js';
 import { FormData } from 'undici';
-import { retryAfterHeader } from '../../upstream/retry-after.js';
-import type { UpstreamClient, UpstreamResponse } from '../../upstream/types.js';
+import type { UpstreamClient } from '../../upstream/types.js';
 import { shapeError } from '../kit/shape-error.js';
-import { keliwebErrorSchema, keliwebTicketSchema, type KeliwebTicket } from './schema.js';
+import { statusError } from '../kit/status-error.js';
+import { keliwebErrorShape, keliwebTicketShape, type KeliwebTicket } from './payload.js';
 
 const provider = 'keliweb';
 export const GET_TICKET_PATH = '/api/v2/keliweb/get-ticket';
@@ -21,7 +15,7 @@ const NOT_FOUND_MESSAGE = 'ticket id not found';
  * `POST /api/v2/keliweb/get-ticket` with the multipart form of the seed: `ticketnum` (the number
  * users see) and `repliessort`. Returns the whole WHMCS answer, validated.
  */
-export async function getTicket(http: UpstreamClient, number: string, apiKey: string): Promise<KeliwebTicket> {
+export async function getTicket(http: UpstreamClient, number: string, accessToken: string): Promise<KeliwebTicket> {
   // undici's FormData, the type UpstreamRequest takes; undici encodes it as multipart/form-data.
   const form = new FormData();
   form.append('ticketnum', number);
@@ -32,15 +26,23 @@ export async function getTicket(http: UpstreamClient, number: string, apiKey: st
     path: GET_TICKET_PATH,
     // X-Requested-With as the seed sends it: it makes Laravel answer a bad token with a JSON 401
     // instead of redirecting to a login page. No content-type: undici sets it with the boundary.
-    headers: { authorization: `Bearer ${apiKey}`, 'x-requested-with': 'XMLHttpRequest' },
+    headers: { authorization: `Bearer ${accessToken}`, 'x-requested-with': 'XMLHttpRequest' },
     body: form,
   });
   const details = { provider, upstreamStatus: response.status } as const;
   // docs/providers/keliweb.md: check the body, not only the status: WHMCS errors come with HTTP 200.
-  const failure = checkShape(keliwebErrorSchema, response.body);
+  const failure = checkShape(keliwebErrorShape, response.body);
   if (failure.success) throw whmcsError(failure.data.message, number, response.status);
-  if (response.status < 200 || response.status >= 300) throw statusError(response, number);
-  const parsed = checkShape(keliwebTicketSchema, response.body);
+  // Laravel Passport answers a missing, expired or revoked token with 401 `{"message":"Unauthenticated."}`;
+  // a 404 is Laravel's "route not found".
+  if (response.status < 200 || response.status >= 300) {
+    throw statusError(response, provider, {
+      refused: 'Keliweb rejected the access token',
+      noEndpoint: 'Keliweb has no get-ticket endpoint at the configured base URL',
+      failed: `Keliweb failed to read ticket ${number}`,
+    });
+  }
+  const parsed = checkShape(keliwebTicketShape, response.body);
   if (!parsed.success) {
     throw shapeError(`Keliweb answered ticket ${number}`, parsed.error, details);
   }
@@ -56,23 +58,5 @@ function whmcsError(message: unknown, number: string, status: number): TicketGra
   return new UpstreamError(`Keliweb reported an error reading ticket ${number}`, {
     ...details,
     retryable: status >= 500,
-  });
-}
-
-function statusError(response: UpstreamResponse, number: string): TicketGraphError {
-  const details = { provider, upstreamStatus: response.status } as const;
-  // Laravel Passport answers a missing, expired or revoked token with 401 `{"message":"Unauthenticated."}`.
-  if (response.status === 401) return new UnauthenticatedError('Keliweb rejected the access token', details);
-  // A missing ticket is a WHMCS error with HTTP 200; a 404 is Laravel's "route not found": a wrong
-  // base URL, which must not read as "no such ticket".
-  if (response.status === 404) {
-    return new UpstreamError('Keliweb has no get-ticket endpoint at the configured base URL', {
-      ...details,
-      retryable: false,
-    });
-  }
-  return errorForUpstreamStatus(response.status, `Keliweb failed to read ticket ${number}`, {
-    ...details,
-    retryAfter: retryAfterHeader(response),
   });
 }

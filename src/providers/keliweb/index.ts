@@ -1,8 +1,6 @@
 import { BadUserInputError } from '../../domain/errors.js';
-import { fetchEach } from '../kit/fetch-each.js';
-import { PROVIDER_CATALOG } from '../catalog.js';
+import { oneTicketACallProvider } from '../kit/fetch-each.js';
 import type { Provider, ProviderDeps } from '../provider.js';
-import { tracedBy } from '../../upstream/traced.js';
 import { getTicket } from './client.js';
 import { toTicket } from './mapper.js';
 
@@ -27,25 +25,7 @@ function parseNumber(number: string): string {
 
 /** Keliweb (`https://apiv2.keliweb.it`, WHMCS behind Laravel): one `get-ticket` call a ticket. */
 export function createKeliwebProvider(deps: ProviderDeps): Provider {
-  return {
-    name: 'keliweb',
-    displayName: PROVIDER_CATALOG.keliweb.displayName,
-    // docs/providers/keliweb.md: replies can be added but tickets not updated; get-ticket reads one ticket.
-    capabilities: {
-      updateTicket: PROVIDER_CATALOG.keliweb.updateTicket,
-      batchRead: PROVIDER_CATALOG.keliweb.batchRead,
-      maxBatch: 1,
-    },
-    parseNumber,
-    // One call a number, all at once; the upstream client holds them to the concurrency limit.
-    fetchTickets(numbers, auth, trace) {
-      const http = tracedBy(deps.http, trace);
-      return fetchEach(numbers, 'keliweb', parseNumber, async (number) =>
-        toTicket(await getTicket(http, number, auth.apiKey), {
-          timezone: deps.timezone,
-          fetchedAt: new Date().toISOString(),
-        }),
-      );
-    },
-  } satisfies Provider;
+  // docs/providers/keliweb.md: replies can be added but tickets not updated; get-ticket reads one
+  // ticket. One call a number, all at once; the upstream client holds them to the concurrency limit.
+  return oneTicketACallProvider(deps, { provider: 'keliweb', parseNumber, read: getTicket, toTicket });
 }

@@ -1,34 +1,20 @@
-import type {
-  Attachment,
-  IsoDateTime,
-  Note,
-  Person,
-  Reply,
-  Ticket,
-  TicketPriority,
-  TicketStatus,
-} from '../../domain/model.js';
+import type { Attachment, Note, Person, Reply, Ticket, TicketPriority, TicketStatus } from '../../domain/model.js';
 import { parseLocalDate } from '../../domain/dates.js';
+import type { MapOptions } from '../kit/map-options.js';
+import { latest, type ReadDate } from '../kit/ticket-dates.js';
+import { textOf } from '../kit/upstream-text.js';
 import { wordTable } from '../kit/word-table.js';
 import {
   KELIWEB_DATE_FORMATS,
-  textOf,
   ticketNumberOf,
   type KeliwebNote,
   type KeliwebReply,
   type KeliwebTicket,
-} from './schema.js';
-
-export interface KeliwebMapOptions {
-  /** IANA zone of Keliweb's zone-less dates (`KELIWEB_TIMEZONE`, default Europe/Rome). */
-  readonly timezone: string;
-  /** When the gateway read the ticket (ISO-8601). */
-  readonly fetchedAt: IsoDateTime;
-}
+} from './payload.js';
 
 /**
  * docs/providers/keliweb.md: Open, Answered, Customer-Reply, Closed always; On Hold, In Progress by default;
- * admins may add their own (→ UNKNOWN). Keyed after `wordKey` folds case and -/_/space.
+ * admins may add their own (→ UNKNOWN). The table folds case and -/_/space (wordKey).
  */
 const STATUSES = wordTable<TicketStatus>({
   open: 'OPEN',
@@ -47,11 +33,9 @@ const PRIORITIES = wordTable<TicketPriority>({ low: 'LOW', medium: 'MEDIUM', hig
 /** docs/providers/keliweb.md: the opening message is reply "0". */
 const OPENING_REPLY_ID = '0';
 
-type ReadDate = (text: string | null | undefined) => IsoDateTime | null;
-
 /** WHMCS `GetTicket` (already validated by the client) to the model; `raw` is the whole answer. */
-export function toTicket(ticket: KeliwebTicket, options: KeliwebMapOptions): Ticket {
-  // The client's schema refuses a date in another format, so `undefined` never reaches here.
+export function toTicket(ticket: KeliwebTicket, options: MapOptions): Ticket {
+  // The client's payload check refuses a date in another format, so `undefined` never reaches here.
   const date: ReadDate = (text) => parseLocalDate(text, options.timezone, KELIWEB_DATE_FORMATS) ?? null;
   const statusText = textOf(ticket.status);
   const priorityText = textOf(ticket.priority);
@@ -61,15 +45,15 @@ export function toTicket(ticket: KeliwebTicket, options: KeliwebMapOptions): Tic
   const opening = thread.find((reply) => textOf(reply.replyid) === OPENING_REPLY_ID) ?? thread[0];
   return {
     provider: 'keliweb',
-    // docs/providers/keliweb.md: `tid` is the number users see; the schema refuses an answer without one.
+    // docs/providers/keliweb.md: `tid` is the number users see; the payload check refuses an answer without one.
     number: ticketNumberOf(ticket) ?? '',
     subject: textOf(ticket.subject),
     // WHMCS messages are plain text with \r\n line breaks: kept as sent.
     body: opening ? messageOf(opening) : null,
     bodyFormat: 'TEXT',
-    status: statusText === null ? 'UNKNOWN' : (STATUSES.get(wordKey(statusText)) ?? 'UNKNOWN'),
+    status: STATUSES.get(statusText) ?? 'UNKNOWN',
     statusText,
-    priority: priorityText === null ? null : (PRIORITIES.get(wordKey(priorityText)) ?? null),
+    priority: PRIORITIES.get(priorityText) ?? null,
     priorityText,
     createdAt: date(ticket.date),
     // GetTicket has no "last modified": the latest date it shows (opening, last reply, any reply).
@@ -176,19 +160,4 @@ function messageOf(reply: KeliwebReply): string {
 function personOf(name: unknown, email: unknown, isStaff: boolean): Person | null {
   const [shown, address] = [textOf(name), textOf(email)];
   return shown === null && address === null ? null : { name: shown, email: address, isStaff };
-}
-
-/** The latest of some instants (ISO-8601 with offsets), kept as written; null when none. */
-function latest(dates: readonly (IsoDateTime | null)[]): IsoDateTime | null {
-  return dates.reduce<IsoDateTime | null>(
-    (best, date) => (date !== null && (best === null || Date.parse(date) > Date.parse(best)) ? date : best),
-    null,
-  );
-}
-
-function wordKey(word: string): string {
-  return word
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '_');
 }

@@ -9,16 +9,16 @@ import { z } from 'zod';
 export const MAX_PAYLOAD_DEPTH = 64;
 
 /**
- * Checks an upstream payload against its schema and answers the payload itself, not zod's copy
- * of it. The schema must not transform (its input and output types must be one, which refuses a
- * `.transform`), so a payload that passes is already what the schema describes, and as the
- * ticket's `raw` it keeps every field the schema does not name. Schemas are plain (stripping)
+ * Checks an upstream payload against its zod shape and answers the payload itself, not zod's copy
+ * of it. The shape must not transform (its input and output types must be one, which refuses a
+ * `.transform`), so a payload that passes is already what the shape describes, and as the
+ * ticket's `raw` it keeps every field the shape does not name. Shapes are plain (stripping)
  * objects: zod then visits only the fields they name, where a loose object copies every field
  * of every ticket, three times the work (README, Performance). A payload that passes is
  * then walked once for its depth (see MAX_PAYLOAD_DEPTH), since it is kept whole.
  */
-export function checkShape<T>(schema: z.ZodType<T, T>, value: unknown): z.ZodSafeParseResult<T> {
-  const checked = schema.safeParse(value);
+export function checkShape<T>(shape: z.ZodType<T, T>, value: unknown): z.ZodSafeParseResult<T> {
+  const checked = shape.safeParse(value);
   if (!checked.success) return checked;
   if (nestedDeeperThan(value, MAX_PAYLOAD_DEPTH)) {
     return {

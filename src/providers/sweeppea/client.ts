@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { checkShape } from '../kit/check-shape.js';
 import {
   ForbiddenError,
@@ -14,13 +15,13 @@ import { retryAfterHeader } from '../../upstream/retry-after.js';
 import type { UpstreamClient, UpstreamResponse } from '../../upstream/types.js';
 import { shapeError } from '../kit/shape-error.js';
 import {
-  sweeppeaErrorSchema,
-  sweeppeaSuccessSchema,
+  sweeppeaErrorShape,
+  sweeppeaSuccessShape,
   type SweeppeaAnswer,
   type SweeppeaErrorBody,
-  sweeppeaUpdateSchema,
+  sweeppeaUpdateShape,
   type SweeppeaUpdateAnswer,
-} from './schema.js';
+} from './payload.js';
 
 const provider = 'sweeppea';
 
@@ -32,33 +33,16 @@ const provider = 'sweeppea';
 const INVALID_TOKEN = /invalid\s+api\s+token/i;
 
 /** `POST /tickets/fetchSingleTicket` `{caseNumber}`: the whole answer (the ticket under `Data`), validated. */
-export async function fetchSingleTicket(
-  http: UpstreamClient,
-  caseNumber: string,
-  apiKey: string,
-): Promise<SweeppeaAnswer> {
-  const response = await http.request({
-    method: 'POST',
+export function fetchSingleTicket(http: UpstreamClient, caseNumber: string, apiKey: string): Promise<SweeppeaAnswer> {
+  return post(http, {
     path: '/tickets/fetchSingleTicket',
-    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ caseNumber }),
+    body: { caseNumber },
+    apiKey,
+    answer: sweeppeaSuccessShape,
+    what: `ticket ${caseNumber}`,
+    failed: (response, body) => errorFor(response, body, caseNumber),
   });
-  // docs/providers/sweeppea.md: errors may come as `Response: false` whatever the HTTP status says.
-  const failure = checkShape(sweeppeaErrorSchema, response.body);
-  if (!isSuccess(response.status) || failure.success) {
-    throw errorFor(response, failure.success ? failure.data : undefined, caseNumber);
-  }
-  const parsed = checkShape(sweeppeaSuccessSchema, response.body);
-  if (!parsed.success) {
-    throw shapeError(`Sweeppea answered ticket ${caseNumber}`, parsed.error, {
-      provider,
-      upstreamStatus: response.status,
-    });
-  }
-  return parsed.data;
 }
-
-const isSuccess = (status: number): boolean => status >= 200 && status < 300;
 
 /** The seed's 400 for a closed ticket; its other 400s are about the input. */
 const CLOSED = /cannot update closed ticket/i;
@@ -67,35 +51,66 @@ const CLOSED = /cannot update closed ticket/i;
  * `POST /tickets/update` `{CaseId, Title?, Description?}`: only the fields being changed are
  * sent. A write: the upstream client never retries it once it may have been sent.
  */
-export async function updateTicket(
+export function updateTicket(
   http: UpstreamClient,
   update: TicketUpdate,
   apiKey: string,
 ): Promise<SweeppeaUpdateAnswer> {
-  const response = await http.request({
-    method: 'POST',
+  return post(http, {
     path: '/tickets/update',
-    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
+    body: {
       CaseId: update.number,
       ...(update.title !== undefined && { Title: update.title }),
       ...(update.description !== undefined && { Description: update.description }),
-    }),
+    },
+    apiKey,
     write: true,
+    answer: sweeppeaUpdateShape,
+    what: `the update of ticket ${update.number}`,
+    failed: (response, body) => updateErrorFor(response, body, update.number),
   });
-  const failure = checkShape(sweeppeaErrorSchema, response.body);
+}
+
+/** One call to a Sweeppea endpoint, and how to read its answer. */
+interface SweeppeaCall<Answer> {
+  readonly path: string;
+  /** Sent as JSON. */
+  readonly body: object;
+  readonly apiKey: string;
+  /** A write, which the upstream client never sends again once it may have arrived. */
+  readonly write?: true;
+  /** The shape of a successful answer. */
+  readonly answer: z.ZodType<Answer, Answer>;
+  /** What was answered, for the message of an answer of another shape: `ticket 2650478`. */
+  readonly what: string;
+  /** The error for an answer that is one, with Sweeppea's error document when it sent one. */
+  readonly failed: (response: UpstreamResponse, body: SweeppeaErrorBody | undefined) => TicketGraphError;
+}
+
+/**
+ * A JSON POST with the Bearer key. docs/providers/sweeppea.md: errors may come as `Response: false`
+ * whatever the HTTP status says, so an answer is an error by its status or by its body.
+ */
+async function post<Answer>(http: UpstreamClient, call: SweeppeaCall<Answer>): Promise<Answer> {
+  const response = await http.request({
+    method: 'POST',
+    path: call.path,
+    headers: { authorization: `Bearer ${call.apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify(call.body),
+    ...(call.write && { write: true }),
+  });
+  const failure = checkShape(sweeppeaErrorShape, response.body);
   if (!isSuccess(response.status) || failure.success) {
-    throw updateErrorFor(response, failure.success ? failure.data : undefined, update.number);
+    throw call.failed(response, failure.success ? failure.data : undefined);
   }
-  const parsed = checkShape(sweeppeaUpdateSchema, response.body);
+  const parsed = checkShape(call.answer, response.body);
   if (!parsed.success) {
-    throw shapeError(`Sweeppea answered the update of ticket ${update.number}`, parsed.error, {
-      provider,
-      upstreamStatus: response.status,
-    });
+    throw shapeError(`Sweeppea answered ${call.what}`, parsed.error, { provider, upstreamStatus: response.status });
   }
   return parsed.data;
 }
+
+const isSuccess = (status: number): boolean => status >= 200 && status < 300;
 
 /**
  * The update's documented errors. A 400 is the closed ticket or an input Sweeppea refuses (named

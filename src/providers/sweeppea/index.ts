@@ -1,8 +1,7 @@
 import { BadUserInputError } from '../../domain/errors.js';
 import type { Ticket } from '../../domain/model.js';
 import { askedTicket } from '../kit/asked-ticket.js';
-import { fetchEach } from '../kit/fetch-each.js';
-import { PROVIDER_CATALOG } from '../catalog.js';
+import { oneTicketACallProvider } from '../kit/fetch-each.js';
 import type { Provider, ProviderDeps } from '../provider.js';
 import { tracedBy } from '../../upstream/traced.js';
 import { fetchSingleTicket, updateTicket } from './client.js';
@@ -25,22 +24,9 @@ function parseNumber(number: string): string {
 /** Sweeppea (`https://api-v3.sweeppea.com`): one `fetchSingleTicket` call a ticket. */
 export function createSweeppeaProvider(deps: ProviderDeps): Provider {
   return {
-    name: 'sweeppea',
-    displayName: PROVIDER_CATALOG.sweeppea.displayName,
-    // Reads are one ticket a call; `/tickets/update` changes title and description.
-    capabilities: {
-      updateTicket: PROVIDER_CATALOG.sweeppea.updateTicket,
-      batchRead: PROVIDER_CATALOG.sweeppea.batchRead,
-      maxBatch: 1,
-    },
-    parseNumber,
-    // One call a number; the upstream client holds them to Sweeppea's one-at-a-time limit.
-    fetchTickets(numbers, auth, trace) {
-      const http = tracedBy(deps.http, trace);
-      return fetchEach(numbers, 'sweeppea', parseNumber, async (number) =>
-        toTicket(await fetchSingleTicket(http, number, auth.apiKey), { fetchedAt: new Date().toISOString() }),
-      );
-    },
+    // Reads are one ticket a call, which the upstream client holds to Sweeppea's one-at-a-time
+    // limit; `/tickets/update` changes title and description.
+    ...oneTicketACallProvider(deps, { provider: 'sweeppea', parseNumber, read: fetchSingleTicket, toTicket }),
     /**
      * The update answers with a few of the ticket's fields; the ticket is then read back whole
      * (its Statistics now list the update). Should that read fail, the change is still made:
@@ -49,10 +35,10 @@ export function createSweeppeaProvider(deps: ProviderDeps): Provider {
      */
     async updateTicket(update, auth, trace) {
       const http = tracedBy(deps.http, trace);
-      const answer = await updateTicket(http, update, auth.apiKey);
+      const answer = await updateTicket(http, update, auth.secret);
       const asked = (ticket: Ticket) => askedTicket(ticket, update.number, parseNumber);
       try {
-        const readBack = await fetchSingleTicket(http, update.number, auth.apiKey);
+        const readBack = await fetchSingleTicket(http, update.number, auth.secret);
         return asked(toTicket(readBack, { fetchedAt: new Date().toISOString() }));
       } catch {
         return asked(fromUpdateAnswer(answer, { fetchedAt: new Date().toISOString() }));

@@ -1,21 +1,24 @@
-import type {
-  Attachment,
-  IsoDateTime,
-  Note,
-  Person,
-  Ticket,
-  TicketPriority,
-  TicketStatus,
-} from '../../domain/model.js';
+import type { Attachment, Note, Person, Ticket, TicketPriority, TicketStatus } from '../../domain/model.js';
 import { parseIsoDate } from '../../domain/dates.js';
 import { byteSize } from '../kit/byte-size.js';
+import { httpUrl, lastSegment } from '../kit/http-url.js';
+import type { MapOptions } from '../kit/map-options.js';
+import { latest, type ReadDate } from '../kit/ticket-dates.js';
+import { nonEmpty } from '../kit/upstream-text.js';
 import { wordTable } from '../kit/word-table.js';
-import { SWEEPPEA_ZONE, type SweeppeaAnswer, type SweeppeaTicket, type SweeppeaUpdateAnswer } from './schema.js';
+import { SWEEPPEA_ZONE, type SweeppeaAnswer, type SweeppeaTicket, type SweeppeaUpdateAnswer } from './payload.js';
 
-export interface SweeppeaMapOptions {
-  /** When the gateway read the ticket (ISO-8601). Sweeppea's own dates carry their offset, so no zone is needed. */
-  readonly fetchedAt: IsoDateTime;
-}
+/** Sweeppea's dates carry their offset (docs/providers/sweeppea.md), so its mapper needs no zone. */
+type SweeppeaMapOptions = Pick<MapOptions, 'fetchedAt'>;
+
+/** The client checked every date the mapper reads, so undefined cannot happen here. */
+const date: ReadDate = (text) => parseIsoDate(text, SWEEPPEA_ZONE) ?? null;
+
+/**
+ * docs/providers/sweeppea.md: `Status` is a boolean, which the mapper reads as these words; Sweeppea
+ * has no word for it, so `Open` and `Closed` are the gateway's own.
+ */
+const STATUSES = wordTable<readonly [TicketStatus, string]>({ open: ['OPEN', 'Open'], closed: ['CLOSED', 'Closed'] });
 
 /** docs/providers/sweeppea.md: `Priority` 1 Low, 2 Medium, 3 High. */
 const PRIORITIES = wordTable<readonly [TicketPriority, string]>({
@@ -75,17 +78,15 @@ function ticketOf(data: SweeppeaTicket, raw: unknown, options: SweeppeaMapOption
 }
 
 /** `Status` `false` open, `true` closed; the create endpoint's words "Open"/"Closed" read the same. */
-function statusOf(value: SweeppeaTicket['Status']): [TicketStatus, string | null] {
-  const word = typeof value === 'string' ? value.trim().toLowerCase() : value;
-  if (word === false || word === 'open') return ['OPEN', 'Open'];
-  if (word === true || word === 'closed') return ['CLOSED', 'Closed'];
-  return ['UNKNOWN', typeof value === 'string' && value.trim() !== '' ? value : null];
+function statusOf(value: SweeppeaTicket['Status']): readonly [TicketStatus, string | null] {
+  const word = typeof value === 'boolean' ? (value ? 'closed' : 'open') : value;
+  return STATUSES.get(word) ?? ['UNKNOWN', typeof value === 'string' && value.trim() !== '' ? value : null];
 }
 
 function priorityOf(value: SweeppeaTicket['Priority']): readonly [TicketPriority | null, string | null] {
   if (value == null || String(value).trim() === '') return [null, null];
-  const key = String(value).trim();
-  return PRIORITIES.get(key) ?? [null, key];
+  const word = String(value).trim();
+  return PRIORITIES.get(word) ?? [null, word];
 }
 
 function requesterOf(account: SweeppeaTicket['AccountInfo']): Person | null {
@@ -118,37 +119,4 @@ function toAttachment(file: unknown, index: number): Attachment[] {
   const id = typeof entry.Id === 'string' || typeof entry.Id === 'number' ? String(entry.Id) : String(index);
   const contentType = nonEmpty(entry.ContentType) ?? nonEmpty(entry.MimeType);
   return [{ id, filename, url, size: byteSize(entry.Size), contentType }];
-}
-
-/** Only http(s) links leave the gateway: a `javascript:` URL in an upstream field must not reach a frontend. */
-function httpUrl(value: unknown): string | null {
-  if (typeof value !== 'string' || !URL.canParse(value.trim())) return null;
-  const url = new URL(value.trim());
-  return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-}
-
-function lastSegment(url: string): string | null {
-  const segment = new URL(url).pathname.split('/').at(-1) ?? '';
-  try {
-    return nonEmpty(decodeURIComponent(segment));
-  } catch {
-    return nonEmpty(segment);
-  }
-}
-
-function nonEmpty(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
-}
-
-/** The client validated every date the mapper reads, so undefined cannot happen here. */
-function date(text: string | null | undefined): IsoDateTime | null {
-  return parseIsoDate(text, SWEEPPEA_ZONE) ?? null;
-}
-
-function latest(dates: readonly (IsoDateTime | null)[]): IsoDateTime | null {
-  let best: IsoDateTime | null = null;
-  for (const candidate of dates) {
-    if (candidate !== null && (best === null || Date.parse(candidate) > Date.parse(best))) best = candidate;
-  }
-  return best;
 }

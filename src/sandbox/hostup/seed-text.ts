@@ -1,6 +1,6 @@
 /** Realistic values the HostUp seed is drawn from: a Swedish web host's support desk. */
 
-export interface HostUpPerson {
+export interface HostupPerson {
   readonly name: string;
   readonly email: string;
 }
@@ -8,7 +8,7 @@ export interface HostUpPerson {
 export const PRIMARY_CLIENT = { id: '18342', group: 'Företag' } as const;
 export const OTHER_CLIENT = { id: '20917', group: 'Privat' } as const;
 
-export const PRIMARY_PEOPLE: readonly HostUpPerson[] = [
+export const PRIMARY_PEOPLE: readonly HostupPerson[] = [
   { name: 'Åsa Lindström', email: 'asa.lindstrom@jonkopingsbageri.se' },
   { name: 'Björn Ekström', email: 'bjorn@jonkopingsbageri.se' },
   { name: 'Märta Öberg', email: 'marta.oberg@jonkopingsbageri.se' },
@@ -16,7 +16,7 @@ export const PRIMARY_PEOPLE: readonly HostUpPerson[] = [
   { name: 'Jörg Müller', email: 'joerg.mueller@jonkopingsbageri.se' },
 ];
 
-export const OTHER_PEOPLE: readonly HostUpPerson[] = [
+export const OTHER_PEOPLE: readonly HostupPerson[] = [
   { name: 'Sigrid Nåls', email: 'sigrid@nordljus.se' },
   { name: 'Elias Qvist 🎨', email: 'elias@nordljus.se' },
 ];
@@ -60,7 +60,7 @@ export const SERVICES = {
   domain: { serviceType: 'domain', serviceName: 'jonkopingsbageri.se', hostname: 'jonkopingsbageri.se' },
 } as const;
 
-export interface HostUpTopic {
+export interface HostupTopic {
   readonly subject: string;
   readonly body: string;
   readonly dept: keyof typeof DEPARTMENTS;
@@ -68,7 +68,7 @@ export interface HostUpTopic {
   readonly service?: keyof typeof SERVICES;
 }
 
-export const TOPICS: readonly HostUpTopic[] = [
+export const TOPICS: readonly HostupTopic[] = [
   {
     subject: 'Webbplatsen laddar långsamt sedan i morse',
     dept: 'tech',

@@ -19,10 +19,10 @@ import {
   STAFF_REPLIES,
   STATUS_COLORS,
   TOPICS,
-  type HostUpPerson,
+  type HostupPerson,
 } from './seed-text.js';
 
-export interface HostUpReply {
+export interface HostupReply {
   id: string;
   ticket_id: string;
   replier_id: string;
@@ -41,7 +41,7 @@ export interface HostUpReply {
   from: string;
   gravatar: string;
 }
-export interface HostUpLinkedService {
+export interface HostupLinkedService {
   id: string;
   ticketNumber: string;
   clientId: string;
@@ -55,7 +55,7 @@ export interface HostUpLinkedService {
   updatedAt: string;
 }
 /** A ticket as the legacy API answers it under `data.ticket`: every field of the seed example, HostBill-style. */
-export interface HostUpTicket {
+export interface HostupTicket {
   id: string;
   parent_id: string;
   date: string;
@@ -101,11 +101,11 @@ export interface HostUpTicket {
   from: string;
   subscriptions: string[];
   owner: { id: string; username: string; firstname: string; lastname: string; email: string; status: string };
-  replies: HostUpReply[];
+  replies: HostupReply[];
   attachments: string[];
   notes: string[];
   number: string;
-  linkedServices: HostUpLinkedService[];
+  linkedServices: HostupLinkedService[];
 }
 
 /** HostBill's "never" date. */
@@ -126,11 +126,11 @@ interface Draft {
   index: number;
   owner: TenantOwner;
   created: number;
-  person: HostUpPerson;
+  person: HostupPerson;
   closed: boolean;
 }
 
-function replies(draft: Draft, ticketId: string, clientId: string, staff: (typeof STAFF)[number]): HostUpReply[] {
+function replies(draft: Draft, ticketId: string, clientId: string, staff: (typeof STAFF)[number]): HostupReply[] {
   const count = draft.index % 5 === 3 ? random.int(10, 13) : random.int(0, 4);
   let at = draft.created;
   return Array.from({ length: count }, (_, n) => {
@@ -168,7 +168,7 @@ function replies(draft: Draft, ticketId: string, clientId: string, staff: (typeo
   });
 }
 
-function ticket(draft: Draft, number: string): HostUpTicket {
+function ticket(draft: Draft, number: string): HostupTicket {
   const client = draft.owner === 'primary' ? PRIMARY_CLIENT : OTHER_CLIENT;
   const topic = TOPICS[draft.index % TOPICS.length]!;
   const staff = random.pick(STAFF);
@@ -261,7 +261,7 @@ function ticket(draft: Draft, number: string): HostUpTicket {
   };
 }
 
-function seed(): SeededTicket<HostUpTicket>[] {
+function seed(): SeededTicket<HostupTicket>[] {
   const instants = seedInstants(random, PRIMARY_COUNT + OTHER_COUNT);
   return instants.map((created, index) => {
     const owner: TenantOwner = index < PRIMARY_COUNT ? 'primary' : 'other';
@@ -275,4 +275,4 @@ function seed(): SeededTicket<HostUpTicket>[] {
 }
 
 /** HostUp's seeded tickets in its wire format: 26 of the primary tenant, 4 of the other. */
-export const HOSTUP_SEED: readonly SeededTicket<HostUpTicket>[] = seed();
+export const HOSTUP_SEED: readonly SeededTicket<HostupTicket>[] = seed();

@@ -2,7 +2,7 @@ import { ownerOfKey } from '../keys.js';
 import type { SandboxCall, SandboxReply, Simulator, SimulatorOptions } from '../simulator.js';
 import { TicketStore, withCopies } from '../ticket-store.js';
 import { hostUpError, hostUpFaultReply, requestId } from './errors.js';
-import { HOSTUP_SEED, type HostUpTicket } from './seed.js';
+import { HOSTUP_SEED, type HostupTicket } from './seed.js';
 
 const ROUTE = /^\/api\/support\/tickets\/([^/]*)$/;
 
@@ -19,7 +19,7 @@ function parseNumber(segment: string): string | undefined {
   return number >= 1 && Number.isSafeInteger(number) ? String(number) : undefined;
 }
 
-function getTicket(call: SandboxCall, segment: string, store: TicketStore<HostUpTicket>): SandboxReply {
+function getTicket(call: SandboxCall, segment: string, store: TicketStore<HostupTicket>): SandboxReply {
   const key = call.headers['x-api-key'];
   const owner = ownerOfKey('hostup', typeof key === 'string' ? key : undefined);
   if (owner === undefined) return hostUpError(401);
@@ -40,10 +40,10 @@ function getTicket(call: SandboxCall, segment: string, store: TicketStore<HostUp
 }
 
 /** HostUp legacy API (`https://cloud.hostup.se`): `GET /api/support/tickets/{number}` with `X-API-Key`. */
-export function createHostUpSimulator(options: SimulatorOptions = {}): Simulator {
-  const numberOf = (ticket: HostUpTicket) => ticket.number;
+export function createHostupSimulator(options: SimulatorOptions = {}): Simulator {
+  const numberOf = (ticket: HostupTicket) => ticket.number;
   // A HostUp ticket carries its number twice: `ticket_number` (which the gateway reads) and `number`.
-  const renumber = (ticket: HostUpTicket, number: string) => {
+  const renumber = (ticket: HostupTicket, number: string) => {
     ticket.number = number;
     ticket.ticket_number = number;
   };

@@ -12,7 +12,7 @@ import { createTicketLoader } from '../../../src/loading/ticket-loader.js';
 import { CLOSED_CIRCUIT } from '../../../src/upstream/breaker.js';
 
 interface FakeProvider extends Provider {
-  readonly calls: { numbers: readonly string[]; apiKey: string }[];
+  readonly calls: { numbers: readonly string[]; secret: string }[];
 }
 
 function fakeProvider(name: ProviderName, batchRead: boolean, maxBatch: number): FakeProvider {
@@ -27,10 +27,10 @@ function fakeProvider(name: ProviderName, batchRead: boolean, maxBatch: number):
       return String(Number(number));
     },
     async fetchTickets(numbers: readonly string[], auth: Credential) {
-      calls.push({ numbers, apiKey: auth.apiKey });
+      calls.push({ numbers, secret: auth.secret });
       return numbers.map((number) => {
         if (number === '404') return new NotFoundError('missing', { provider: name });
-        if (auth.apiKey.startsWith('expired')) return new UnauthenticatedError('refused', { provider: name });
+        if (auth.secret.startsWith('expired')) return new UnauthenticatedError('refused', { provider: name });
         return { provider: name, number } as Ticket;
       });
     },
@@ -42,9 +42,9 @@ type EntryWithoutCircuit = Omit<RegisteredProvider, 'circuit'>;
 function entry(
   provider: RegisteredProvider['provider'],
   enabled: boolean,
-  apiKey: string | undefined,
+  secret: string | undefined,
 ): EntryWithoutCircuit {
-  return { provider, enabled, credential: apiKey === undefined ? undefined : fixedCredential(apiKey) };
+  return { provider, enabled, credential: secret === undefined ? undefined : fixedCredential(secret) };
 }
 
 function registryOf(...given: EntryWithoutCircuit[]): Pick<Registry, 'get'> {
@@ -66,14 +66,14 @@ describe('createTicketLoader', () => {
     const hostup = fakeProvider('hostup', false, 1);
     const loader = createTicketLoader(registryOf(entry(hostup, true, 'server')), {});
     await Promise.all(['5', '6', '5'].map((number) => loader.load({ provider: 'hostup', number })));
-    expect(hostup.calls).toEqual([{ numbers: ['5', '6'], apiKey: 'server' }]);
+    expect(hostup.calls).toEqual([{ numbers: ['5', '6'], secret: 'server' }]);
   });
 
   it('uses the request credential over the configured one', async () => {
     const hostup = fakeProvider('hostup', false, 1);
     const loader = createTicketLoader(registryOf(entry(hostup, true, 'server')), { hostup: 'mine' });
     await loader.load({ provider: 'hostup', number: '1' });
-    expect(hostup.calls[0]?.apiKey).toBe('mine');
+    expect(hostup.calls[0]?.secret).toBe('mine');
   });
 
   it('rejects one number with its own error and resolves the others', async () => {
@@ -106,9 +106,9 @@ describe('createTicketLoader', () => {
     ['a disabled provider', false, 'k', '1', 'PROVIDER_DISABLED'],
     ['no credential at all', true, undefined, '1', 'UNAUTHENTICATED'],
     ['a number the provider refuses', true, 'k', 'x', 'BAD_USER_INPUT'],
-  ])('refuses %s without calling the provider', async (_case, enabled, apiKey, number, code) => {
+  ])('refuses %s without calling the provider', async (_case, enabled, secret, number, code) => {
     const hostup = fakeProvider('hostup', false, 1);
-    const loader = createTicketLoader(registryOf(entry(hostup, enabled, apiKey)), {});
+    const loader = createTicketLoader(registryOf(entry(hostup, enabled, secret)), {});
     await expect(loader.load({ provider: 'hostup', number })).rejects.toMatchObject({ code });
     expect(hostup.calls).toEqual([]);
   });
@@ -127,9 +127,9 @@ describe('createTicketLoader', () => {
       const refusals: string[] = [];
       return {
         refusals,
-        current: async () => ({ apiKey: keys[refusals.length]! }),
+        current: async () => ({ secret: keys[refusals.length]! }),
         refused: (stale) => {
-          refusals.push(stale.apiKey);
+          refusals.push(stale.secret);
           return true;
         },
       };
@@ -144,8 +144,8 @@ describe('createTicketLoader', () => {
       );
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
       expect(hostup.calls).toEqual([
-        { numbers: ['1', '404', '2'], apiKey: 'expired-1' },
-        { numbers: ['1', '2'], apiKey: 'fresh' },
+        { numbers: ['1', '404', '2'], secret: 'expired-1' },
+        { numbers: ['1', '2'], secret: 'fresh' },
       ]);
       expect(source.refusals).toEqual(['expired-1']);
     });
@@ -155,7 +155,7 @@ describe('createTicketLoader', () => {
       const source = tokens('expired-1', 'expired-2', 'never-asked');
       const loader = createTicketLoader(registryOf({ provider: hostup, enabled: true, credential: source }), {});
       await expect(loader.load({ provider: 'hostup', number: '1' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-      expect(hostup.calls.map((call) => call.apiKey)).toEqual(['expired-1', 'expired-2']);
+      expect(hostup.calls.map((call) => call.secret)).toEqual(['expired-1', 'expired-2']);
     });
 
     it('never retries a fixed key the upstream refused', async () => {
@@ -184,14 +184,14 @@ describe('createTicketLoader', () => {
 
 describe('TicketLoader.update', () => {
   /** A provider that can update: it records each write and answers the ticket with the change. */
-  function updatable(name: ProviderName, refuse: (apiKey: string) => boolean = () => false) {
-    const writes: { update: TicketUpdate; apiKey: string }[] = [];
+  function updatable(name: ProviderName, refuse: (secret: string) => boolean = () => false) {
+    const writes: { update: TicketUpdate; secret: string }[] = [];
     const provider: FakeProvider = {
       ...fakeProvider(name, false, 1),
       capabilities: { updateTicket: true, batchRead: false, maxBatch: 1 },
       async updateTicket(update: TicketUpdate, auth: Credential) {
-        writes.push({ update, apiKey: auth.apiKey });
-        if (refuse(auth.apiKey)) throw new UnauthenticatedError('refused', { provider: name });
+        writes.push({ update, secret: auth.secret });
+        if (refuse(auth.secret)) throw new UnauthenticatedError('refused', { provider: name });
         return { provider: name, number: update.number, subject: update.title ?? null } as Ticket;
       },
     };
@@ -205,7 +205,7 @@ describe('TicketLoader.update', () => {
     await expect(loader.update({ provider: 'hostup', number: '007' }, { title: 'new' })).resolves.toMatchObject({
       subject: 'new',
     });
-    expect(writes).toEqual([{ update: { number: '7', title: 'new' }, apiKey: 'k' }]);
+    expect(writes).toEqual([{ update: { number: '7', title: 'new' }, secret: 'k' }]);
     // The read before the update is not served stale, and no further call is made.
     await expect(loader.load({ provider: 'hostup', number: '7' })).resolves.toMatchObject({ subject: 'new' });
     expect(provider.calls).toHaveLength(1);
@@ -215,7 +215,7 @@ describe('TicketLoader.update', () => {
     const { provider, writes } = updatable('hostup');
     const loader = createTicketLoader(registryOf(entry(provider, true, 'server')), { hostup: 'mine' });
     await loader.update({ provider: 'hostup', number: '1' }, { description: 'd' });
-    expect(writes[0]?.apiKey).toBe('mine');
+    expect(writes[0]?.secret).toBe('mine');
   });
 
   it('refuses a provider that cannot update with UnsupportedError', async () => {
@@ -246,10 +246,10 @@ describe('TicketLoader.update', () => {
   });
 
   it('writes once more with a renewed token when the first was refused (a refused write made no change)', async () => {
-    const { provider, writes } = updatable('hostup', (apiKey) => apiKey === 'expired');
+    const { provider, writes } = updatable('hostup', (secret) => secret === 'expired');
     const keys = ['expired', 'fresh'];
     const source: CredentialSource = {
-      current: async () => ({ apiKey: keys[0]! }),
+      current: async () => ({ secret: keys[0]! }),
       refused: () => {
         keys.shift();
         return true;
@@ -259,7 +259,7 @@ describe('TicketLoader.update', () => {
     await expect(loader.update({ provider: 'hostup', number: '1' }, { title: 'x' })).resolves.toMatchObject({
       subject: 'x',
     });
-    expect(writes.map((write) => write.apiKey)).toEqual(['expired', 'fresh']);
+    expect(writes.map((write) => write.secret)).toEqual(['expired', 'fresh']);
   });
 
   it('needs a credential', async () => {

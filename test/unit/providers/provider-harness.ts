@@ -17,7 +17,7 @@ export interface ProviderUnderTest {
   /** The endpoint a read calls. */
   readonly route: { readonly path: string; readonly method: 'GET' | 'POST' };
   /** The credential every read is made with; it must never show in an error. */
-  readonly apiKey: string;
+  readonly secret: string;
   /** The number a one-ticket read asks for. */
   readonly number: string;
 }
@@ -54,7 +54,7 @@ export function useProviderHarness(subject: ProviderUnderTest) {
   const answer = (status: number, body: unknown, headers: Record<string, string> = {}, match: RequestMatch = {}) =>
     intercept(match).reply(status, typeof body === 'string' ? body : JSON.stringify(body), { headers });
   const fetchTickets = (numbers: string[], maxBatch?: number) =>
-    provider(maxBatch).fetchTickets(numbers, { apiKey: subject.apiKey });
+    provider(maxBatch).fetchTickets(numbers, { secret: subject.secret });
   const fetchOne = async (number = subject.number): Promise<Ticket | Error> => (await fetchTickets([number]))[0]!;
   /** Reads one number and fails the test unless its entry is a TicketGraphError. */
   const fetchError = async (number?: string): Promise<TicketGraphError> => {
@@ -86,8 +86,8 @@ export function useProviderHarness(subject: ProviderUnderTest) {
   const expectKeyKeptOutOfErrors = async (answers: readonly UpstreamAnswer[]) => {
     for (const [status, body] of answers) {
       const error = await errorFor(status, body);
-      expect(error.message).not.toContain(subject.apiKey);
-      expect(JSON.stringify(error.extensions)).not.toContain(subject.apiKey);
+      expect(error.message).not.toContain(subject.secret);
+      expect(JSON.stringify(error.extensions)).not.toContain(subject.secret);
     }
   };
   /**
@@ -128,7 +128,7 @@ export function fetchThrough(
 ): Promise<(Ticket | Error)[]> {
   return subject
     .create({ http, timezone: subject.timezone, maxBatch: subject.maxBatch })
-    .fetchTickets(numbers, { apiKey: subject.apiKey });
+    .fetchTickets(numbers, { secret: subject.secret });
 }
 
 /** A hand-made upstream whose every call goes to `request`. */

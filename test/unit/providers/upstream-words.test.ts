@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../src/domain/model.js';
 import { toTicket as hostupTicket } from '../../../src/providers/hostup/mapper.js';
-import { hostupSuccessSchema } from '../../../src/providers/hostup/schema.js';
+import { hostupSuccessShape } from '../../../src/providers/hostup/payload.js';
 import { decodeEntities } from '../../../src/providers/kapture/entities.js';
 import { toTicket as kaptureTicket } from '../../../src/providers/kapture/mapper.js';
-import { kaptureTicketSchema } from '../../../src/providers/kapture/schema.js';
+import { kaptureTicketShape } from '../../../src/providers/kapture/payload.js';
 import { toTicket as keliwebTicket } from '../../../src/providers/keliweb/mapper.js';
-import { keliwebTicketSchema } from '../../../src/providers/keliweb/schema.js';
+import { keliwebTicketShape } from '../../../src/providers/keliweb/payload.js';
 import { toTicket as sweeppeaTicket } from '../../../src/providers/sweeppea/mapper.js';
-import { sweeppeaSuccessSchema } from '../../../src/providers/sweeppea/schema.js';
-import { wordTable } from '../../../src/providers/kit/word-table.js';
+import { sweeppeaSuccessShape } from '../../../src/providers/sweeppea/payload.js';
 import { checked } from './checked.js';
 import { hostupFixture } from './hostup/fixtures.js';
 import { kaptureFixture } from './kapture/fixtures.js';
@@ -23,15 +22,15 @@ const MAPPERS: Record<string, (status: string, priority: string) => Ticket> = {
   sweeppea: (status, priority) => {
     const answer = sweeppeaFixture('fetch-single-ticket.json');
     const body = { ...answer, Data: { ...answer.Data, Status: status, Priority: priority } };
-    return sweeppeaTicket(checked(sweeppeaSuccessSchema, body), { fetchedAt: FETCHED_AT });
+    return sweeppeaTicket(checked(sweeppeaSuccessShape, body), { fetchedAt: FETCHED_AT });
   },
   hostup: (status, priority) => {
     const answer = hostupFixture('get-ticket.example.json');
     const body = { ...answer, data: { ticket: { ...answer.data.ticket, status, priority } } };
-    return hostupTicket(checked(hostupSuccessSchema, body), { timezone: 'Europe/Stockholm', fetchedAt: FETCHED_AT });
+    return hostupTicket(checked(hostupSuccessShape, body), { timezone: 'Europe/Stockholm', fetchedAt: FETCHED_AT });
   },
   keliweb: (status, priority) =>
-    keliwebTicket(checked(keliwebTicketSchema, { ...keliwebFixture('get-ticket.example.json'), status, priority }), {
+    keliwebTicket(checked(keliwebTicketShape, { ...keliwebFixture('get-ticket.example.json'), status, priority }), {
       timezone: 'Europe/Rome',
       fetchedAt: FETCHED_AT,
     }),
@@ -39,7 +38,7 @@ const MAPPERS: Record<string, (status: string, priority: string) => Ticket> = {
     const element = kaptureFixture('get-ticket.example.json')[0];
     // The sub-status the same word, so the status text is the word alone.
     const body = { ...element, task_details: { ...element.task_details, status, substatus: status, priority } };
-    return kaptureTicket(checked(kaptureTicketSchema, body), { timezone: 'Asia/Kolkata', fetchedAt: FETCHED_AT });
+    return kaptureTicket(checked(kaptureTicketShape, body), { timezone: 'Asia/Kolkata', fetchedAt: FETCHED_AT });
   },
 };
 
@@ -66,19 +65,5 @@ describe('status and priority words named like object properties', () => {
 
   it('leaves an entity named like an object property as written', () => {
     expect(decodeEntities('&constructor; &__proto__; &amp;')).toBe('&constructor; &__proto__; &');
-  });
-});
-
-describe('wordTable', () => {
-  it('finds only its own keys', () => {
-    const table = wordTable({ open: 'OPEN' });
-    expect(PROPERTY_NAMES.map((word) => table.get(word))).toEqual([
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-    ]);
-    expect(table.get('open')).toBe('OPEN');
   });
 });

@@ -36,7 +36,7 @@ describe('createPasswordGrantSource', () => {
       path: '/oauth/token',
       displayName: 'Keliweb',
     });
-    expect(await source.current()).toEqual({ apiKey: 'a1' });
+    expect(await source.current()).toEqual({ secret: 'a1' });
     expect(upstream.requests[0]?.request).toMatchObject({
       method: 'POST',
       path: '/oauth/token',
@@ -63,9 +63,9 @@ describe('createPasswordGrantSource', () => {
     });
     await source.current();
     now = 3539_000;
-    expect(await source.current()).toEqual({ apiKey: 'a1' });
+    expect(await source.current()).toEqual({ secret: 'a1' });
     now = 3541_000;
-    expect(await source.current()).toEqual({ apiKey: 'a2' });
+    expect(await source.current()).toEqual({ secret: 'a2' });
     expect(upstream.grants()).toEqual(['password', 'refresh_token']);
     expect(upstream.requests[1]?.fields).toMatchObject({
       refresh_token: 'r1',
@@ -82,7 +82,7 @@ describe('createPasswordGrantSource', () => {
       displayName: 'Keliweb',
     });
     const credentials = await Promise.all(Array.from({ length: 5 }, () => source.current()));
-    expect(credentials.map((c) => c.apiKey)).toEqual(['a1', 'a1', 'a1', 'a1', 'a1']);
+    expect(credentials.map((c) => c.secret)).toEqual(['a1', 'a1', 'a1', 'a1', 'a1']);
     expect(upstream.requests).toHaveLength(1);
   });
 
@@ -95,9 +95,9 @@ describe('createPasswordGrantSource', () => {
     });
     const stale = await source.current();
     expect(source.refused(stale)).toBe(true);
-    expect(await source.current()).toEqual({ apiKey: 'a2' });
+    expect(await source.current()).toEqual({ secret: 'a2' });
     source.refused(stale);
-    expect(await source.current()).toEqual({ apiKey: 'a2' });
+    expect(await source.current()).toEqual({ secret: 'a2' });
     expect(upstream.grants()).toEqual(['password', 'refresh_token']);
   });
 
@@ -113,7 +113,7 @@ describe('createPasswordGrantSource', () => {
       displayName: 'Keliweb',
     });
     source.refused(await source.current());
-    expect(await source.current()).toEqual({ apiKey: 'a2' });
+    expect(await source.current()).toEqual({ secret: 'a2' });
     expect(upstream.grants()).toEqual(['password', 'refresh_token', 'password']);
   });
 
@@ -155,7 +155,7 @@ describe('createPasswordGrantSource', () => {
       displayName: 'Keliweb',
     });
     await expect(source.current()).rejects.toMatchObject({ code });
-    expect(await source.current()).toEqual({ apiKey: 'a2' });
+    expect(await source.current()).toEqual({ secret: 'a2' });
   });
 
   it('reads expires_in sent as a string, as PHP back ends do', async () => {
@@ -169,6 +169,6 @@ describe('createPasswordGrantSource', () => {
     });
     await source.current();
     now = 61_000;
-    expect(await source.current()).toEqual({ apiKey: 'a2' });
+    expect(await source.current()).toEqual({ secret: 'a2' });
   });
 });

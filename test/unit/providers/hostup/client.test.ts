@@ -18,10 +18,10 @@ const HOSTUP: ProviderUnderTest = {
   timezone: 'Europe/Stockholm',
   maxBatch: 1,
   route: { path: '/api/support/tickets/616828', method: 'GET' },
-  apiKey: 'hu_live_3c2b1a0f9e8d',
+  secret: 'hu_live_3c2b1a0f9e8d',
   number: '616828',
 };
-const KEY = HOSTUP.apiKey;
+const KEY = HOSTUP.secret;
 /** Matches only the call for ticket `number`. */
 const forTicket = (number: string) => ({ path: `/api/support/tickets/${number}` });
 const withTicket = (changes: Record<string, unknown>) => {

@@ -3,15 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../../src/domain/model.js';
 import { toTicket } from '../../../../src/providers/hostup/mapper.js';
 import { textFormatOf } from '../../../../src/providers/kit/text-format.js';
-import { hostupSuccessSchema, type HostupAnswer, type HostupTicket } from '../../../../src/providers/hostup/schema.js';
+import { hostupSuccessShape, type HostupAnswer, type HostupTicket } from '../../../../src/providers/hostup/payload.js';
 import { itLandsEveryLeaf, nestedAt, RAW, type Landing } from '../seed-landing.js';
 import { hostupFixture } from './fixtures.js';
 
 const OPTIONS = { timezone: 'Europe/Stockholm', fetchedAt: '2025-04-01T12:06:03.000Z' };
-const exampleAnswer = (): HostupAnswer => checked(hostupSuccessSchema, hostupFixture('get-ticket.example.json'));
+const exampleAnswer = (): HostupAnswer => checked(hostupSuccessShape, hostupFixture('get-ticket.example.json'));
 const example = (): HostupTicket => exampleAnswer().data.ticket;
 const map = (changes: Record<string, unknown> = {}, options = OPTIONS): Ticket =>
-  toTicket(checked(hostupSuccessSchema, { success: true, data: { ticket: { ...example(), ...changes } } }), options);
+  toTicket(checked(hostupSuccessShape, { success: true, data: { ticket: { ...example(), ...changes } } }), options);
 const reply = (changes: Record<string, unknown>) => ({ ...example().replies![0], ...changes });
 
 const ERIK = { name: 'Erik Sjöberg', email: 'erik.sjoberg@hostup.se', isStaff: true };
@@ -230,7 +230,7 @@ describe('HostUp dates', () => {
   });
 
   it('refuses an answer whose date is no date at all, naming where', () => {
-    const parsed = hostupSuccessSchema.safeParse({
+    const parsed = hostupSuccessShape.safeParse({
       success: true,
       data: { ticket: { ...example(), lastreply: '15/01/2025 08:00' } },
     });

@@ -3,7 +3,7 @@ import { fetchThrough, outcomeOf, stubUpstream, timeoutOf, useProviderHarness } 
 import { KAPTURE, kaptureFixture } from './fixtures.js';
 
 const EXAMPLE_ID = KAPTURE.number;
-const KEY = KAPTURE.apiKey;
+const KEY = KAPTURE.secret;
 const element = (ticketId: string | number, changes: Record<string, unknown> = {}) => {
   const example = kaptureFixture('get-ticket.example.json')[0];
   return { ...example, task_details: { ...example.task_details, ticketId, ...changes } };

@@ -11,7 +11,7 @@ export const KAPTURE: ProviderUnderTest = {
   timezone: 'Asia/Kolkata',
   maxBatch: 20,
   route: { path: SEARCH_PATH, method: 'POST' },
-  apiKey: 'a2FwdHVyZS1zZWNyZXQta2V5OjIwOTgwMw==',
+  secret: 'a2FwdHVyZS1zZWNyZXQta2V5OjIwOTgwMw==',
   number: '713516551148',
 };
 

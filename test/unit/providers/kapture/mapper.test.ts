@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../../src/domain/model.js';
 import { toTicket } from '../../../../src/providers/kapture/mapper.js';
 import { textFormatOf } from '../../../../src/providers/kit/text-format.js';
-import { kaptureTicketSchema, type KaptureTicket } from '../../../../src/providers/kapture/schema.js';
+import { kaptureTicketShape, type KaptureTicket } from '../../../../src/providers/kapture/payload.js';
 import { parseKaptureDate } from '../../../../src/providers/kapture/timestamps.js';
 import { itLandsEveryLeaf, RAW, type Landing } from '../seed-landing.js';
 import { kaptureFixture } from './fixtures.js';
 
 const OPTIONS = { timezone: 'Asia/Kolkata', fetchedAt: '2025-04-01T12:06:03.000Z' };
 const example = () => kaptureFixture('get-ticket.example.json')[0];
-const parse = (body: unknown): KaptureTicket => checked(kaptureTicketSchema, body);
+const parse = (body: unknown): KaptureTicket => checked(kaptureTicketShape, body);
 const map = (changes: Record<string, unknown> = {}, options = OPTIONS): Ticket =>
   toTicket(parse({ ...example(), task_details: { ...example().task_details, ...changes } }), options);
 
@@ -181,7 +181,7 @@ describe('Kapture dates', () => {
     [-5],
   ])('refuses %j as a date', (value) => {
     expect(parseKaptureDate(value, 'Asia/Kolkata')).toBeUndefined();
-    expect(kaptureTicketSchema.safeParse({ task_details: { ...example().task_details, date: value } }).success).toBe(
+    expect(kaptureTicketShape.safeParse({ task_details: { ...example().task_details, date: value } }).success).toBe(
       false,
     );
   });

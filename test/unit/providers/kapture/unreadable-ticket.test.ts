@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { outcomeOf, useProviderHarness } from '../provider-harness.js';
 import { KAPTURE, kaptureFixture } from './fixtures.js';
 
-// A mapper that throws for one ticket stands in for a payload that passes its schema and still
+// A mapper that throws for one ticket stands in for a payload that passes its shape check and still
 // cannot be read: the guard under test is the provider's, not the mapper's.
 const UNREADABLE = '713516551149';
 vi.mock('../../../../src/providers/kapture/mapper.js', async (importOriginal) => {

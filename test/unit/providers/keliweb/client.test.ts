@@ -23,10 +23,10 @@ const KELIWEB: ProviderUnderTest = {
   // Keliweb reads one ticket a call whatever maxBatch says.
   maxBatch: 20,
   route: { path: GET_TICKET_PATH, method: 'POST' },
-  apiKey: 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.keliweb-secret-token',
+  secret: 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.keliweb-secret-token',
   number: '516757',
 };
-const KEY = KELIWEB.apiKey;
+const KEY = KELIWEB.secret;
 const withTicket = (changes: Record<string, unknown>) => ({ ...keliwebFixture('get-ticket.example.json'), ...changes });
 
 describe('Keliweb fetchTickets over HTTP', () => {
@@ -177,7 +177,7 @@ describe('Keliweb on the wire', () => {
     try {
       const [ticket] = await createKeliwebProvider({ http, timezone: 'Europe/Rome', maxBatch: 1 }).fetchTickets(
         ['516757'],
-        { apiKey: KEY },
+        { secret: KEY },
       );
       expect(ticket).toMatchObject({ number: '516757' });
       expect(received?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);

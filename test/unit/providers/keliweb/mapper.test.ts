@@ -2,13 +2,13 @@ import { checked } from '../checked.js';
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../../src/domain/model.js';
 import { toTicket } from '../../../../src/providers/keliweb/mapper.js';
-import { keliwebTicketSchema, type KeliwebTicket } from '../../../../src/providers/keliweb/schema.js';
+import { keliwebTicketShape, type KeliwebTicket } from '../../../../src/providers/keliweb/payload.js';
 import { itLandsEveryLeaf, RAW, type Landing } from '../seed-landing.js';
 import { keliwebFixture } from './fixtures.js';
 
 const OPTIONS = { timezone: 'Europe/Rome', fetchedAt: '2025-04-01T12:06:03.000Z' };
 const example = () => keliwebFixture('get-ticket.example.json');
-const parse = (body: unknown): KeliwebTicket => checked(keliwebTicketSchema, body);
+const parse = (body: unknown): KeliwebTicket => checked(keliwebTicketShape, body);
 const map = (changes: Record<string, unknown> = {}, options = OPTIONS): Ticket =>
   toTicket(parse({ ...example(), ...changes }), options);
 const replies = (): Record<string, unknown>[] => example().replies.reply;
@@ -165,7 +165,7 @@ describe('Keliweb dates', () => {
   });
 
   it('refuses a date in another format', () => {
-    expect(keliwebTicketSchema.safeParse({ ...example(), lastreply: '01/01/2016 06:30' }).success).toBe(false);
+    expect(keliwebTicketShape.safeParse({ ...example(), lastreply: '01/01/2016 06:30' }).success).toBe(false);
   });
 });
 

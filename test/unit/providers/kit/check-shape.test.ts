@@ -3,26 +3,26 @@ import { describe, expect, it } from 'vitest';
 import { checkShape, MAX_PAYLOAD_DEPTH, nestedDeeperThan } from '../../../../src/providers/kit/check-shape.js';
 import { shapeError } from '../../../../src/providers/kit/shape-error.js';
 
-const schema = z.object({ id: z.union([z.string(), z.number()]), details: z.object({ title: z.string().nullish() }) });
+const shape = z.object({ id: z.union([z.string(), z.number()]), details: z.object({ title: z.string().nullish() }) });
 
 describe('checkShape', () => {
-  it('answers the payload itself, with the fields its schema does not name, nested ones included', () => {
+  it('answers the payload itself, with the fields its shape does not name, nested ones included', () => {
     const payload = { id: 7, extra: [1, 2], details: { title: 'Printer', undocumented: { deep: true } } };
-    const result = checkShape(schema, payload);
+    const result = checkShape(shape, payload);
     expect(result.success).toBe(true);
     expect(result.data).toBe(payload);
     expect(result.data).toEqual({ id: 7, extra: [1, 2], details: { title: 'Printer', undocumented: { deep: true } } });
   });
 
   it('fails a payload as zod does, with the path of the first break', () => {
-    const result = checkShape(schema, { id: 7, details: { title: 3 } });
+    const result = checkShape(shape, { id: 7, details: { title: 3 } });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['details', 'title']);
   });
 
   it("fails a payload nested deeper than 64 levels, in the gateway's words", () => {
     const nested = (levels: number): unknown => JSON.parse(`${'['.repeat(levels - 1)}{"a":1}${']'.repeat(levels - 1)}`);
-    const at = (levels: number) => checkShape(schema, { id: 1, details: {}, extra: nested(levels) });
+    const at = (levels: number) => checkShape(shape, { id: 1, details: {}, extra: nested(levels) });
     // The payload object is level 1, so `extra` may nest 63 levels.
     expect(MAX_PAYLOAD_DEPTH).toBe(64);
     expect(at(63).success).toBe(true);

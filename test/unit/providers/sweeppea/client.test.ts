@@ -17,10 +17,10 @@ const SWEEPPEA: ProviderUnderTest = {
   timezone: 'UTC',
   maxBatch: 1,
   route: { path: '/tickets/fetchSingleTicket', method: 'POST' },
-  apiKey: 'sk_live_9f8e7d6c5b4a',
+  secret: 'sk_live_9f8e7d6c5b4a',
   number: 'HYXTNJV',
 };
-const KEY = SWEEPPEA.apiKey;
+const KEY = SWEEPPEA.secret;
 /** Matches only the call that asks for `caseNumber`. */
 const forCase = (caseNumber: string) => ({ body: JSON.stringify({ caseNumber }) });
 const withCaseNumber = (CaseNumber: string) => ({

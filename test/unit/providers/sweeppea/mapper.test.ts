@@ -3,18 +3,18 @@ import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../../src/domain/model.js';
 import { toTicket } from '../../../../src/providers/sweeppea/mapper.js';
 import {
-  sweeppeaSuccessSchema,
+  sweeppeaSuccessShape,
   type SweeppeaAnswer,
   type SweeppeaTicket,
-} from '../../../../src/providers/sweeppea/schema.js';
+} from '../../../../src/providers/sweeppea/payload.js';
 import { itLandsEveryLeaf, leaves, nestedAt, RAW, type Landing } from '../seed-landing.js';
 import { sweeppeaFixture } from './fixtures.js';
 
 const FETCHED_AT = '2025-02-01T12:00:00.000Z';
-const exampleAnswer = (): SweeppeaAnswer => checked(sweeppeaSuccessSchema, sweeppeaFixture('fetch-single-ticket.json'));
+const exampleAnswer = (): SweeppeaAnswer => checked(sweeppeaSuccessShape, sweeppeaFixture('fetch-single-ticket.json'));
 const example = (): SweeppeaTicket => exampleAnswer().Data;
 const map = (changes: Record<string, unknown> = {}): Ticket =>
-  toTicket(checked(sweeppeaSuccessSchema, { Response: true, Data: { ...example(), ...changes } }), {
+  toTicket(checked(sweeppeaSuccessShape, { Response: true, Data: { ...example(), ...changes } }), {
     fetchedAt: FETCHED_AT,
   });
 
@@ -164,7 +164,7 @@ describe('Sweeppea dates', () => {
   });
 
   it.each([['26/01/2025 10:00'], ['2025-01-26'], ['yesterday']])('refuses an answer with %j as a date', (text) => {
-    expect(sweeppeaSuccessSchema.safeParse({ Response: true, Data: { ...example(), Date: text } }).success).toBe(false);
+    expect(sweeppeaSuccessShape.safeParse({ Response: true, Data: { ...example(), Date: text } }).success).toBe(false);
   });
 
   it('has no updatedAt without Statistics', () => {
@@ -252,6 +252,11 @@ describe('Sweeppea Files, whose element shape is undocumented', () => {
       'a size past the largest Int, dropped',
       { FileName: 'z', Size: 3_000_000_000 },
       [{ id: '0', filename: 'z', url: null, size: null, contentType: null }],
+    ],
+    [
+      'a link whose path names no file, by the link itself',
+      'https://x.example/?id=7',
+      [{ id: '0', filename: 'https://x.example/?id=7', url: 'https://x.example/?id=7', size: null, contentType: null }],
     ],
     ['an object with no name or link', { Size: 5 }, []],
     ['an empty string', '  ', []],

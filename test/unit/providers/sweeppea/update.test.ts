@@ -25,7 +25,7 @@ describe('Sweeppea updateTicket over HTTP', () => {
     const seed = sweeppeaFixture('fetch-single-ticket.json');
     return JSON.stringify({ ...seed, Data: { ...seed.Data, CaseNumber: CASE, ...changes } });
   };
-  const update = (change: TicketUpdate = CHANGE): Promise<Ticket> => provider().updateTicket!(change, { apiKey: KEY });
+  const update = (change: TicketUpdate = CHANGE): Promise<Ticket> => provider().updateTicket!(change, { secret: KEY });
   const failure = async (status: number, body: unknown): Promise<TicketGraphError> => {
     onUpdate().reply(status, JSON.stringify(body));
     const error = await update().catch((caught: unknown) => caught);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isLocalDate } from '../../domain/dates.js';
+import { idLike } from '../kit/payload-fields.js';
+import { textOf } from '../kit/upstream-text.js';
 
 /** docs/providers/keliweb.md: WHMCS dates are `Y-m-d H:i:s`, zone-less (Europe/Rome by default); ISO-8601 is read too (parseLocalDate). */
 export const KELIWEB_DATE_FORMATS = ['yyyy-MM-dd HH:mm:ss'] as const;
@@ -18,62 +20,56 @@ const localDate = z
  * docs/providers/keliweb.md: every WHMCS value is a string, but numbers may come as numbers. Accepted as
  * either and read through `textOf` by the mapper: no transform, so `raw` is the payload as received.
  */
-const text = z.union([z.string(), z.number()]).nullish();
+const whmcsValue = idLike.nullish();
 
 /** PHP's json_encode writes an empty list as `[]` instead of `{reply: []}` / `{note: []}` (docs/providers/keliweb.md). */
 const emptyList = z.array(z.unknown()).max(0);
 
-const replySchema = z.object({
-  replyid: z.union([z.string(), z.number()]),
-  userid: text,
-  contactid: text,
-  name: text,
-  email: text,
+const replyShape = z.object({
+  replyid: idLike,
+  userid: whmcsValue,
+  contactid: whmcsValue,
+  name: whmcsValue,
+  email: whmcsValue,
   date: localDate,
-  message: text,
-  attachment: text,
-  admin: text,
+  message: whmcsValue,
+  attachment: whmcsValue,
+  admin: whmcsValue,
 });
-const noteSchema = z.object({ noteid: z.union([z.string(), z.number()]), date: localDate, message: text, admin: text });
+const noteShape = z.object({ noteid: idLike, date: localDate, message: whmcsValue, admin: whmcsValue });
 
 /** The number users see: `tid` in the seed's example, `ticketnum` in its table; tid first. */
 export function ticketNumberOf(ticket: { tid?: unknown; ticketnum?: unknown }): string | null {
   return textOf(ticket.tid) ?? textOf(ticket.ticketnum);
 }
 
-/** A WHMCS value as trimmed text; null when absent or blank. */
-export function textOf(value: unknown): string | null {
-  const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-  return text === '' ? null : text;
-}
-
 /**
  * WHMCS `GetTicket` as Keliweb answers it: the fields the mapper reads are checked, every other
  * one stays in the payload, which checkShape keeps whole.
  */
-export const keliwebTicketSchema = z
+export const keliwebTicketShape = z
   .object({
     result: z.literal('success'),
-    ticketid: text,
-    tid: text,
-    ticketnum: text,
-    userid: text,
-    contactid: text,
-    name: text,
-    email: text,
+    ticketid: whmcsValue,
+    tid: whmcsValue,
+    ticketnum: whmcsValue,
+    userid: whmcsValue,
+    contactid: whmcsValue,
+    name: whmcsValue,
+    email: whmcsValue,
     date: localDate,
-    subject: text,
-    status: text,
-    priority: text,
+    subject: whmcsValue,
+    status: whmcsValue,
+    priority: whmcsValue,
     lastreply: localDate,
-    deptname: text,
-    replies: z.union([z.object({ reply: z.array(replySchema).nullish() }), emptyList]).nullish(),
-    notes: z.union([z.object({ note: z.array(noteSchema).nullish() }), emptyList]).nullish(),
+    deptname: whmcsValue,
+    replies: z.union([z.object({ reply: z.array(replyShape).nullish() }), emptyList]).nullish(),
+    notes: z.union([z.object({ note: z.array(noteShape).nullish() }), emptyList]).nullish(),
   })
   .refine((ticket) => ticketNumberOf(ticket) !== null, 'no tid or ticketnum');
-export type KeliwebTicket = z.infer<typeof keliwebTicketSchema>;
-export type KeliwebReply = z.infer<typeof replySchema>;
-export type KeliwebNote = z.infer<typeof noteSchema>;
+export type KeliwebTicket = z.infer<typeof keliwebTicketShape>;
+export type KeliwebReply = z.infer<typeof replyShape>;
+export type KeliwebNote = z.infer<typeof noteShape>;
 
 /** WHMCS-level errors, sent with HTTP 200: `{result: "error", message}` (docs/providers/keliweb.md). */
-export const keliwebErrorSchema = z.object({ result: z.literal('error'), message: z.unknown() });
+export const keliwebErrorShape = z.object({ result: z.literal('error'), message: z.unknown() });

@@ -1,12 +1,7 @@
 import { z } from 'zod';
+import { idLike, text } from '../kit/payload-fields.js';
+import { textOf } from '../kit/upstream-text.js';
 import { isKaptureDate } from './timestamps.js';
-
-/**
- * docs/providers/kapture.md: numbers often arrive as strings (`ticketId`) and ids as numbers (`taskId`):
- * either is accepted and coerced by the mapper, with no transform: checkShape keeps the payload as `raw`.
- */
-const idLike = z.union([z.string(), z.number()]);
-const text = z.string().nullish();
 
 /**
  * A date the mapper reads must parse, or the ticket is invalid (the same rule as every provider).
@@ -17,7 +12,7 @@ const kaptureDate = idLike.refine((value) => isKaptureDate(value), 'not a Kaptur
 
 /** A ticket id as a key: Kapture's ids are numbers, so leading zeros do not matter. */
 export function ticketKey(value: unknown): string | null {
-  const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+  const text = textOf(value) ?? '';
   return /^\d+$/.test(text) ? text.replace(/^0+(?=\d)/, '') : null;
 }
 
@@ -25,7 +20,7 @@ export function ticketKey(value: unknown): string | null {
  * The seed's `task_details`: the fields the mapper reads are checked, every other one (and
  * `additional_info`, `history`, whose shapes are undocumented) stays in the payload, kept whole as `raw`.
  */
-const taskDetailsSchema = z.object({
+const taskDetailsShape = z.object({
   ticketId: idLike.refine((value) => ticketKey(value) !== null, 'not a ticket id'),
   title: text,
   detail: text,
@@ -49,9 +44,9 @@ const taskDetailsSchema = z.object({
 });
 
 /** One element of the answer's bare array (docs/providers/kapture.md): `{additional_info, history, task_details}`. */
-export const kaptureTicketSchema = z.object({ task_details: taskDetailsSchema });
-export type KaptureTicket = z.infer<typeof kaptureTicketSchema>;
+export const kaptureTicketShape = z.object({ task_details: taskDetailsShape });
+export type KaptureTicket = z.infer<typeof kaptureTicketShape>;
 export type KaptureTaskDetails = KaptureTicket['task_details'];
 
 /** `{message, status: "failed"}`, usually with HTTP 200 (the seed's table). */
-export const kaptureFailureSchema = z.object({ status: z.literal('failed'), message: z.unknown() });
+export const kaptureFailureShape = z.object({ status: z.literal('failed'), message: z.unknown() });

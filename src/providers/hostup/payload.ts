@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isLocalDate } from '../../domain/dates.js';
+import { idLike, text } from '../kit/payload-fields.js';
+import { textOf } from '../kit/upstream-text.js';
 
 /**
  * docs/providers/hostup.md: HostBill-style `YYYY-MM-DD HH:MM:SS` in server time, no zone. An ISO-8601 date
@@ -17,12 +19,9 @@ export const HOSTUP_DATE_FORMATS = ['yyyy-MM-dd HH:mm:ss'] as const;
 const localDate = z
   .string()
   .refine((text) => isLocalDate(text, HOSTUP_DATE_FORMATS), 'not a yyyy-MM-dd HH:mm:ss or ISO-8601 date');
-/** docs/providers/hostup.md: numbers often arrive as strings (and strings as numbers); the mapper coerces. */
-const idLike = z.union([z.string(), z.number()]);
-const text = z.string().nullish();
 
-const ownerSchema = z.object({ id: idLike.nullish(), username: text, firstname: text, lastname: text, email: text });
-const replySchema = z.object({
+const ownerShape = z.object({ id: idLike.nullish(), username: text, firstname: text, lastname: text, email: text });
+const replyShape = z.object({
   id: idLike,
   name: text,
   email: text,
@@ -34,8 +33,8 @@ const replySchema = z.object({
 /** The number users see: `ticket_number`, else `number`, else the row `id`; null when none is set. */
 export function ticketNumberOf(ticket: { ticket_number?: unknown; number?: unknown; id?: unknown }): string | null {
   for (const value of [ticket.ticket_number, ticket.number, ticket.id]) {
-    const candidate = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-    if (candidate !== '' && candidate !== '0') return candidate;
+    const candidate = textOf(value);
+    if (candidate !== null && candidate !== '0') return candidate;
   }
   return null;
 }
@@ -44,7 +43,7 @@ export function ticketNumberOf(ticket: { ticket_number?: unknown; number?: unkno
  * `data.ticket` of the legacy API: the fields the mapper reads are checked, every other one
  * stays in the payload, which checkShape keeps whole as `raw` (no transforms here).
  */
-export const hostupTicketSchema = z
+export const hostupTicketShape = z
   .object({
     id: idLike.nullish(),
     ticket_number: idLike.nullish(),
@@ -62,23 +61,23 @@ export const hostupTicketSchema = z
     deptname: text,
     tags: z.array(idLike).nullish(),
     // PHP encodes an empty associative array as `[]`: an unassigned ticket's owner may be one.
-    owner: z.union([ownerSchema, z.array(z.unknown())]).nullish(),
-    replies: z.array(replySchema).nullish(),
+    owner: z.union([ownerShape, z.array(z.unknown())]).nullish(),
+    replies: z.array(replyShape).nullish(),
     // String arrays in the seed; other elements are left in `raw` by the mapper.
     attachments: z.array(z.unknown()).nullish(),
     notes: z.array(z.unknown()).nullish(),
   })
   .refine((ticket) => ticketNumberOf(ticket) !== null, 'no ticket_number, number or id');
-export type HostupTicket = z.infer<typeof hostupTicketSchema>;
+export type HostupTicket = z.infer<typeof hostupTicketShape>;
 export type HostupReply = NonNullable<HostupTicket['replies']>[number];
-export type HostupOwner = z.infer<typeof ownerSchema>;
+export type HostupOwner = z.infer<typeof ownerShape>;
 
 /** The whole answer: the envelope's `timestamp` and `requestId` are kept, for `raw`. */
-export const hostupSuccessSchema = z.object({
+export const hostupSuccessShape = z.object({
   success: z.literal(true),
-  data: z.object({ ticket: hostupTicketSchema }),
+  data: z.object({ ticket: hostupTicketShape }),
 });
-export type HostupAnswer = z.infer<typeof hostupSuccessSchema>;
+export type HostupAnswer = z.infer<typeof hostupSuccessShape>;
 
 /** Legacy errors `{error, message, code, timestamp, requestId}`; 429's has `retryAfter` instead of `code`. */
-export const hostupErrorSchema = z.object({ error: z.string() });
+export const hostupErrorShape = z.object({ error: z.string() });
