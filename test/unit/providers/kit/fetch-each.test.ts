@@ -54,6 +54,7 @@ describe('oneTicketACallProvider', () => {
       },
       circuit: () => CLOSED_CIRCUIT,
       close: () => Promise.resolve(),
+      [Symbol.asyncDispose]: () => Promise.resolve(),
     };
     return { http, sent };
   }
