@@ -5,13 +5,13 @@
  */
 import { ConfigError, loadConfig } from '../src/config.js';
 import { PROVIDERS_THAT_CAN_UPDATE } from '../src/providers/catalog.js';
-import { createRegistry, updatableProviders } from '../src/providers/registry.js';
+import { createProviderRegistry, updatableProviders } from '../src/providers/registry.js';
 import { printSubgraphFor } from '../src/graphql/print.js';
 
 try {
   const config = loadConfig(process.env);
   // In sandbox mode every provider is enabled, as `npm start` would point them all at it.
-  const registry = createRegistry(config);
+  const registry = createProviderRegistry(config);
   const updatable = config.sandbox ? PROVIDERS_THAT_CAN_UPDATE : updatableProviders(registry);
   await registry.close();
   process.stdout.write(printSubgraphFor(updatable));

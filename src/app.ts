@@ -3,7 +3,7 @@ import { createYoga, type YogaInitialContext, type YogaServerInstance } from 'gr
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
 import { createContext, type Context } from './loading/context.js';
-import { createRegistry, updatableProviders, type Registry } from './providers/registry.js';
+import { createProviderRegistry, updatableProviders, type ProviderRegistry } from './providers/registry.js';
 import { EXAMPLE_QUERY } from './server/example-query.js';
 import { schemaFor } from './graphql/index.js';
 import { createMaskError } from './server/error-masking.js';
@@ -38,7 +38,7 @@ export interface AppDeps {
 
 export interface App {
   readonly yoga: YogaServerInstance<Record<string, never>, Context>;
-  readonly registry: Registry;
+  readonly providers: ProviderRegistry;
   /** Every metric `/metrics` serves. */
   readonly metrics: GatewayMetrics;
   /** From now on `/ready` answers 503, so a load balancer sends no more; requests are still served. */
@@ -55,7 +55,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   let draining = false;
   const metrics = createGatewayMetrics();
   const callLog = upstreamCallLog(logger);
-  const registry = createRegistry({
+  const providers = createProviderRegistry({
     ...config,
     observer: {
       attempted(attempt) {
@@ -68,12 +68,12 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
       },
     },
   });
-  metrics.watchCircuits(() => registry.statuses.values());
+  metrics.watchCircuits(() => providers.statuses.values());
   // Every error the masking has dealt with (logged, or judged the client's): yoga's own report of
   // it, at error level with the query under it, is dropped.
   const handledErrors = new WeakSet<object>();
   const yoga = createYoga<Record<string, never>, Context>({
-    schema: schemaFor(updatableProviders(registry)),
+    schema: schemaFor(updatableProviders(providers)),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: YOGA_HEALTH_CHECK_OFF,
     landingPage: false,
@@ -83,7 +83,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     // Yoga's CORS echoes any origin back with credentials allowed; useCors allows CORS_ORIGINS only.
     cors: false,
     context: ({ request, trace }: YogaInitialContext & RequestTraceContext) =>
-      createContext(registry, request, { onBatch: metrics.loaderBatch, trace }),
+      createContext(providers, request, { onBatch: metrics.loaderBatch, trace }),
     maskedErrors: { maskError: createMaskError(logger, { handled: handledErrors }) },
     // useRequestGuards bounds every body already: a POST states its Content-Length (a chunked one
     // is refused) at most MAX_REQUEST_BODY_BYTES, and Node's parser never reads past it. Yoga's own
@@ -95,8 +95,8 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     logging: createYogaLogger(logger, { skip: handledErrors }),
     plugins: [
       useRequestLog({ logger, upstreamBytesPerRequest: config.upstream.maxBytesPerRequest }),
-      useMetrics({ registry: metrics.registry }),
-      useProbes({ registry, draining: () => draining }),
+      useMetrics({ promRegistry: metrics.promRegistry }),
+      useProbes({ providers, draining: () => draining }),
       useRootRedirect({ to: GRAPHQL_ENDPOINT }),
       // Every plugin from here on sees only requests for the endpoint itself; the probes above
       // (and yoga's GraphiQL page, ahead of all of these) answer without a key.
@@ -121,12 +121,12 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   });
   return {
     yoga,
-    registry,
+    providers,
     metrics,
     drain() {
       draining = true;
     },
-    close: (abort) => registry.close(abort),
-    [Symbol.asyncDispose]: () => registry.close(),
+    close: (abort) => providers.close(abort),
+    [Symbol.asyncDispose]: () => providers.close(),
   };
 }

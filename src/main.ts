@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     void exit(1, EXIT_NOW_LINES_MS);
   });
   server.listen(config.port, config.host, () => {
-    const enabled = app.registry.entries.filter((entry) => entry.enabled).map((entry) => entry.provider.name);
+    const enabled = app.providers.entries.filter((entry) => entry.enabled).map((entry) => entry.provider.name);
     const url = `http://${config.host}:${config.port}/graphql`;
     logger.info(
       { providers: enabled },

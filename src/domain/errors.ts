@@ -127,7 +127,11 @@ export class UpstreamTimeoutError extends TicketGraphError {
   }
 }
 
-export class UpstreamError extends TicketGraphError {
+/**
+ * UPSTREAM_ERROR: the provider failed (a 5xx, an error it names) or could not be reached. Not the
+ * GraphQL `UpstreamError` type, which carries any of `UPSTREAM_FAILURE_CODES`.
+ */
+export class UpstreamFailedError extends TicketGraphError {
   readonly code = 'UPSTREAM_ERROR';
   readonly retryable: boolean;
   constructor(message: string, details: ErrorDetails & { retryable?: boolean } = {}) {
@@ -165,7 +169,7 @@ export function errorForUpstreamStatus(
   if (status === 403) return new ForbiddenError(message, withStatus);
   if (status === 404) return new NotFoundError(message, withStatus);
   if (status === 429) return new RateLimitedError(message, withStatus);
-  return new UpstreamError(message, { ...withStatus, retryable: status >= 500 });
+  return new UpstreamFailedError(message, { ...withStatus, retryable: status >= 500 });
 }
 
 /**
@@ -183,5 +187,5 @@ export function asError(error: unknown, provider: ProviderName): TicketGraphErro
       cause: error,
     });
   }
-  return new UpstreamError('The upstream call failed', { provider, cause: error });
+  return new UpstreamFailedError('The upstream call failed', { provider, cause: error });
 }

@@ -18,7 +18,7 @@ import { builder } from './builder.js';
 import { TicketObject } from './ticket.js';
 
 /** The upstream failure of an update, as the `UpstreamError` member of the result. */
-class UpstreamFailure extends Error {
+class UpstreamErrorMember extends Error {
   readonly code: UpstreamFailureCode;
   readonly provider: ProviderName | undefined;
   readonly retryable: boolean;
@@ -101,7 +101,7 @@ const UpstreamCodeEnum = builder.enumType('UpstreamErrorCode', {
   } satisfies Record<UpstreamFailureCode, { value: UpstreamFailureCode; description: string }>,
 });
 
-builder.objectType(UpstreamFailure, {
+builder.objectType(UpstreamErrorMember, {
   name: 'UpstreamError',
   description:
     'The provider failed. The gateway never sends an update twice once it may have arrived: read the ticket before trying again unless `retryable` says the change was not made.',
@@ -165,7 +165,7 @@ function asUpdateFailure(error: unknown, checked: CheckedUpdate | undefined): un
   }
   if (error instanceof ProviderDisabledError)
     return new UnsupportedError(error.message, { ...(error.provider && { provider: error.provider }) });
-  if (isUpstreamFailure(error)) return new UpstreamFailure(error);
+  if (isUpstreamFailure(error)) return new UpstreamErrorMember(error);
   return error;
 }
 
@@ -186,7 +186,7 @@ builder.mutationField('updateTicket', (t) =>
         ForbiddenError,
         UnauthenticatedError,
         UnsupportedError,
-        UpstreamFailure,
+        UpstreamErrorMember,
       ],
       directResult: true,
       union: { name: 'UpdateTicketResult', description: 'The updated ticket, or why it was not updated.' },

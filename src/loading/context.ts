@@ -1,6 +1,6 @@
 import type { ProviderName, ProviderStatus } from '../domain/model.js';
 import { readRequestCredentials } from './credentials.js';
-import type { Registry } from '../providers/registry.js';
+import type { ProviderRegistry } from '../providers/registry.js';
 import { createTicketLoader, type LoaderTelemetry, type TicketLoader } from './ticket-loader.js';
 
 /** What every resolver of one request sees; made fresh for each request. */
@@ -10,7 +10,7 @@ export interface Context {
   readonly tickets: TicketLoader;
 }
 
-export function createContext(registry: Registry, request: Request, telemetry?: LoaderTelemetry): Context {
+export function createContext(registry: ProviderRegistry, request: Request, telemetry?: LoaderTelemetry): Context {
   return {
     providers: registry.statuses,
     tickets: createTicketLoader(registry, readRequestCredentials(request.headers), telemetry),

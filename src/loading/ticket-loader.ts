@@ -9,7 +9,7 @@ import {
 } from '../domain/errors.js';
 import type { ProviderName, Ticket, TicketRef, TicketUpdate } from '../domain/model.js';
 import type { Credential, CredentialSource, Provider } from '../providers/provider.js';
-import type { Registry } from '../providers/registry.js';
+import type { ProviderRegistry } from '../providers/registry.js';
 import type { CallTrace } from '../upstream/types.js';
 
 /** Reads tickets for one request: one DataLoader per provider, made on first use. */
@@ -41,7 +41,7 @@ export interface LoaderTelemetry {
 }
 
 export function createTicketLoader(
-  registry: Pick<Registry, 'get'>,
+  registry: Pick<ProviderRegistry, 'get'>,
   credentials: RequestCredentials,
   telemetry: LoaderTelemetry = {},
 ): TicketLoader {

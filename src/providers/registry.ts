@@ -19,7 +19,7 @@ const PROVIDER_FACTORIES: Readonly<Record<ProviderName, (deps: ProviderDeps) => 
   kapture: createKaptureProvider,
 };
 
-export interface RegistryOptions {
+export interface ProviderRegistryOptions {
   readonly providers: Readonly<Record<ProviderName, ProviderSettings>>;
   readonly upstream: {
     readonly timeoutMs: number;
@@ -41,7 +41,7 @@ export interface RegisteredProvider {
 }
 
 /** Every known provider, built once at start; disabled ones never reach the network. */
-export interface Registry {
+export interface ProviderRegistry {
   readonly entries: readonly RegisteredProvider[];
   get(name: ProviderName): RegisteredProvider;
   /** Every provider as the graph shows it, in `PROVIDER_NAMES` order. */
@@ -50,7 +50,7 @@ export interface Registry {
   close(abort?: boolean): Promise<void>;
 }
 
-export function createRegistry(options: RegistryOptions): Registry {
+export function createProviderRegistry(options: ProviderRegistryOptions): ProviderRegistry {
   const names = PROVIDER_NAMES;
   const clients = names.map((name) => {
     const settings = options.providers[name];
@@ -119,7 +119,7 @@ export function fixedCredential(apiKey: string): CredentialSource {
 }
 
 /** The enabled providers that can update tickets: what `Mutation.updateTicket` exists for. */
-export function updatableProviders(registry: Pick<Registry, 'entries'>): ProviderName[] {
+export function updatableProviders(registry: Pick<ProviderRegistry, 'entries'>): ProviderName[] {
   return registry.entries
     .filter((entry) => entry.enabled && entry.provider.capabilities.updateTicket)
     .map((entry) => entry.provider.name);

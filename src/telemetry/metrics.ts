@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry as PromRegistry } from 'prom-client';
 import type { CircuitState, ProviderName, ProviderStatus } from '../domain/model.js';
 import type { UpstreamObserver } from '../upstream/types.js';
 
@@ -7,7 +7,7 @@ const CIRCUIT_STATE_VALUES: Readonly<Record<CircuitState, number>> = { CLOSED: 0
 
 export interface GatewayMetrics {
   /** Where every metric is kept; `/metrics` serves it. */
-  readonly registry: Registry;
+  readonly promRegistry: PromRegistry;
   /** Counts and times upstream calls. */
   readonly upstream: UpstreamObserver;
   /** One DataLoader batch handed to a provider, of `size` distinct tickets. */
@@ -24,32 +24,32 @@ export interface GatewayMetrics {
  */
 export function createGatewayMetrics(): GatewayMetrics {
   let providers: () => Iterable<ProviderStatus> = () => [];
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
+  const promRegistry = new PromRegistry();
+  collectDefaultMetrics({ register: promRegistry });
   const requests = new Counter({
     name: 'ticket_graph_upstream_requests_total',
     help: 'Upstream HTTP tries (retries each counted), by provider, answer status ("none" when no answer came) and outcome',
     labelNames: ['provider', 'status', 'outcome'] as const,
-    registers: [registry],
+    registers: [promRegistry],
   });
   const duration = new Histogram({
     name: 'ticket_graph_upstream_request_duration_seconds',
     help: 'Time of one upstream HTTP try, from sending to the body read, by provider and outcome',
     labelNames: ['provider', 'outcome'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [registry],
+    registers: [promRegistry],
   });
   const refused = new Counter({
     name: 'ticket_graph_upstream_refused_total',
     help: 'Upstream calls never sent, by provider and reason (circuit_open, queue_timeout, closing, budget_spent, client_gone)',
     labelNames: ['provider', 'reason'] as const,
-    registers: [registry],
+    registers: [promRegistry],
   });
   new Gauge({
     name: 'ticket_graph_upstream_circuit_state',
     help: "Each enabled provider's circuit breaker: 0 closed, 1 half-open (a trial call is out), 2 open",
     labelNames: ['provider'] as const,
-    registers: [registry],
+    registers: [promRegistry],
     collect() {
       for (const status of providers()) {
         if (status.enabled) this.set({ provider: status.name }, CIRCUIT_STATE_VALUES[status.circuit().state]);
@@ -61,10 +61,10 @@ export function createGatewayMetrics(): GatewayMetrics {
     help: 'Distinct tickets in one DataLoader batch handed to a provider',
     labelNames: ['provider'] as const,
     buckets: [1, 2, 5, 10, 20, 50, 100, 200],
-    registers: [registry],
+    registers: [promRegistry],
   });
   return {
-    registry,
+    promRegistry,
     upstream: {
       attempted({ provider, status, outcome, seconds }) {
         requests.inc({ provider, status: status === undefined ? 'none' : String(status), outcome });

@@ -1,6 +1,6 @@
 import {
   TicketGraphError,
-  UpstreamError,
+  UpstreamFailedError,
   UpstreamInvalidResponseError,
   UpstreamTimeoutError,
 } from '../domain/errors.js';
@@ -101,13 +101,13 @@ function toTransportError(
     return timeoutError(options, error, mayHaveArrived);
   }
   if (mayHaveArrived) {
-    return new UpstreamError(`${provider} dropped the connection during the call; ${MAY_HAVE_CHANGED}`, {
+    return new UpstreamFailedError(`${provider} dropped the connection during the call; ${MAY_HAVE_CHANGED}`, {
       provider,
       retryable: false,
       cause: error,
     });
   }
-  return new UpstreamError(`${provider} could not be reached`, { provider, cause: error });
+  return new UpstreamFailedError(`${provider} could not be reached`, { provider, cause: error });
 }
 
 function timeoutError(options: UpstreamOptions, cause: unknown, mayHaveArrived: boolean): UpstreamTimeoutError {

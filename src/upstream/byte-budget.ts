@@ -1,4 +1,4 @@
-import { UpstreamError } from '../domain/errors.js';
+import { UpstreamFailedError } from '../domain/errors.js';
 import type { ProviderName } from '../domain/model.js';
 import type { Call } from './layer.js';
 import type { UpstreamOptions } from './types.js';
@@ -42,7 +42,7 @@ export function createByteBudget(limit: number): ByteBudget {
  * the call never sent. Not retryable, as the same request would spend its budget the same way;
  * not UPSTREAM_INVALID_RESPONSE, as nothing says the upstream's answer was wrong.
  */
-export class RequestBudgetSpentError extends UpstreamError {
+export class RequestBudgetSpentError extends UpstreamFailedError {
   constructor(provider: ProviderName, limit: number) {
     super(
       `${provider} not read: this request has read its ${limit} bytes of upstream answers ` +

@@ -1,4 +1,4 @@
-import { UpstreamError, UpstreamTimeoutError } from '../domain/errors.js';
+import { UpstreamFailedError, UpstreamTimeoutError } from '../domain/errors.js';
 import type { CallHealth, CircuitBreaker } from './breaker.js';
 import { RequestBudgetSpentError } from './byte-budget.js';
 import { AnswerTooLargeError, ClientGoneError } from './errors.js';
@@ -23,7 +23,7 @@ export function withBreaker(
     if (!('done' in admission)) {
       observer?.refused({ provider, reason: 'circuit_open', requestId: request.trace?.requestId });
       const seconds = Math.ceil(admission.refusedForMs / 1000);
-      throw new UpstreamError(`${provider} is failing; the gateway is not calling it for ${seconds} s`, {
+      throw new UpstreamFailedError(`${provider} is failing; the gateway is not calling it for ${seconds} s`, {
         provider,
         retryable: true,
         retryAfter: seconds,

@@ -48,7 +48,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
 
   let closing: Promise<void> | undefined;
   const close = (abort = false): Promise<void> => {
-    limit.clear();
+    limit.dropWaiting();
     if (abort) return pool.destroyed ? Promise.resolve() : pool.destroy();
     // Once: a second close waits on the first rather than failing on a destroyed pool.
     closing ??= pool.close();

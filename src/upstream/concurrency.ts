@@ -1,6 +1,6 @@
-import { UpstreamError, UpstreamTimeoutError } from '../domain/errors.js';
+import { UpstreamFailedError, UpstreamTimeoutError } from '../domain/errors.js';
 import { ClientGoneError } from './errors.js';
-import { type FairLimit, LimitClosed, SlotWaitExpired, WaitAbandoned } from './fair-limit.js';
+import { type FairLimit, WaitDropped, SlotWaitExpired, WaitAbandoned } from './fair-limit.js';
 import type { Call } from './layer.js';
 import type { UpstreamOptions } from './types.js';
 
@@ -40,9 +40,9 @@ export function withSlot(
         });
       }
       // Closing rejects the queued calls at once (rather than leaving them to their queue timeout).
-      if (error instanceof LimitClosed) {
+      if (error instanceof WaitDropped) {
         observer?.refused({ provider, reason: 'closing', requestId });
-        throw new UpstreamError(`${provider}: the gateway is shutting down`, { provider, retryable: true });
+        throw new UpstreamFailedError(`${provider}: the gateway is shutting down`, { provider, retryable: true });
       }
       throw error;
     }

@@ -3,9 +3,9 @@ export class SlotWaitExpired extends Error {
   override readonly name = 'SlotWaitExpired';
 }
 
-/** A call still waiting when the limit was closed; it was never started. */
-export class LimitClosed extends Error {
-  override readonly name = 'LimitClosed';
+/** A call still waiting when the waiting calls were dropped (its client closing); it was never started. */
+export class WaitDropped extends Error {
+  override readonly name = 'WaitDropped';
 }
 
 /** A call whose `signal` aborted while it waited (its client went away); it was never started. */
@@ -33,13 +33,13 @@ interface Waiter {
 export interface FairLimit {
   /**
    * Runs `task` once a slot is free and it is `group`'s turn. Rejects with SlotWaitExpired when
-   * `timeoutMs` passes first, LimitClosed when the limit closes first, or WaitAbandoned when
-   * `signal` aborts first: each way `task` never starts. A started task holds its slot until its
+   * `timeoutMs` passes first, WaitDropped when `dropWaiting` comes first (its client closing), or
+   * WaitAbandoned when `signal` aborts first: each way `task` never starts. A started task holds its slot until its
    * promise settles.
    */
   run<T>(group: WaitGroup, timeoutMs: number, task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
-  /** Rejects every waiting call with LimitClosed; tasks running go on. Later calls still run. */
-  clear(): void;
+  /** Rejects every waiting call with WaitDropped; tasks running go on. Later calls still run. */
+  dropWaiting(): void;
   /** Tasks running now. */
   readonly active: number;
   /** Calls waiting for a slot. */
@@ -120,11 +120,11 @@ export function createFairLimit(concurrency: number): FairLimit {
         next();
       });
     },
-    clear() {
+    dropWaiting() {
       const dropped = [...groups.values()].flat();
       groups.clear();
       waiting = 0;
-      for (const waiter of dropped) waiter.fail(new LimitClosed());
+      for (const waiter of dropped) waiter.fail(new WaitDropped());
     },
     get active() {
       return active;

@@ -11,7 +11,7 @@ type Data = { tickets: ({ number: string } | null)[] };
 
 /** DataLoader batches the gateway has handed Sweeppea so far: each request's calls are queued by then. */
 async function sweeppeaBatches(gateway: Gateway): Promise<number> {
-  const metric = await gateway.app.metrics.registry.getSingleMetric('ticket_graph_loader_batch_size')!.get();
+  const metric = await gateway.app.metrics.promRegistry.getSingleMetric('ticket_graph_loader_batch_size')!.get();
   const counts = metric.values as { metricName?: string; labels: { provider?: string | number }; value: number }[];
   const name = 'ticket_graph_loader_batch_size_count';
   const count = counts.find((value) => value.metricName === name && value.labels.provider === 'sweeppea');

@@ -124,7 +124,7 @@ async function expectRefusedThriceCircuitClosed(gateway: Gateway, message: strin
       }),
     ]);
   }
-  expect(gateway.app.registry.get('hostup').circuit()).toMatchObject({ state: 'CLOSED', consecutiveFailures: 0 });
+  expect(gateway.app.providers.get('hostup').circuit()).toMatchObject({ state: 'CLOSED', consecutiveFailures: 0 });
 }
 
 describe('an upstream answer with oversize headers', () => {

@@ -67,7 +67,7 @@ describe('_service', () => {
       expect(data._service.sdl).toContain('@key(fields: "provider number")');
       expect(data._service.sdl).not.toMatch(/type Mutation|updateTicket\(|UpdatableProvider/);
       // What `npm run subgraph:sdl` prints for that configuration.
-      expect(data._service.sdl.trimEnd()).toBe(printSubgraphFor(updatableProviders(readOnly.app.registry)).trimEnd());
+      expect(data._service.sdl.trimEnd()).toBe(printSubgraphFor(updatableProviders(readOnly.app.providers)).trimEnd());
     } finally {
       await readOnly.close();
     }

@@ -4,7 +4,7 @@ import {
   NotFoundError,
   RateLimitedError,
   UnauthenticatedError,
-  UpstreamError,
+  UpstreamFailedError,
   type TicketGraphError,
 } from '../../domain/errors.js';
 import { parseRetryAfter, retryAfterHeader } from '../../upstream/retry-after.js';
@@ -30,7 +30,10 @@ export async function getTicket(http: UpstreamClient, number: string, apiKey: st
   // docs/providers/hostup.md: check the body, not only the status: an error document with a 2xx is still an error.
   const body = response.body as { success?: unknown } | undefined;
   if (body?.success === false || checkShape(hostupErrorShape, response.body).success) {
-    throw new UpstreamError(`HostUp reported an error reading ticket ${number}`, { ...details, retryable: false });
+    throw new UpstreamFailedError(`HostUp reported an error reading ticket ${number}`, {
+      ...details,
+      retryable: false,
+    });
   }
   throw shapeError(`HostUp answered ticket ${number}`, parsed.error, details);
 }
@@ -48,7 +51,7 @@ function errorFor(response: UpstreamResponse, number: string): TicketGraphError 
     case 429:
       return new RateLimitedError('HostUp rate limit reached', { ...details, retryAfter: retryAfterOf(response) });
     default:
-      return new UpstreamError(`HostUp failed to read ticket ${number}`, {
+      return new UpstreamFailedError(`HostUp failed to read ticket ${number}`, {
         ...details,
         retryable: response.status >= 500,
         retryAfter: retryAfterOf(response),

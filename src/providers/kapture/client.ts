@@ -2,7 +2,7 @@ import { checkShape } from '../kit/check-shape.js';
 import {
   NotFoundError,
   UnauthenticatedError,
-  UpstreamError,
+  UpstreamFailedError,
   UpstreamInvalidResponseError,
   type TicketGraphError,
 } from '../../domain/errors.js';
@@ -118,11 +118,11 @@ function failureError(message: unknown, status: number): TicketGraphError {
   // The seed: the key is missing, wrong, expired or disabled.
   if (key === 'invalid auth key') return new UnauthenticatedError('Kapture CRM rejected the API key', details);
   if (REQUEST_REFUSED.has(key)) {
-    return new UpstreamError("Kapture CRM refused the gateway's request as malformed", {
+    return new UpstreamFailedError("Kapture CRM refused the gateway's request as malformed", {
       ...details,
       retryable: false,
     });
   }
   // An answer, not a transport failure: asking again would get the same one.
-  return new UpstreamError('Kapture CRM reported a failure reading tickets', { ...details, retryable: false });
+  return new UpstreamFailedError('Kapture CRM reported a failure reading tickets', { ...details, retryable: false });
 }

@@ -1,5 +1,5 @@
 import { checkShape } from '../kit/check-shape.js';
-import { NotFoundError, UpstreamError, type TicketGraphError } from '../../domain/errors.js';
+import { NotFoundError, UpstreamFailedError, type TicketGraphError } from '../../domain/errors.js';
 import { FormData } from 'undici';
 import type { UpstreamClient } from '../../upstream/types.js';
 import { shapeError } from '../kit/shape-error.js';
@@ -55,7 +55,7 @@ function whmcsError(message: unknown, number: string, status: number): TicketGra
   if (typeof message === 'string' && message.trim().toLowerCase() === NOT_FOUND_MESSAGE) {
     return new NotFoundError(`Keliweb has no ticket ${number}`, details);
   }
-  return new UpstreamError(`Keliweb reported an error reading ticket ${number}`, {
+  return new UpstreamFailedError(`Keliweb reported an error reading ticket ${number}`, {
     ...details,
     retryable: status >= 500,
   });

@@ -1,7 +1,7 @@
 import {
   errorForUpstreamStatus,
   UnauthenticatedError,
-  UpstreamError,
+  UpstreamFailedError,
   type TicketGraphError,
 } from '../../domain/errors.js';
 import type { ProviderName } from '../../domain/model.js';
@@ -33,6 +33,6 @@ export function statusError(
 ): TicketGraphError {
   const details = { provider, upstreamStatus: response.status } as const;
   if (response.status === 401) return new UnauthenticatedError(words.refused, details);
-  if (response.status === 404) return new UpstreamError(words.noEndpoint, { ...details, retryable: false });
+  if (response.status === 404) return new UpstreamFailedError(words.noEndpoint, { ...details, retryable: false });
   return errorForUpstreamStatus(response.status, words.failed, { ...details, retryAfter: retryAfterHeader(response) });
 }

@@ -6,7 +6,7 @@ import {
   RateLimitedError,
   TicketClosedError,
   UnauthenticatedError,
-  UpstreamError,
+  UpstreamFailedError,
   ValidationError,
   type TicketGraphError,
 } from '../../domain/errors.js';
@@ -146,7 +146,7 @@ function updateErrorFor(
   // A 503 is Sweeppea's "busy" (nothing was done) only in its own error document; an empty or
   // HTML 503 is a proxy's, which cannot say whether the update reached Sweeppea.
   if (status === 503 && body !== undefined) return errorFor(response, body, caseNumber);
-  return new UpstreamError(
+  return new UpstreamFailedError(
     `Sweeppea failed while updating ticket ${caseNumber}; the change may or may not have been made`,
     {
       ...details,
@@ -181,13 +181,13 @@ function errorFor(
       });
     case 503:
       // docs/providers/sweeppea.md: each endpoint serves one request at a time; busy is 503 and worth a retry.
-      return new UpstreamError('Sweeppea is busy serving another request', {
+      return new UpstreamFailedError('Sweeppea is busy serving another request', {
         ...details,
         retryable: true,
         retryAfter: retryAfterHeader(response),
       });
     default:
-      return new UpstreamError(`Sweeppea failed to read ticket ${caseNumber}`, {
+      return new UpstreamFailedError(`Sweeppea failed to read ticket ${caseNumber}`, {
         ...details,
         retryable: Number.isInteger(status) && status >= 500,
       });

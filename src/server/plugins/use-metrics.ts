@@ -1,6 +1,6 @@
 import { createCounter, usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { Plugin } from 'graphql-yoga';
-import type { Registry } from 'prom-client';
+import type { Registry as PromRegistry } from 'prom-client';
 import { TicketGraphError } from '../../domain/errors.js';
 
 export const METRICS_ENDPOINT = '/metrics';
@@ -19,7 +19,7 @@ function codeOf(error: unknown, phase: string | undefined): string {
 
 export interface MetricsOptions {
   /** The registry `/metrics` serves, holding the gateway's own metrics too; yoga's are added to it. */
-  readonly registry: Registry;
+  readonly promRegistry: PromRegistry;
 }
 
 /**
@@ -29,9 +29,9 @@ export interface MetricsOptions {
  * let any client grow the registry without bound. The per-phase histograms and the summary
  * (t-digest work on every request) are off.
  */
-export function useMetrics({ registry }: MetricsOptions): Plugin {
+export function useMetrics({ promRegistry }: MetricsOptions): Plugin {
   return usePrometheus({
-    registry,
+    registry: promRegistry,
     endpoint: METRICS_ENDPOINT,
     labels: { operationName: false, path: false, url: false, method: true, statusCode: true },
     metrics: {
@@ -46,7 +46,7 @@ export function useMetrics({ registry }: MetricsOptions): Plugin {
       graphql_envelop_deprecated_field: false,
       graphql_envelop_schema_change: false,
       graphql_envelop_error_result: createCounter({
-        registry,
+        registry: promRegistry,
         counter: {
           name: 'graphql_envelop_error_result',
           help: 'GraphQL errors in answers, by phase and extensions.code',

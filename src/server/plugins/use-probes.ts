@@ -1,5 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
-import type { Registry } from '../../providers/registry.js';
+import type { ProviderRegistry } from '../../providers/registry.js';
 
 export const HEALTH_ENDPOINT = '/health';
 export const READY_ENDPOINT = '/ready';
@@ -13,7 +13,7 @@ export const YOGA_HEALTH_CHECK_OFF = ' ';
 
 export interface ProbesOptions {
   /** Whose enabled providers' circuits `/ready` reports. */
-  readonly registry: Pick<Registry, 'entries'>;
+  readonly providers: Pick<ProviderRegistry, 'entries'>;
   /** Whether the gateway is draining for shutdown: `/ready` answers 503 and every answer closes its connection. */
   readonly draining: () => boolean;
 }
@@ -26,12 +26,12 @@ export interface ProbesOptions {
  *   has passed reports HALF_OPEN and counts as ready: its next call is the trial that closes it,
  *   and a replica kept out of rotation would never make that call.
  */
-export function useProbes({ registry, draining }: ProbesOptions): Plugin {
+export function useProbes({ providers, draining }: ProbesOptions): Plugin {
   return {
     onRequest({ url, endResponse, fetchAPI }) {
       if (url.pathname === HEALTH_ENDPOINT) return endResponse(new fetchAPI.Response(null, { status: 200 }));
       if (url.pathname !== READY_ENDPOINT) return;
-      const openCircuits = registry.entries
+      const openCircuits = providers.entries
         .filter((entry) => entry.enabled && entry.circuit().state === 'OPEN')
         .map((entry) => entry.provider.name);
       const ready = !draining() && openCircuits.length === 0;

@@ -7,7 +7,7 @@ import {
 } from '../../../src/domain/errors.js';
 import type { ProviderName, Ticket, TicketUpdate } from '../../../src/domain/model.js';
 import type { Credential, CredentialSource, Provider } from '../../../src/providers/provider.js';
-import { fixedCredential, type RegisteredProvider, type Registry } from '../../../src/providers/registry.js';
+import { fixedCredential, type RegisteredProvider, type ProviderRegistry } from '../../../src/providers/registry.js';
 import { createTicketLoader } from '../../../src/loading/ticket-loader.js';
 import { CLOSED_CIRCUIT } from '../../../src/upstream/breaker.js';
 
@@ -47,7 +47,7 @@ function entry(
   return { provider, enabled, credential: secret === undefined ? undefined : fixedCredential(secret) };
 }
 
-function registryOf(...given: EntryWithoutCircuit[]): Pick<Registry, 'get'> {
+function registryOf(...given: EntryWithoutCircuit[]): Pick<ProviderRegistry, 'get'> {
   const entries = given.map((e): RegisteredProvider => ({ ...e, circuit: () => CLOSED_CIRCUIT }));
   return { get: (name) => entries.find((e) => e.provider.name === name)! };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UpstreamError, UpstreamInvalidResponseError, UpstreamTimeoutError } from '../../../src/domain/errors.js';
+import { UpstreamFailedError, UpstreamInvalidResponseError, UpstreamTimeoutError } from '../../../src/domain/errors.js';
 import { CircuitBreaker } from '../../../src/upstream/breaker.js';
 import { RequestBudgetSpentError } from '../../../src/upstream/byte-budget.js';
 import { withBreaker } from '../../../src/upstream/circuit.js';
@@ -58,7 +58,7 @@ describe('withBreaker', () => {
     ['a 2xx answer', answer(200)],
   ])('counts %s healthy: the unhealthy calls in a row start again', async (_case, outcome) => {
     const { call, breaker, state } = guarded();
-    state.outcome = new UpstreamError('hostup could not be reached');
+    state.outcome = new UpstreamFailedError('hostup could not be reached');
     await call({ method: 'GET', path: '/' }).catch(() => undefined);
     state.outcome = outcome;
     await call({ method: 'GET', path: '/' });
@@ -67,7 +67,7 @@ describe('withBreaker', () => {
 
   it.each([
     ['no answer in time', new UpstreamTimeoutError('hostup did not answer within 100 ms')],
-    ['no connection', new UpstreamError('hostup could not be reached')],
+    ['no connection', new UpstreamFailedError('hostup could not be reached')],
     [
       'a success that is not JSON',
       new UpstreamInvalidResponseError('hostup answered HTTP 200 with a body that is not JSON'),
@@ -89,7 +89,7 @@ describe('withBreaker', () => {
     ['an answer refused for its size', new AnswerTooLargeError('hostup answered with a body over 1024 bytes')],
   ])('counts %s neither healthy nor unhealthy', async (_case, error) => {
     const { call, breaker, state, twice } = guarded();
-    state.outcome = new UpstreamError('hostup could not be reached');
+    state.outcome = new UpstreamFailedError('hostup could not be reached');
     await call({ method: 'GET', path: '/' }).catch(() => undefined);
     state.outcome = error;
     await twice();

@@ -89,7 +89,7 @@ describe('withSlot', () => {
     const { call, limit, refusals } = slotted(next);
     const first = call({ method: 'POST', path: '/a' });
     const queued = call({ method: 'POST', path: '/b', trace: trace('r2') });
-    limit.clear();
+    limit.dropWaiting();
     await expect(queued).rejects.toMatchObject({
       code: 'UPSTREAM_ERROR',
       retryable: true,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFairLimit, LimitClosed, SlotWaitExpired, WaitAbandoned } from '../../../src/upstream/fair-limit.js';
+import { createFairLimit, WaitDropped, SlotWaitExpired, WaitAbandoned } from '../../../src/upstream/fair-limit.js';
 
 /** A task that runs until its test ends it, recording when it started. */
 function recorder() {
@@ -118,7 +118,7 @@ describe('createFairLimit', () => {
     expect(await first).toBe('resolved');
   });
 
-  it('rejects every waiting call with LimitClosed on clear, lets running ones finish, and still runs later calls', async () => {
+  it('rejects every waiting call with WaitDropped on clear, lets running ones finish, and still runs later calls', async () => {
     vi.useFakeTimers();
     const limit = createFairLimit(1);
     const { started, task, end } = recorder();
@@ -127,8 +127,8 @@ describe('createFairLimit', () => {
       settled(limit.run(group('a'), 1_000, task('a2'))),
       settled(limit.run(group('b'), 1_000, task('b1'))),
     ];
-    limit.clear();
-    for (const outcome of await Promise.all(waiting)) expect(outcome).toBeInstanceOf(LimitClosed);
+    limit.dropWaiting();
+    for (const outcome of await Promise.all(waiting)) expect(outcome).toBeInstanceOf(WaitDropped);
     await end('running');
     expect(await running).toBe('resolved');
     void limit.run(group('c'), 1_000, task('after'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UpstreamError, UpstreamTimeoutError } from '../../../src/domain/errors.js';
+import { UpstreamFailedError, UpstreamTimeoutError } from '../../../src/domain/errors.js';
 import type { TimedCall } from '../../../src/upstream/layer.js';
 import { withRetries } from '../../../src/upstream/retry.js';
 import type { UpstreamRequest, UpstreamResponse } from '../../../src/upstream/types.js';
@@ -25,7 +25,7 @@ const answer = (status: number, headers: Record<string, string> = {}): UpstreamR
 });
 /** A transport failure as the try layer makes it, caused by a socket error of `code`. */
 const failure = (code: string) =>
-  new UpstreamError('kapture could not be reached', {
+  new UpstreamFailedError('kapture could not be reached', {
     provider: 'kapture',
     cause: Object.assign(new Error(), { code }),
   });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { NotFoundError, UpstreamError, UpstreamInvalidResponseError } from '../../../../src/domain/errors.js';
+import { NotFoundError, UpstreamFailedError, UpstreamInvalidResponseError } from '../../../../src/domain/errors.js';
 import { fetchEach, oneTicketACallProvider } from '../../../../src/providers/kit/fetch-each.js';
 import type { Ticket } from '../../../../src/domain/model.js';
 import type { MapOptions } from '../../../../src/providers/kit/map-options.js';
@@ -26,7 +26,7 @@ describe('fetchEach', () => {
     expect(started).toEqual(['1', '2', '3', '4', '5']);
     expect(results[0]).toEqual(ticket('1'));
     expect(results[1]).toBeInstanceOf(NotFoundError);
-    expect(results[2]).toBeInstanceOf(UpstreamError);
+    expect(results[2]).toBeInstanceOf(UpstreamFailedError);
     expect(results[2]).toMatchObject({ provider: 'hostup', code: 'UPSTREAM_ERROR' });
     expect(results[3]).toEqual(ticket('4'));
     // A mapper's TypeError on a payload that passed its shape check: the ticket's own invalid response.

@@ -31,7 +31,7 @@ describe('statusError', () => {
 
   it('reads a 404 as a wrong base URL, not a missing ticket, and not worth asking again', () => {
     expect(seen(answer(404, { 'retry-after': '5' }))).toEqual({
-      name: 'UpstreamError',
+      name: 'UpstreamFailedError',
       message: 'Keliweb has no get-ticket endpoint at the configured base URL',
       code: 'UPSTREAM_ERROR',
       provider: 'keliweb',
@@ -43,9 +43,13 @@ describe('statusError', () => {
   it.each([
     [403, {}, { name: 'ForbiddenError', code: 'FORBIDDEN', retryable: false }],
     [429, { 'retry-after': '7' }, { name: 'RateLimitedError', code: 'RATE_LIMITED', retryable: true, retryAfter: 7 }],
-    [500, {}, { name: 'UpstreamError', code: 'UPSTREAM_ERROR', retryable: true }],
-    [503, { 'retry-after': '2' }, { name: 'UpstreamError', code: 'UPSTREAM_ERROR', retryable: true, retryAfter: 2 }],
-    [400, {}, { name: 'UpstreamError', code: 'UPSTREAM_ERROR', retryable: false }],
+    [500, {}, { name: 'UpstreamFailedError', code: 'UPSTREAM_ERROR', retryable: true }],
+    [
+      503,
+      { 'retry-after': '2' },
+      { name: 'UpstreamFailedError', code: 'UPSTREAM_ERROR', retryable: true, retryAfter: 2 },
+    ],
+    [400, {}, { name: 'UpstreamFailedError', code: 'UPSTREAM_ERROR', retryable: false }],
   ] as const)('reads any other status, %i, as it means, with its Retry-After', (status, headers, expected) => {
     expect(seen(answer(status, headers))).toEqual({
       message: 'Keliweb failed to read ticket 516757',
