@@ -215,7 +215,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       );
     if (read(envKey(name, 'API_KEY')) !== undefined) {
       problems.push(
-        `${envKey(name, 'API_KEY')} and ${envKey(name, given[0]!)} both set: give a fixed key or an OAuth login, not both`,
+        `${envKey(name, 'API_KEY')} and ${envKey(name, given[0]!)} both set: give a fixed key or an OAuth ` +
+          `login, not both`,
       );
     }
     return clientId && clientSecret && username && password

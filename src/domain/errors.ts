@@ -109,6 +109,15 @@ export class UnsupportedError extends TicketGraphError {
   readonly retryable = false;
 }
 
+/** An upstream failure that may pass if tried again, unless its thrower says otherwise (`retryable: false`). */
+abstract class RetryableUnlessSaidError extends TicketGraphError {
+  readonly retryable: boolean;
+  constructor(message: string, details: ErrorDetails & { retryable?: boolean } = {}) {
+    super(message, details);
+    this.retryable = details.retryable ?? true;
+  }
+}
+
 export class RateLimitedError extends TicketGraphError {
   readonly code = 'RATE_LIMITED';
   readonly retryable = true;
@@ -118,26 +127,16 @@ export class RateLimitedError extends TicketGraphError {
  * The upstream did not answer in time. Retryable unless the call was a write that may have
  * arrived: a change the upstream may have made must be read back, not sent again blindly.
  */
-export class UpstreamTimeoutError extends TicketGraphError {
+export class UpstreamTimeoutError extends RetryableUnlessSaidError {
   readonly code = 'UPSTREAM_TIMEOUT';
-  readonly retryable: boolean;
-  constructor(message: string, details: ErrorDetails & { retryable?: boolean } = {}) {
-    super(message, details);
-    this.retryable = details.retryable ?? true;
-  }
 }
 
 /**
  * UPSTREAM_ERROR: the provider failed (a 5xx, an error it names) or could not be reached. Not the
  * GraphQL `UpstreamError` type, which carries any of `UPSTREAM_FAILURE_CODES`.
  */
-export class UpstreamFailedError extends TicketGraphError {
+export class UpstreamFailedError extends RetryableUnlessSaidError {
   readonly code = 'UPSTREAM_ERROR';
-  readonly retryable: boolean;
-  constructor(message: string, details: ErrorDetails & { retryable?: boolean } = {}) {
-    super(message, details);
-    this.retryable = details.retryable ?? true;
-  }
 }
 
 export class UpstreamInvalidResponseError extends TicketGraphError {

@@ -217,7 +217,8 @@ export function fastLocalTime(text: string, format: string, zone: string): strin
   if (!Number.isInteger(offset)) return undefined;
   // Mostly the local time stands as read; a DST gap or 24:00 moves it, and then it is recomputed.
   if (ts + offset * 60_000 === localAsUtc && hour < 24) {
-    return `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(second)}${offsetText(offset)}`;
+    const date = `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}`;
+    return `${date}T${two(hour)}:${two(minute)}:${two(second)}${offsetText(offset)}`;
   }
   const local = new Date(ts + offset * 60_000);
   // Luxon writes a five-digit year with a sign (`+010000`); leave that rare case to it.

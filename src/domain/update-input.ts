@@ -113,7 +113,8 @@ function checkDescription(description: string): string {
   }
   if (description.length > MAX_DESCRIPTION_LENGTH) {
     throw new ValidationError(
-      `The description must be at most ${MAX_DESCRIPTION_LENGTH.toLocaleString('en')} characters; it has ${description.length.toLocaleString('en')}`,
+      `The description must be at most ${MAX_DESCRIPTION_LENGTH.toLocaleString('en')} characters; it has ` +
+        `${description.length.toLocaleString('en')}`,
       { field: 'description' },
     );
   }

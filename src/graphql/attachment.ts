@@ -13,7 +13,8 @@ export const AttachmentRef = builder.objectRef<Attachment>('Attachment').impleme
     size: t.exposeInt('size', {
       nullable: true,
       description:
-        "Size in bytes, when the provider gives a whole number up to 2147483647 (the largest Int); otherwise null, with the provider's own value in the ticket's `raw`.",
+        'Size in bytes, when the provider gives a whole number up to 2147483647 (the largest Int); ' +
+        "otherwise null, with the provider's own value in the ticket's `raw`.",
     }),
     contentType: t.exposeString('contentType', { nullable: true, description: 'MIME type, when known.' }),
   }),

@@ -53,7 +53,8 @@ const FEDERATION_DESCRIPTIONS: Readonly<Record<string, string>> = {
   _Entity: 'Every type a federation router can resolve by key.',
   _Service: 'This subgraph, as a federation router sees it.',
   _entities:
-    "Entities by key, for a federation router: each `Ticket` representation is resolved through the request's batched loaders.",
+    'Entities by key, for a federation router: each `Ticket` representation is resolved through the ' +
+    "request's batched loaders.",
   '_entities.representations':
     'The entities wanted, e.g. `{ __typename: "Ticket", id }` or `{ __typename: "Ticket", provider, number }`.',
   _service: 'The subgraph SDL a federation router composes.',

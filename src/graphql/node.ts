@@ -39,7 +39,9 @@ builder.queryFields((t) => ({
   nodes: t.field({
     type: [NodeRef],
     nullable: { list: false, items: true },
-    description: `Objects by global id, in the order asked (at most ${MAX_REFS_PER_QUERY}); one that fails is null with its own error.`,
+    description:
+      `Objects by global id, in the order asked (at most ${MAX_REFS_PER_QUERY}); one that fails ` +
+      `is null with its own error.`,
     args: { ids: t.arg.idList({ required: true, description: 'Global ids this gateway issued.' }) },
     resolve: (_root, { ids }, context) => {
       assertListSize(ids.length, 'ids');

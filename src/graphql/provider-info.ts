@@ -28,7 +28,8 @@ const CircuitStateEnum = builder.enumType('CircuitState', {
 
 const CircuitRef = builder.objectRef<CircuitSnapshot>('Circuit').implement({
   description:
-    "A provider's circuit breaker, shared by every request: repeated failures of the provider's health (timeouts, unreachable, 5xx, unreadable answers; never a 4xx) open it for a cool-down.",
+    "A provider's circuit breaker, shared by every request: repeated failures of the provider's health " +
+    '(timeouts, unreachable, 5xx, unreadable answers; never a 4xx) open it for a cool-down.',
   fields: (t) => ({
     state: t.field({ type: CircuitStateEnum, description: 'Where it stands.', resolve: (circuit) => circuit.state }),
     consecutiveFailures: t.exposeInt('consecutiveFailures', { description: 'Unhealthy calls in a row so far.' }),

@@ -123,7 +123,9 @@ builder.queryFields((t) => ({
   tickets: t.field({
     type: [TicketObject],
     nullable: { list: false, items: true },
-    description: `Tickets from any providers, in the order asked (at most ${MAX_REFS_PER_QUERY}); each that fails is null with its own error.`,
+    description:
+      `Tickets from any providers, in the order asked (at most ${MAX_REFS_PER_QUERY}); each that ` +
+      `fails is null with its own error.`,
     args: { refs: t.arg({ type: [TicketRefInput], required: true, description: 'The tickets to read.' }) },
     resolve: (_root, { refs }, context) => {
       assertListSize(refs.length, 'refs');

@@ -104,13 +104,15 @@ const UpstreamCodeEnum = builder.enumType('UpstreamErrorCode', {
 builder.objectType(UpstreamErrorMember, {
   name: 'UpstreamError',
   description:
-    'The provider failed. The gateway never sends an update twice once it may have arrived: read the ticket before trying again unless `retryable` says the change was not made.',
+    'The provider failed. The gateway never sends an update twice once it may have arrived: read the ticket ' +
+    'before trying again unless `retryable` says the change was not made.',
   interfaces: [ErrorInterface],
   fields: (t) => ({
     code: t.field({ type: UpstreamCodeEnum, description: 'How it failed.', resolve: (error) => error.code }),
     retryable: t.exposeBoolean('retryable', {
       description:
-        'True only when the provider cannot have made the change (nothing was sent, or it refused): the same update may then be sent again. ' +
+        'True only when the provider cannot have made the change (nothing was sent, or it refused): the ' +
+        'same update may then be sent again. ' +
         'False after a timeout or a dropped connection, when the change may have been made: read the ticket first.',
     }),
     retryAfter: t.exposeInt('retryAfter', {
@@ -136,16 +138,23 @@ export const UpdatableProviderEnum = builder.enumType('UpdatableProvider', {
 
 const UpdateTicketInput = builder.inputType('UpdateTicketInput', {
   description:
-    'Which ticket to change, by `id` or by `provider` and `number`, and what to change: `title`, `description` or both.',
+    'Which ticket to change, by `id` or by `provider` and `number`, and what to change: `title`, ' +
+    '`description` or both.',
   fields: (t) => ({
     id: t.id({ description: "The ticket's global id. Give this, or `provider` and `number`." }),
     provider: t.field({ type: UpdatableProviderEnum, description: "The ticket's provider, with `number`." }),
     number: t.string({ description: "The ticket's number as its provider shows it, with `provider`." }),
     title: t.string({
-      description: `The new title: one line, at most ${MAX_TITLE_LENGTH} characters (UTF-16 code units, as the provider counts), trimmed, without control or bidirectional-control characters. Leave it out to keep the current one.`,
+      description:
+        `The new title: one line, at most ${MAX_TITLE_LENGTH} characters (UTF-16 code units, as ` +
+        `the provider counts), trimmed, without control or bidirectional-control characters. Leave it out ` +
+        `to keep the current one.`,
     }),
     description: t.string({
-      description: `The new description, sent as given (HTML where the provider's descriptions are HTML): at most ${MAX_DESCRIPTION_LENGTH} characters, not blank, without control characters other than tabs and \\n or \\r\\n line breaks, nor bidirectional controls. Leave it out to keep the current one.`,
+      description:
+        `The new description, sent as given (HTML where the provider's descriptions are HTML): ` +
+        `at most ${MAX_DESCRIPTION_LENGTH} characters, not blank, without control characters other than ` +
+        `tabs and \\n or \\r\\n line breaks, nor bidirectional controls. Leave it out to keep the current one.`,
     }),
   }),
 });
@@ -175,7 +184,8 @@ builder.mutationField('updateTicket', (t) =>
   t.field({
     type: TicketObject,
     description:
-      "Changes a ticket's title and/or description in its provider and returns the ticket as it now stands, or why it did not change. " +
+      "Changes a ticket's title and/or description in its provider and returns the ticket as it now stands, " +
+      'or why it did not change. ' +
       'The input is checked before anything is sent; a later read of the ticket in the same request sees the change.',
     args: { input: t.arg({ type: UpdateTicketInput, required: true, description: 'The ticket and the change.' }) },
     errors: {

@@ -16,7 +16,8 @@ export interface GatewayServer {
 /**
  * Node's http server for `listener` with the configured timeouts: a client slow to send its
  * headers or its body is answered 408 and disconnected, one that stops taking its answer for the
- * request timeout is disconnected, an idle connection is closed after `keepAliveMs`. `main.ts` and the end-to-end tests both make the server here.
+ * request timeout is disconnected, an idle connection is closed after `keepAliveMs`. `main.ts` and
+ * the end-to-end tests both make the server here.
  */
 export function createGatewayServer(listener: RequestListener, timeouts: ServerTimeouts): GatewayServer {
   const server = createServer(

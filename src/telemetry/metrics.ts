@@ -28,7 +28,9 @@ export function createGatewayMetrics(): GatewayMetrics {
   collectDefaultMetrics({ register: promRegistry });
   const requests = new Counter({
     name: 'ticket_graph_upstream_requests_total',
-    help: 'Upstream HTTP tries (retries each counted), by provider, answer status ("none" when no answer came) and outcome',
+    help:
+      'Upstream HTTP tries (retries each counted), by provider, answer status ("none" when no answer ' +
+      'came) and outcome',
     labelNames: ['provider', 'status', 'outcome'] as const,
     registers: [promRegistry],
   });
@@ -41,7 +43,9 @@ export function createGatewayMetrics(): GatewayMetrics {
   });
   const refused = new Counter({
     name: 'ticket_graph_upstream_refused_total',
-    help: 'Upstream calls never sent, by provider and reason (circuit_open, queue_timeout, closing, budget_spent, client_gone)',
+    help:
+      'Upstream calls never sent, by provider and reason (circuit_open, queue_timeout, closing, ' +
+      'budget_spent, client_gone)',
     labelNames: ['provider', 'reason'] as const,
     registers: [promRegistry],
   });

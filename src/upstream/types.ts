@@ -89,7 +89,10 @@ export interface UpstreamOptions {
   readonly observer?: UpstreamObserver;
 }
 
-/** How one try ended: an answer of any status, or none (its deadline passed, no connection, a body not read, its client gone). */
+/**
+ * How one try ended: an answer of any status, or none (its deadline passed, no connection, a body
+ * not read, its client gone).
+ */
 export type AttemptOutcome = 'answered' | 'timeout' | 'unreachable' | 'invalid' | 'cancelled';
 
 /**

@@ -3,7 +3,10 @@ import { isLocalDate } from '../../domain/dates.js';
 import { idLike } from '../kit/payload-fields.js';
 import { textOf } from '../kit/upstream-text.js';
 
-/** docs/providers/keliweb.md: WHMCS dates are `Y-m-d H:i:s`, zone-less (Europe/Rome by default); ISO-8601 is read too (parseLocalDate). */
+/**
+ * docs/providers/keliweb.md: WHMCS dates are `Y-m-d H:i:s`, zone-less (Europe/Rome by default);
+ * ISO-8601 is read too (parseLocalDate).
+ */
 export const KELIWEB_DATE_FORMATS = ['yyyy-MM-dd HH:mm:ss'] as const;
 
 /**
@@ -22,7 +25,10 @@ const localDate = z
  */
 const whmcsValue = idLike.nullish();
 
-/** PHP's json_encode writes an empty list as `[]` instead of `{reply: []}` / `{note: []}` (docs/providers/keliweb.md). */
+/**
+ * PHP's json_encode writes an empty list as `[]` instead of `{reply: []}` / `{note: []}`
+ * (docs/providers/keliweb.md).
+ */
 const emptyList = z.array(z.unknown()).max(0);
 
 const replyShape = z.object({

@@ -1,6 +1,9 @@
 import type { TextFormat } from '../../domain/model.js';
 
-/** A tag opening or closing an element: `<p>`, `</div>`, `<br/>`, `<a href="…">`; not `<3`, `a < b`, `<info@x.se>`. */
+/**
+ * A tag opening or closing an element: `<p>`, `</div>`, `<br/>`, `<a href="…">`; not `<3`, `a < b`,
+ * `<info@x.se>`.
+ */
 const HTML_TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/i;
 
 /**

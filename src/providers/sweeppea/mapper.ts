@@ -27,7 +27,10 @@ const PRIORITIES = wordTable<readonly [TicketPriority, string]>({
   '3': ['HIGH', 'High'],
 });
 
-/** `fetchSingleTicket`'s answer (already validated by the client) to the model: `Data` is read, `raw` is the whole answer. */
+/**
+ * `fetchSingleTicket`'s answer (already validated by the client) to the model: `Data` is read,
+ * `raw` is the whole answer.
+ */
 export function toTicket(answer: SweeppeaAnswer, options: SweeppeaMapOptions): Ticket {
   return ticketOf(answer.Data, answer, options);
 }
@@ -60,7 +63,8 @@ function ticketOf(data: SweeppeaTicket, raw: unknown, options: SweeppeaMapOption
     // Sweeppea tickets have notes but no reply thread (seed: only Notes, Files, Statistics).
     lastReplyAt: null,
     closedAt: date(data.CloseDate),
-    // docs/providers/sweeppea.md: AccountInfo also holds IP, coordinates and user agent: only name and email leave `raw`.
+    // docs/providers/sweeppea.md: AccountInfo also holds IP, coordinates and user agent: only name
+    // and email leave `raw`.
     requester: requesterOf(data.AccountInfo),
     assignee: null,
     // Sweeppea has no departments; ResourceAffected (seed: "renaissance") is the product area a

@@ -23,7 +23,8 @@ export function useCsrfPrevention(): Plugin {
       if (preflighted || CSRF_HEADERS.some((name) => request.headers.has(name))) return;
       // A browser loading the endpoint as a page: GraphiQL, where it is on, answered before this.
       const pageLoad = request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html');
-      const message = `Required CSRF header(s) not present: send one of ${CSRF_HEADERS.join(', ')}, or POST application/json`;
+      const headers = CSRF_HEADERS.join(', ');
+      const message = `Required CSRF header(s) not present: send one of ${headers}, or POST application/json`;
       endResponse(
         errorResponse(fetchAPI, 403, {
           message: pageLoad ? `${message} (GraphiQL is off on this gateway)` : message,

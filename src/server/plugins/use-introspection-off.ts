@@ -12,7 +12,8 @@ const NoSubgraphSdl: ValidationRule = (context) => ({
     if (node.name.value !== '_service' || context.getParentType() !== context.getSchema().getQueryType()) return;
     context.reportError(
       new GraphQLError(
-        'GraphQL introspection has been disabled, and with it the subgraph SDL (`_service`); `npm run subgraph:sdl` prints it for a router',
+        'GraphQL introspection has been disabled, and with it the subgraph SDL (`_service`); `npm run ' +
+          'subgraph:sdl` prints it for a router',
         { nodes: node },
       ),
     );
