@@ -4,17 +4,16 @@
  * It reads the configuration as `npm start` does, and calls no provider.
  */
 import { ConfigError, loadConfig } from '../src/config.js';
-import { PROVIDERS_THAT_CAN_UPDATE } from '../src/providers/catalog.js';
-import { createProviderRegistry, updatableProviders } from '../src/providers/registry.js';
+import { createProviderRegistry, actionableProviders } from '../src/providers/registry.js';
 import { printSubgraphFor } from '../src/graphql/print.js';
 
 try {
   const config = loadConfig(process.env);
   // In sandbox mode every provider is enabled, as `npm start` would point them all at it.
   const registry = createProviderRegistry(config);
-  const updatable = config.sandbox ? PROVIDERS_THAT_CAN_UPDATE : updatableProviders(registry);
+  const actions = actionableProviders(registry);
   await registry.close();
-  process.stdout.write(printSubgraphFor(updatable));
+  process.stdout.write(printSubgraphFor(actions));
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   process.stderr.write(`ticket-graph: invalid configuration: ${error.message}\n`);

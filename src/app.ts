@@ -3,7 +3,7 @@ import { createYoga, type YogaInitialContext, type YogaServerInstance } from 'gr
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
 import { createContext, type Context } from './loading/context.js';
-import { createProviderRegistry, updatableProviders, type ProviderRegistry } from './providers/registry.js';
+import { createProviderRegistry, actionableProviders, type ProviderRegistry } from './providers/registry.js';
 import { EXAMPLE_QUERY } from './server/example-query.js';
 import { schemaFor } from './graphql/index.js';
 import { createMaskError } from './server/error-masking.js';
@@ -73,7 +73,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   // it, at error level with the query under it, is dropped.
   const handledErrors = new WeakSet<object>();
   const yoga = createYoga<Record<string, never>, Context>({
-    schema: schemaFor(updatableProviders(providers)),
+    schema: schemaFor(actionableProviders(providers)),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: YOGA_HEALTH_CHECK_OFF,
     landingPage: false,

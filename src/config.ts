@@ -22,6 +22,8 @@ export interface ProviderSettings {
   readonly timezone: string;
   readonly maxConcurrency: number;
   readonly maxBatch: number;
+  /** Which of the provider's APIs its credential is for (`HOSTUP_API`); undefined where it has one. */
+  readonly api: string | undefined;
 }
 
 /** The gateway's configuration, read once from the environment at start. */
@@ -175,6 +177,15 @@ function envSchema() {
     shape[envKey(name, 'MAX_CONCURRENCY')] = integer(1, 256).optional();
     if (PROVIDER_CATALOG[name].timezone) shape[envKey(name, 'TIMEZONE')] = zone.optional();
     if (PROVIDER_CATALOG[name].maxBatch) shape[envKey(name, 'MAX_BATCH')] = integer(1, 100).optional();
+    const apis = PROVIDER_CATALOG[name].apis?.map((api) => api.name);
+    if (apis) {
+      // `V2` and `v2` are one API: the names are lower case.
+      shape[envKey(name, 'API')] = z
+        .string()
+        .transform((value) => value.trim().toLowerCase())
+        .pipe(z.enum(apis as [string, ...string[]], { error: `must be one of ${apis.join(', ')}` }))
+        .optional();
+    }
     if (PROVIDER_CATALOG[name].oauthTokenPath) {
       for (const part of LOGIN_PARTS)
         shape[envKey(name, part)] = (part === 'OAUTH_USERNAME' ? z.string().min(1) : secret).optional();
@@ -238,6 +249,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
         timezone: read<string | undefined>(envKey(name, 'TIMEZONE')) ?? definition.timezone ?? 'UTC',
         maxConcurrency: read<number | undefined>(envKey(name, 'MAX_CONCURRENCY')) ?? definition.maxConcurrency,
         maxBatch: read<number | undefined>(envKey(name, 'MAX_BATCH')) ?? definition.maxBatch ?? 1,
+        api: read<string | undefined>(envKey(name, 'API')) ?? definition.apis?.[0]?.name,
       };
       return [name, settings];
     }),

@@ -90,10 +90,25 @@ export interface Ticket extends TicketRef {
   readonly fetchedAt: IsoDateTime;
 }
 
+/** The things a client can do to a ticket, each a mutation of the same name. */
+export const TICKET_ACTIONS = ['updateTicket', 'replyToTicket', 'closeTicket', 'reopenTicket'] as const;
+export type TicketAction = (typeof TICKET_ACTIONS)[number];
+
+/** For each action, the providers it is offered for (`UpdatableProvider`, `ReplyableProvider`, …). */
+export type ActionProviders = Readonly<Record<TicketAction, readonly ProviderName[]>>;
+
 /** What the gateway can do with a provider; the values are the catalog's (providers/catalog.ts). */
 export interface ProviderCapabilities {
-  /** The provider has a write API the gateway can update tickets through. */
+  /** Tickets' title and description can be changed (`updateTicket`). */
   readonly updateTicket: boolean;
+  /** A reply can be added to a ticket's conversation (`replyToTicket`). */
+  readonly replyToTicket: boolean;
+  /** An open ticket can be closed (`closeTicket`). */
+  readonly closeTicket: boolean;
+  /** A closed ticket can be opened again (`reopenTicket`). */
+  readonly reopenTicket: boolean;
+  /** Tickets can be listed and paged through (`ticketList`). */
+  readonly listTickets: boolean;
   /** One upstream call can read several tickets. */
   readonly batchRead: boolean;
   /** Most tickets one upstream call may read (1 when `batchRead` is false). */

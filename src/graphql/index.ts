@@ -20,7 +20,7 @@ import {
 } from 'graphql';
 import type { Context } from '../loading/context.js';
 import { BadUserInputError } from '../domain/errors.js';
-import type { ProviderName } from '../domain/model.js';
+import { type ActionProviders, TICKET_ACTIONS, type TicketAction } from '../domain/model.js';
 import { builder } from './builder.js';
 import './enums.js';
 import './person.js';
@@ -39,6 +39,14 @@ import './entity.js';
  * narrows it to a configuration and answers `_service` with that configuration's SDL.
  */
 const schema = builder.toSubGraphSchema({ sortSchema: true });
+
+/** Each action's provider enum: a configuration keeps in it only the enabled providers that can. */
+const ACTION_ENUMS: Readonly<Record<string, TicketAction>> = {
+  UpdatableProvider: 'updateTicket',
+  ReplyableProvider: 'replyToTicket',
+  ClosableProvider: 'closeTicket',
+  ReopenableProvider: 'reopenTicket',
+};
 
 /**
  * Most representations one request may send, over all its `_entities` fields (aliases included).
@@ -68,15 +76,19 @@ const FEDERATION_DESCRIPTIONS: Readonly<Record<string, string>> = {
  * declared here, where introspection, schema.graphql and codegen see them, but not in the SDL: a
  * router offers incremental delivery itself.
  */
-export function schemaFor(updatable: readonly ProviderName[]): GraphQLSchema {
-  const allowed = new Set(updatable.map((name) => name.toUpperCase()));
+export function schemaFor(actions: ActionProviders): GraphQLSchema {
+  const allowed = (action: TicketAction) => new Set(actions[action].map((name) => name.toUpperCase()));
+  const offered = new Map(TICKET_ACTIONS.map((action) => [action as string, allowed(action)]));
+  const byEnum = new Map(Object.entries(ACTION_ENUMS).map(([name, action]) => [name, offered.get(action)!]));
+  const anyOffered = [...offered.values()].some((names) => names.size > 0);
   const narrowed = pruneSchema(
     mapSchema(schema, {
-      ...(allowed.size === 0 && { [MapperKind.MUTATION]: () => null }),
+      ...(!anyOffered && { [MapperKind.MUTATION]: () => null }),
+      [MapperKind.MUTATION_ROOT_FIELD]: (field, fieldName) => (offered.get(fieldName)?.size === 0 ? null : field),
       [MapperKind.TYPE]: (type) => describe(type),
       [MapperKind.QUERY_ROOT_FIELD]: (field, fieldName) => describeField(field, fieldName),
       [MapperKind.ENUM_VALUE]: (value, typeName, _schema, externalValue) =>
-        typeName === 'UpdatableProvider' && !allowed.has(externalValue) ? null : value,
+        byEnum.get(typeName)?.has(externalValue) === false ? null : value,
     }),
   );
   const sdl = printSubgraphSchema(narrowed);

@@ -1,10 +1,10 @@
 import { graphqlSync, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import type { ProviderName } from '../domain/model.js';
-import { PROVIDERS_THAT_CAN_UPDATE } from '../providers/catalog.js';
+import type { ActionProviders } from '../domain/model.js';
+import { PROVIDERS_THAT_CAN } from '../providers/catalog.js';
 import { schemaFor } from './index.js';
 
-/** The graph `npm start` serves on the sandbox, where every provider is enabled. */
-const sandboxSchema = () => schemaFor(PROVIDERS_THAT_CAN_UPDATE);
+/** The widest graph: every provider enabled, each with the API that can do most. */
+const sandboxSchema = () => schemaFor(PROVIDERS_THAT_CAN);
 
 /**
  * The text of `schema.graphql`, as `npm run schema:print` writes it and a test compares it: the
@@ -32,7 +32,7 @@ export function printSubgraphFile(): string {
   return subgraphSdlOf(sandboxSchema());
 }
 
-/** The SDL a gateway serves whose enabled providers that can update are these. */
-export function printSubgraphFor(updatable: readonly ProviderName[]): string {
-  return subgraphSdlOf(schemaFor(updatable));
+/** The SDL a gateway serves whose enabled providers can do these actions. */
+export function printSubgraphFor(actions: ActionProviders): string {
+  return subgraphSdlOf(schemaFor(actions));
 }

@@ -6,6 +6,14 @@ const CapabilitiesRef = builder.objectRef<ProviderCapabilities>('ProviderCapabil
   description: 'What the gateway can do with a provider.',
   fields: (t) => ({
     updateTicket: t.exposeBoolean('updateTicket', { description: 'Tickets can be changed with `updateTicket`.' }),
+    replyToTicket: t.exposeBoolean('replyToTicket', {
+      description: "A reply can be added to a ticket's conversation with `replyToTicket`.",
+    }),
+    closeTicket: t.exposeBoolean('closeTicket', { description: 'An open ticket can be closed with `closeTicket`.' }),
+    reopenTicket: t.exposeBoolean('reopenTicket', {
+      description: 'A closed ticket can be opened again with `reopenTicket`.',
+    }),
+    listTickets: t.exposeBoolean('listTickets', { description: 'Tickets can be listed and paged through.' }),
     batchRead: t.exposeBoolean('batchRead', { description: 'One upstream call reads several tickets.' }),
     maxBatch: t.exposeInt('maxBatch', { description: 'Most tickets one upstream call reads.' }),
   }),

@@ -12,7 +12,7 @@ import {
   type UpstreamFailureCode,
 } from '../domain/errors.js';
 import type { ProviderName } from '../domain/model.js';
-import { PROVIDER_CATALOG, PROVIDERS_THAT_CAN_UPDATE } from '../providers/catalog.js';
+import { PROVIDER_CATALOG, PROVIDERS_THAT_CAN } from '../providers/catalog.js';
 import { checkUpdate, MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH, type CheckedUpdate } from '../domain/update-input.js';
 import { builder } from './builder.js';
 import { TicketObject } from './ticket.js';
@@ -129,7 +129,7 @@ builder.objectType(UpstreamErrorMember, {
 export const UpdatableProviderEnum = builder.enumType('UpdatableProvider', {
   description: 'The enabled providers whose tickets `updateTicket` can change.',
   values: Object.fromEntries(
-    PROVIDERS_THAT_CAN_UPDATE.map((name) => [
+    PROVIDERS_THAT_CAN.updateTicket.map((name) => [
       name.toUpperCase(),
       { value: name, description: PROVIDER_CATALOG[name].displayName },
     ]),

@@ -1,4 +1,14 @@
-import { PROVIDER_NAMES, type ProviderName } from '../domain/model.js';
+import {
+  type ActionProviders,
+  PROVIDER_NAMES,
+  type ProviderCapabilities,
+  type ProviderName,
+  TICKET_ACTIONS,
+  type TicketAction,
+} from '../domain/model.js';
+
+/** What a provider's API lets the gateway do, before any configuration (`maxBatch` is configured). */
+export type CatalogCapabilities = Omit<ProviderCapabilities, 'maxBatch'>;
 
 /**
  * What the gateway knows of a provider before any is configured, as plain data: its name as
@@ -9,10 +19,13 @@ import { PROVIDER_NAMES, type ProviderName } from '../domain/model.js';
 export interface CatalogEntry {
   /** The provider's name as people write it, e.g. `Kapture CRM`. */
   readonly displayName: string;
-  /** The provider has a write API the gateway updates tickets through. */
-  readonly updateTicket: boolean;
-  /** One upstream call can read several tickets. */
-  readonly batchRead: boolean;
+  /** What its (default) API lets the gateway do. */
+  readonly capabilities: CatalogCapabilities;
+  /**
+   * For a provider with more than one API (`<PROVIDER>_API`): each API's name and what it changes
+   * in `capabilities`; the first is the default.
+   */
+  readonly apis?: readonly { readonly name: string; readonly capabilities: Partial<CatalogCapabilities> }[];
   /** The public API; absent when every customer has its own host (Kapture's subdomains). */
   readonly baseUrl?: string;
   /** Zone of the provider's zone-less timestamps; absent when it sends UTC. */
@@ -25,20 +38,34 @@ export interface CatalogEntry {
   readonly oauthTokenPath?: string;
 }
 
+const READ_ONLY: CatalogCapabilities = {
+  updateTicket: false,
+  replyToTicket: false,
+  closeTicket: false,
+  reopenTicket: false,
+  listTickets: false,
+  batchRead: false,
+};
+
 /** One entry a provider: adding one is a folder in src/providers/, an entry here, a factory in registry.ts. */
 export const PROVIDER_CATALOG: Readonly<Record<ProviderName, CatalogEntry>> = {
   // docs/providers/sweeppea.md: each Sweeppea endpoint serves one request at a time across all callers.
   sweeppea: {
     displayName: 'Sweeppea',
-    updateTicket: true,
-    batchRead: false,
+    // `/tickets/update`; no reply and no reopen (docs/providers/sweeppea.md, Writes).
+    capabilities: { ...READ_ONLY, updateTicket: true },
     baseUrl: 'https://api-v3.sweeppea.com',
     maxConcurrency: 1,
   },
   hostup: {
     displayName: 'HostUp',
-    updateTicket: false,
-    batchRead: false,
+    // The legacy API reads one ticket a call and has no write endpoints; v2 adds messages and
+    // the close and reopen actions (docs/providers/hostup.md).
+    capabilities: READ_ONLY,
+    apis: [
+      { name: 'legacy', capabilities: {} },
+      { name: 'v2', capabilities: {} },
+    ],
     baseUrl: 'https://cloud.hostup.se',
     timezone: 'Europe/Stockholm',
     maxConcurrency: 8,
@@ -46,8 +73,8 @@ export const PROVIDER_CATALOG: Readonly<Record<ProviderName, CatalogEntry>> = {
   // docs/providers/keliweb.md: Keliweb's Bearer token is a Laravel Passport access token that lasts an hour.
   keliweb: {
     displayName: 'Keliweb',
-    updateTicket: false,
-    batchRead: false,
+    // No update, close or list method is documented.
+    capabilities: READ_ONLY,
     baseUrl: 'https://apiv2.keliweb.it',
     timezone: 'Europe/Rome',
     maxConcurrency: 8,
@@ -55,15 +82,31 @@ export const PROVIDER_CATALOG: Readonly<Record<ProviderName, CatalogEntry>> = {
   },
   kapture: {
     displayName: 'Kapture CRM',
-    updateTicket: false,
-    batchRead: true,
+    // `update-ticket-from-other-source` sets the sub-status and adds a comment, never the title.
+    capabilities: { ...READ_ONLY, batchRead: true },
     timezone: 'Asia/Kolkata',
     maxConcurrency: 8,
     maxBatch: 20,
   },
 };
 
-/** Every provider whose module can update tickets, configured or not: the schema's widest form. */
-export const PROVIDERS_THAT_CAN_UPDATE: readonly ProviderName[] = PROVIDER_NAMES.filter(
-  (name) => PROVIDER_CATALOG[name].updateTicket,
-);
+/** What `name` can do through `api` (its default API when not given or unknown). */
+export function catalogCapabilities(name: ProviderName, api?: string): CatalogCapabilities {
+  const entry = PROVIDER_CATALOG[name];
+  const chosen = entry.apis?.find((candidate) => candidate.name === api) ?? entry.apis?.[0];
+  return { ...entry.capabilities, ...chosen?.capabilities };
+}
+
+/** Whether some API of `name` can do `action`. */
+function canEver(name: ProviderName, action: TicketAction): boolean {
+  const entry = PROVIDER_CATALOG[name];
+  return entry.capabilities[action] || (entry.apis ?? []).some((api) => api.capabilities[action] === true);
+}
+
+/**
+ * For each action, every provider some API of which can do it, configured or not: the schema's
+ * widest form (schema.graphql, the printed SDL), which a configuration narrows.
+ */
+export const PROVIDERS_THAT_CAN: ActionProviders = Object.fromEntries(
+  TICKET_ACTIONS.map((action) => [action, PROVIDER_NAMES.filter((name) => canEver(name, action))]),
+) as unknown as ActionProviders;

@@ -29,6 +29,8 @@ export interface ProviderDeps {
   readonly timezone: string;
   /** Most ids per upstream call, for batch-capable providers. */
   readonly maxBatch: number;
+  /** Which of the provider's APIs the credential is for (`<PROVIDER>_API`), where it has several. */
+  readonly api?: string;
 }
 
 /** One upstream ticket system. The schema layer knows providers only through this. */
@@ -56,4 +58,20 @@ export interface Provider {
    * The upstream call must not be retried once it may have been sent.
    */
   updateTicket?(update: TicketUpdate, auth: Credential, trace?: CallTrace): Promise<Ticket>;
+  /*
+   * The three actions below share one contract. Each is present exactly when its capability is
+   * true. `current` is the ticket as this request read it just before, with the same credential
+   * (through the request's loader): what an action needs of it (Keliweb's internal `ticketid`,
+   * Kapture's current sub-status, whether it is already closed) is in it or its `raw`. Each
+   * returns the ticket as it now stands, read back from the provider, and throws a
+   * TicketGraphError: TicketClosedError, ValidationError, NotFoundError, ForbiddenError,
+   * UnauthenticatedError, UnsupportedError (the provider has no such route) or an upstream error.
+   * No upstream write is sent twice: once it may have arrived, a failure is `retryable: false`.
+   */
+  /** Adds `body` to the ticket's conversation, as the account the credential belongs to. */
+  replyToTicket?(current: Ticket, body: string, auth: Credential, trace?: CallTrace): Promise<Ticket>;
+  /** Closes an open ticket (TicketClosedError when it is closed already). */
+  closeTicket?(current: Ticket, auth: Credential, trace?: CallTrace): Promise<Ticket>;
+  /** Opens a closed ticket again. */
+  reopenTicket?(current: Ticket, auth: Credential, trace?: CallTrace): Promise<Ticket>;
 }

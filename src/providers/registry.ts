@@ -1,4 +1,12 @@
-import { type CircuitSnapshot, PROVIDER_NAMES, type ProviderName, type ProviderStatus } from '../domain/model.js';
+import {
+  type ActionProviders,
+  type CircuitSnapshot,
+  PROVIDER_NAMES,
+  type ProviderName,
+  type ProviderStatus,
+  TICKET_ACTIONS,
+  type TicketAction,
+} from '../domain/model.js';
 import type { ProviderSettings } from '../config.js';
 import { type CatalogEntry, PROVIDER_CATALOG } from './catalog.js';
 import { createUpstreamClient } from '../upstream/client.js';
@@ -74,6 +82,7 @@ export function createProviderRegistry(options: ProviderRegistryOptions): Provid
       http,
       timezone: settings.timezone,
       maxBatch: settings.maxBatch,
+      ...(settings.api !== undefined && { api: settings.api }),
     });
     return {
       provider,
@@ -118,9 +127,11 @@ export function fixedCredential(apiKey: string): CredentialSource {
   return { current: async () => ({ secret: apiKey }), refused: () => false };
 }
 
-/** The enabled providers that can update tickets: what `Mutation.updateTicket` exists for. */
-export function updatableProviders(registry: Pick<ProviderRegistry, 'entries'>): ProviderName[] {
-  return registry.entries
-    .filter((entry) => entry.enabled && entry.provider.capabilities.updateTicket)
-    .map((entry) => entry.provider.name);
+/** For each action, the enabled providers that can do it: what its mutation exists for. */
+export function actionableProviders(registry: Pick<ProviderRegistry, 'entries'>): ActionProviders {
+  const can = (action: TicketAction) =>
+    registry.entries
+      .filter((entry) => entry.enabled && entry.provider.capabilities[action])
+      .map((entry) => entry.provider.name);
+  return Object.fromEntries(TICKET_ACTIONS.map((action) => [action, can(action)])) as unknown as ActionProviders;
 }

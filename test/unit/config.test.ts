@@ -29,6 +29,13 @@ describe('loadConfig', () => {
     expect(config.providers.kapture).toMatchObject({ timezone: 'Asia/Kolkata', maxBatch: 20, baseUrl: undefined });
   });
 
+  it('reads HOSTUP_API as legacy or v2, legacy by default, and refuses any other API', () => {
+    expect(loadConfig({}).providers.hostup.api).toBe('legacy');
+    expect(loadConfig({ HOSTUP_API: ' V2 ' }).providers.hostup.api).toBe('v2');
+    expect(loadConfig({}).providers.sweeppea.api).toBeUndefined();
+    expect(() => loadConfig({ HOSTUP_API: 'v3' })).toThrow(new ConfigError('HOSTUP_API must be one of legacy, v2'));
+  });
+
   it('reads the upstream bytes a request may pull in and the largest response it may get', () => {
     const config = loadConfig({ UPSTREAM_MAX_BYTES_PER_REQUEST: '1048576', RESPONSE_MAX_BYTES: '2097152' });
     expect(config.upstream.maxBytesPerRequest).toBe(1_048_576);

@@ -2,10 +2,10 @@ import { graphql } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../../src/loading/context.js';
 import type { Note, Reply, Ticket } from '../../../src/domain/model.js';
-import { PROVIDERS_THAT_CAN_UPDATE } from '../../../src/providers/catalog.js';
+import { PROVIDERS_THAT_CAN } from '../../../src/providers/catalog.js';
 import { schemaFor } from '../../../src/graphql/index.js';
 
-const schema = schemaFor(PROVIDERS_THAT_CAN_UPDATE);
+const schema = schemaFor(PROVIDERS_THAT_CAN);
 
 const note = (id: string, createdAt: string | null): Note => ({ id, createdAt, body: id, author: null });
 const reply = (id: string, createdAt: string | null): Reply => ({

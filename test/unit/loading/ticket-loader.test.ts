@@ -11,6 +11,16 @@ import { fixedCredential, type RegisteredProvider, type ProviderRegistry } from 
 import { createTicketLoader } from '../../../src/loading/ticket-loader.js';
 import { CLOSED_CIRCUIT } from '../../../src/upstream/breaker.js';
 
+const READ_ONLY = {
+  updateTicket: false,
+  replyToTicket: false,
+  closeTicket: false,
+  reopenTicket: false,
+  listTickets: false,
+  batchRead: false,
+  maxBatch: 1,
+};
+
 interface FakeProvider extends Provider {
   readonly calls: { numbers: readonly string[]; secret: string }[];
 }
@@ -20,7 +30,7 @@ function fakeProvider(name: ProviderName, batchRead: boolean, maxBatch: number):
   return {
     name,
     displayName: name,
-    capabilities: { updateTicket: false, batchRead, maxBatch },
+    capabilities: { ...READ_ONLY, batchRead, maxBatch },
     calls,
     parseNumber(number) {
       if (!/^\d+$/.test(number)) throw new BadUserInputError('digits only', { provider: name });
@@ -188,7 +198,7 @@ describe('TicketLoader.update', () => {
     const writes: { update: TicketUpdate; secret: string }[] = [];
     const provider: FakeProvider = {
       ...fakeProvider(name, false, 1),
-      capabilities: { updateTicket: true, batchRead: false, maxBatch: 1 },
+      capabilities: { ...READ_ONLY, updateTicket: true, maxBatch: 1 },
       async updateTicket(update: TicketUpdate, auth: Credential) {
         writes.push({ update, secret: auth.secret });
         if (refuse(auth.secret)) throw new UnauthenticatedError('refused', { provider: name });

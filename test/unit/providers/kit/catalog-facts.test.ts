@@ -1,23 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { catalogFacts } from '../../../../src/providers/kit/catalog-facts.js';
 
+const NONE = {
+  updateTicket: false,
+  replyToTicket: false,
+  closeTicket: false,
+  reopenTicket: false,
+  listTickets: false,
+  batchRead: false,
+};
+
 describe('catalogFacts', () => {
   it.each([
-    ['sweeppea', { name: 'sweeppea', displayName: 'Sweeppea', capabilities: { updateTicket: true, batchRead: false } }],
-    ['hostup', { name: 'hostup', displayName: 'HostUp', capabilities: { updateTicket: false, batchRead: false } }],
-    ['keliweb', { name: 'keliweb', displayName: 'Keliweb', capabilities: { updateTicket: false, batchRead: false } }],
-  ] as const)('gives %s its catalog entry, one ticket a call whatever maxBatch is configured', (name, facts) => {
-    expect(catalogFacts(name, { maxBatch: 20 })).toEqual({
-      ...facts,
-      capabilities: { ...facts.capabilities, maxBatch: 1 },
-    });
-  });
+    [
+      'sweeppea',
+      undefined,
+      { name: 'sweeppea', displayName: 'Sweeppea', capabilities: { ...NONE, updateTicket: true } },
+    ],
+    ['hostup', 'legacy', { name: 'hostup', displayName: 'HostUp', capabilities: NONE }],
+    ['keliweb', undefined, { name: 'keliweb', displayName: 'Keliweb', capabilities: NONE }],
+  ] as const)(
+    'gives %s (API %s) its catalog entry, one ticket a call whatever maxBatch is configured',
+    (name, api, facts) => {
+      expect(catalogFacts(name, { maxBatch: 20, ...(api && { api }) })).toEqual({
+        ...facts,
+        capabilities: { ...facts.capabilities, maxBatch: 1 },
+      });
+    },
+  );
 
   it('gives Kapture, which reads in batches, the configured maxBatch', () => {
     expect(catalogFacts('kapture', { maxBatch: 7 })).toEqual({
       name: 'kapture',
       displayName: 'Kapture CRM',
-      capabilities: { updateTicket: false, batchRead: true, maxBatch: 7 },
+      capabilities: { ...NONE, batchRead: true, maxBatch: 7 },
     });
   });
 });
