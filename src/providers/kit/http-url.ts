@@ -1,5 +1,6 @@
 /**
- * An upstream link as the gateway gives it out: only an absolute http(s) URL, so a `javascript:`
+ * An upstream link as the gateway gives it out: only an absolute http(s) URL, written as one
+ * (`http://` or `https://` and a host), so a `javascript:`
  * or `data:` link, or a bare path, never reaches a frontend (it stays in `raw`). The answer is the
  * URL as parsed (WHATWG `href`): scheme and host lower-cased, and spaces, quotes and angle brackets
  * percent-encoded, so what leaves is the address a browser would request and holds nothing that
@@ -7,10 +8,14 @@
  * sandbox's seeds is already in that form and passes unchanged.
  */
 export function httpUrl(value: unknown): string | null {
-  if (typeof value !== 'string' || !URL.canParse(value.trim())) return null;
-  const url = new URL(value.trim());
-  return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  // Written as an absolute URL: the parser would also make one of `http:x.com` or `https:\\evil.com`.
+  if (!ABSOLUTE_HTTP.test(text) || !URL.canParse(text)) return null;
+  return new URL(text).href;
 }
+
+const ABSOLUTE_HTTP = /^https?:\/\/[^/\\]/i;
 
 /**
  * A file name for an attachment known only by its link (docs/providers/sweeppea.md `Files`,
