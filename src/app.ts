@@ -2,7 +2,9 @@ import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { createYoga, type YogaInitialContext, type YogaServerInstance } from 'graphql-yoga';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
-import { createContext, type Context } from './loading/context.js';
+import { randomBytes } from 'node:crypto';
+import { createContext, type Context, type SharedState } from './loading/context.js';
+import { createMemoryIdempotencyStore } from './loading/idempotency.js';
 import { createProviderRegistry, actionableProviders, type ProviderRegistry } from './providers/registry.js';
 import { EXAMPLE_QUERY } from './server/example-query.js';
 import { schemaFor } from './graphql/index.js';
@@ -69,6 +71,11 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     },
   });
   metrics.watchCircuits(() => providers.statuses.values());
+  const shared: SharedState = {
+    idempotency: createMemoryIdempotencyStore(),
+    // Without a configured one, a key of this process's own: callers are told apart here alone.
+    secret: config.sharedStateSecret ?? randomBytes(32).toString('base64url'),
+  };
   // Every error the masking has dealt with (logged, or judged the client's): yoga's own report of
   // it, at error level with the query under it, is dropped.
   const handledErrors = new WeakSet<object>();
@@ -83,7 +90,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     // Yoga's CORS echoes any origin back with credentials allowed; useCors allows CORS_ORIGINS only.
     cors: false,
     context: ({ request, trace }: YogaInitialContext & RequestTraceContext) =>
-      createContext(providers, request, { onBatch: metrics.loaderBatch, trace }),
+      createContext(providers, request, shared, { onBatch: metrics.loaderBatch, trace }),
     maskedErrors: { maskError: createMaskError(logger, { handled: handledErrors }) },
     // useRequestGuards bounds every body already: a POST states its Content-Length (a chunked one
     // is refused) at most MAX_REQUEST_BODY_BYTES, and Node's parser never reads past it. Yoga's own

@@ -35,6 +35,11 @@ export interface Config {
   readonly providers: Readonly<Record<ProviderName, ProviderSettings>>;
   /** When non-empty, every request needs `Authorization: Bearer <one of these>`. */
   readonly gatewayApiKeys: readonly string[];
+  /**
+   * The key of the HMAC that fingerprints callers in idempotency keys (`SHARED_STATE_SECRET`); every
+   * replica of a deployment uses the same one. Undefined: a random key of the process's own.
+   */
+  readonly sharedStateSecret: string | undefined;
   /** Origins whose pages may call the gateway from a browser (`CORS_ORIGINS`); none by default. */
   readonly corsOrigins: readonly string[];
   readonly upstream: {
@@ -154,6 +159,8 @@ function envSchema() {
     GRAPHIQL: flag.optional(),
     INTROSPECTION: flag.optional(),
     GATEWAY_API_KEYS: list(secret, 'a comma-separated list of keys').optional(),
+    // An HMAC key: short ones can be guessed from the fingerprints they make.
+    SHARED_STATE_SECRET: secret.pipe(z.string().min(32, 'must be at least 32 characters')).optional(),
     CORS_ORIGINS: list(origin, 'a comma-separated list of origins such as https://app.example.com').optional(),
     UPSTREAM_TIMEOUT_MS: integer(100, 600_000).default(10_000),
     UPSTREAM_QUEUE_TIMEOUT_MS: integer(100, 600_000).default(30_000),
@@ -287,6 +294,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     sandbox,
     providers,
     gatewayApiKeys: read<string[] | undefined>('GATEWAY_API_KEYS') ?? [],
+    sharedStateSecret: read<string | undefined>('SHARED_STATE_SECRET'),
     corsOrigins: read<string[] | undefined>('CORS_ORIGINS') ?? [],
     upstream: {
       timeoutMs: read('UPSTREAM_TIMEOUT_MS'),

@@ -1,6 +1,7 @@
-import { BadUserInputError, ValidationError } from './errors.js';
-import { decodeTicketId } from './ids.js';
-import type { ProviderName, TicketRef, TicketUpdate } from './model.js';
+import { checkTarget, type TicketTargetArgs } from './action-input.js';
+import { ValidationError } from './errors.js';
+import type { TicketRef, TicketUpdate } from './model.js';
+import { checkText, LINE_BREAK, MULTILINE_REFUSED, ONE_LINE_REFUSED } from './text-rules.js';
 
 /** The longest title, as Sweeppea documents it. */
 export const MAX_TITLE_LENGTH = 200;
@@ -8,10 +9,7 @@ export const MAX_TITLE_LENGTH = 200;
 export const MAX_DESCRIPTION_LENGTH = 20_000;
 
 /** `UpdateTicketInput` as GraphQL hands it over: every field optional. */
-export interface UpdateTicketArgs {
-  readonly id?: string | null | undefined;
-  readonly provider?: ProviderName | null | undefined;
-  readonly number?: string | null | undefined;
+export interface UpdateTicketArgs extends TicketTargetArgs {
   readonly title?: string | null | undefined;
   readonly description?: string | null | undefined;
 }
@@ -23,21 +21,6 @@ export interface CheckedUpdate {
   readonly namedBy: 'id' | 'number';
   readonly change: Omit<TicketUpdate, 'number'>;
 }
-
-// A title is one line.
-const LINE_BREAK = /[\r\n\u2028\u2029]/;
-/**
- * Characters no title holds: every C0 and C1 control (NEL, U+0085, is a line break to some
- * readers), the line and paragraph separators, and the bidirectional controls (marks, embeddings,
- * overrides, isolates), which make text display in another order than it reads: a title that
- * shows as one thing and says another.
- */
-const BIDI_CONTROLS = '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
-const TITLE_REFUSED = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029${BIDI_CONTROLS}]`);
-/** The same for a description, less its line breaks (\n, \r\n) and tabs: a lone \r is refused. */
-const DESCRIPTION_REFUSED = new RegExp(
-  `[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u2028\\u2029${BIDI_CONTROLS}]|\\r(?!\\n)`,
-);
 
 /**
  * Checks an update before anything reaches a provider; throws ValidationError naming the field.
@@ -54,7 +37,7 @@ const DESCRIPTION_REFUSED = new RegExp(
  *   description may have tabs and \n or \r\n line breaks) or bidirectional controls.
  */
 export function checkUpdate(input: UpdateTicketArgs): CheckedUpdate {
-  const { ref, namedBy } = targetOf(input);
+  const { ref, namedBy } = checkTarget(input);
   const title = input.title == null ? undefined : checkTitle(input.title);
   const description = input.description == null ? undefined : checkDescription(input.description);
   if (title === undefined && description === undefined) {
@@ -69,28 +52,6 @@ export function checkUpdate(input: UpdateTicketArgs): CheckedUpdate {
   };
 }
 
-function targetOf(input: UpdateTicketArgs): { ref: TicketRef; namedBy: 'id' | 'number' } {
-  const byId = input.id != null;
-  const byNumber = input.provider != null || input.number != null;
-  if (byId && byNumber) {
-    throw new ValidationError('Name the ticket by id, or by provider and number, not both', { field: 'id' });
-  }
-  if (byId) {
-    try {
-      return { ref: decodeTicketId(String(input.id)), namedBy: 'id' };
-    } catch (error) {
-      if (error instanceof BadUserInputError) throw new ValidationError(error.message, { field: 'id' });
-      throw error;
-    }
-  }
-  if (input.provider == null && input.number == null) {
-    throw new ValidationError('Name the ticket: give its id, or its provider and number', { field: 'id' });
-  }
-  if (input.provider == null) throw new ValidationError('A ticket number needs its provider', { field: 'provider' });
-  if (input.number == null) throw new ValidationError('A provider needs the ticket number', { field: 'number' });
-  return { ref: { provider: input.provider, number: input.number }, namedBy: 'number' };
-}
-
 function checkTitle(value: string): string {
   const title = value.trim();
   if (title === '')
@@ -101,7 +62,7 @@ function checkTitle(value: string): string {
     });
   }
   if (LINE_BREAK.test(title)) throw new ValidationError('The title must be one line', { field: 'title' });
-  checkText(title, 'title', TITLE_REFUSED);
+  checkText(title, 'title', ONE_LINE_REFUSED);
   return title;
 }
 
@@ -118,16 +79,6 @@ function checkDescription(description: string): string {
       { field: 'description' },
     );
   }
-  checkText(description, 'description', DESCRIPTION_REFUSED);
+  checkText(description, 'description', MULTILINE_REFUSED);
   return description;
-}
-
-function checkText(text: string, field: 'title' | 'description', refused: RegExp): void {
-  if (!text.isWellFormed())
-    throw new ValidationError(`The ${field} is not well-formed Unicode (a lone surrogate)`, { field });
-  const found = refused.exec(text)?.[0];
-  if (found !== undefined) {
-    const code = `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    throw new ValidationError(`The ${field} holds a control character (${code})`, { field });
-  }
 }

@@ -30,7 +30,11 @@ import './reply.js';
 import './node.js';
 import './ticket.js';
 import './provider-info.js';
+import './action-result.js';
 import './update-ticket.js';
+import './reply-to-ticket.js';
+import './close-ticket.js';
+import './reopen-ticket.js';
 import './entity.js';
 
 /**

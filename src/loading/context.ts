@@ -1,6 +1,7 @@
 import type { ProviderName, ProviderStatus } from '../domain/model.js';
-import { readRequestCredentials } from './credentials.js';
 import type { ProviderRegistry } from '../providers/registry.js';
+import { readRequestCredentials } from './credentials.js';
+import type { IdempotencyStore } from './idempotency.js';
 import { createTicketLoader, type LoaderTelemetry, type TicketLoader } from './ticket-loader.js';
 
 /** What every resolver of one request sees; made fresh for each request. */
@@ -10,9 +11,27 @@ export interface Context {
   readonly tickets: TicketLoader;
 }
 
-export function createContext(registry: ProviderRegistry, request: Request, telemetry?: LoaderTelemetry): Context {
+/** What the process shares between requests' contexts. */
+export interface SharedState {
+  readonly idempotency: IdempotencyStore;
+  /** The HMAC key that fingerprints callers (`SHARED_STATE_SECRET`). */
+  readonly secret: string;
+}
+
+export function createContext(
+  registry: ProviderRegistry,
+  request: Request,
+  shared: SharedState,
+  telemetry: Omit<LoaderTelemetry, 'idempotency'> = {},
+): Context {
+  const idempotency = { store: shared.idempotency, secret: shared.secret, gatewayKey: gatewayKeyOf(request) };
   return {
     providers: registry.statuses,
-    tickets: createTicketLoader(registry, readRequestCredentials(request.headers), telemetry),
+    tickets: createTicketLoader(registry, readRequestCredentials(request.headers), { ...telemetry, idempotency }),
   };
+}
+
+/** The gateway key a request presents (`Authorization: Bearer`), which useGatewayAuth has checked when keys are set. */
+function gatewayKeyOf(request: Request): string | undefined {
+  return /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')?.[1];
 }

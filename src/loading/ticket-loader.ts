@@ -1,13 +1,16 @@
+import { createHash, createHmac } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { credentialHeader, type RequestCredentials } from './credentials.js';
 import {
   asError,
   BadUserInputError,
+  TicketGraphError,
   ProviderDisabledError,
   UnauthenticatedError,
   UnsupportedError,
 } from '../domain/errors.js';
-import type { ProviderName, Ticket, TicketRef, TicketUpdate } from '../domain/model.js';
+import type { ProviderName, Ticket, TicketAction, TicketRef, TicketUpdate } from '../domain/model.js';
+import type { IdempotencyStore } from './idempotency.js';
 import type { Credential, CredentialSource, Provider } from '../providers/provider.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { CallTrace } from '../upstream/types.js';
@@ -19,11 +22,29 @@ export interface TicketLoader {
   /** Stores a ticket the request already holds, e.g. one an update returned. */
   prime(ticket: Ticket): void;
   /**
-   * Changes the ticket through its provider and keeps the result in this request's loader, so
-   * a later read in the same operation sees the change. Throws UnsupportedError for a provider
-   * that is not enabled or cannot update, before anything is sent.
+   * Acts on the ticket through its provider and keeps the ticket as it now stands in this
+   * request's loader, so a later read in the same operation sees the change. Throws
+   * UnsupportedError for a provider that is not enabled or cannot do it, before anything is
+   * sent. With `idempotencyKey`, the same caller sending the same key and input again gets the
+   * first outcome without another upstream call (see IdempotencyStore).
    */
-  update(ref: TicketRef, change: Omit<TicketUpdate, 'number'>): Promise<Ticket>;
+  act(ref: TicketRef, request: ActionRequest, idempotencyKey?: string): Promise<Ticket>;
+}
+
+/** One action on one ticket, with what it carries. */
+export type ActionRequest =
+  | { readonly action: 'updateTicket'; readonly change: Omit<TicketUpdate, 'number'> }
+  | { readonly action: 'replyToTicket'; readonly body: string }
+  | { readonly action: 'closeTicket' }
+  | { readonly action: 'reopenTicket' };
+
+/** What keyed writes of one request are remembered by. */
+export interface IdempotencyScope {
+  readonly store: IdempotencyStore;
+  /** The key of the HMAC that fingerprints callers, so no credential is kept as it is. */
+  readonly secret: string;
+  /** The gateway key the request presented, if any: with the upstream credential, who the caller is. */
+  readonly gatewayKey: string | undefined;
 }
 
 /**
@@ -38,6 +59,8 @@ export interface LoaderTelemetry {
   readonly onBatch?: (provider: ProviderName, size: number) => void;
   /** The request the upstream calls are made for. */
   readonly trace?: CallTrace;
+  /** Where keyed writes are remembered; without it an idempotency key is refused. */
+  readonly idempotency?: IdempotencyScope;
 }
 
 export function createTicketLoader(
@@ -45,7 +68,7 @@ export function createTicketLoader(
   credentials: RequestCredentials,
   telemetry: LoaderTelemetry = {},
 ): TicketLoader {
-  const { onBatch, trace } = telemetry;
+  const { onBatch, trace, idempotency } = telemetry;
   const loaders = new Map<ProviderName, DataLoader<string, Ticket>>();
   const asked = new Set<string>();
 
@@ -95,27 +118,65 @@ export function createTicketLoader(
       return loaderFor(ref.provider).load(number);
     },
     prime,
-    async update(ref, change) {
+    async act(ref, request, idempotencyKey) {
       const { provider, enabled, credential } = registry.get(ref.provider);
-      if (!enabled || !provider.capabilities.updateTicket || !provider.updateTicket) {
+      const method = enabled && provider.capabilities[request.action] ? provider[request.action] : undefined;
+      if (!method) {
         throw new UnsupportedError(
           enabled
-            ? `${provider.displayName} tickets cannot be updated through this gateway`
+            ? `${provider.displayName} tickets cannot be ${PAST_TENSE[request.action]} through this gateway`
             : `${provider.displayName} is not enabled on this gateway`,
           { provider: ref.provider },
         );
       }
-      const update: TicketUpdate = { ...change, number: provider.parseNumber(ref.number) };
-      const write = (auth: Credential) => provider.updateTicket!(update, auth, trace);
+      const number = provider.parseNumber(ref.number);
       const brought = credentials[ref.provider];
-      let ticket: Ticket;
-      if (brought !== undefined) ticket = await write({ secret: brought });
-      else if (credential === undefined) throw missingCredential(provider);
-      else ticket = await writeWithConfigured(credential, write);
-      prime(ticket);
-      return ticket;
+      if (brought === undefined && credential === undefined) throw missingCredential(provider);
+      const send = () => perform(provider, { ...ref, number }, request, brought, credential!);
+      if (idempotencyKey === undefined) return settle(await send());
+      if (!idempotency) throw new UnsupportedError('Idempotency keys are not kept on this gateway');
+      // The caller is the gateway key and the upstream credential together: a configured one is the
+      // gateway's own, whatever token it holds now; a brought one is fingerprinted, never kept.
+      const caller = hmac(idempotency.secret, [idempotency.gatewayKey ?? '', ref.provider, brought ?? '']);
+      const fingerprint = hash([request, ref.provider, number]);
+      return settle(
+        await idempotency.store.once(`${caller}:${hash([idempotencyKey])}`, fingerprint, send, madeOrMayHaveMade),
+      );
     },
   };
+
+  function settle(ticket: Ticket): Ticket {
+    prime(ticket);
+    return ticket;
+  }
+
+  /** One action, with the credential the request brought or the configured one. */
+  async function perform(
+    provider: Provider,
+    ref: TicketRef,
+    request: ActionRequest,
+    brought: string | undefined,
+    source: CredentialSource,
+  ): Promise<Ticket> {
+    const run = async (auth: Credential): Promise<Ticket> => {
+      switch (request.action) {
+        case 'updateTicket':
+          return provider.updateTicket!({ ...request.change, number: ref.number }, auth, trace);
+        case 'replyToTicket':
+          return provider.replyToTicket!(await current(ref), request.body, auth, trace);
+        case 'closeTicket':
+          return provider.closeTicket!(await current(ref), auth, trace);
+        case 'reopenTicket':
+          return provider.reopenTicket!(await current(ref), auth, trace);
+      }
+    };
+    return brought !== undefined ? run({ secret: brought }) : writeWithConfigured(source, run);
+  }
+
+  /** The ticket as this request reads it, through its loader: read once, whatever acts on it. */
+  function current(ref: TicketRef): Promise<Ticket> {
+    return loaderFor(ref.provider).load(ref.number);
+  }
 
   function prime(ticket: Ticket): void {
     const { provider } = registry.get(ticket.provider);
@@ -129,6 +190,25 @@ export function createTicketLoader(
     loaderFor(ticket.provider).clear(key).prime(key, ticket);
   }
 }
+
+const PAST_TENSE: Readonly<Record<TicketAction, string>> = {
+  updateTicket: 'updated',
+  replyToTicket: 'replied to',
+  closeTicket: 'closed',
+  reopenTicket: 'reopened',
+};
+
+/**
+ * Whether an action's outcome is kept for its idempotency key: every result, and every failure
+ * but those that say nothing was changed (`retryable`), which the same request may then mend.
+ */
+function madeOrMayHaveMade(outcome: unknown): boolean {
+  return !(outcome instanceof TicketGraphError && outcome.retryable);
+}
+
+const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+const hmac = (secret: string, value: unknown) =>
+  createHmac('sha256', secret).update(JSON.stringify(value)).digest('base64url');
 
 function missingCredential(provider: Provider): UnauthenticatedError {
   return new UnauthenticatedError(

@@ -67,6 +67,8 @@ export type UpdateTicketInput = {
   description?: string | null | undefined;
   /** The ticket's global id. Give this, or `provider` and `number`. */
   id?: string | number | null | undefined;
+  /** A key of the caller's choosing (1 to 255 printable ASCII characters, no spaces) that makes a retry safe: the same key with the same input within 24 hours answers the first result again and sends nothing; with other input it is a ValidationError. A failure that made no change (`retryable: true`) is not remembered, so the same key may be sent again. */
+  idempotencyKey?: string | null | undefined;
   /** The ticket's number as its provider shows it, with `provider`. */
   number?: string | null | undefined;
   /** The ticket's provider, with `number`. */

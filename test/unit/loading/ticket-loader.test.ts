@@ -3,11 +3,13 @@ import {
   BadUserInputError,
   NotFoundError,
   UnauthenticatedError,
+  UpstreamFailedError,
   UpstreamTimeoutError,
 } from '../../../src/domain/errors.js';
 import type { ProviderName, Ticket, TicketUpdate } from '../../../src/domain/model.js';
 import type { Credential, CredentialSource, Provider } from '../../../src/providers/provider.js';
 import { fixedCredential, type RegisteredProvider, type ProviderRegistry } from '../../../src/providers/registry.js';
+import { createMemoryIdempotencyStore } from '../../../src/loading/idempotency.js';
 import { createTicketLoader } from '../../../src/loading/ticket-loader.js';
 import { CLOSED_CIRCUIT } from '../../../src/upstream/breaker.js';
 
@@ -212,7 +214,9 @@ describe('TicketLoader.update', () => {
     const { provider, writes } = updatable('hostup');
     const loader = createTicketLoader(registryOf(entry(provider, true, 'k')), {});
     await loader.load({ provider: 'hostup', number: '7' });
-    await expect(loader.update({ provider: 'hostup', number: '007' }, { title: 'new' })).resolves.toMatchObject({
+    await expect(
+      loader.act({ provider: 'hostup', number: '007' }, { action: 'updateTicket', change: { title: 'new' } }),
+    ).resolves.toMatchObject({
       subject: 'new',
     });
     expect(writes).toEqual([{ update: { number: '7', title: 'new' }, secret: 'k' }]);
@@ -224,14 +228,16 @@ describe('TicketLoader.update', () => {
   it('uses the credential the request brought', async () => {
     const { provider, writes } = updatable('hostup');
     const loader = createTicketLoader(registryOf(entry(provider, true, 'server')), { hostup: 'mine' });
-    await loader.update({ provider: 'hostup', number: '1' }, { description: 'd' });
+    await loader.act({ provider: 'hostup', number: '1' }, { action: 'updateTicket', change: { description: 'd' } });
     expect(writes[0]?.secret).toBe('mine');
   });
 
   it('refuses a provider that cannot update with UnsupportedError', async () => {
     const provider = fakeProvider('kapture', true, 20);
     const loader = createTicketLoader(registryOf(entry(provider, true, 'k')), {});
-    await expect(loader.update({ provider: 'kapture', number: '1' }, { title: 'x' })).rejects.toMatchObject({
+    await expect(
+      loader.act({ provider: 'kapture', number: '1' }, { action: 'updateTicket', change: { title: 'x' } }),
+    ).rejects.toMatchObject({
       code: 'UNSUPPORTED',
     });
     expect(provider.calls).toEqual([]);
@@ -240,7 +246,9 @@ describe('TicketLoader.update', () => {
   it('refuses a disabled provider that could update with UnsupportedError, writing nothing', async () => {
     const { provider, writes } = updatable('kapture');
     const loader = createTicketLoader(registryOf(entry(provider, false, 'k')), {});
-    await expect(loader.update({ provider: 'kapture', number: '1' }, { title: 'x' })).rejects.toMatchObject({
+    await expect(
+      loader.act({ provider: 'kapture', number: '1' }, { action: 'updateTicket', change: { title: 'x' } }),
+    ).rejects.toMatchObject({
       code: 'UNSUPPORTED',
     });
     expect(writes).toEqual([]);
@@ -249,7 +257,9 @@ describe('TicketLoader.update', () => {
   it('refuses a number the provider can never have before writing', async () => {
     const { provider, writes } = updatable('hostup');
     const loader = createTicketLoader(registryOf(entry(provider, true, 'k')), {});
-    await expect(loader.update({ provider: 'hostup', number: 'x' }, { title: 'x' })).rejects.toMatchObject({
+    await expect(
+      loader.act({ provider: 'hostup', number: 'x' }, { action: 'updateTicket', change: { title: 'x' } }),
+    ).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
     });
     expect(writes).toEqual([]);
@@ -266,7 +276,9 @@ describe('TicketLoader.update', () => {
       },
     };
     const loader = createTicketLoader(registryOf({ provider, enabled: true, credential: source }), {});
-    await expect(loader.update({ provider: 'hostup', number: '1' }, { title: 'x' })).resolves.toMatchObject({
+    await expect(
+      loader.act({ provider: 'hostup', number: '1' }, { action: 'updateTicket', change: { title: 'x' } }),
+    ).resolves.toMatchObject({
       subject: 'x',
     });
     expect(writes.map((write) => write.secret)).toEqual(['expired', 'fresh']);
@@ -275,9 +287,100 @@ describe('TicketLoader.update', () => {
   it('needs a credential', async () => {
     const { provider, writes } = updatable('hostup');
     const loader = createTicketLoader(registryOf(entry(provider, true, undefined)), {});
-    await expect(loader.update({ provider: 'hostup', number: '1' }, { title: 'x' })).rejects.toMatchObject({
+    await expect(
+      loader.act({ provider: 'hostup', number: '1' }, { action: 'updateTicket', change: { title: 'x' } }),
+    ).rejects.toMatchObject({
       code: 'UNAUTHENTICATED',
     });
     expect(writes).toEqual([]);
+  });
+});
+
+describe('TicketLoader.act', () => {
+  /** A provider that can reply: it records each reply with the ticket it was given. */
+  function replyable(failWith?: Error) {
+    const replies: { current: Ticket; body: string; secret: string }[] = [];
+    const provider: FakeProvider = {
+      ...fakeProvider('keliweb', false, 1),
+      capabilities: { ...READ_ONLY, replyToTicket: true },
+      async replyToTicket(current: Ticket, body: string, auth: Credential) {
+        replies.push({ current, body, secret: auth.secret });
+        if (failWith) throw failWith;
+        return { ...current, subject: `replied: ${body}` };
+      },
+    };
+    return { provider, replies };
+  }
+
+  const scope = (gatewayKey?: string) => ({
+    store: createMemoryIdempotencyStore(),
+    secret: 'test-secret',
+    gatewayKey,
+  });
+
+  it('hands the provider the ticket as the request reads it, read once through the loader', async () => {
+    const { provider, replies } = replyable();
+    const loader = createTicketLoader(registryOf(entry(provider, true, 'k')), {});
+    const ticket = await loader.act({ provider: 'keliweb', number: '005' }, { action: 'replyToTicket', body: 'hi' });
+    await loader.load({ provider: 'keliweb', number: '5' });
+    expect(ticket).toMatchObject({ number: '5', subject: 'replied: hi' });
+    expect(replies).toEqual([{ current: { provider: 'keliweb', number: '5' }, body: 'hi', secret: 'k' }]);
+    expect(provider.calls).toHaveLength(1);
+    await expect(loader.load({ provider: 'keliweb', number: '5' })).resolves.toMatchObject({ subject: 'replied: hi' });
+  });
+
+  it('refuses an action the provider cannot do, before reading or sending anything', async () => {
+    const { provider, replies } = replyable();
+    const loader = createTicketLoader(registryOf(entry(provider, true, 'k')), {});
+    await expect(loader.act({ provider: 'keliweb', number: '5' }, { action: 'closeTicket' })).rejects.toMatchObject({
+      code: 'UNSUPPORTED',
+      message: 'keliweb tickets cannot be closed through this gateway',
+    });
+    expect(provider.calls).toEqual([]);
+    expect(replies).toEqual([]);
+  });
+
+  it('sends a keyed action once for the same key and input, also when the repeats arrive at once', async () => {
+    const { provider, replies } = replyable();
+    const shared = scope('gateway-key');
+    const request = () => createTicketLoader(registryOf(entry(provider, true, 'k')), {}, { idempotency: shared });
+    const act = () =>
+      request().act({ provider: 'keliweb', number: '5' }, { action: 'replyToTicket', body: 'hi' }, 'K1');
+    const answers = await Promise.all([act(), act(), act()]);
+    expect(answers.map((ticket) => ticket.subject)).toEqual(['replied: hi', 'replied: hi', 'replied: hi']);
+    await act();
+    expect(replies).toHaveLength(1);
+    await expect(
+      request().act({ provider: 'keliweb', number: '5' }, { action: 'replyToTicket', body: 'other' }, 'K1'),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'idempotencyKey' });
+    expect(replies).toHaveLength(1);
+  });
+
+  it('tells callers apart by gateway key and by the credential they bring', async () => {
+    const { provider, replies } = replyable();
+    const store = createMemoryIdempotencyStore();
+    const as = (gatewayKey: string, brought: Record<string, string> = {}) =>
+      createTicketLoader(registryOf(entry(provider, true, 'k')), brought, {
+        idempotency: { store, secret: 's', gatewayKey },
+      }).act({ provider: 'keliweb', number: '5' }, { action: 'replyToTicket', body: 'hi' }, 'K');
+    await as('one');
+    await as('two');
+    await as('one', { keliweb: 'theirs' });
+    await as('one');
+    expect(replies.map((reply) => reply.secret)).toEqual(['k', 'k', 'theirs']);
+  });
+
+  it('forgets a keyed failure that made no change, so the same key may be sent again', async () => {
+    const refused = replyable(new UpstreamFailedError('refused', { provider: 'keliweb', retryable: true }));
+    const shared = scope();
+    const act = () =>
+      createTicketLoader(registryOf(entry(refused.provider, true, 'k')), {}, { idempotency: shared }).act(
+        { provider: 'keliweb', number: '5' },
+        { action: 'replyToTicket', body: 'hi' },
+        'K',
+      );
+    await expect(act()).rejects.toMatchObject({ retryable: true });
+    await expect(act()).rejects.toMatchObject({ retryable: true });
+    expect(refused.replies).toHaveLength(2);
   });
 });
