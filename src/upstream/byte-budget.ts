@@ -7,7 +7,8 @@ import type { UpstreamOptions } from './types.js';
  * The upstream bytes one gateway request may read, across its calls to every provider. An answer
  * takes its stated length before it is read, or each chunk as it streams in when it states none,
  * so a request past its budget stops reading at once rather than after buffering what it asked
- * for: sixty tickets of 9 MB each would otherwise hold half a gigabyte for one query.
+ * for: one query for many large tickets would otherwise hold them all at once (README, "Bounds on
+ * one request").
  */
 export interface ByteBudget {
   /** The most bytes the request may read (`UPSTREAM_MAX_BYTES_PER_REQUEST`). */

@@ -17,7 +17,7 @@ export interface DeadlineSignal {
 /**
  * A signal that aborts at `endsAt` (epoch ms; at least a millisecond from now), or when `also`
  * aborts. Not AbortSignal.timeout: that is slow to make on Node 20 and keeps its timer for the
- * whole span, so a busy gateway held thousands of them (README, Performance).
+ * whole span, so a busy gateway piled its timers up (README, Performance).
  */
 export function deadlineSignal(endsAt: number, also?: AbortSignal): DeadlineSignal {
   const controller = new AbortController();
