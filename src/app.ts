@@ -25,6 +25,7 @@ import { useRootRedirect } from './server/plugins/use-root-redirect.js';
 import { createGatewayMetrics, type GatewayMetrics } from './telemetry/metrics.js';
 import { METRICS_ENDPOINT, useMetrics } from './server/plugins/use-metrics.js';
 import { HEALTH_ENDPOINT, READY_ENDPOINT, useProbes, YOGA_HEALTH_CHECK_OFF } from './server/plugins/use-probes.js';
+import { useDrain } from './server/plugins/use-drain.js';
 import { useRequestLog, type RequestTraceContext } from './server/plugins/use-request-log.js';
 import { upstreamCallLog } from './telemetry/upstream-call-log.js';
 import { createYogaLogger } from './telemetry/yoga-logger.js';
@@ -104,6 +105,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
       useRequestLog({ logger, upstreamBytesPerRequest: config.upstream.maxBytesPerRequest }),
       useMetrics({ promRegistry: metrics.promRegistry }),
       useProbes({ providers, draining: () => draining }),
+      useDrain({ draining: () => draining }),
       useRootRedirect({ to: GRAPHQL_ENDPOINT }),
       // Every plugin from here on sees only requests for the endpoint itself; the probes above
       // (and yoga's GraphiQL page, ahead of all of these) answer without a key.

@@ -151,8 +151,8 @@ const envKey = (name: ProviderName, suffix: string) => `${name.toUpperCase()}_${
 /** The variables of an OAuth password-grant login, all four or none. */
 const LOGIN_PARTS = ['OAUTH_CLIENT_ID', 'OAUTH_CLIENT_SECRET', 'OAUTH_USERNAME', 'OAUTH_PASSWORD'] as const;
 
-function envSchema() {
-  const shape: Record<string, z.ZodType> = {
+function envShape() {
+  const fields: Record<string, z.ZodType> = {
     PORT: integer(0, 65535).default(4000),
     HOST: z.string().min(1).default('127.0.0.1'),
     SANDBOX: flag.optional(),
@@ -178,16 +178,16 @@ function envSchema() {
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   };
   for (const name of PROVIDER_NAMES) {
-    shape[envKey(name, 'API_KEY')] = secret.optional();
-    shape[envKey(name, 'BASE_URL')] = httpUrl.optional();
-    shape[envKey(name, 'ENABLED')] = flag.optional();
-    shape[envKey(name, 'MAX_CONCURRENCY')] = integer(1, 256).optional();
-    if (PROVIDER_CATALOG[name].timezone) shape[envKey(name, 'TIMEZONE')] = zone.optional();
-    if (PROVIDER_CATALOG[name].maxBatch) shape[envKey(name, 'MAX_BATCH')] = integer(1, 100).optional();
+    fields[envKey(name, 'API_KEY')] = secret.optional();
+    fields[envKey(name, 'BASE_URL')] = httpUrl.optional();
+    fields[envKey(name, 'ENABLED')] = flag.optional();
+    fields[envKey(name, 'MAX_CONCURRENCY')] = integer(1, 256).optional();
+    if (PROVIDER_CATALOG[name].timezone) fields[envKey(name, 'TIMEZONE')] = zone.optional();
+    if (PROVIDER_CATALOG[name].maxBatch) fields[envKey(name, 'MAX_BATCH')] = integer(1, 100).optional();
     const apis = PROVIDER_CATALOG[name].apis?.map((api) => api.name);
     if (apis) {
       // `V2` and `v2` are one API: the names are lower case.
-      shape[envKey(name, 'API')] = z
+      fields[envKey(name, 'API')] = z
         .string()
         .transform((value) => value.trim().toLowerCase())
         .pipe(z.enum(apis as [string, ...string[]], { error: `must be one of ${apis.join(', ')}` }))
@@ -195,10 +195,10 @@ function envSchema() {
     }
     if (PROVIDER_CATALOG[name].oauthTokenPath) {
       for (const part of LOGIN_PARTS)
-        shape[envKey(name, part)] = (part === 'OAUTH_USERNAME' ? z.string().min(1) : secret).optional();
+        fields[envKey(name, part)] = (part === 'OAUTH_USERNAME' ? z.string().min(1) : secret).optional();
     }
   }
-  return z.object(shape);
+  return z.object(fields);
 }
 
 /**
@@ -211,7 +211,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const present = Object.fromEntries(
     Object.entries(env).filter(([name, value]) => value !== undefined && (value !== '' || name === 'GATEWAY_API_KEYS')),
   );
-  const parsed = envSchema().safeParse(present);
+  const parsed = envShape().safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`);
     throw new ConfigError(lines.join('\n'));

@@ -7,9 +7,9 @@ export interface SeededTicket<T> {
 }
 
 /**
- * The seed and `count` copies of its primary tenant's tickets, in turn, each under a new number
- * from `numberFor(i)` (skipping any already taken): bulk data for load tests, whose payloads are
- * as real as the seed's.
+ * The seeded tickets, then `count` copies of the primary tenant's, taken in turn, each under a new
+ * number from `numberFor(i)` (skipping any already taken): bulk data for load tests, in the same
+ * wire format as the seeded tickets.
  */
 export function withCopies<T>(
   seed: readonly SeededTicket<T>[],
@@ -33,7 +33,7 @@ export function withCopies<T>(
   return [...seed, ...copies];
 }
 
-/** A provider's mutable tickets, keyed by their user-visible number; `reset` restores the seed. */
+/** A provider's mutable tickets, keyed by their user-visible number; `reset` restores the seeded ones. */
 export class TicketStore<T> {
   #entries = new Map<string, { owner: TenantOwner; ticket: T }>();
 

@@ -10,7 +10,7 @@ export interface SandboxOptions {
   latencyMs?: Partial<Record<ProviderName, number>>;
   /**
    * Copies of the primary tenant's seeded tickets to add to every provider, under new numbers,
-   * for load tests that need more distinct tickets than the seed's 26. Default 0.
+   * for load tests that need more distinct tickets than the primary tenant's 26 seeded ones. Default 0.
    */
   copies?: number;
   /**

@@ -71,8 +71,8 @@ export function createMaskError(logger: Logger, options: MaskErrorOptions = {}):
 function logExpected(logger: Logger, error: TicketGraphError, path: unknown): void {
   const fields = { code: error.code, provider: error.provider, upstreamStatus: error.upstreamStatus, path };
   const cause = error.cause;
-  // Only programming faults: a JSON SyntaxError's message quotes the body, a schema failure's
-  // may describe it; neither reaches a log line.
+  // Only programming faults: a JSON SyntaxError's message quotes the body, a failed shape
+  // check's may describe it; neither reaches a log line.
   if (
     error.code === 'UPSTREAM_INVALID_RESPONSE' &&
     (cause instanceof TypeError || cause instanceof RangeError || cause instanceof ReferenceError)

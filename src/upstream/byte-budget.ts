@@ -1,13 +1,12 @@
 import { UpstreamFailedError } from '../domain/errors.js';
 import type { ProviderName } from '../domain/model.js';
-import type { Call } from './layer.js';
-import type { UpstreamOptions } from './types.js';
 
 /**
  * The upstream bytes one gateway request may read, across its calls to every provider. An answer
  * takes its stated length before it is read, or each chunk as it streams in when it states none,
  * so a request past its budget stops reading at once rather than after buffering what it asked
- * for: sixty tickets of 9 MB each would otherwise hold half a gigabyte for one query.
+ * for: one query for many large tickets would otherwise hold them all at once (README, "Bounds on
+ * one request").
  */
 export interface ByteBudget {
   /** The most bytes the request may read (`UPSTREAM_MAX_BYTES_PER_REQUEST`). */
@@ -50,20 +49,4 @@ export class RequestBudgetSpentError extends UpstreamFailedError {
       { provider, retryable: false },
     );
   }
-}
-
-/**
- * The layer that refuses, sending nothing, a call whose request has read its whole byte budget
- * already; the refusal is told to the observer (`budget_spent`).
- */
-export function withByteBudget(next: Call, options: Pick<UpstreamOptions, 'provider' | 'observer'>): Call {
-  const { provider, observer } = options;
-  return async (request) => {
-    const bytes = request.trace?.bytes;
-    if (bytes?.spent) {
-      observer?.refused({ provider, reason: 'budget_spent', requestId: request.trace?.requestId });
-      throw new RequestBudgetSpentError(provider, bytes.limit);
-    }
-    return next(request);
-  };
 }

@@ -1,13 +1,13 @@
-import { attemptOnce } from './attempt.js';
+import { attemptOnce } from './attempt-once.js';
 import { CircuitBreaker } from './breaker.js';
-import { withByteBudget } from './byte-budget.js';
-import { withBreaker } from './circuit.js';
-import { withSlot } from './concurrency.js';
-import { withDeadline } from './deadline.js';
 import { createFairLimit } from './fair-limit.js';
-import { withRetries } from './retry.js';
-import { createPool, sendThrough } from './send.js';
+import { createPool, sendThrough } from './send-through.js';
 import type { UpstreamClient, UpstreamOptions } from './types.js';
+import { withBreaker } from './with-breaker.js';
+import { withByteBudget } from './with-byte-budget.js';
+import { withDeadline } from './with-deadline.js';
+import { withRetries } from './with-retries.js';
+import { withSlot } from './with-slot.js';
 
 /** Five unhealthy calls in a row open a provider's circuit for 30 s. */
 const DEFAULT_BREAKER = { failureThreshold: 5, coolDownMs: 30_000 };
@@ -16,14 +16,17 @@ const DEFAULT_BREAKER = { failureThreshold: 5, coolDownMs: 30_000 };
  * The HTTP client of one provider: an undici Pool for its origin, behind layers that each wrap
  * the next, as undici's interceptors wrap a dispatch. A call passes them from the outside in:
  *
- *   withByteBudget  byte-budget.ts  refused once its request has read its byte budget
- *   withBreaker     circuit.ts      refused while the provider's circuit is open; its health told
- *   withSlot        concurrency.ts  waits its request's turn for a slot, up to queueTimeoutMs
- *   withByteBudget  byte-budget.ts  checked again with the slot held: other calls may have spent it
- *   withDeadline    deadline.ts     the call's deadline, timeoutMs, starts with the slot held
- *   withRetries     retry.ts        tried again when it may be, within the deadline
- *   attemptOnce     attempt.ts      one try: ended at the deadline, reported, its failure a gateway error
- *   sendThrough     send.ts         the HTTP exchange: the answer capped in size and parsed
+ *   withByteBudget  refused once its request has read its byte budget
+ *   withBreaker     refused while the provider's circuit is open; its health told
+ *   withSlot        waits its request's turn for a slot, up to queueTimeoutMs
+ *   withByteBudget  checked again with the slot held: other calls may have spent it
+ *   withDeadline    the call's deadline, timeoutMs, starts with the slot held
+ *   withRetries     tried again when it may be, within the deadline
+ *   attemptOnce     one try: ended at the deadline, reported, its failure a gateway error
+ *   sendThrough     the HTTP exchange: the answer capped in size and parsed
+ *
+ * Each layer is in the file named after it (withBreaker in with-breaker.ts), beside the parts it
+ * uses (breaker.ts, fair-limit.ts, byte-budget.ts, deadline-signal.ts).
  *
  * Two clocks bound a call. Waiting for a slot under the limit is bounded by `queueTimeoutMs`;
  * the call's own deadline, `timeoutMs`, starts only when it holds a slot. With Sweeppea's limit

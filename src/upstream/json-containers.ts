@@ -1,8 +1,9 @@
 /**
  * Whether the JSON text holds more than `limit` objects and arrays, counted without parsing it
- * (brackets inside strings are skipped). JSON.parse makes a heap object of each: ten megabytes of
- * `[{},{},…]` become three million of them, seventy times the bytes, before any schema can refuse
- * the answer. The scan stops at the first bracket past the limit.
+ * (brackets inside strings are skipped). JSON.parse makes a heap object of each, many times the
+ * few bytes of text that ask for it, so a body of `[{},{},…]` within the size cap could take the
+ * heap before any shape check can refuse the answer. The scan stops at the first bracket past the
+ * limit.
  */
 export function hasMoreContainersThan(text: string, limit: number): boolean {
   let count = 0;

@@ -141,7 +141,7 @@ describe('an upstream answer with oversize headers', () => {
 
 describe('an upstream answer of more objects than a ticket could need', () => {
   it('is refused before it is parsed: UPSTREAM_INVALID_RESPONSE at its path, and never opens the circuit', async () => {
-    // 150,000 empty objects: about 450 KB of text, about 10 MB of heap once parsed.
+    // 150,000 empty objects: about 450 KB of text, many times that in heap once parsed.
     const { gateway } = await againstHostile(
       { bodyChars: 10, junkObjects: 150_000 },
       { UPSTREAM_BREAKER_FAILURES: '2' },

@@ -18,7 +18,11 @@ const ALLOWED_HEADERS = [
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
 
 export interface CorsOptions {
-  /** The origins whose pages may read the gateway's answers (`CORS_ORIGINS`), each exactly as a browser sends it. */
+  /**
+   * The origins whose pages may read the gateway's answers, each exactly as a browser sends it.
+   * Required: app.ts passes `CORS_ORIGINS` (`config.corsOrigins`), and adds the plugin only when
+   * it lists any.
+   */
   readonly origins: readonly string[];
 }
 

@@ -14,7 +14,7 @@ export const YOGA_HEALTH_CHECK_OFF = ' ';
 export interface ProbesOptions {
   /** Whose enabled providers' circuits `/ready` reports. */
   readonly providers: Pick<ProviderRegistry, 'entries'>;
-  /** Whether the gateway is draining for shutdown: `/ready` answers 503 and every answer closes its connection. */
+  /** Whether the gateway is draining for shutdown: `/ready` answers 503 (useDrain closes the connections). */
   readonly draining: () => boolean;
 }
 
@@ -41,11 +41,6 @@ export function useProbes({ providers, draining }: ProbesOptions): Plugin {
           headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
         }),
       );
-    },
-    // While draining, every answer, to a request in flight or one on a kept-alive connection,
-    // closes its connection, so no client sends another on it while it is being closed.
-    onResponse({ response }) {
-      if (draining()) response.headers.set('connection', 'close');
     },
   };
 }

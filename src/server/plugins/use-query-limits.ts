@@ -2,6 +2,20 @@ import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
+/** What useQueryLimits allows an operation, each checked before anything runs. */
+export interface QueryLimits {
+  /** The deepest selection, fields within fields. Default 8. */
+  readonly maxDepth: number;
+  /** The most aliases in one operation. Default 15. */
+  readonly maxAliases: number;
+  /** The highest cost, as GraphQL Armor counts it. Default 5000. */
+  readonly maxCost: number;
+  /** The most tokens in the document, counted while it is parsed. Default 2000. */
+  readonly maxTokens: number;
+  /** The most directives in one operation. Default 20. */
+  readonly maxDirectives: number;
+}
+
 /**
  * The shape of an operation the gateway accepts, checked before anything runs (GraphQL Armor).
  * The values leave room for the README's and GraphiQL's queries, a federation `_entities`
@@ -12,13 +26,13 @@ import type { Plugin } from 'graphql-yoga';
  * Suggestions ("Did you mean …?") are withheld in production by useNoSuggestions, which covers
  * enum values and variables too; Armor's own block is off.
  */
-export const QUERY_LIMITS = {
+export const QUERY_LIMITS: QueryLimits = {
   maxDepth: 8,
   maxAliases: 15,
   maxCost: 5_000,
   maxTokens: 2_000,
   maxDirectives: 20,
-} as const;
+};
 
 /**
  * Armor's validation-time checks throw by default, which yoga answers with HTTP 200 and no code.
@@ -36,16 +50,17 @@ const asValidationError = {
 };
 
 /**
- * `QUERY_LIMITS` on every operation, as GraphQL Armor's checks: its plugins (one a limit) are
- * added through `onPluginInit`, right after this one, so the app lists one plugin.
+ * `limits` on every operation (default `QUERY_LIMITS`, what app.ts uses), as GraphQL Armor's
+ * checks: its plugins (one a limit) are added through `onPluginInit`, right after this one, so the
+ * app lists one plugin.
  */
-export function useQueryLimits(): Plugin {
+export function useQueryLimits(limits: QueryLimits = QUERY_LIMITS): Plugin {
   const armor = new EnvelopArmor({
-    maxDepth: { n: QUERY_LIMITS.maxDepth, exposeLimits: true, ...asValidationError },
-    maxAliases: { n: QUERY_LIMITS.maxAliases, exposeLimits: true, ...asValidationError },
-    costLimit: { maxCost: QUERY_LIMITS.maxCost, exposeLimits: true, ...asValidationError },
-    maxTokens: { n: QUERY_LIMITS.maxTokens, exposeLimits: true },
-    maxDirectives: { n: QUERY_LIMITS.maxDirectives, exposeLimits: true, ...asValidationError },
+    maxDepth: { n: limits.maxDepth, exposeLimits: true, ...asValidationError },
+    maxAliases: { n: limits.maxAliases, exposeLimits: true, ...asValidationError },
+    costLimit: { maxCost: limits.maxCost, exposeLimits: true, ...asValidationError },
+    maxTokens: { n: limits.maxTokens, exposeLimits: true },
+    maxDirectives: { n: limits.maxDirectives, exposeLimits: true, ...asValidationError },
     blockFieldSuggestion: { enabled: false },
   });
   // Armor types its plugins as envelop's, which take any context; yoga's addPlugin names its own.

@@ -5,12 +5,14 @@ import type { Logger } from 'pino';
 import type { ProviderName } from '../../domain/model.js';
 import { createByteBudget } from '../../upstream/byte-budget.js';
 import type { CallTrace } from '../../upstream/types.js';
+import { METRICS_ENDPOINT } from './use-metrics.js';
+import { HEALTH_ENDPOINT, READY_ENDPOINT } from './use-probes.js';
 
 /** A caller's `X-Request-Id` is kept only when it is plainly an id; anything else gets a new one. */
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /** Paths a load balancer or a scraper polls every few seconds: logged at debug, not info. */
-const PROBES = new Set(['/health', '/ready', '/metrics']);
+const PROBES = new Set([HEALTH_ENDPOINT, READY_ENDPOINT, METRICS_ENDPOINT]);
 
 /** What a client chose (a path, an operation name) is cut to this in a log line. */
 const MAX_LOGGED_CHARS = 200;

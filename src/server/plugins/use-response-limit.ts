@@ -4,7 +4,10 @@ import { BadUserInputError } from '../../domain/errors.js';
 import { jsonSize } from '../json-size.js';
 
 export interface ResponseLimitOptions {
-  /** The largest response, as JSON, answered (`RESPONSE_MAX_BYTES`). */
+  /**
+   * The largest response, as JSON, answered. Required: app.ts passes `RESPONSE_MAX_BYTES`
+   * (`config.responseMaxBytes`).
+   */
   readonly maxBytes: number;
 }
 

@@ -1,7 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
 
 export interface RootRedirectOptions {
-  /** Where `/` redirects to: the GraphQL endpoint. */
+  /** Where `/` redirects to. Required: app.ts passes the GraphQL endpoint, `GRAPHQL_ENDPOINT`. */
   readonly to: string;
 }
 

@@ -9,8 +9,8 @@ const schema = createSchema({
 
 const yoga = createYoga({ schema, plugins: [useQueryLimits()], logging: false });
 
-async function post(query: string) {
-  const response = await yoga.fetch('http://yoga/graphql', {
+async function post(query: string, server = yoga) {
+  const response = await server.fetch('http://yoga/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
     body: JSON.stringify({ query }),
@@ -56,5 +56,13 @@ describe('useQueryLimits', () => {
     const { status, body } = await post(`{ ${Array.from({ length: QUERY_LIMITS.maxTokens }, () => 'b').join(' ')} }`);
     expect(status).toBe(400);
     expect(body.errors?.map((error) => error.message)).toContainEqual(expect.stringMatching(/token limit/i));
+  });
+
+  it('takes other limits in place of QUERY_LIMITS', async () => {
+    const strict = createYoga({ schema, plugins: [useQueryLimits({ ...QUERY_LIMITS, maxDepth: 2 })], logging: false });
+    expect((await post(nested(1, 'b'), strict)).status).toBe(200);
+    const { status, body } = await post(nested(3, 'b'), strict);
+    expect(status).toBe(400);
+    expect(body.errors?.map((error) => error.message)).toContainEqual(expect.stringMatching(/depth limit/i));
   });
 });

@@ -6,7 +6,7 @@ import {
 } from '../domain/errors.js';
 import { errors as undiciErrors } from 'undici';
 import { RequestBudgetSpentError } from './byte-budget.js';
-import { deadlineSignal } from './deadline.js';
+import { deadlineSignal } from './deadline-signal.js';
 import { neverSent } from './delivery.js';
 import { ClientGoneError } from './errors.js';
 import type { Send, TimedCall } from './layer.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
-import { postJson } from './http-calls.js';
+import { startSandbox, type Sandbox } from '../../../../src/sandbox/index.js';
+import { postJson } from '../http-calls.js';
 
 const TASK_FIELDS = [
   'date',

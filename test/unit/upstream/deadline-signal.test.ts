@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { deadlineSignal, withDeadline } from '../../../src/upstream/deadline.js';
+import { deadlineSignal } from '../../../src/upstream/deadline-signal.js';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 
@@ -8,20 +8,6 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.useRealTimers();
-});
-
-describe('withDeadline', () => {
-  it('gives the layers inside a deadline of timeoutMs from when the call reaches it', async () => {
-    const ends: number[] = [];
-    const call = withDeadline(async (_request, endsAt) => {
-      ends.push(endsAt);
-      return { status: 200, headers: {}, body: undefined };
-    }, 1_500);
-    await call({ method: 'GET', path: '/' });
-    vi.advanceTimersByTime(400);
-    await call({ method: 'GET', path: '/' });
-    expect(ends).toEqual([NOW + 1_500, NOW + 1_900]);
-  });
 });
 
 describe('deadlineSignal', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withSlot } from '../../../src/upstream/concurrency.js';
+import { withSlot } from '../../../src/upstream/with-slot.js';
 import { createFairLimit, SlotWaitExpired } from '../../../src/upstream/fair-limit.js';
 import type { Call } from '../../../src/upstream/layer.js';
 import type { CallTrace, UpstreamRefusal, UpstreamResponse } from '../../../src/upstream/types.js';

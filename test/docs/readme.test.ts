@@ -6,6 +6,7 @@ import { PROVIDERS_THAT_CAN } from '../../src/providers/catalog.js';
 import { schemaFor } from '../../src/graphql/index.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const app = readFileSync(new URL('../../src/app.ts', import.meta.url), 'utf8');
 const graphqlBlocks = [...readme.matchAll(/```graphql\n([\s\S]*?)\n```/g)].map((match) => match[1]!);
 
 describe('README', () => {
@@ -19,4 +20,12 @@ describe('README', () => {
       expect(validate(schemaFor(PROVIDERS_THAT_CAN), parse(block)).map((error) => error.message)).toEqual([]);
     },
   );
+
+  it("names every plugin app.ts lists, in its order, on a request's path", () => {
+    const start = app.indexOf('plugins: [');
+    const listed = app.slice(start, app.indexOf('\n    ],', start));
+    const path = readme.slice(readme.indexOf("**On a request's path**"), readme.indexOf('**Beside it:**'));
+    const called = [...listed.matchAll(/\b(use[A-Z]\w*)\(/g)].map((match) => match[1]);
+    expect([...path.matchAll(/\buse[A-Z]\w*/g)].map((match) => match[0])).toEqual(called);
+  });
 });

@@ -1,6 +1,6 @@
 import { errors as undiciErrors } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { attemptOnce } from '../../../src/upstream/attempt.js';
+import { attemptOnce } from '../../../src/upstream/attempt-once.js';
 import type { Send } from '../../../src/upstream/layer.js';
 import type { UpstreamAttempt, UpstreamOptions, UpstreamRefusal } from '../../../src/upstream/types.js';
 

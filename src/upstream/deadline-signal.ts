@@ -1,13 +1,3 @@
-import type { Call, TimedCall } from './layer.js';
-
-/**
- * The layer that starts a call's deadline: `timeoutMs` from when the call reaches it, which is
- * once it holds a slot under the concurrency limit, and which every try and wait inside must keep.
- */
-export function withDeadline(next: TimedCall, timeoutMs: number): Call {
-  return (request) => next(request, Date.now() + timeoutMs);
-}
-
 /** A signal for one try, and `clear` to drop its timer and listener once the try is over. */
 export interface DeadlineSignal {
   readonly signal: AbortSignal;
@@ -17,7 +7,7 @@ export interface DeadlineSignal {
 /**
  * A signal that aborts at `endsAt` (epoch ms; at least a millisecond from now), or when `also`
  * aborts. Not AbortSignal.timeout: that is slow to make on Node 20 and keeps its timer for the
- * whole span, so a busy gateway held thousands of them (README, Performance).
+ * whole span, so a busy gateway piled its timers up (README, Performance).
  */
 export function deadlineSignal(endsAt: number, also?: AbortSignal): DeadlineSignal {
   const controller = new AbortController();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UpstreamFailedError, UpstreamInvalidResponseError, UpstreamTimeoutError } from '../../../src/domain/errors.js';
 import { CircuitBreaker } from '../../../src/upstream/breaker.js';
 import { RequestBudgetSpentError } from '../../../src/upstream/byte-budget.js';
-import { withBreaker } from '../../../src/upstream/circuit.js';
+import { withBreaker } from '../../../src/upstream/with-breaker.js';
 import { AnswerTooLargeError, ClientGoneError } from '../../../src/upstream/errors.js';
 import { SlotWaitExpired } from '../../../src/upstream/fair-limit.js';
 import type { UpstreamRefusal, UpstreamResponse } from '../../../src/upstream/types.js';

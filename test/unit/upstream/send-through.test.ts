@@ -1,7 +1,7 @@
 import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createByteBudget } from '../../../src/upstream/byte-budget.js';
-import { sendThrough } from '../../../src/upstream/send.js';
+import { sendThrough } from '../../../src/upstream/send-through.js';
 import type { UpstreamOptions } from '../../../src/upstream/types.js';
 
 const ORIGIN = 'https://upstream.test';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UpstreamFailedError, UpstreamTimeoutError } from '../../../src/domain/errors.js';
 import type { TimedCall } from '../../../src/upstream/layer.js';
-import { withRetries } from '../../../src/upstream/retry.js';
+import { withRetries } from '../../../src/upstream/with-retries.js';
 import type { UpstreamRequest, UpstreamResponse } from '../../../src/upstream/types.js';
 
 type Outcome = UpstreamResponse | Error;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
-import { KELIWEB_SEED } from '../../../src/sandbox/keliweb/seed.js';
-import { call } from './http-calls.js';
+import { startSandbox, type Sandbox } from '../../../../src/sandbox/index.js';
+import { KELIWEB_SEED } from '../../../../src/sandbox/keliweb/seed.js';
+import { call } from '../http-calls.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
-import { SWEEPPEA_SEED, SWEEPPEA_USER_TOKENS } from '../../../src/sandbox/sweeppea/seed.js';
-import { postJson } from './http-calls.js';
+import { startSandbox, type Sandbox } from '../../../../src/sandbox/index.js';
+import { SWEEPPEA_SEED, SWEEPPEA_USER_TOKENS } from '../../../../src/sandbox/sweeppea/seed.js';
+import { postJson } from '../http-calls.js';
 
 const DATA_FIELDS = [
   'CaseNumber',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Passport, SANDBOX_KELIWEB_LOGINS } from '../../../src/sandbox/keliweb/passport.js';
+import { Passport, SANDBOX_KELIWEB_LOGINS } from '../../../../src/sandbox/keliweb/passport.js';
 
 const login = SANDBOX_KELIWEB_LOGINS.primary;
 const client = { client_id: login.clientId, client_secret: login.clientSecret };
