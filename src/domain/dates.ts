@@ -53,7 +53,7 @@ export function parseLocalDate(
 
 /**
  * Whether `parseLocalDate` reads `text` with these formats (in any zone: being a date does not
- * depend on it), without the zone arithmetic: what a schema checks before the mapper reads it.
+ * depend on it), without the zone arithmetic: what a payload's shape checks before the mapper reads it.
  */
 export function isLocalDate(text: string | null | undefined, formats: readonly string[]): boolean {
   if (text == null) return true;

@@ -2,7 +2,7 @@
  * A fast path for reading zone-less local timestamps (`dd-MM-yyyy HH:mm` in Asia/Kolkata, …) as
  * luxon's `DateTime.fromFormat(text, format, { zone, setZone: true }).toISO()` would, for the
  * formats and zones providers use. Luxon re-tokenises the format and asks Intl for the zone's
- * offset on every call, which was most of the gateway's CPU per ticket (see README, performance).
+ * offset on every call, a cost the README's Performance section measures.
  * Anything outside the fast path's cases gives `undefined`, and the caller asks luxon; a property
  * test holds the two equal.
  */
@@ -194,7 +194,7 @@ function fieldsOf(text: string, format: string): LocalFields | null | undefined 
 
 /**
  * Whether `text` in `format` is a valid local time, as luxon would judge it in any zone; undefined
- * when the fast path does not read this format or year. No zone arithmetic: for schema checks.
+ * when the fast path does not read this format or year. No zone arithmetic: for shape checks.
  */
 export function isFastLocalTime(text: string, format: string): boolean | undefined {
   const fields = fieldsOf(text, format);

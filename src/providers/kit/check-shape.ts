@@ -14,7 +14,7 @@ export const MAX_PAYLOAD_DEPTH = 64;
  * `.transform`), so a payload that passes is already what the shape describes, and as the
  * ticket's `raw` it keeps every field the shape does not name. Shapes are plain (stripping)
  * objects: zod then visits only the fields they name, where a loose object copies every field
- * of every ticket, three times the work (README, Performance). A payload that passes is
+ * of every ticket, a cost the README's Performance section measures. A payload that passes is
  * then walked once for its depth (see MAX_PAYLOAD_DEPTH), since it is kept whole.
  */
 export function checkShape<T>(shape: z.ZodType<T, T>, value: unknown): z.ZodSafeParseResult<T> {
