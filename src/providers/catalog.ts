@@ -52,8 +52,8 @@ export const PROVIDER_CATALOG: Readonly<Record<ProviderName, CatalogEntry>> = {
   // docs/providers/sweeppea.md: each Sweeppea endpoint serves one request at a time across all callers.
   sweeppea: {
     displayName: 'Sweeppea',
-    // `/tickets/update`; no reply and no reopen (docs/providers/sweeppea.md, Writes).
-    capabilities: { ...READ_ONLY, updateTicket: true },
+    // `/tickets/update` and `/tickets/resolve`; no reply and no reopen (docs/providers/sweeppea.md, Writes).
+    capabilities: { ...READ_ONLY, updateTicket: true, closeTicket: true },
     baseUrl: 'https://api-v3.sweeppea.com',
     maxConcurrency: 1,
   },

@@ -15,7 +15,7 @@ describe('catalogFacts', () => {
     [
       'sweeppea',
       undefined,
-      { name: 'sweeppea', displayName: 'Sweeppea', capabilities: { ...NONE, updateTicket: true } },
+      { name: 'sweeppea', displayName: 'Sweeppea', capabilities: { ...NONE, updateTicket: true, closeTicket: true } },
     ],
     ['hostup', 'legacy', { name: 'hostup', displayName: 'HostUp', capabilities: NONE }],
     ['keliweb', undefined, { name: 'keliweb', displayName: 'Keliweb', capabilities: NONE }],
