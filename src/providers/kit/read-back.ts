@@ -1,5 +1,7 @@
 import { UpstreamFailedError } from '../../domain/errors.js';
 import type { ProviderName, Ticket } from '../../domain/model.js';
+import type { CallTrace } from '../../upstream/types.js';
+import type { Credential, Provider } from '../provider.js';
 import { askedTicket } from './asked-ticket.js';
 
 /** The write a ticket is read back after: which ticket, and what was done to it. */
@@ -34,4 +36,19 @@ export async function readBack(
       { provider: write.provider, retryable: false, cause: failure },
     );
   }
+}
+
+/**
+ * One ticket read through the provider's own `fetchTickets` (one upstream call, counted by the
+ * request's trace): the ticket, or its error thrown.
+ */
+export async function readOne(
+  reader: Pick<Provider, 'fetchTickets'>,
+  number: string,
+  auth: Credential,
+  trace?: CallTrace,
+): Promise<Ticket> {
+  const [result] = await reader.fetchTickets([number], auth, trace);
+  if (result === undefined || result instanceof Error) throw result;
+  return result;
 }

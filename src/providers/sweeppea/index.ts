@@ -7,10 +7,10 @@ import {
 } from '../../domain/errors.js';
 import type { Ticket } from '../../domain/model.js';
 import { oneTicketACallProvider } from '../kit/fetch-each.js';
-import { readBack } from '../kit/read-back.js';
-import type { Provider, ProviderDeps } from '../provider.js';
+import { readBack, readOne } from '../kit/read-back.js';
+import type { Credential, Provider, ProviderDeps } from '../provider.js';
 import { tracedBy } from '../../upstream/traced.js';
-import type { UpstreamClient } from '../../upstream/types.js';
+import type { CallTrace } from '../../upstream/types.js';
 import { fetchSingleTicket, resolveTicket, updateTicket } from './client.js';
 import { fromUpdateAnswer, toTicket } from './mapper.js';
 
@@ -30,11 +30,6 @@ function parseNumber(number: string): string {
   return trimmed;
 }
 
-/** The whole ticket, as `fetchSingleTicket` answers it now. */
-async function readTicket(http: UpstreamClient, caseNumber: string, apiKey: string): Promise<Ticket> {
-  return toTicket(await fetchSingleTicket(http, caseNumber, apiKey), { fetchedAt: new Date().toISOString() });
-}
-
 /**
  * `/tickets/resolve` answered 404 "Ticket Not Found or Already Closed" for a ticket this request
  * had just read open: one more read tells which (docs/providers/sweeppea.md, Writes). Closed since
@@ -42,14 +37,15 @@ async function readTicket(http: UpstreamClient, caseNumber: string, apiKey: stri
  * explain, UPSTREAM_ERROR. Should the read itself fail, the 404 stands, its message naming both.
  */
 async function whyNotClosed(
-  http: UpstreamClient,
+  reader: Pick<Provider, 'fetchTickets'>,
   caseNumber: string,
-  apiKey: string,
+  auth: Credential,
+  trace: CallTrace | undefined,
   refusal: NotFoundError,
 ): Promise<TicketGraphError> {
   let ticket: Ticket;
   try {
-    ticket = await readTicket(http, caseNumber, apiKey);
+    ticket = await readOne(reader, caseNumber, auth, trace);
   } catch (error) {
     return error instanceof NotFoundError ? error : refusal;
   }
@@ -64,21 +60,21 @@ async function whyNotClosed(
 
 /** Sweeppea (`https://api-v3.sweeppea.com`): one `fetchSingleTicket` call a ticket. */
 export function createSweeppeaProvider(deps: ProviderDeps): Provider {
+  // Reads are one ticket a call, which the upstream client holds to Sweeppea's one-at-a-time
+  // limit; `/tickets/update` changes title and description, `/tickets/resolve` closes.
+  const reading = oneTicketACallProvider(deps, { provider, parseNumber, read: fetchSingleTicket, toTicket });
   return {
-    // Reads are one ticket a call, which the upstream client holds to Sweeppea's one-at-a-time
-    // limit; `/tickets/update` changes title and description, `/tickets/resolve` closes.
-    ...oneTicketACallProvider(deps, { provider, parseNumber, read: fetchSingleTicket, toTicket }),
+    ...reading,
     /**
      * The update answers with a few of the ticket's fields; the ticket is then read back whole
      * (its Statistics now list the update). Should that read fail, the answer's own fields stand
      * for the ticket.
      */
     async updateTicket(update, auth, trace) {
-      const http = tracedBy(deps.http, trace);
-      const answer = await updateTicket(http, update, auth.secret);
+      const answer = await updateTicket(tracedBy(deps.http, trace), update, auth.secret);
       return readBack(
         { provider, number: update.number, parseNumber, done: `Sweeppea updated ticket ${update.number}` },
-        () => readTicket(http, update.number, auth.secret),
+        () => readOne(reading, update.number, auth, trace),
         () => fromUpdateAnswer(answer, { fetchedAt: new Date().toISOString() }),
       );
     },
@@ -88,17 +84,16 @@ export function createSweeppeaProvider(deps: ProviderDeps): Provider {
      * closing note and Statistics entry added), or, should that read fail, built from them.
      */
     async closeTicket(current, auth, trace) {
-      const http = tracedBy(deps.http, trace);
       const number = parseNumber(current.number);
       if (current.status === 'CLOSED') {
         throw new TicketClosedError(`Sweeppea ticket ${number} is closed already`, { provider });
       }
-      const answer = await resolveTicket(http, number, auth.secret).catch(async (error: unknown) => {
-        throw error instanceof NotFoundError ? await whyNotClosed(http, number, auth.secret, error) : error;
+      const answer = await resolveTicket(tracedBy(deps.http, trace), number, auth.secret).catch(async (error) => {
+        throw error instanceof NotFoundError ? await whyNotClosed(reading, number, auth, trace, error) : error;
       });
       return readBack(
         { provider, number, parseNumber, done: `Sweeppea closed ticket ${number}` },
-        () => readTicket(http, number, auth.secret),
+        () => readOne(reading, number, auth, trace),
         () => toTicket(answer, { fetchedAt: new Date().toISOString() }),
       );
     },

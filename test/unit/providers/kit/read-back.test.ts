@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, UpstreamTimeoutError } from '../../../../src/domain/errors.js';
 import type { Ticket } from '../../../../src/domain/model.js';
-import { readBack, type MadeWrite } from '../../../../src/providers/kit/read-back.js';
+import { readBack, readOne, type MadeWrite } from '../../../../src/providers/kit/read-back.js';
 
 const WRITE: MadeWrite = {
   provider: 'keliweb',
@@ -55,4 +55,20 @@ describe('readBack', () => {
       });
     },
   );
+
+  it("readOne reads one ticket through the provider's fetchTickets, with the credential and trace, and throws its error", async () => {
+    const asked: unknown[] = [];
+    const trace = { requestId: 'r1', attempted: () => undefined };
+    const reader = (result: Ticket | Error) => ({
+      fetchTickets: async (...args: unknown[]) => {
+        asked.push(args);
+        return [result];
+      },
+    });
+    expect(await readOne(reader(ticket('KW-516757')), 'KW-516757', { secret: 's' }, trace)).toEqual(
+      ticket('KW-516757'),
+    );
+    expect(asked).toEqual([[['KW-516757'], { secret: 's' }, trace]]);
+    await expect(readOne(reader(timeout), 'KW-516757', { secret: 's' })).rejects.toBe(timeout);
+  });
 });
