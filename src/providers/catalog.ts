@@ -73,8 +73,8 @@ export const PROVIDER_CATALOG: Readonly<Record<ProviderName, CatalogEntry>> = {
   // docs/providers/keliweb.md: Keliweb's Bearer token is a Laravel Passport access token that lasts an hour.
   keliweb: {
     displayName: 'Keliweb',
-    // No update, close or list method is documented.
-    capabilities: READ_ONLY,
+    // `add-ticket-reply`; no update, close or list method is documented (docs/providers/keliweb.md, Writes).
+    capabilities: { ...READ_ONLY, replyToTicket: true },
     baseUrl: 'https://apiv2.keliweb.it',
     timezone: 'Europe/Rome',
     maxConcurrency: 8,

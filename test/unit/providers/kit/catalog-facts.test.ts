@@ -18,7 +18,7 @@ describe('catalogFacts', () => {
       { name: 'sweeppea', displayName: 'Sweeppea', capabilities: { ...NONE, updateTicket: true, closeTicket: true } },
     ],
     ['hostup', 'legacy', { name: 'hostup', displayName: 'HostUp', capabilities: NONE }],
-    ['keliweb', undefined, { name: 'keliweb', displayName: 'Keliweb', capabilities: NONE }],
+    ['keliweb', undefined, { name: 'keliweb', displayName: 'Keliweb', capabilities: { ...NONE, replyToTicket: true } }],
   ] as const)(
     'gives %s (API %s) its catalog entry, one ticket a call whatever maxBatch is configured',
     (name, api, facts) => {
