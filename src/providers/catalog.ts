@@ -82,8 +82,9 @@ export const PROVIDER_CATALOG: Readonly<Record<ProviderName, CatalogEntry>> = {
   },
   kapture: {
     displayName: 'Kapture CRM',
-    // `update-ticket-from-other-source` sets the sub-status and adds a comment, never the title.
-    capabilities: { ...READ_ONLY, batchRead: true },
+    // `update-ticket-from-other-source` sets the sub-status and adds a comment, never the title
+    // (docs/providers/kapture.md, Writes): reply, close and reopen, not update.
+    capabilities: { ...READ_ONLY, replyToTicket: true, closeTicket: true, reopenTicket: true, batchRead: true },
     timezone: 'Asia/Kolkata',
     maxConcurrency: 8,
     maxBatch: 20,

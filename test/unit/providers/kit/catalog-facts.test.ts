@@ -33,7 +33,14 @@ describe('catalogFacts', () => {
     expect(catalogFacts('kapture', { maxBatch: 7 })).toEqual({
       name: 'kapture',
       displayName: 'Kapture CRM',
-      capabilities: { ...NONE, batchRead: true, maxBatch: 7 },
+      capabilities: {
+        ...NONE,
+        replyToTicket: true,
+        closeTicket: true,
+        reopenTicket: true,
+        batchRead: true,
+        maxBatch: 7,
+      },
     });
   });
 });
