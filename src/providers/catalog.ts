@@ -52,8 +52,8 @@ export const PROVIDER_CATALOG: Readonly<Record<ProviderName, CatalogEntry>> = {
   // docs/providers/sweeppea.md: each Sweeppea endpoint serves one request at a time across all callers.
   sweeppea: {
     displayName: 'Sweeppea',
-    // `/tickets/update`; no reply and no reopen (docs/providers/sweeppea.md, Writes).
-    capabilities: { ...READ_ONLY, updateTicket: true },
+    // `/tickets/update` and `/tickets/resolve`; no reply and no reopen (docs/providers/sweeppea.md, Writes).
+    capabilities: { ...READ_ONLY, updateTicket: true, closeTicket: true },
     baseUrl: 'https://api-v3.sweeppea.com',
     maxConcurrency: 1,
   },
@@ -73,8 +73,8 @@ export const PROVIDER_CATALOG: Readonly<Record<ProviderName, CatalogEntry>> = {
   // docs/providers/keliweb.md: Keliweb's Bearer token is a Laravel Passport access token that lasts an hour.
   keliweb: {
     displayName: 'Keliweb',
-    // No update, close or list method is documented.
-    capabilities: READ_ONLY,
+    // `add-ticket-reply`; no update, close or list method is documented (docs/providers/keliweb.md, Writes).
+    capabilities: { ...READ_ONLY, replyToTicket: true },
     baseUrl: 'https://apiv2.keliweb.it',
     timezone: 'Europe/Rome',
     maxConcurrency: 8,
@@ -82,8 +82,9 @@ export const PROVIDER_CATALOG: Readonly<Record<ProviderName, CatalogEntry>> = {
   },
   kapture: {
     displayName: 'Kapture CRM',
-    // `update-ticket-from-other-source` sets the sub-status and adds a comment, never the title.
-    capabilities: { ...READ_ONLY, batchRead: true },
+    // `update-ticket-from-other-source` sets the sub-status and adds a comment, never the title
+    // (docs/providers/kapture.md, Writes): reply, close and reopen, not update.
+    capabilities: { ...READ_ONLY, replyToTicket: true, closeTicket: true, reopenTicket: true, batchRead: true },
     timezone: 'Asia/Kolkata',
     maxConcurrency: 8,
     maxBatch: 20,

@@ -20,7 +20,7 @@ import type { CredentialSource, Provider, ProviderDeps } from './provider.js';
 import { createSweeppeaProvider } from './sweeppea/index.js';
 
 /** How each provider's module is built: adding a provider is a folder, a catalog entry and a line here. */
-const PROVIDER_FACTORIES: Readonly<Record<ProviderName, (deps: ProviderDeps) => Provider>> = {
+export const PROVIDER_FACTORIES: Readonly<Record<ProviderName, (deps: ProviderDeps) => Provider>> = {
   sweeppea: createSweeppeaProvider,
   hostup: createHostupProvider,
   keliweb: createKeliwebProvider,

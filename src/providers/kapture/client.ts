@@ -9,13 +9,24 @@ import {
 import type { UpstreamClient } from '../../upstream/types.js';
 import { shapeError } from '../kit/shape-error.js';
 import { statusError } from '../kit/status-error.js';
-import { kaptureFailureShape, kaptureTicketShape, ticketKey, type KaptureTicket } from './payload.js';
+import {
+  kaptureFailureShape,
+  kaptureTicketShape,
+  kaptureUpdatedShape,
+  ticketKey,
+  type KaptureTicket,
+} from './payload.js';
 
 const provider = 'kapture';
 export const SEARCH_PATH = '/search-ticket-by-ticket-id.html/v.2.0';
+export const UPDATE_PATH = '/update-ticket-from-other-source.html/v.2.0';
 
 /** The seed's failure messages where the fault is in our request, not in the caller's ticket. */
 const REQUEST_REFUSED = new Set(['invalid json.', 'ticket_ids are missing.']);
+/** docs/providers/kapture.md: the key is missing, wrong, expired or disabled, whatever the HTTP status. */
+const INVALID_AUTH_KEY = 'invalid auth key';
+/** The update's answer for a ticket it has not (the gateway always sends `ticket_id`). */
+const NO_DATA = 'no data found/ticket_id is missing';
 /** Where a shape broke when the element's own ticket id could not be read. */
 const NO_TICKET_ID = 'an element without a ticket id';
 
@@ -116,7 +127,7 @@ function failureError(message: unknown, status: number): TicketGraphError {
   const details = { provider, upstreamStatus: status } as const;
   const key = typeof message === 'string' ? message.trim().toLowerCase() : '';
   // The seed: the key is missing, wrong, expired or disabled.
-  if (key === 'invalid auth key') return new UnauthenticatedError('Kapture CRM rejected the API key', details);
+  if (key === INVALID_AUTH_KEY) return new UnauthenticatedError('Kapture CRM rejected the API key', details);
   if (REQUEST_REFUSED.has(key)) {
     return new UpstreamFailedError("Kapture CRM refused the gateway's request as malformed", {
       ...details,
@@ -125,4 +136,77 @@ function failureError(message: unknown, status: number): TicketGraphError {
   }
   // An answer, not a transport failure: asking again would get the same one.
   return new UpstreamFailedError('Kapture CRM reported a failure reading tickets', { ...details, retryable: false });
+}
+
+/** One change to one ticket: the sub-status key it is to have, and a comment to add. */
+export interface KaptureUpdate {
+  readonly ticketId: string;
+  /** `P` pending, `CL` closed, or the ticket's own key (`PS`) to leave its state as it is. */
+  readonly subStatus: string;
+  readonly comment?: string;
+}
+
+/**
+ * `POST /update-ticket-from-other-source.html/v.2.0`: a JSON **array** of one
+ * `{ticket_id, sub_status, comment?}` (docs/providers/kapture.md, Writes). A write: the upstream
+ * client never sends it again once it may have arrived. Resolves once Kapture answers
+ * `status: "success"`; its ticket, in another shape than the search's, is not read.
+ */
+export async function updateTicket(http: UpstreamClient, update: KaptureUpdate, apiKey: string): Promise<void> {
+  const response = await http.request({
+    method: 'POST',
+    path: UPDATE_PATH,
+    headers: { authorization: `Basic ${apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify([
+      {
+        ticket_id: update.ticketId,
+        sub_status: update.subStatus,
+        ...(update.comment !== undefined && { comment: update.comment }),
+      },
+    ]),
+    write: true,
+  });
+  const id = update.ticketId;
+  // The message names the failure whatever the HTTP status: the body first.
+  const failure = checkShape(kaptureFailureShape, response.body);
+  if (failure.success) throw updateFailure(failure.data.message, id, response.status);
+  if (response.status < 200 || response.status >= 300) {
+    const words = {
+      refused: 'Kapture CRM rejected the API key',
+      noEndpoint: 'Kapture CRM has no update endpoint at the configured base URL',
+      failed: `Kapture CRM failed while updating ticket ${id} (HTTP ${response.status}); the change may or may not have been made`,
+    };
+    throw statusError(response, provider, words, true);
+  }
+  const updated = checkShape(kaptureUpdatedShape, response.body);
+  if (!updated.success) {
+    throw shapeError(`Kapture CRM answered the update of ticket ${id}, which may have been made,`, updated.error, {
+      provider,
+      upstreamStatus: response.status,
+    });
+  }
+}
+
+/**
+ * The update's `status: "failed"` answers, in the gateway's own words. The documented ones say
+ * nothing was changed: a refused key, no such ticket, a malformed request (the gateway sends no
+ * `callback_time`, so "Invalid Format." is its own fault). Any other failure is not retryable,
+ * and on a 5xx may have come after the change.
+ */
+function updateFailure(message: unknown, id: string, status: number): TicketGraphError {
+  const details = { provider, upstreamStatus: status } as const;
+  const key = typeof message === 'string' ? message.trim().toLowerCase() : '';
+  if (key === INVALID_AUTH_KEY) return new UnauthenticatedError('Kapture CRM rejected the API key', details);
+  if (key === NO_DATA) return new NotFoundError(`Kapture CRM has no ticket ${id}`, details);
+  if (REQUEST_REFUSED.has(key) || key.startsWith('invalid format.')) {
+    return new UpstreamFailedError(`Kapture CRM refused the gateway's update of ticket ${id} as malformed`, {
+      ...details,
+      retryable: false,
+    });
+  }
+  const maybe = status >= 500 ? '; the change may or may not have been made' : '';
+  return new UpstreamFailedError(`Kapture CRM reported a failure updating ticket ${id}${maybe}`, {
+    ...details,
+    retryable: false,
+  });
 }

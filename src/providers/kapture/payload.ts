@@ -50,3 +50,17 @@ export type KaptureTaskDetails = KaptureTicket['task_details'];
 
 /** `{message, status: "failed"}`, usually with HTTP 200 (the seed's table). */
 export const kaptureFailureShape = z.object({ status: z.literal('failed'), message: z.unknown() });
+
+/** The update's success: `{…, status: "success"}`, the ticket in another shape than the search's (docs/providers/kapture.md, Writes). */
+export const kaptureUpdatedShape = z.object({ status: z.literal('success') });
+
+/**
+ * The sub-status key of a search element (the mapper keeps the whole element as `raw`), e.g.
+ * `PS`: what a comment is sent with so the ticket keeps its state. Null when it has none.
+ */
+export function subStatusKeyOf(raw: unknown): string | null {
+  const details = typeof raw === 'object' && raw !== null ? (raw as { task_details?: unknown }).task_details : null;
+  return typeof details === 'object' && details !== null
+    ? textOf((details as { substatusKey?: unknown }).substatusKey)
+    : null;
+}

@@ -1,15 +1,41 @@
 import { checkShape } from '../kit/check-shape.js';
-import { NotFoundError, UpstreamFailedError, type TicketGraphError } from '../../domain/errors.js';
+import {
+  NotFoundError,
+  TicketClosedError,
+  UpstreamFailedError,
+  ValidationError,
+  type TicketGraphError,
+} from '../../domain/errors.js';
 import { FormData } from 'undici';
-import type { UpstreamClient } from '../../upstream/types.js';
+import type { UpstreamClient, UpstreamResponse } from '../../upstream/types.js';
 import { shapeError } from '../kit/shape-error.js';
-import { statusError } from '../kit/status-error.js';
-import { keliwebErrorShape, keliwebTicketShape, type KeliwebTicket } from './payload.js';
+import { statusError, type StatusErrorWords } from '../kit/status-error.js';
+import { keliwebErrorShape, keliwebReplyAddedShape, keliwebTicketShape, type KeliwebTicket } from './payload.js';
 
 const provider = 'keliweb';
 export const GET_TICKET_PATH = '/api/v2/keliweb/get-ticket';
-/** docs/providers/keliweb.md: WHMCS's answer when no ticket has that number, with HTTP 200. */
+export const ADD_TICKET_REPLY_PATH = '/api/v2/keliweb/add-ticket-reply';
+/**
+ * docs/providers/keliweb.md: WHMCS's answer when no ticket has that number or id, with HTTP 200
+ * (`GetTicket` writes "Not Found", `AddTicketReply` "not found"; matched case-blind).
+ */
 const NOT_FOUND_MESSAGE = 'ticket id not found';
+/** AddTicketReply's "Message is required": the reply's body, which the gateway sends as `message`. */
+const NO_MESSAGE = 'message is required';
+/**
+ * AddTicketReply's refusals about whose reply it is: fields the gateway never sends, which
+ * Keliweb fills in from the API's account; they say the account, not the reply, is at fault.
+ */
+const NO_AUTHOR = new Set([
+  'client id not found',
+  'contact id not found',
+  'name and email address are required if not a client',
+]);
+/** Authorization and X-Requested-With, as the seed sends them (see getTicket). */
+const headersFor = (accessToken: string) => ({
+  authorization: `Bearer ${accessToken}`,
+  'x-requested-with': 'XMLHttpRequest',
+});
 
 /**
  * `POST /api/v2/keliweb/get-ticket` with the multipart form of the seed: `ticketnum` (the number
@@ -26,7 +52,7 @@ export async function getTicket(http: UpstreamClient, number: string, accessToke
     path: GET_TICKET_PATH,
     // X-Requested-With as the seed sends it: it makes Laravel answer a bad token with a JSON 401
     // instead of redirecting to a login page. No content-type: undici sets it with the boundary.
-    headers: { authorization: `Bearer ${accessToken}`, 'x-requested-with': 'XMLHttpRequest' },
+    headers: headersFor(accessToken),
     body: form,
   });
   const details = { provider, upstreamStatus: response.status } as const;
@@ -35,7 +61,7 @@ export async function getTicket(http: UpstreamClient, number: string, accessToke
   if (failure.success) throw whmcsError(failure.data.message, number, response.status);
   // Laravel Passport answers a missing, expired or revoked token with 401 `{"message":"Unauthenticated."}`;
   // a 404 is Laravel's "route not found".
-  if (response.status < 200 || response.status >= 300) {
+  if (!isSuccess(response)) {
     throw statusError(response, provider, {
       refused: 'Keliweb rejected the access token',
       noEndpoint: 'Keliweb has no get-ticket endpoint at the configured base URL',
@@ -59,4 +85,80 @@ function whmcsError(message: unknown, number: string, status: number): TicketGra
     ...details,
     retryable: status >= 500,
   });
+}
+
+/** A reply to send: the ticket's internal id (docs/providers/keliweb.md, Writes), its number for messages, the text. */
+export interface KeliwebReplyInput {
+  readonly ticketid: string;
+  readonly number: string;
+  readonly message: string;
+}
+
+/**
+ * `POST /api/v2/keliweb/add-ticket-reply`, a multipart form of `ticketid` and `message`: adds the
+ * reply as the API's user. A write: the upstream client never sends it again once it may have
+ * arrived. Resolves once Keliweb answers `{result: "success"}`; anything else throws.
+ */
+export async function addTicketReply(
+  http: UpstreamClient,
+  reply: KeliwebReplyInput,
+  accessToken: string,
+): Promise<void> {
+  const form = new FormData();
+  form.append('ticketid', reply.ticketid);
+  form.append('message', reply.message);
+  const response = await http.request({
+    method: 'POST',
+    path: ADD_TICKET_REPLY_PATH,
+    headers: headersFor(accessToken),
+    body: form,
+    write: true,
+  });
+  // As on get-ticket, WHMCS's own errors come with HTTP 200: the body first.
+  const failure = checkShape(keliwebErrorShape, response.body);
+  if (failure.success) throw replyError(failure.data.message, reply.number, response.status);
+  if (!isSuccess(response)) throw statusError(response, provider, replyWords(reply.number), true);
+  const added = checkShape(keliwebReplyAddedShape, response.body);
+  if (!added.success) {
+    throw shapeError(`Keliweb answered the reply to ticket ${reply.number}, which may have been added,`, added.error, {
+      provider,
+      upstreamStatus: response.status,
+    });
+  }
+}
+
+const isSuccess = (response: UpstreamResponse): boolean => response.status >= 200 && response.status < 300;
+
+function replyWords(number: string): StatusErrorWords {
+  return {
+    refused: 'Keliweb rejected the access token',
+    noEndpoint: 'Keliweb has no add-ticket-reply endpoint at the configured base URL',
+    failed: `Keliweb failed while adding the reply to ticket ${number}; it may or may not have been added`,
+  };
+}
+
+/**
+ * AddTicketReply's documented errors (docs/providers/keliweb.md, Writes), in the gateway's own
+ * words. Each documented one says nothing was added. A refusal that names the ticket closed
+ * (WHMCS itself accepts replies to closed tickets; an installation may not) is TICKET_CLOSED.
+ * Any other error came after the reply was sent, and may come after it was stored: not retryable.
+ */
+function replyError(message: unknown, number: string, status: number): TicketGraphError {
+  const key = typeof message === 'string' ? message.trim().toLowerCase() : '';
+  const details = { provider, upstreamStatus: status } as const;
+  if (key === NOT_FOUND_MESSAGE) return new NotFoundError(`Keliweb has no ticket ${number}`, details);
+  if (key === NO_MESSAGE) {
+    return new ValidationError(`Keliweb refused an empty reply to ticket ${number}`, { ...details, field: 'body' });
+  }
+  if (/\bclosed\b/.test(key)) return new TicketClosedError(`Keliweb ticket ${number} is closed to replies`, details);
+  if (NO_AUTHOR.has(key)) {
+    return new UpstreamFailedError(
+      `Keliweb could not tell whose reply to ticket ${number} it is (the API account's setup); nothing was added`,
+      { ...details, retryable: false },
+    );
+  }
+  return new UpstreamFailedError(
+    `Keliweb reported an error adding the reply to ticket ${number}; it may or may not have been added`,
+    { ...details, retryable: false },
+  );
 }

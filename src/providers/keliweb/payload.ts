@@ -79,3 +79,16 @@ export type KeliwebNote = z.infer<typeof noteShape>;
 
 /** WHMCS-level errors, sent with HTTP 200: `{result: "error", message}` (docs/providers/keliweb.md). */
 export const keliwebErrorShape = z.object({ result: z.literal('error'), message: z.unknown() });
+
+/** `add-ticket-reply`'s success: `{result: "success"}` and nothing else documented (docs/providers/keliweb.md, Writes). */
+export const keliwebReplyAddedShape = z.object({ result: z.literal('success') });
+
+/**
+ * The internal `ticketid` of a get-ticket answer (the mapper keeps the whole answer as `raw`),
+ * which `add-ticket-reply` takes instead of the number users see: WHMCS's integer id, as digits;
+ * null when the answer had none.
+ */
+export function internalIdOf(raw: unknown): string | null {
+  const id = textOf(typeof raw === 'object' && raw !== null ? (raw as { ticketid?: unknown }).ticketid : undefined);
+  return id !== null && /^\d{1,20}$/.test(id) ? id : null;
+}

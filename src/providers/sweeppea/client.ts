@@ -67,7 +67,25 @@ export function updateTicket(
     write: true,
     answer: sweeppeaUpdateShape,
     what: `the update of ticket ${update.number}`,
-    failed: (response, body) => updateErrorFor(response, body, update.number),
+    failed: (response, body) => writeErrorFor(response, body, update.number, 'update'),
+  });
+}
+
+/**
+ * `POST /tickets/resolve` `{CaseId}`: closes an open ticket (docs/providers/sweeppea.md, Writes).
+ * Its answer has the fetch's shape, `Data` holding a few of the ticket's fields. A write: never
+ * sent again once it may have arrived. Its 404, "Ticket Not Found or Already Closed", is one answer
+ * for both, and is NOT_FOUND here; the provider tells the two apart.
+ */
+export function resolveTicket(http: UpstreamClient, caseNumber: string, apiKey: string): Promise<SweeppeaAnswer> {
+  return post(http, {
+    path: '/tickets/resolve',
+    body: { CaseId: caseNumber },
+    apiKey,
+    write: true,
+    answer: sweeppeaSuccessShape,
+    what: `the close of ticket ${caseNumber}, which may have been made,`,
+    failed: (response, body) => writeErrorFor(response, body, caseNumber, 'close'),
   });
 }
 
@@ -113,15 +131,17 @@ async function post<Answer>(http: UpstreamClient, call: SweeppeaCall<Answer>): P
 const isSuccess = (status: number): boolean => status >= 200 && status < 300;
 
 /**
- * The update's documented errors. A 400 is the closed ticket or an input Sweeppea refuses (named
- * by the field its message mentions); a 5xx may come after the change was made, so it is not
- * called retryable: the caller should read the ticket before trying again. Sweeppea's own
- * messages are matched, never shown.
+ * The documented errors of the two writes, update and close. A 400 is the closed ticket (update)
+ * or an input Sweeppea refuses, named by the field its message mentions (resolve's "Missing
+ * Required Field: CaseId is required" names the number); a 404 of resolve is "Ticket Not Found or
+ * Already Closed"; a 5xx may come after the change was made, so it is not called retryable: the
+ * caller should read the ticket before trying again. Sweeppea's own messages are matched, never shown.
  */
-function updateErrorFor(
+function writeErrorFor(
   response: UpstreamResponse,
   body: SweeppeaErrorBody | undefined,
   caseNumber: string,
+  write: 'update' | 'close',
 ): TicketGraphError {
   const message = body?.Message ?? '';
   const status = isSuccess(response.status) ? Number(body?.Code) : response.status;
@@ -136,22 +156,29 @@ function updateErrorFor(
         : /caseid/i.test(message)
           ? 'number'
           : 'input';
-    return new ValidationError(`Sweeppea refused the update of ticket ${caseNumber} (${field})`, { ...details, field });
+    return new ValidationError(`Sweeppea refused the ${write} of ticket ${caseNumber} (${field})`, {
+      ...details,
+      field,
+    });
+  }
+  if (status === 404 && write === 'close') {
+    return new NotFoundError(
+      `Sweeppea has no open ticket ${caseNumber} to close: it is missing or closed already`,
+      details,
+    );
   }
   if (status === 403 && !INVALID_TOKEN.test(message)) {
-    return new ForbiddenError(`Sweeppea does not let this API key update ticket ${caseNumber}`, details);
+    return new ForbiddenError(`Sweeppea does not let this API key ${write} ticket ${caseNumber}`, details);
   }
   // 401, the invalid-token 403, 404 and 429 mean what they mean on reads.
   if ([401, 403, 404, 429].includes(status)) return errorFor(response, body, caseNumber);
   // A 503 is Sweeppea's "busy" (nothing was done) only in its own error document; an empty or
-  // HTML 503 is a proxy's, which cannot say whether the update reached Sweeppea.
+  // HTML 503 is a proxy's, which cannot say whether the write reached Sweeppea.
   if (status === 503 && body !== undefined) return errorFor(response, body, caseNumber);
+  const doing = write === 'update' ? 'updating' : 'closing';
   return new UpstreamFailedError(
-    `Sweeppea failed while updating ticket ${caseNumber}; the change may or may not have been made`,
-    {
-      ...details,
-      retryable: false,
-    },
+    `Sweeppea failed while ${doing} ticket ${caseNumber}; the change may or may not have been made`,
+    { ...details, retryable: false },
   );
 }
 

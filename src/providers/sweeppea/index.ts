@@ -1,11 +1,20 @@
-import { BadUserInputError } from '../../domain/errors.js';
+import {
+  BadUserInputError,
+  NotFoundError,
+  TicketClosedError,
+  UpstreamFailedError,
+  type TicketGraphError,
+} from '../../domain/errors.js';
 import type { Ticket } from '../../domain/model.js';
-import { askedTicket } from '../kit/asked-ticket.js';
 import { oneTicketACallProvider } from '../kit/fetch-each.js';
-import type { Provider, ProviderDeps } from '../provider.js';
+import { readBack, readOne } from '../kit/read-back.js';
+import type { Credential, Provider, ProviderDeps } from '../provider.js';
 import { tracedBy } from '../../upstream/traced.js';
-import { fetchSingleTicket, updateTicket } from './client.js';
+import type { CallTrace } from '../../upstream/types.js';
+import { fetchSingleTicket, resolveTicket, updateTicket } from './client.js';
 import { fromUpdateAnswer, toTicket } from './mapper.js';
+
+const provider = 'sweeppea';
 
 /**
  * Case numbers are opaque strings (the docs show "2650478" and "HYXTNJV"). Letters and digits
@@ -16,33 +25,77 @@ const CASE_NUMBER = /^[A-Za-z0-9]{1,32}$/;
 function parseNumber(number: string): string {
   const trimmed = number.trim();
   if (!CASE_NUMBER.test(trimmed)) {
-    throw new BadUserInputError('A Sweeppea case number is 1 to 32 letters and digits', { provider: 'sweeppea' });
+    throw new BadUserInputError('A Sweeppea case number is 1 to 32 letters and digits', { provider });
   }
   return trimmed;
 }
 
+/**
+ * `/tickets/resolve` answered 404 "Ticket Not Found or Already Closed" for a ticket this request
+ * had just read open: one more read tells which (docs/providers/sweeppea.md, Writes). Closed since
+ * is TICKET_CLOSED; gone is the read's NOT_FOUND; still open is a refusal Sweeppea does not
+ * explain, UPSTREAM_ERROR. Should the read itself fail, the 404 stands, its message naming both.
+ */
+async function whyNotClosed(
+  reader: Pick<Provider, 'fetchTickets'>,
+  caseNumber: string,
+  auth: Credential,
+  trace: CallTrace | undefined,
+  refusal: NotFoundError,
+): Promise<TicketGraphError> {
+  let ticket: Ticket;
+  try {
+    ticket = await readOne(reader, caseNumber, auth, trace);
+  } catch (error) {
+    return error instanceof NotFoundError ? error : refusal;
+  }
+  const details = { provider, upstreamStatus: refusal.upstreamStatus } as const;
+  if (ticket.status === 'CLOSED')
+    return new TicketClosedError(`Sweeppea ticket ${caseNumber} is closed already`, details);
+  return new UpstreamFailedError(
+    `Sweeppea refused to close ticket ${caseNumber} as missing or closed, though it reads open; nothing was changed`,
+    { ...details, retryable: false },
+  );
+}
+
 /** Sweeppea (`https://api-v3.sweeppea.com`): one `fetchSingleTicket` call a ticket. */
 export function createSweeppeaProvider(deps: ProviderDeps): Provider {
+  // Reads are one ticket a call, which the upstream client holds to Sweeppea's one-at-a-time
+  // limit; `/tickets/update` changes title and description, `/tickets/resolve` closes.
+  const reading = oneTicketACallProvider(deps, { provider, parseNumber, read: fetchSingleTicket, toTicket });
   return {
-    // Reads are one ticket a call, which the upstream client holds to Sweeppea's one-at-a-time
-    // limit; `/tickets/update` changes title and description.
-    ...oneTicketACallProvider(deps, { provider: 'sweeppea', parseNumber, read: fetchSingleTicket, toTicket }),
+    ...reading,
     /**
      * The update answers with a few of the ticket's fields; the ticket is then read back whole
-     * (its Statistics now list the update). Should that read fail, the change is still made:
-     * the answer's own fields stand for the ticket rather than an error that invites a retry.
-     * Either must be the ticket asked for, or it would be kept under the wrong ticket's id.
+     * (its Statistics now list the update). Should that read fail, the answer's own fields stand
+     * for the ticket.
      */
     async updateTicket(update, auth, trace) {
-      const http = tracedBy(deps.http, trace);
-      const answer = await updateTicket(http, update, auth.secret);
-      const asked = (ticket: Ticket) => askedTicket(ticket, update.number, parseNumber);
-      try {
-        const readBack = await fetchSingleTicket(http, update.number, auth.secret);
-        return asked(toTicket(readBack, { fetchedAt: new Date().toISOString() }));
-      } catch {
-        return asked(fromUpdateAnswer(answer, { fetchedAt: new Date().toISOString() }));
+      const answer = await updateTicket(tracedBy(deps.http, trace), update, auth.secret);
+      return readBack(
+        { provider, number: update.number, parseNumber, done: `Sweeppea updated ticket ${update.number}` },
+        () => readOne(reading, update.number, auth, trace),
+        () => fromUpdateAnswer(answer, { fetchedAt: new Date().toISOString() }),
+      );
+    },
+    /**
+     * Nothing is sent for a ticket `current` shows closed: resolve would only answer its 404. The
+     * close answers with a few of the ticket's fields; the ticket is then read back whole (its
+     * closing note and Statistics entry added), or, should that read fail, built from them.
+     */
+    async closeTicket(current, auth, trace) {
+      const number = parseNumber(current.number);
+      if (current.status === 'CLOSED') {
+        throw new TicketClosedError(`Sweeppea ticket ${number} is closed already`, { provider });
       }
+      const answer = await resolveTicket(tracedBy(deps.http, trace), number, auth.secret).catch(async (error) => {
+        throw error instanceof NotFoundError ? await whyNotClosed(reading, number, auth, trace, error) : error;
+      });
+      return readBack(
+        { provider, number, parseNumber, done: `Sweeppea closed ticket ${number}` },
+        () => readOne(reading, number, auth, trace),
+        () => toTicket(answer, { fetchedAt: new Date().toISOString() }),
+      );
     },
   } satisfies Provider;
 }

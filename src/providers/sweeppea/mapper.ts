@@ -29,7 +29,8 @@ const PRIORITIES = wordTable<readonly [TicketPriority, string]>({
 
 /**
  * `fetchSingleTicket`'s answer (already validated by the client) to the model: `Data` is read,
- * `raw` is the whole answer.
+ * `raw` is the whole answer. `/tickets/resolve` answers in the same envelope with a few fields
+ * (docs/providers/sweeppea.md, Writes), which read the same way, the rest left empty.
  */
 export function toTicket(answer: SweeppeaAnswer, options: SweeppeaMapOptions): Ticket {
   return ticketOf(answer.Data, answer, options);

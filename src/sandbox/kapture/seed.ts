@@ -90,11 +90,12 @@ const EXAMPLE_INDEX = 4;
 const random = new SeededRandom(0xca9707e);
 const zoned = (ms: number): DateTime => DateTime.fromMillis(ms, { zone: 'Asia/Kolkata' });
 /** task_details dates: `dd-MM-yyyy HH:mm`, Asia/Kolkata, no zone. */
-const taskDate = (ms: number): string => zoned(ms).toFormat('dd-MM-yyyy HH:mm');
+export const taskDate = (ms: number): string => zoned(ms).toFormat('dd-MM-yyyy HH:mm');
 /** docs/providers/kapture.md: other Kapture dates come as `yyyy-MM-dd HH:mm:ss`. */
-const historyDate = (ms: number): string => zoned(ms).toFormat('yyyy-MM-dd HH:mm:ss');
+export const historyDate = (ms: number): string => zoned(ms).toFormat('yyyy-MM-dd HH:mm:ss');
 
-const STATES = {
+/** The seed's states: [status, sub-status, sub-status key], open and done. */
+export const KAPTURE_STATES = {
   open: [
     ['Pending', 'Pending', 'PS'],
     ['Pending', 'Awaiting Customer Response', 'AC'],
@@ -167,7 +168,8 @@ function ticket(index: number, owner: TenantOwner, created: number): KaptureTick
   const customer = random.pick(owner === 'primary' ? PRIMARY_CUSTOMERS : OTHER_CUSTOMERS);
   const topic = TOPICS[index % TOPICS.length]!;
   const [creator, assignee] = [random.pick(EMPLOYEES), random.pick(EMPLOYEES)];
-  const [status, substatus, substatusKey] = index % 3 === 2 ? random.pick(STATES.done) : random.pick(STATES.open);
+  const [status, substatus, substatusKey] =
+    index % 3 === 2 ? random.pick(KAPTURE_STATES.done) : random.pick(KAPTURE_STATES.open);
   const closed = status !== 'Pending';
   const queue = random.pick(QUEUES);
   const source = random.pick(SOURCES);

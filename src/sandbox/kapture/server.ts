@@ -4,8 +4,10 @@ import type { SandboxCall, SandboxReply, Simulator, SimulatorOptions } from '../
 import { TicketStore, withCopies } from '../ticket-store.js';
 import { kaptureFailure, kaptureFaultReply } from './errors.js';
 import { KAPTURE_SEED, type KaptureTicket } from './seed.js';
+import { updateTicket } from './update-ticket.js';
 
 const SEARCH = '/search-ticket-by-ticket-id.html/v.2.0';
+const UPDATE = '/update-ticket-from-other-source.html/v.2.0';
 
 function search(call: SandboxCall, store: TicketStore<KaptureTicket>): SandboxReply {
   const owner = ownerOfKey('kapture', authorizationToken(call.headers.authorization, 'Basic'));
@@ -34,7 +36,10 @@ function search(call: SandboxCall, store: TicketStore<KaptureTicket>): SandboxRe
   return { status: 200, body: found };
 }
 
-/** Kapture CRM (`https://SUBDOMAIN.kapturecrm.com`): `POST /search-ticket-by-ticket-id.html/v.2.0`, Basic key. */
+/**
+ * Kapture CRM (`https://SUBDOMAIN.kapturecrm.com`), Basic key: `POST /search-ticket-by-ticket-id.html/v.2.0`
+ * and `POST /update-ticket-from-other-source.html/v.2.0`.
+ */
 export function createKaptureSimulator(options: SimulatorOptions = {}): Simulator {
   const numberOf = (ticket: KaptureTicket) => ticket.task_details.ticketId;
   const store = new TicketStore(
@@ -52,8 +57,10 @@ export function createKaptureSimulator(options: SimulatorOptions = {}): Simulato
     // A servlet mapped on `.html` answers with the container's default type, not application/json.
     contentType: 'text/html;charset=UTF-8',
     handle(call) {
-      if (call.method !== 'POST' || call.pathname !== SEARCH) return kaptureFailure('Not Found', 404);
-      return search(call, store);
+      if (call.method !== 'POST') return kaptureFailure('Not Found', 404);
+      if (call.pathname === SEARCH) return search(call, store);
+      if (call.pathname === UPDATE) return updateTicket(call, store);
+      return kaptureFailure('Not Found', 404);
     },
     faultReply: kaptureFaultReply,
     ticketNumbers: (owner) => store.numbers(owner),

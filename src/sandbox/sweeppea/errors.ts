@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { SandboxReply } from '../simulator.js';
 import type { StatusFault } from '../types.js';
 
-/** `fetchSingleTicket` (and every other documented endpoint) errors: `{Response: false, Message, Code}`. */
+/** `fetchSingleTicket` and `/tickets/resolve` errors (every documented endpoint but update): `{Response: false, Message, Code}`. */
 export function sweeppeaError(status: number, message: string): SandboxReply {
   return { status, body: { Response: false, Message: message, Code: status } };
 }
@@ -33,6 +33,12 @@ const UPDATE_MESSAGES: Record<number, string> = {
   500: 'Internal server error: simulated fault',
 };
 
+const RESOLVE_MESSAGES: Record<number, string> = {
+  ...FETCH_MESSAGES,
+  400: 'Missing Required Field: CaseId is required',
+  404: 'Ticket Not Found or Already Closed',
+};
+
 /** The documented error body of the endpoint at `pathname` for an injected status. */
 export function sweeppeaFaultReply(fault: StatusFault, pathname: string): SandboxReply {
   if (fault.status === 503) return BUSY_REPLY;
@@ -43,5 +49,6 @@ export function sweeppeaFaultReply(fault: StatusFault, pathname: string): Sandbo
   }
   const fallback = STATUS_CODES[fault.status] ?? 'Error';
   if (pathname === '/tickets/update') return updateError(fault.status, UPDATE_MESSAGES[fault.status] ?? fallback);
-  return sweeppeaError(fault.status, FETCH_MESSAGES[fault.status] ?? fallback);
+  const messages = pathname === '/tickets/resolve' ? RESOLVE_MESSAGES : FETCH_MESSAGES;
+  return sweeppeaError(fault.status, messages[fault.status] ?? fallback);
 }

@@ -84,6 +84,12 @@ export const SWEEPPEA_USER_TOKENS: Readonly<Record<TenantOwner, string>> = {
   other: '7d2e4b19c0a84e6f9b3a5c8d1e2f6a70',
 };
 
+/** The name of each tenant's API key holder: who `/tickets/resolve` records as `ClosedBy`. */
+export const SWEEPPEA_KEY_HOLDERS: Readonly<Record<TenantOwner, string>> = {
+  primary: PRIMARY_PEOPLE[0]!.fullName,
+  other: OTHER_PEOPLE[0]!.fullName,
+};
+
 const tokens = new Map<string, string>([
   [PRIMARY_PEOPLE[0]!.email, SWEEPPEA_USER_TOKENS.primary],
   [OTHER_PEOPLE[0]!.email, SWEEPPEA_USER_TOKENS.other],

@@ -2,12 +2,14 @@ import type { Admission, SandboxCall, Simulator, SimulatorOptions } from '../sim
 import { TicketStore, withCopies } from '../ticket-store.js';
 import { BUSY_REPLY, sweeppeaError, sweeppeaFaultReply } from './errors.js';
 import { fetchSingleTicket } from './fetch-single-ticket.js';
+import { resolveTicket } from './resolve-ticket.js';
 import { SWEEPPEA_SEED, type SweeppeaTicket } from './seed.js';
 import { updateTicket } from './update-ticket.js';
 
 const ROUTES = {
   '/tickets/fetchSingleTicket': fetchSingleTicket,
   '/tickets/update': updateTicket,
+  '/tickets/resolve': resolveTicket,
 } as const;
 
 function routeOf(call: SandboxCall): keyof typeof ROUTES | undefined {

@@ -3,21 +3,11 @@ import { authorizationToken, ownerOfKey } from '../keys.js';
 import type { SandboxCall, SandboxReply } from '../simulator.js';
 import type { TicketStore } from '../ticket-store.js';
 import { updateError } from './errors.js';
+import { objectId } from './object-id.js';
 import { SWEEPPEA_USER_TOKENS, type SweeppeaTicket } from './seed.js';
 
 const MAX_TITLE = 200;
 const MAX_DESCRIPTION = 20_000;
-let statisticSequence = 0;
-
-/** A Mongo-style ObjectId: seconds then a counter, unique within the process. */
-function objectId(): string {
-  statisticSequence += 1;
-  return (
-    Math.floor(Date.now() / 1000)
-      .toString(16)
-      .padStart(8, '0') + statisticSequence.toString(16).padStart(16, '0')
-  );
-}
 
 /** A field counts as given when it is a non-blank string; blank strings would erase the ticket's text. */
 function givenText(value: unknown): string | undefined {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach } from 'vitest';
 import { CLOSED_CIRCUIT } from '../../../src/upstream/breaker.js';
 import { parseJson } from '../../../src/upstream/answer-body.js';
 import type { ProviderName } from '../../../src/domain/model.js';
-import type { UpstreamClient } from '../../../src/upstream/types.js';
+import type { UpstreamClient, UpstreamRequest } from '../../../src/upstream/types.js';
 
 /**
  * An UpstreamClient that sends through a MockAgent: the real client builds its own undici Pool,
@@ -42,5 +42,26 @@ export function useMockAgent(): () => MockAgent {
   return () => {
     if (agent === undefined) throw new Error('useMockAgent: the agent exists only while a test runs');
     return agent;
+  };
+}
+
+/** An UpstreamClient that keeps every request a provider makes through it, as made (`write` included). */
+export interface RecordingUpstream {
+  readonly http: UpstreamClient;
+  readonly sent: UpstreamRequest[];
+}
+
+/** `http`, with every request it is given kept in `sent` before it goes on. */
+export function recording(http: UpstreamClient): RecordingUpstream {
+  const sent: UpstreamRequest[] = [];
+  return {
+    sent,
+    http: {
+      ...http,
+      request: (request) => {
+        sent.push(request);
+        return http.request(request);
+      },
+    },
   };
 }

@@ -15,10 +15,10 @@ describe('catalogFacts', () => {
     [
       'sweeppea',
       undefined,
-      { name: 'sweeppea', displayName: 'Sweeppea', capabilities: { ...NONE, updateTicket: true } },
+      { name: 'sweeppea', displayName: 'Sweeppea', capabilities: { ...NONE, updateTicket: true, closeTicket: true } },
     ],
     ['hostup', 'legacy', { name: 'hostup', displayName: 'HostUp', capabilities: NONE }],
-    ['keliweb', undefined, { name: 'keliweb', displayName: 'Keliweb', capabilities: NONE }],
+    ['keliweb', undefined, { name: 'keliweb', displayName: 'Keliweb', capabilities: { ...NONE, replyToTicket: true } }],
   ] as const)(
     'gives %s (API %s) its catalog entry, one ticket a call whatever maxBatch is configured',
     (name, api, facts) => {
@@ -33,7 +33,14 @@ describe('catalogFacts', () => {
     expect(catalogFacts('kapture', { maxBatch: 7 })).toEqual({
       name: 'kapture',
       displayName: 'Kapture CRM',
-      capabilities: { ...NONE, batchRead: true, maxBatch: 7 },
+      capabilities: {
+        ...NONE,
+        replyToTicket: true,
+        closeTicket: true,
+        reopenTicket: true,
+        batchRead: true,
+        maxBatch: 7,
+      },
     });
   });
 });

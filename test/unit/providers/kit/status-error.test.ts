@@ -58,4 +58,29 @@ describe('statusError', () => {
       ...expected,
     });
   });
+
+  it.each([500, 502, 503])(
+    'calls a write answered %i not retryable: it may have been made before the failure',
+    (status) => {
+      const words = { ...WORDS, failed: 'Keliweb failed while adding the reply; it may or may not have been added' };
+      const error = statusError(answer(status, { 'retry-after': '2' }), 'keliweb', words, true);
+      expect({ name: error.name, message: error.message, ...error.extensions }).toEqual({
+        name: 'UpstreamFailedError',
+        message: 'Keliweb failed while adding the reply; it may or may not have been added',
+        code: 'UPSTREAM_ERROR',
+        provider: 'keliweb',
+        upstreamStatus: status,
+        retryable: false,
+      });
+    },
+  );
+
+  it.each([
+    [401, 'UNAUTHENTICATED', false],
+    [403, 'FORBIDDEN', false],
+    [404, 'UPSTREAM_ERROR', false],
+    [429, 'RATE_LIMITED', true],
+  ] as const)('reads a write refused with %i as a read would: nothing was done', (status, code, retryable) => {
+    expect(statusError(answer(status), 'keliweb', WORDS, true)).toMatchObject({ code, retryable });
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TicketGraphError } from '../../../../src/domain/errors.js';
 import type { Ticket, TicketUpdate } from '../../../../src/domain/model.js';
 import { createSweeppeaProvider } from '../../../../src/providers/sweeppea/index.js';
-import { createMockUpstream, useMockAgent } from '../mock-upstream.js';
+import { createMockUpstream, recording, useMockAgent } from '../mock-upstream.js';
 import { leaves } from '../seed-landing.js';
 import { sweeppeaFixture } from './fixtures.js';
 
@@ -53,6 +53,17 @@ describe('Sweeppea updateTicket over HTTP', () => {
       subject: CHANGE.title,
       notes: [expect.anything()],
     });
+  });
+
+  it('sends the update as a write, never sent again once it may have arrived, and the read-back as a read', async () => {
+    onUpdate().reply(200, JSON.stringify(sweeppeaFixture('update-ticket.json')));
+    onRead().reply(200, readBack());
+    const { http, sent } = recording(createMockUpstream('sweeppea', BASE, agent()));
+    await createSweeppeaProvider({ http, timezone: 'UTC', maxBatch: 1 }).updateTicket!(CHANGE, { secret: KEY });
+    expect(sent.map((request) => [request.path, request.write])).toEqual([
+      ['/tickets/update', true],
+      ['/tickets/fetchSingleTicket', undefined],
+    ]);
   });
 
   it('sends only the field being changed', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { KAPTURE_SEED } from '../../../../src/sandbox/kapture/seed.js';
 import { startSandbox, type Sandbox } from '../../../../src/sandbox/index.js';
 import { postJson } from '../http-calls.js';
 
@@ -138,5 +139,152 @@ describe('kapture search-ticket-by-ticket-id', () => {
         body: { message: 'ticket_ids are missing.', status: 'failed' },
       });
     }
+  });
+});
+
+describe('kapture update-ticket-from-other-source', () => {
+  const EXAMPLE = '713516551148';
+  const update = (body: unknown, authorization: string | null = `Basic ${sandbox.keys.kapture}`) =>
+    postJson(
+      `${sandbox.urls.kapture}/update-ticket-from-other-source.html/v.2.0`,
+      body,
+      authorization === null ? {} : { authorization },
+    );
+  const read = async (id = EXAMPLE) => (await search({ ticket_ids: id })).body[0];
+  const taskDate = /^\d\d-\d\d-\d{4} \d\d:\d\d$/;
+
+  it('adds a comment sent with the ticket’s own sub-status, which later searches show, its state kept', async () => {
+    const answer = await update([{ ticket_id: EXAMPLE, sub_status: 'PS', comment: 'Refund initiated 💸' }]);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      ticket: expect.objectContaining({
+        id: 530348198,
+        ticketId: EXAMPLE,
+        status: 'P',
+        substatus: 'PS',
+        statusName: 'Pending',
+        taskTitle: 'TEST 1',
+        date: '2024-04-19 14:19:00',
+        totalConversationCount: 1,
+      }),
+      status: 'success',
+    });
+    const ticket = await read();
+    expect(ticket.task_details).toMatchObject({
+      status: 'Pending',
+      substatus: 'Pending',
+      substatusKey: 'PS',
+      taskEnddate: '',
+      total_conversations: 1,
+      lastConversationId: 1,
+      lastConvesationTime: expect.stringMatching(taskDate),
+    });
+    expect(ticket.history.conversations).toEqual([
+      {
+        conversationId: 1,
+        type: 'comment',
+        direction: 'outbound',
+        sender: 'API',
+        message: 'Refund initiated 💸',
+        createdDate: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
+      },
+    ]);
+    sandbox.reset();
+    expect((await read()).history).toEqual({});
+  });
+
+  it('closes with CL, which later searches show closed with an end date, and reopens with P', async () => {
+    expect((await update([{ ticket_id: EXAMPLE, sub_status: 'CL' }])).body.ticket).toMatchObject({
+      status: 'CL',
+      substatus: 'CL',
+      statusName: 'Closed',
+    });
+    expect((await read()).task_details).toMatchObject({
+      status: 'Closed',
+      substatus: 'Closed',
+      substatusKey: 'CL',
+      taskEnddate: expect.stringMatching(taskDate),
+      total_conversations: 0,
+    });
+    expect((await update([{ ticket_id: EXAMPLE, sub_status: 'P' }])).body.ticket.status).toBe('P');
+    expect((await read()).task_details).toMatchObject({
+      status: 'Pending',
+      substatus: 'Pending',
+      substatusKey: 'P',
+      taskEnddate: '',
+    });
+  });
+
+  it('keeps the end date of a done ticket moved from Complete to Closed', async () => {
+    const done = KAPTURE_SEED.find(
+      (entry) => entry.owner === 'primary' && entry.ticket.task_details.status === 'Complete',
+    )!.ticket.task_details;
+    await update([{ ticket_id: done.ticketId, sub_status: 'CL' }]);
+    expect((await read(done.ticketId)).task_details).toMatchObject({ status: 'Closed', taskEnddate: done.taskEnddate });
+  });
+
+  it('answers Invalid Json. with HTTP 200 for an object body, as the search does for an array', async () => {
+    for (const body of [{ ticket_id: EXAMPLE, sub_status: 'CL' }, 'not json']) {
+      expect(await update(body)).toMatchObject({ status: 200, body: { message: 'Invalid Json.', status: 'failed' } });
+    }
+  });
+
+  it('answers the documented failures with HTTP 200, and changes nothing when any element fails', async () => {
+    const other = sandbox.ticketNumbers('kapture', 'other')[0]!;
+    const cases: [unknown, string | null, string][] = [
+      [[{ ticket_id: EXAMPLE, sub_status: 'CL' }], null, 'Invalid Auth Key'],
+      [[{ ticket_id: EXAMPLE, sub_status: 'CL' }], 'Basic bm9wZTpub3Bl', 'Invalid Auth Key'],
+      [[], `Basic ${sandbox.keys.kapture}`, 'No Data found/ticket_id is missing'],
+      [[{ sub_status: 'CL' }], `Basic ${sandbox.keys.kapture}`, 'No Data found/ticket_id is missing'],
+      [
+        [{ ticket_id: '999999999999', sub_status: 'CL' }],
+        `Basic ${sandbox.keys.kapture}`,
+        'No Data found/ticket_id is missing',
+      ],
+      [[{ ticket_id: other, sub_status: 'CL' }], `Basic ${sandbox.keys.kapture}`, 'No Data found/ticket_id is missing'],
+      [[EXAMPLE], `Basic ${sandbox.keys.kapture}`, 'No Data found/ticket_id is missing'],
+      [
+        [{ ticket_id: EXAMPLE, sub_status: 'CL', callback_time: '23-04-2024 10:00' }],
+        `Basic ${sandbox.keys.kapture}`,
+        'Invalid Format.callback_date should be yyyy-MM-dd hh:mm:ss.',
+      ],
+      [
+        [
+          { ticket_id: EXAMPLE, sub_status: 'CL' },
+          { ticket_id: EXAMPLE, sub_status: 'ZZ' },
+        ],
+        `Basic ${sandbox.keys.kapture}`,
+        'Invalid sub_status',
+      ],
+      [[{ ticket_id: EXAMPLE, comment: 'no sub-status' }], `Basic ${sandbox.keys.kapture}`, 'Invalid sub_status'],
+    ];
+    for (const [body, authorization, message] of cases) {
+      expect(await update(body, authorization)).toMatchObject({ status: 200, body: { message, status: 'failed' } });
+    }
+    expect((await read()).task_details).toMatchObject({
+      status: 'Pending',
+      substatusKey: 'PS',
+      total_conversations: 0,
+    });
+    expect(
+      (await update([{ ticket_id: other, sub_status: 'CL' }], `Basic ${sandbox.otherKeys.kapture}`)).body.status,
+    ).toBe('success');
+  });
+
+  it('takes a callback_time in its documented format, and records every call with its body', async () => {
+    const body = [{ ticket_id: EXAMPLE, sub_status: 'PS', comment: 'x', callback_time: '2024-04-24 10:00:00' }];
+    expect((await update(body)).body.status).toBe('success');
+    expect(sandbox.requests.map((entry) => [entry.path, JSON.parse(entry.body)])).toEqual([
+      ['/update-ticket-from-other-source.html/v.2.0', body],
+    ]);
+  });
+
+  it('answers an injected fault in the failure shape, without touching the ticket', async () => {
+    sandbox.setFault('kapture', { status: 500, times: 1 });
+    expect(await update([{ ticket_id: EXAMPLE, sub_status: 'CL' }])).toMatchObject({
+      status: 500,
+      body: { message: 'Internal Server Error', status: 'failed' },
+    });
+    expect((await read()).task_details.status).toBe('Pending');
   });
 });

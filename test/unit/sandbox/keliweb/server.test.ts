@@ -178,3 +178,112 @@ describe('keliweb get-ticket', () => {
     });
   });
 });
+
+describe('keliweb add-ticket-reply', () => {
+  const addReply = (body: BodyInit, key: string | null = sandbox.keys.keliweb) =>
+    call(`${sandbox.urls.keliweb}/api/v2/keliweb/add-ticket-reply`, {
+      method: 'POST',
+      body,
+      headers: key === null ? {} : { authorization: `Bearer ${key}` },
+    });
+  const open = KELIWEB_SEED.find((entry) => entry.owner === 'primary' && entry.ticket.status === 'Answered')!.ticket;
+
+  it('adds the reply by internal ticketid, as the client, and later reads show it last in the thread', async () => {
+    const message = 'Grazie, ora funziona! 🎉\r\n\r\nCynthia';
+    expect(await addReply(multipart({ ticketid: open.ticketid, message }))).toMatchObject({
+      status: 200,
+      body: { result: 'success' },
+    });
+    const { body } = await getTicket(multipart({ ticketnum: open.tid }));
+    const replies = body.replies.reply;
+    expect(replies).toHaveLength(open.replies.reply.length + 1);
+    expect(replies.at(-1)).toEqual({
+      replyid: String(Math.max(...open.replies.reply.map((reply) => Number(reply.replyid))) + 1),
+      userid: open.userid,
+      contactid: '0',
+      name: '',
+      email: '',
+      date: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
+      message,
+      attachment: '',
+      admin: '',
+      rating: '0',
+    });
+    expect(body).toMatchObject({ status: 'Customer-Reply', lastreply: replies.at(-1).date });
+    sandbox.reset();
+    expect((await getTicket(multipart({ ticketnum: open.tid }))).body.replies.reply).toHaveLength(
+      open.replies.reply.length,
+    );
+  });
+
+  it('takes a url-encoded form too, and reopens a closed ticket as Customer-Reply, as WHMCS does', async () => {
+    expect((await getTicket(multipart({ ticketid: '1' }))).body.status).toBe('Closed');
+    const answer = await addReply(new URLSearchParams({ ticketid: '1', message: 'Riapro: il problema è tornato.' }));
+    expect(answer.body).toEqual({ result: 'success' });
+    const { body } = await getTicket(multipart({ ticketid: '1' }));
+    expect(body.status).toBe('Customer-Reply');
+    expect(body.replies.reply.map((reply: { replyid: string }) => reply.replyid)).toEqual(['0', '1', '2', '3']);
+  });
+
+  it("answers WHMCS's errors with HTTP 200: an unknown, missing or other tenant's ticketid, a blank message", async () => {
+    const other = KELIWEB_SEED.find((entry) => entry.owner === 'other')!.ticket;
+    const cases: [Record<string, string>, string][] = [
+      [{ ticketid: '999999', message: 'x' }, 'Ticket ID not found'],
+      [{ message: 'x' }, 'Ticket ID not found'],
+      [{ ticketid: other.ticketid, message: 'x' }, 'Ticket ID not found'],
+      [{ ticketnum: open.tid, message: 'x' }, 'Ticket ID not found'],
+      [{ ticketid: open.ticketid }, 'Message is required'],
+      [{ ticketid: open.ticketid, message: ' \r\n ' }, 'Message is required'],
+    ];
+    for (const [fields, message] of cases) {
+      expect(await addReply(multipart(fields))).toMatchObject({ status: 200, body: { result: 'error', message } });
+    }
+    expect((await getTicket(multipart({ ticketnum: open.tid }))).body.replies.reply).toHaveLength(
+      open.replies.reply.length,
+    );
+    expect(
+      (await addReply(multipart({ ticketid: other.ticketid, message: 'x' }), sandbox.otherKeys.keliweb)).body,
+    ).toEqual({ result: 'success' });
+  });
+
+  it('answers 401 Unauthenticated. for a missing or unknown token, and an injected fault as get-ticket does', async () => {
+    expect(await addReply(multipart({ ticketid: '1', message: 'x' }), null)).toMatchObject({
+      status: 401,
+      body: { message: 'Unauthenticated.' },
+    });
+    sandbox.setFault('keliweb', { status: 500, times: 1 });
+    expect(await addReply(multipart({ ticketid: '1', message: 'x' }))).toMatchObject({
+      status: 500,
+      body: { result: 'error', message: 'Internal Server Error' },
+    });
+    expect(sandbox.requests.map((entry) => entry.path)).toEqual([
+      '/api/v2/keliweb/add-ticket-reply',
+      '/api/v2/keliweb/add-ticket-reply',
+    ]);
+    expect(sandbox.requests[1]!.body).toContain('name="message"');
+    expect((await getTicket(multipart({ ticketid: '1' }))).body.replies.reply).toHaveLength(3);
+  });
+
+  it('gives every copy of a ticket its own internal id, so a reply lands on the copy asked for', async () => {
+    const copied = await startSandbox({ copies: 30 });
+    try {
+      const number = copied.ticketNumbers('keliweb').find((tid) => tid.startsWith('BK-'))!;
+      const form = (fields: Record<string, string>) => ({
+        method: 'POST',
+        body: multipart(fields),
+        headers: { authorization: `Bearer ${copied.keys.keliweb}` },
+      });
+      const read = async () =>
+        (await call(`${copied.urls.keliweb}/api/v2/keliweb/get-ticket`, form({ ticketnum: number }))).body;
+      const before = await read();
+      expect(before.ticketid).toBe(`9${number.slice(3)}`);
+      await call(
+        `${copied.urls.keliweb}/api/v2/keliweb/add-ticket-reply`,
+        form({ ticketid: before.ticketid, message: 'Sulla copia' }),
+      );
+      expect((await read()).replies.reply.at(-1).message).toBe('Sulla copia');
+    } finally {
+      await copied.close();
+    }
+  });
+});

@@ -58,6 +58,8 @@ const fetchTicket = (body: unknown, headers = bearer(sandbox.keys.sweeppea)) =>
   postJson(`${sandbox.urls.sweeppea}/tickets/fetchSingleTicket`, body, headers);
 const update = (body: unknown, headers = bearer(sandbox.keys.sweeppea)) =>
   postJson(`${sandbox.urls.sweeppea}/tickets/update`, body, headers);
+const resolve = (body: unknown, headers = bearer(sandbox.keys.sweeppea)) =>
+  postJson(`${sandbox.urls.sweeppea}/tickets/resolve`, body, headers);
 
 describe('sweeppea fetchSingleTicket', () => {
   it('answers the seed example with every documented field', async () => {
@@ -230,5 +232,100 @@ describe('sweeppea update', () => {
       expect(answer.status).toBe(status);
       expect(answer.body).toEqual({ Response: false, Message: message });
     }
+  });
+});
+
+describe('sweeppea resolve', () => {
+  it('closes an open ticket, answers the documented Data, and later reads see it closed with a note and a statistic', async () => {
+    const before = (await fetchTicket({ caseNumber: '2650478' })).body.Data;
+    expect(before.Status).toBe(false);
+    const answer = await resolve({ CaseId: '2650478' });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      Response: true,
+      Message: 'Ticket Resolved Successfully',
+      Data: {
+        CaseNumber: '2650478',
+        Subject: 'Issue with sweepstakes entry',
+        Status: true,
+        CloseDate: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+        ClosedBy: 'John Doe',
+      },
+    });
+    const after = (await fetchTicket({ caseNumber: '2650478' })).body.Data;
+    expect(after).toMatchObject({
+      Status: true,
+      CloseDate: answer.body.Data.CloseDate,
+      ClosedBy: 'John Doe',
+      Completion: 100,
+    });
+    expect(after.Notes).toHaveLength(before.Notes.length + 1);
+    expect(after.Notes.at(-1)).toEqual({
+      Id: expect.stringMatching(/^[0-9a-f]{24}$/),
+      Date: answer.body.Data.CloseDate,
+      Note: 'Ticket resolved by John Doe via the API.',
+    });
+    expect(after.Statistics.at(-1)).toEqual({
+      Id: expect.stringMatching(/^[0-9a-f]{24}$/),
+      Date: answer.body.Data.CloseDate,
+      UserToken: SWEEPPEA_USER_TOKENS.primary,
+      Action: 'resolve',
+    });
+    sandbox.reset();
+    expect((await fetchTicket({ caseNumber: '2650478' })).body.Data.Status).toBe(false);
+  });
+
+  it('answers the one documented 404 for a closed ticket, a missing one and another tenant’s alike', async () => {
+    await resolve({ CaseId: 'HYXTNJV' });
+    const other = SWEEPPEA_SEED.find((entry) => entry.owner === 'other' && !entry.ticket.Status)!.ticket.CaseNumber;
+    for (const caseId of ['HYXTNJV', closedPrimary, '0000000', other]) {
+      expect(await resolve({ CaseId: caseId })).toMatchObject({
+        status: 404,
+        body: { Response: false, Message: 'Ticket Not Found or Already Closed', Code: 404 },
+      });
+    }
+    expect((await resolve({ CaseId: other }, bearer(sandbox.otherKeys.sweeppea))).body.Data.ClosedBy).toBe(
+      'Dmitri Volkov',
+    );
+  });
+
+  it('answers 400 without a CaseId, and 401 and 403 for a missing or unknown key', async () => {
+    for (const body of [{}, { CaseId: '' }, { CaseId: 2650478 }, 'not json']) {
+      expect(await resolve(body)).toMatchObject({
+        status: 400,
+        body: { Response: false, Message: 'Missing Required Field: CaseId is required', Code: 400 },
+      });
+    }
+    expect(await resolve({ CaseId: '2650478' }, {})).toMatchObject({ status: 401, body: { Code: 401 } });
+    expect(await resolve({ CaseId: '2650478' }, bearer('not-a-key'))).toMatchObject({
+      status: 403,
+      body: { Message: 'Invalid API Token', Code: 403 },
+    });
+    expect((await fetchTicket({ caseNumber: '2650478' })).body.Data.Status).toBe(false);
+  });
+
+  it('answers an injected fault in its own words, records the call, and leaves the ticket open', async () => {
+    sandbox.setFault('sweeppea', { status: 404, times: 1 });
+    expect(await resolve({ CaseId: '2650478' })).toMatchObject({
+      status: 404,
+      body: { Response: false, Message: 'Ticket Not Found or Already Closed', Code: 404 },
+    });
+    sandbox.setFault('sweeppea', { status: 500, times: 1 });
+    expect((await resolve({ CaseId: '2650478' })).status).toBe(500);
+    expect(sandbox.requests.map((entry) => [entry.path, JSON.parse(entry.body)])).toEqual([
+      ['/tickets/resolve', { CaseId: '2650478' }],
+      ['/tickets/resolve', { CaseId: '2650478' }],
+    ]);
+    expect((await fetchTicket({ caseNumber: '2650478' })).body.Data.Status).toBe(false);
+  });
+
+  it('serves one resolve at a time, beside the other endpoints', async () => {
+    sandbox.setLatency('sweeppea', 150);
+    const answers = await Promise.all([
+      resolve({ CaseId: '2650478' }),
+      resolve({ CaseId: 'HYXTNJV' }),
+      fetchTicket({ caseNumber: 'HYXTNJV' }),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 503]);
   });
 });
