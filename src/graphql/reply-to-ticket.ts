@@ -39,7 +39,8 @@ if (PROVIDERS_THAT_CAN.replyToTicket.length > 0) {
       type: TicketObject,
       description:
         "Adds a reply to a ticket's conversation, as the account the provider's credential belongs to, and " +
-        'returns the ticket as it now stands (the reply among its replies), or why it was not sent.',
+        'returns the ticket as it now stands, or why it was not sent. Where the provider shows replies, the new ' +
+        'one is last among `replies`; Kapture keeps comments in `raw.history`.',
       args: { input: t.arg({ type: ReplyToTicketInput, required: true, description: 'The ticket and the reply.' }) },
       errors: {
         types: ACTION_ERRORS,

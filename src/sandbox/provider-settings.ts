@@ -20,9 +20,13 @@ export class ProviderSettings {
     this.#latency.set(provider, ms);
   }
 
-  /** The fault the next call of `provider` meets, counting it against the fault's `times`. */
-  takeFault(provider: ProviderName): SandboxFault | undefined {
+  /**
+   * The fault the next call of `provider` to `pathname` meets, counting it against the fault's
+   * `times`; a fault given a `path` leaves calls to other paths alone.
+   */
+  takeFault(provider: ProviderName, pathname: string): SandboxFault | undefined {
     const fault = this.#faults.get(provider);
+    if (fault?.path !== undefined && fault.path !== pathname) return undefined;
     if (fault?.times !== undefined) {
       if (fault.times <= 1) this.#faults.delete(provider);
       else this.#faults.set(provider, { ...fault, times: fault.times - 1 });

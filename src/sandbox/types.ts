@@ -39,6 +39,8 @@ export interface StatusFault {
   retryAfter?: number;
   /** Answer only the next `times` calls so, then serve normally again. Default: until cleared. */
   times?: number;
+  /** Only calls to this path (e.g. `/tickets/resolve`) meet the fault. Default: every call. */
+  path?: string;
 }
 
 /**
@@ -51,6 +53,8 @@ export interface TransportFault {
   kind: 'reset' | 'stall' | 'malformed-json' | 'html-page' | 'huge-body';
   bytes?: number;
   times?: number;
+  /** Only calls to this path meet the fault. Default: every call. */
+  path?: string;
 }
 
 export type SandboxFault = StatusFault | TransportFault;

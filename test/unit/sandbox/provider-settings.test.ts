@@ -40,3 +40,22 @@ describe('ProviderSettings.hold', () => {
     expect(await settled(settings.whenOpen('keliweb'))).toBe(true);
   });
 });
+
+describe('ProviderSettings.takeFault', () => {
+  it('meets only calls to the fault’s path, counting only those against `times`', () => {
+    const settings = new ProviderSettings();
+    settings.setFault('kapture', { kind: 'reset', times: 1, path: '/update-ticket-from-other-source.html/v.2.0' });
+    expect(settings.takeFault('kapture', '/search-ticket-by-ticket-id.html/v.2.0')).toBeUndefined();
+    expect(settings.takeFault('kapture', '/update-ticket-from-other-source.html/v.2.0')).toMatchObject({
+      kind: 'reset',
+    });
+    expect(settings.takeFault('kapture', '/update-ticket-from-other-source.html/v.2.0')).toBeUndefined();
+  });
+
+  it('meets every call when the fault names no path', () => {
+    const settings = new ProviderSettings();
+    settings.setFault('hostup', { status: 503 });
+    expect(settings.takeFault('hostup', '/api/support/tickets/1')).toMatchObject({ status: 503 });
+    expect(settings.takeFault('hostup', '/other')).toMatchObject({ status: 503 });
+  });
+});
