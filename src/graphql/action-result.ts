@@ -94,7 +94,8 @@ builder.objectType(UnauthenticatedError, {
 builder.objectType(UnsupportedError, {
   name: 'UnsupportedError',
   description:
-    "The ticket's provider cannot do this through this gateway (an `id` of such a provider), or its API has no such action.",
+    "The ticket's provider cannot do this through this gateway (an `id` of such a provider), or its API has " +
+    'no such action.',
   interfaces: [ErrorInterface],
 });
 

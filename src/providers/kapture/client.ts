@@ -21,7 +21,7 @@ const provider = 'kapture';
 export const SEARCH_PATH = '/search-ticket-by-ticket-id.html/v.2.0';
 export const UPDATE_PATH = '/update-ticket-from-other-source.html/v.2.0';
 
-/** The seed's failure messages where the fault is in our request, not in the caller's ticket. */
+/** The documented failure messages where the fault is in our request, not in the caller's ticket. */
 const REQUEST_REFUSED = new Set(['invalid json.', 'ticket_ids are missing.']);
 /** docs/providers/kapture.md: the key is missing, wrong, expired or disabled, whatever the HTTP status. */
 const INVALID_AUTH_KEY = 'invalid auth key';
@@ -43,7 +43,7 @@ export async function searchTickets(
     method: 'POST',
     path: SEARCH_PATH,
     headers: { authorization: `Basic ${apiKey}`, 'content-type': 'application/json' },
-    // The seed's body, every filter empty. It must be an object: an array gets "Invalid Json.".
+    // The documented body, every filter empty. It must be an object: an array gets "Invalid Json.".
     body: JSON.stringify({
       ticket_ids: numbers.join(','),
       conversation_type: '',
@@ -126,7 +126,7 @@ function idOf(element: unknown): unknown {
 function failureError(message: unknown, status: number): TicketGraphError {
   const details = { provider, upstreamStatus: status } as const;
   const key = typeof message === 'string' ? message.trim().toLowerCase() : '';
-  // The seed: the key is missing, wrong, expired or disabled.
+  // docs/providers/kapture.md: the key is missing, wrong, expired or disabled.
   if (key === INVALID_AUTH_KEY) return new UnauthenticatedError('Kapture CRM rejected the API key', details);
   if (REQUEST_REFUSED.has(key)) {
     return new UpstreamFailedError("Kapture CRM refused the gateway's request as malformed", {
@@ -174,7 +174,9 @@ export async function updateTicket(http: UpstreamClient, update: KaptureUpdate, 
     const words = {
       refused: 'Kapture CRM rejected the API key',
       noEndpoint: 'Kapture CRM has no update endpoint at the configured base URL',
-      failed: `Kapture CRM failed while updating ticket ${id} (HTTP ${response.status}); the change may or may not have been made`,
+      failed:
+        `Kapture CRM failed while updating ticket ${id} (HTTP ${response.status}); the change may or ` +
+        `may not have been made`,
     };
     throw statusError(response, provider, words, true);
   }

@@ -1,6 +1,6 @@
 import { wordTable } from '../kit/word-table.js';
 
-/** The five XML entities; Kapture escapes names such as `Kapture Dev API&apos;s` (the seed). */
+/** The five XML entities; Kapture escapes names such as `Kapture Dev API&apos;s` (docs/providers/kapture.md). */
 const NAMED = wordTable({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" });
 const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6}));/g;
 

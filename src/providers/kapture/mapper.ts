@@ -23,7 +23,7 @@ const STATUSES = wordTable<TicketStatus>({
   cl: 'CLOSED',
 });
 
-/** docs/providers/kapture.md: a word (`low`, the seed) or an integer, taken as 1 = low … 4 = urgent. */
+/** docs/providers/kapture.md: a word (`low`) or an integer, taken as 1 = low … 4 = urgent. */
 const PRIORITIES = wordTable<TicketPriority>({
   low: 'LOW',
   medium: 'MEDIUM',
@@ -45,11 +45,11 @@ export function toTicket(ticket: KaptureTicket, options: MapOptions): Ticket {
   const detail = details.detail ?? '';
   const bodyFormat = textFormatOf(detail);
   const createdAt = date(details.date);
-  // The seed's spelling, `lastConvesationTime`.
+  // The documented spelling, `lastConvesationTime`.
   const lastReplyAt = date(details.lastConvesationTime);
   return {
     provider: 'kapture',
-    // A string in the seed, maybe a number: as the canonical key the provider asked with.
+    // A string in the documented example, maybe a number: as the canonical key the provider asked with.
     number: ticketKey(details.ticketId) ?? String(details.ticketId),
     subject: decoded(details.title),
     // An HTML body keeps its entities (they are HTML); plain text is unescaped like every other string.
@@ -62,7 +62,7 @@ export function toTicket(ticket: KaptureTicket, options: MapOptions): Ticket {
     createdAt,
     lastReplyAt,
     updatedAt: latest([date(details.lastFollowUp), lastReplyAt, createdAt]),
-    // Set when the ticket was closed; empty while it is open (the seed).
+    // Set when the ticket was closed; empty while it is open (docs/providers/kapture.md).
     closedAt: date(details.taskEnddate),
     requester: requesterOf(details),
     assignee: assigneeOf(details),
@@ -80,7 +80,7 @@ export function toTicket(ticket: KaptureTicket, options: MapOptions): Ticket {
 
 /**
  * The status word, with the sub-status when it says more (`Pending / Awaiting Customer Response`);
- * the seed's `Pending` / `Pending` is just `Pending`. Both stay apart in `raw`.
+ * the documented `Pending` / `Pending` is just `Pending`. Both stay apart in `raw`.
  */
 function statusTextOf(status: string | null, substatus: string | null): string | null {
   if (substatus === null || substatus.toLowerCase() === status?.toLowerCase()) return status;
@@ -94,7 +94,7 @@ function requesterOf(details: KaptureTaskDetails): Person | null {
   return { name: null, email, isStaff: false };
 }
 
-/** `assignedId` 0 is Kapture's "nobody" (numbers default to 0, the seed). */
+/** `assignedId` 0 is Kapture's "nobody" (numbers default to 0, docs/providers/kapture.md). */
 function assigneeOf(details: KaptureTaskDetails): Person | null {
   const id = textOf(details.assignedId);
   if (id === null || /^0+$/.test(id)) return null;
@@ -133,7 +133,7 @@ function firstText(record: Record<string, unknown>, keys: readonly string[]): st
   return null;
 }
 
-/** Kapture sends names and titles HTML-escaped (`Kapture Dev API&apos;s`, the seed). */
+/** Kapture sends names and titles HTML-escaped (`Kapture Dev API&apos;s`, docs/providers/kapture.md). */
 function decoded(value: string | null | undefined): string | null {
   const text = textOf(value);
   return text === null ? null : decodeEntities(text);

@@ -17,7 +17,7 @@ export function ticketKey(value: unknown): string | null {
 }
 
 /**
- * The seed's `task_details`: the fields the mapper reads are checked, every other one (and
+ * The documented `task_details`: the fields the mapper reads are checked, every other one (and
  * `additional_info`, `history`, whose shapes are undocumented) stays in the payload, kept whole as `raw`.
  */
 const taskDetailsShape = z.object({
@@ -39,7 +39,7 @@ const taskDetailsShape = z.object({
   queueName: text,
   url: text,
   attachment: text,
-  // Element shape undocumented (the seed's is empty): read defensively by the mapper.
+  // Element shape undocumented (the documented example's is empty): read defensively by the mapper.
   attachments: z.array(z.unknown()).nullish(),
 });
 
@@ -48,10 +48,13 @@ export const kaptureTicketShape = z.object({ task_details: taskDetailsShape });
 export type KaptureTicket = z.infer<typeof kaptureTicketShape>;
 export type KaptureTaskDetails = KaptureTicket['task_details'];
 
-/** `{message, status: "failed"}`, usually with HTTP 200 (the seed's table). */
+/** `{message, status: "failed"}`, usually with HTTP 200 (docs/providers/kapture.md, Errors). */
 export const kaptureFailureShape = z.object({ status: z.literal('failed'), message: z.unknown() });
 
-/** The update's success: `{…, status: "success"}`, the ticket in another shape than the search's (docs/providers/kapture.md, Writes). */
+/**
+ * The update's success: `{…, status: "success"}`, the ticket in another shape than the search's
+ * (docs/providers/kapture.md, Writes).
+ */
 export const kaptureUpdatedShape = z.object({ status: z.literal('success') });
 
 /**

@@ -2,7 +2,7 @@ import type { IsoDateTime } from '../../domain/model.js';
 import { FORMAT_CHECK_ZONE, fromEpochMillis, isLocalDate, parseLocalDate } from '../../domain/dates.js';
 
 /**
- * docs/providers/kapture.md: Kapture dates are zone-less `dd-MM-yyyy HH:mm` (task_details, the seed),
+ * docs/providers/kapture.md: Kapture dates are zone-less `dd-MM-yyyy HH:mm` (task_details),
  * `yyyy-MM-dd HH:mm:ss` or `yyyy-MM-dd HH:mm`, or epoch milliseconds.
  */
 export const KAPTURE_DATE_FORMATS = ['dd-MM-yyyy HH:mm', 'yyyy-MM-dd HH:mm:ss', 'yyyy-MM-dd HH:mm'] as const;

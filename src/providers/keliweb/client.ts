@@ -31,26 +31,30 @@ const NO_AUTHOR = new Set([
   'contact id not found',
   'name and email address are required if not a client',
 ]);
-/** Authorization and X-Requested-With, as the seed sends them (see getTicket). */
+/**
+ * Authorization and X-Requested-With, as the documented request sends them
+ * (docs/providers/keliweb.md; see getTicket).
+ */
 const headersFor = (accessToken: string) => ({
   authorization: `Bearer ${accessToken}`,
   'x-requested-with': 'XMLHttpRequest',
 });
 
 /**
- * `POST /api/v2/keliweb/get-ticket` with the multipart form of the seed: `ticketnum` (the number
+ * `POST /api/v2/keliweb/get-ticket` with the multipart form of the documented request: `ticketnum` (the number
  * users see) and `repliessort`. Returns the whole WHMCS answer, validated.
  */
 export async function getTicket(http: UpstreamClient, number: string, accessToken: string): Promise<KeliwebTicket> {
   // undici's FormData, the type UpstreamRequest takes; undici encodes it as multipart/form-data.
   const form = new FormData();
   form.append('ticketnum', number);
-  // The mapper orders replies itself; ASC is WHMCS's default, sent explicitly as the seed documents it.
+  // The mapper orders replies itself; ASC is WHMCS's default, sent explicitly as docs/providers/keliweb.md says.
   form.append('repliessort', 'ASC');
   const response = await http.request({
     method: 'POST',
     path: GET_TICKET_PATH,
-    // X-Requested-With as the seed sends it: it makes Laravel answer a bad token with a JSON 401
+    // X-Requested-With as the documented request sends it (docs/providers/keliweb.md): it makes
+    // Laravel answer a bad token with a JSON 401
     // instead of redirecting to a login page. No content-type: undici sets it with the boundary.
     headers: headersFor(accessToken),
     body: form,

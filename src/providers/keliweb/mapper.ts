@@ -109,8 +109,8 @@ function toReply(reply: KeliwebReply, ticket: KeliwebTicket, requester: Person |
 
 /**
  * docs/providers/keliweb.md: a reply with a non-empty `admin` is by staff, and WHMCS leaves a staff reply's
- * `name` empty (the seed), so the admin's name stands in. A customer reply with neither name nor
- * e-mail, by the ticket's own user and contact (as reply "2" of the seed), is the requester's.
+ * `name` empty (docs/providers/keliweb.md), so the admin's name stands in. A customer reply with neither name nor
+ * e-mail, by the ticket's own user and contact (as reply "2" of the documented example), is the requester's.
  * The author is always given: who wrote it (staff or not) is known even without a name.
  */
 function authorOf(reply: KeliwebReply, ticket: KeliwebTicket, requester: Person | null): Person {

@@ -44,7 +44,7 @@ const replyShape = z.object({
 });
 const noteShape = z.object({ noteid: idLike, date: localDate, message: whmcsValue, admin: whmcsValue });
 
-/** The number users see: `tid` in the seed's example, `ticketnum` in its table; tid first. */
+/** The number users see: `tid` in the documented example, `ticketnum` in its table; tid first. */
 export function ticketNumberOf(ticket: { tid?: unknown; ticketnum?: unknown }): string | null {
   return textOf(ticket.tid) ?? textOf(ticket.ticketnum);
 }
@@ -80,7 +80,10 @@ export type KeliwebNote = z.infer<typeof noteShape>;
 /** WHMCS-level errors, sent with HTTP 200: `{result: "error", message}` (docs/providers/keliweb.md). */
 export const keliwebErrorShape = z.object({ result: z.literal('error'), message: z.unknown() });
 
-/** `add-ticket-reply`'s success: `{result: "success"}` and nothing else documented (docs/providers/keliweb.md, Writes). */
+/**
+ * `add-ticket-reply`'s success: `{result: "success"}` and nothing else documented
+ * (docs/providers/keliweb.md, Writes).
+ */
 export const keliwebReplyAddedShape = z.object({ result: z.literal('success') });
 
 /**

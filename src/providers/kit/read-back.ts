@@ -10,7 +10,10 @@ export interface MadeWrite {
   /** The canonical number the write was sent for. */
   readonly number: string;
   readonly parseNumber: (number: string) => string;
-  /** What the provider did, for the error when the ticket cannot be read: `Keliweb added the reply to ticket 516757`. */
+  /**
+   * What the provider did, for the error when the ticket cannot be read: `Keliweb added the reply
+   * to ticket 516757`.
+   */
   readonly done: string;
 }
 

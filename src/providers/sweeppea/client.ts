@@ -26,7 +26,7 @@ import {
 const provider = 'sweeppea';
 
 /**
- * The seed's 403 "Invalid API Token" is what a wrong key gets, so for our users it is an
+ * The documented 403 "Invalid API Token" is what a wrong key gets, so for our users it is an
  * authentication failure (UNAUTHENTICATED); any other 403 (docs/providers/sweeppea.md: plan limit exceeded,
  * no permission) is FORBIDDEN. Reading the message is the only way to tell them apart.
  */
@@ -44,7 +44,7 @@ export function fetchSingleTicket(http: UpstreamClient, caseNumber: string, apiK
   });
 }
 
-/** The seed's 400 for a closed ticket; its other 400s are about the input. */
+/** The documented 400 for a closed ticket; its other 400s are about the input. */
 const CLOSED = /cannot update closed ticket/i;
 
 /**

@@ -61,14 +61,14 @@ function ticketOf(data: SweeppeaTicket, raw: unknown, options: SweeppeaMapOption
     createdAt: date(data.Date),
     // The ticket has no "modified" field; its Statistics log (create, resolve, …) is the closest.
     updatedAt: latest((data.Statistics ?? []).map((entry) => date(entry.Date))),
-    // Sweeppea tickets have notes but no reply thread (seed: only Notes, Files, Statistics).
+    // Sweeppea tickets have notes but no reply thread (docs/providers/sweeppea.md: only Notes, Files, Statistics).
     lastReplyAt: null,
     closedAt: date(data.CloseDate),
     // docs/providers/sweeppea.md: AccountInfo also holds IP, coordinates and user agent: only name
     // and email leave `raw`.
     requester: requesterOf(data.AccountInfo),
     assignee: null,
-    // Sweeppea has no departments; ResourceAffected (seed: "renaissance") is the product area a
+    // Sweeppea has no departments; ResourceAffected (docs/providers/sweeppea.md: "renaissance") is the product area a
     // ticket is filed against, the nearest thing to a queue. ClosedBy stays in `raw`: the model
     // has no "closed by" and the closer is not necessarily an assignee.
     department: nonEmpty(data.ResourceAffected),
@@ -102,7 +102,7 @@ function requesterOf(account: SweeppeaTicket['AccountInfo']): Person | null {
 }
 
 function toNote(note: NonNullable<SweeppeaTicket['Notes']>[number]): Note {
-  // The seed's notes carry no author.
+  // The documented notes carry no author.
   return { id: String(note.Id), createdAt: date(note.Date), body: note.Note, author: null };
 }
 

@@ -38,7 +38,7 @@ export const sweeppeaTicketShape = z.object({
 export type SweeppeaTicket = z.infer<typeof sweeppeaTicketShape>;
 
 /**
- * `/tickets/update`'s answer: `Ticket` holds some of the ticket's fields (the seed: CaseNumber,
+ * `/tickets/update`'s answer: `Ticket` holds some of the ticket's fields (docs/providers/sweeppea.md: CaseNumber,
  * Subject, Description, Priority, Status), by the same names as `fetchSingleTicket`'s `Data`.
  */
 export const sweeppeaUpdateShape = z.object({

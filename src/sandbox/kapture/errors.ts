@@ -13,7 +13,7 @@ const MESSAGES: Record<number, string> = {
   413: 'Request Entity Too Large',
 };
 
-/** The seed's error-code table lists 400/401/403/404/500 with no bodies: the failure shape at that status. */
+/** The documented error-code table lists 400/401/403/404/500 with no bodies: the failure shape at that status. */
 export function kaptureFaultReply(fault: StatusFault): SandboxReply {
   const reply = kaptureFailure(MESSAGES[fault.status] ?? STATUS_CODES[fault.status] ?? 'Error', fault.status);
   return fault.status === 429 ? { ...reply, headers: { 'retry-after': String(fault.retryAfter ?? 1) } } : reply;

@@ -7,7 +7,7 @@ export interface KapturePerson {
   readonly phone: string;
 }
 
-/** Kapture HTML-escapes names (`Kapture Dev API&apos;s` in the seed). */
+/** Kapture HTML-escapes names (`Kapture Dev API&apos;s` in docs/providers/kapture.md). */
 export const EMPLOYEES = [
   { id: 209803, name: 'Kapture Dev API&apos;s' },
   { id: 211457, name: 'Neha Kulkarni' },

@@ -18,7 +18,7 @@ import {
   TOPICS,
 } from './seed-text.js';
 
-/** The seed's `task_details`, field for field. */
+/** The documented `task_details`, field for field. */
 export interface KaptureTaskDetails {
   date: string;
   tat: string;
@@ -65,7 +65,7 @@ export interface KaptureTaskDetails {
   substatusKey: string;
   assigneeCode: string;
   ftr: string;
-  /** Element shape undocumented (the seed's is empty): `{name, url}` per file. */
+  /** Element shape undocumented (the documented example's is empty): `{name, url}` per file. */
   attachments: { name: string; url: string }[];
 }
 /** `history` and `additional_info` are undocumented objects: small plausible ones. */
@@ -94,7 +94,7 @@ export const taskDate = (ms: number): string => zoned(ms).toFormat('dd-MM-yyyy H
 /** docs/providers/kapture.md: other Kapture dates come as `yyyy-MM-dd HH:mm:ss`. */
 export const historyDate = (ms: number): string => zoned(ms).toFormat('yyyy-MM-dd HH:mm:ss');
 
-/** The seed's states: [status, sub-status, sub-status key], open and done. */
+/** The documented states: [status, sub-status, sub-status key], open and done. */
 export const KAPTURE_STATES = {
   open: [
     ['Pending', 'Pending', 'PS'],
@@ -107,7 +107,7 @@ export const KAPTURE_STATES = {
   ],
 } as const;
 
-/** The seed document's example, verbatim. */
+/** The example in the provider's documentation (docs/providers/kapture.md), verbatim. */
 const EXAMPLE: KaptureTicket = {
   additional_info: {},
   history: {},

@@ -13,7 +13,7 @@ function search(call: SandboxCall, store: TicketStore<KaptureTicket>): SandboxRe
   const owner = ownerOfKey('kapture', authorizationToken(call.headers.authorization, 'Basic'));
   if (owner === undefined) return kaptureFailure('Invalid Auth Key');
   const body = parseJsonBody(call.body);
-  // The seed: "Most probably, data may in array format. It should be in object format."
+  // docs/providers/kapture.md: "Most probably, data may in array format. It should be in object format."
   if (!isJsonObject(body)) return kaptureFailure('Invalid Json.');
   const raw = body.ticket_ids;
   // A number is read as its digits, as a Java JSONObject's optString would.

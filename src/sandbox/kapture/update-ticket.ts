@@ -9,7 +9,7 @@ import { historyDate, KAPTURE_STATES, type KaptureTicket, taskDate } from './see
 type State = readonly [status: string, substatus: string];
 
 /**
- * The sub-status keys the sandbox takes: the seed's, and the update document's `P` (pending) and
+ * The sub-status keys the sandbox takes: the documented read example's, and the update document's `P` (pending) and
  * `CL` (closed). Any other is refused with a failure of the sandbox's own (Kapture documents none).
  */
 const SUB_STATUSES = new Map<string, State>([

@@ -32,7 +32,7 @@ export async function addTicketReply(
   const ticket = entry.ticket;
   const date = now();
   const replyid = Math.max(...ticket.replies.reply.map((reply) => Number(reply.replyid))) + 1;
-  // A client's reply, as the seed's reply "2": the ticket's user, no name or e-mail of its own.
+  // A client's reply, as the documented reply "2": the ticket's user, no name or e-mail of its own.
   const reply: KeliwebReply = {
     replyid: String(replyid),
     userid: ticket.userid,

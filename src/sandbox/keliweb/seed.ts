@@ -19,7 +19,10 @@ import {
   type KeliwebPerson,
 } from './seed-text.js';
 
-/** WHMCS GetTicket reply; the opening message (replyid "0") has no `rating`, as in the seed. */
+/**
+ * WHMCS GetTicket reply; the opening message (replyid "0") has no `rating`, as documented
+ * (docs/providers/keliweb.md).
+ */
 export interface KeliwebReply {
   replyid: string;
   userid: string;
@@ -77,7 +80,10 @@ const attachment = (): string =>
     .map((name) => `${random.int(100000, 999999)}_${name}`)
     .join('|');
 
-/** The seed document's example, verbatim (its values are already realistic WHMCS sample data). */
+/**
+ * The example in the provider's documentation (docs/providers/keliweb.md), verbatim (its values are
+ * already realistic WHMCS sample data).
+ */
 const EXAMPLE: KeliwebTicket = {
   result: 'success',
   ticketid: '1',

@@ -2,7 +2,10 @@ import { STATUS_CODES } from 'node:http';
 import type { SandboxReply } from '../simulator.js';
 import type { StatusFault } from '../types.js';
 
-/** `fetchSingleTicket` and `/tickets/resolve` errors (every documented endpoint but update): `{Response: false, Message, Code}`. */
+/**
+ * `fetchSingleTicket` and `/tickets/resolve` errors (every documented endpoint but update):
+ * `{Response: false, Message, Code}`.
+ */
 export function sweeppeaError(status: number, message: string): SandboxReply {
   return { status, body: { Response: false, Message: message, Code: status } };
 }

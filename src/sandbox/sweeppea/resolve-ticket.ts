@@ -29,7 +29,7 @@ export function resolveTicket(call: SandboxCall, store: TicketStore<SweeppeaTick
   const now = new Date().toISOString();
   ticket.Status = true;
   ticket.CloseDate = now;
-  // ClosedBy's type is undocumented; the seed's are display names, so the key holder's name.
+  // ClosedBy's type is undocumented; the documented ones are display names, so the key holder's name.
   ticket.ClosedBy = SWEEPPEA_KEY_HOLDERS[owner];
   ticket.Completion = 100;
   ticket.Notes.push({ Id: objectId(), Date: now, Note: `Ticket resolved by ${ticket.ClosedBy} via the API.` });

@@ -48,7 +48,7 @@ export interface SweeppeaStatistic {
   Action: string;
 }
 
-/** A ticket as `fetchSingleTicket` answers it under `Data`: every field of the seed example. */
+/** A ticket as `fetchSingleTicket` answers it under `Data`: every field of the documented example. */
 export interface SweeppeaTicket {
   CaseNumber: string;
   Date: string;
@@ -121,7 +121,10 @@ function caseNumbers(count: number): string[] {
   return [...numbers];
 }
 
-/** The seed document's own example, its placeholders replaced by realistic values. */
+/**
+ * The example in the provider's documentation (docs/providers/sweeppea.md), its placeholders
+ * replaced by realistic values.
+ */
 function exampleTicket(): SweeppeaTicket {
   const account = accountInfo(PRIMARY_PEOPLE[0]!, 'Summer Giveaway 2025');
   return {
