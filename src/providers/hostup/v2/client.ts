@@ -1,8 +1,15 @@
 import type { UpstreamClient, UpstreamResponse } from '../../../upstream/types.js';
 import { checkShape } from '../../kit/check-shape.js';
 import { shapeError } from '../../kit/shape-error.js';
-import { type HostupV2Answer, hostupV2TicketShape, hostupV2WrappedShape, isWrapped } from './payload.js';
-import { isProblem, problemError } from './problem.js';
+import {
+  type HostupV2Answer,
+  type HostupV2Message,
+  hostupV2MessageShape,
+  hostupV2TicketShape,
+  hostupV2WrappedShape,
+  isWrapped,
+} from './payload.js';
+import { type HostupV2Call, isProblem, problemError } from './problem.js';
 
 /** docs/providers/hostup.md, v2 endpoints. */
 const TICKETS = '/api/v2/support/tickets';
@@ -41,7 +48,54 @@ export async function getTicketV2(
   });
 }
 
-function send(http: UpstreamClient, request: HostupV2Request): Promise<UpstreamResponse> {
+/**
+ * `POST …/{ref}/messages` `{message, encrypted: false}`: a reply as the token's customer; 201
+ * with the message. A write: the upstream client never sends it again once it may have arrived.
+ * The message, or undefined when the answer (the reply being made) cannot be read as one.
+ */
+export async function postMessage(
+  http: UpstreamClient,
+  ref: string,
+  message: string,
+  token: string,
+  number: string,
+): Promise<HostupV2Message | undefined> {
+  const body = { message, encrypted: false };
+  const response = await write(http, { method: 'POST', route: '/messages', ref, token, body }, 'reply', number);
+  const answer = checkShape(hostupV2MessageShape, response.body);
+  return answer.success ? answer.data : undefined;
+}
+
+/**
+ * `POST …/{ref}/actions/{close|reopen}`, no body. Reopen answers the refreshed ticket; close is
+ * inferred from it (docs/providers/hostup.md, unconfirmed). The ticket the answer holds, or
+ * undefined when it holds none.
+ */
+export async function postAction(
+  http: UpstreamClient,
+  ref: string,
+  action: 'close' | 'reopen',
+  token: string,
+  number: string,
+): Promise<HostupV2Answer | undefined> {
+  const response = await write(http, { method: 'POST', route: `/actions/${action}`, ref, token }, action, number);
+  const answer = ticketAnswer(response);
+  return answer.success ? answer.data : undefined;
+}
+
+/** A write, refused or failed by its status or by a problem document in its body. */
+async function write(
+  http: UpstreamClient,
+  request: HostupV2Request,
+  call: Exclude<HostupV2Call, 'read'>,
+  number: string,
+): Promise<UpstreamResponse> {
+  const response = await send(http, request, true);
+  if (!isSuccess(response.status) || isProblem(response.body)) throw problemError(response, call, number);
+  return response;
+}
+
+function send(http: UpstreamClient, request: HostupV2Request, write = false): Promise<UpstreamResponse> {
   return http.request({
     method: request.method,
     path: `${TICKETS}/${encodeURIComponent(request.ref)}${request.route}`,
@@ -51,6 +105,7 @@ function send(http: UpstreamClient, request: HostupV2Request): Promise<UpstreamR
       ...(request.body && { 'content-type': 'application/json' }),
     },
     ...(request.body && { body: JSON.stringify(request.body) }),
+    ...(write && { write: true }),
   });
 }
 

@@ -1,4 +1,4 @@
-import type { Attachment, Reply, Ticket } from '../../../domain/model.js';
+import type { Attachment, IsoDateTime, Reply, Ticket } from '../../../domain/model.js';
 import { parseIsoDate } from '../../../domain/dates.js';
 import { byteSize } from '../../kit/byte-size.js';
 import type { MapOptions } from '../../kit/map-options.js';
@@ -94,4 +94,28 @@ function toAttachment(attachment: HostupV2Attachment): Attachment {
     size: byteSize(attachment.size),
     contentType: nonEmpty(attachment.contentType),
   };
+}
+
+/**
+ * The ticket after a reply HostUp accepted, when it cannot be read back: the ticket as read just
+ * before, with the message HostUp answered (when it could be read) as its last reply.
+ */
+export function withReply(current: Ticket, message: HostupV2Message | undefined, fetchedAt: IsoDateTime): Ticket {
+  if (message === undefined) return { ...current, fetchedAt };
+  const reply = toReplyV2(message);
+  return {
+    ...current,
+    replies: [...current.replies, reply],
+    lastReplyAt: reply.createdAt ?? current.lastReplyAt,
+    updatedAt: latest([reply.createdAt, current.updatedAt]),
+    fetchedAt,
+  };
+}
+
+/**
+ * The ticket after a close or reopen HostUp accepted, when it cannot be read back: the ticket as
+ * read just before, with the v2 status word the action leaves it in.
+ */
+export function withStatus(current: Ticket, word: 'open' | 'closed', fetchedAt: IsoDateTime): Ticket {
+  return { ...current, status: HOSTUP_STATUSES.get(word) ?? 'UNKNOWN', statusText: word, fetchedAt };
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../../src/domain/model.js';
-import { toTicketV2 } from '../../../../src/providers/hostup/v2/mapper.js';
+import { toTicketV2, withReply, withStatus } from '../../../../src/providers/hostup/v2/mapper.js';
 import {
   type HostupV2Answer,
   type HostupV2Ticket,
+  hostupV2MessageShape,
   hostupV2TicketShape,
   hostupV2WrappedShape,
   publicIdOf,
@@ -255,5 +256,48 @@ describe('HostUp v2 fields that may be missing', () => {
   it('reads an HTML body as HTML, and a message body too', () => {
     const ticket = map({ body: '<p>Hej</p>', messages: [message({ body: 'one<br>two' })] });
     expect([ticket.bodyFormat, ticket.replies[0]?.bodyFormat]).toEqual(['HTML', 'HTML']);
+  });
+});
+
+describe('HostUp v2 tickets after a write that cannot be read back', () => {
+  const current = map();
+  const posted = checked(hostupV2MessageShape, hostupFixture('v2-post-message.json'));
+
+  it('appends the message HostUp answered as the last reply', () => {
+    const ticket = withReply(current, posted, '2025-04-01T13:02:48.000Z');
+    expect(ticket.replies).toHaveLength(4);
+    expect(ticket.replies[3]).toEqual({
+      id: 'tmsg_01jqm7r4s6t8v0w2x4y6z8a0b2',
+      createdAt: '2025-04-01T13:02:47Z',
+      body: 'Tyvärr samma problem fortfarande.',
+      bodyFormat: 'TEXT',
+      author: ASA,
+      attachments: [],
+    });
+    expect(ticket).toMatchObject({
+      lastReplyAt: '2025-04-01T13:02:47Z',
+      updatedAt: '2025-04-01T13:02:47Z',
+      fetchedAt: '2025-04-01T13:02:48.000Z',
+      raw: current.raw,
+    });
+  });
+
+  it('keeps the ticket as it was when the answer held no readable message', () => {
+    expect(withReply(current, undefined, '2025-04-01T13:02:48.000Z')).toEqual({
+      ...current,
+      fetchedAt: '2025-04-01T13:02:48.000Z',
+    });
+  });
+
+  it.each([
+    ['closed', 'CLOSED'],
+    ['open', 'OPEN'],
+  ] as const)('marks the ticket %s', (word, status) => {
+    expect(withStatus(current, word, '2025-04-01T13:02:48.000Z')).toEqual({
+      ...current,
+      status,
+      statusText: word,
+      fetchedAt: '2025-04-01T13:02:48.000Z',
+    });
   });
 });
