@@ -64,7 +64,7 @@ async function serve(
   if (tooLarge) return send(response, simulator, simulator.faultReply({ status: 413 }, pathname));
 
   const call: SandboxCall = { method: entry.method, url, pathname, headers: request.headers, body };
-  const fault = deps.settings.takeFault(simulator.provider);
+  const fault = deps.settings.takeFault(simulator.provider, pathname);
   if (fault) {
     await deps.timers.wait(deps.settings.latency(simulator.provider));
     if ('kind' in fault) return misbehave(fault, request, response);

@@ -40,3 +40,30 @@ describe('ProviderSettings.hold', () => {
     expect(await settled(settings.whenOpen('keliweb'))).toBe(true);
   });
 });
+
+describe('ProviderSettings.takeFault', () => {
+  it('gives a fault with a path only to calls whose path matches, counting only those against times', () => {
+    const settings = new ProviderSettings();
+    settings.setFault('hostup', { status: 405, path: /\/actions\/close$/, times: 2 });
+    expect(settings.takeFault('hostup', '/api/v2/support/tickets/616828')).toBeUndefined();
+    expect(settings.takeFault('hostup', '/api/v2/support/tickets/616828/actions/close')).toMatchObject({ status: 405 });
+    expect(settings.takeFault('hostup', '/api/v2/support/tickets/616828/messages')).toBeUndefined();
+    expect(settings.takeFault('hostup', '/api/v2/support/tickets/1/actions/close')).toMatchObject({ status: 405 });
+    expect(settings.takeFault('hostup', '/api/v2/support/tickets/1/actions/close')).toBeUndefined();
+  });
+
+  it('matches the same path every time, even with a global regular expression', () => {
+    const settings = new ProviderSettings();
+    settings.setFault('hostup', { kind: 'reset', path: /messages/g });
+    for (let call = 0; call < 3; call += 1) {
+      expect(settings.takeFault('hostup', '/api/v2/support/tickets/1/messages')).toMatchObject({ kind: 'reset' });
+    }
+  });
+
+  it('gives a fault without a path to every call', () => {
+    const settings = new ProviderSettings();
+    settings.setFault('kapture', { status: 500 });
+    expect(settings.takeFault('kapture', '/anything')).toMatchObject({ status: 500 });
+    expect(settings.takeFault('sweeppea', '/anything')).toBeUndefined();
+  });
+});
