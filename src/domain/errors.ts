@@ -118,9 +118,29 @@ abstract class RetryableUnlessSaidError extends TicketGraphError {
   }
 }
 
+/**
+ * What an upstream's answer said of its rate limit (HostUp v2's `X-RateLimit-Limit`, `-Remaining`
+ * and `-Reset`), each as sent; absent where it said nothing.
+ */
+export interface RateLimitWindow {
+  /** Calls the window allows. */
+  readonly limit?: number;
+  /** Calls left in it. */
+  readonly remaining?: number;
+  /** When it starts again, as the upstream writes it (epoch seconds or seconds from now: not every upstream says). */
+  readonly reset?: number;
+}
+
 export class RateLimitedError extends TicketGraphError {
   readonly code = 'RATE_LIMITED';
   readonly retryable = true;
+  /** The upstream's rate-limit window, for logs and metrics; not part of `extensions`. */
+  readonly rateLimit: RateLimitWindow | undefined;
+
+  constructor(message: string, details: ErrorDetails & { rateLimit?: RateLimitWindow } = {}) {
+    super(message, details);
+    this.rateLimit = details.rateLimit;
+  }
 }
 
 /**

@@ -60,11 +60,11 @@ export const PROVIDER_CATALOG: Readonly<Record<ProviderName, CatalogEntry>> = {
   hostup: {
     displayName: 'HostUp',
     // The legacy API reads one ticket a call and has no write endpoints; v2 adds messages and
-    // the close and reopen actions (docs/providers/hostup.md).
+    // the close and reopen actions (docs/providers/hostup.md). Its list is not used yet.
     capabilities: READ_ONLY,
     apis: [
       { name: 'legacy', capabilities: {} },
-      { name: 'v2', capabilities: {} },
+      { name: 'v2', capabilities: { replyToTicket: true, closeTicket: true, reopenTicket: true } },
     ],
     baseUrl: 'https://cloud.hostup.se',
     timezone: 'Europe/Stockholm',

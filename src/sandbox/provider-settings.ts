@@ -21,12 +21,13 @@ export class ProviderSettings {
   }
 
   /**
-   * The fault the next call of `provider` to `pathname` meets, counting it against the fault's
-   * `times`; a fault given a `path` leaves calls to other paths alone.
+   * The fault a call of `provider` to `pathname` meets, counting it against the fault's `times`;
+   * none when the fault is for other paths.
    */
   takeFault(provider: ProviderName, pathname: string): SandboxFault | undefined {
     const fault = this.#faults.get(provider);
-    if (fault?.path !== undefined && fault.path !== pathname) return undefined;
+    // `search`, unlike `test`, ignores a `g` flag's lastIndex: the same path matches every time.
+    if (fault?.path !== undefined && pathname.search(fault.path) === -1) return undefined;
     if (fault?.times !== undefined) {
       if (fault.times <= 1) this.#faults.delete(provider);
       else this.#faults.set(provider, { ...fault, times: fault.times - 1 });

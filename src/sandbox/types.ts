@@ -37,10 +37,18 @@ export interface StatusFault {
   status: number;
   /** Seconds sent in `Retry-After` (and HostUp's `retryAfter`) when `status` is 429. Default 1. */
   retryAfter?: number;
+  /**
+   * The error body's code, where the provider's has one (HostUp's, e.g. `route_not_found` for a
+   * v2 route it lacks). Default: the documented code for `status`.
+   */
+  code?: string;
   /** Answer only the next `times` calls so, then serve normally again. Default: until cleared. */
   times?: number;
-  /** Only calls to this path (e.g. `/tickets/resolve`) meet the fault. Default: every call. */
-  path?: string;
+  /**
+   * Only calls whose path (query left out) matches, e.g. `/\/actions\/close$/`; the others are
+   * served as usual and do not count against `times`. Default: every call.
+   */
+  path?: RegExp;
 }
 
 /**
@@ -53,8 +61,8 @@ export interface TransportFault {
   kind: 'reset' | 'stall' | 'malformed-json' | 'html-page' | 'huge-body';
   bytes?: number;
   times?: number;
-  /** Only calls to this path meet the fault. Default: every call. */
-  path?: string;
+  /** Only calls whose path matches, as StatusFault's `path`. */
+  path?: RegExp;
 }
 
 export type SandboxFault = StatusFault | TransportFault;

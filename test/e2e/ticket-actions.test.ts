@@ -34,6 +34,7 @@ const SWEEPPEA_OPEN = '2650478';
 const KELIWEB_OPEN = '516757';
 const KAPTURE_OPEN = '713516551148';
 const KAPTURE_UPDATE = '/update-ticket-from-other-source.html/v.2.0';
+const KAPTURE_UPDATE_PATH = /^\/update-ticket-from-other-source\.html\/v\.2\.0$/;
 const BODY = 'Risolto, grazie — ¡gracias! 🙏\nLine two';
 
 let gateway: Gateway;
@@ -110,7 +111,7 @@ describe('Kapture actions', () => {
   });
 
   it('never sends a write twice: a connection dropped once the update is read is not retryable', async () => {
-    gateway.sandbox.setFault('kapture', { kind: 'reset', times: 1, path: KAPTURE_UPDATE });
+    gateway.sandbox.setFault('kapture', { kind: 'reset', times: 1, path: KAPTURE_UPDATE_PATH });
     const result = await run(CLOSE, { provider: 'KAPTURE', number: KAPTURE_OPEN });
     expect(result).toMatchObject({ __typename: 'UpstreamError', code: 'UPSTREAM_ERROR', retryable: false });
     expect(result.message).toContain('the change may have been made');
@@ -118,7 +119,7 @@ describe('Kapture actions', () => {
   });
 
   it('never sends a write twice: an answer that stalls past the deadline is UPSTREAM_TIMEOUT, not retryable', async () => {
-    gateway.sandbox.setFault('kapture', { kind: 'stall', times: 1, path: KAPTURE_UPDATE });
+    gateway.sandbox.setFault('kapture', { kind: 'stall', times: 1, path: KAPTURE_UPDATE_PATH });
     const result = await run(REPLY, { provider: 'KAPTURE', number: KAPTURE_OPEN, body: BODY });
     expect(result).toMatchObject({ __typename: 'UpstreamError', code: 'UPSTREAM_TIMEOUT', retryable: false });
     expect(sent('kapture', KAPTURE_UPDATE)).toHaveLength(1);

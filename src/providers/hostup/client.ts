@@ -19,7 +19,7 @@ export async function getTicket(http: UpstreamClient, number: string, apiKey: st
   const response = await http.request({
     method: 'GET',
     path: `/api/support/tickets/${encodeURIComponent(number)}`,
-    // As the seed's curl sends them, Content-Type included.
+    // As the documented curl sends them, Content-Type included.
     headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
     retryAfterOf,
   });

@@ -1,4 +1,4 @@
-import type { Attachment, Note, Person, Reply, Ticket, TicketPriority, TicketStatus } from '../../domain/model.js';
+import type { Attachment, Note, Person, Reply, Ticket } from '../../domain/model.js';
 import { parseLocalDate } from '../../domain/dates.js';
 import type { MapOptions } from '../kit/map-options.js';
 import { textFormatOf } from '../kit/text-format.js';
@@ -14,31 +14,7 @@ import {
   type HostupReply,
   type HostupTicket,
 } from './payload.js';
-
-/**
- * Legacy HostBill words (Open, Answered, Client-Reply, In-Progress, On-Hold, Closed) and the v2
- * API's (open, answered, customer_reply, …); the table folds case and -/_/space (wordKey).
- */
-const STATUSES = wordTable<TicketStatus>({
-  open: 'OPEN',
-  // Staff answered: the next move is the customer's.
-  answered: 'WAITING_ON_CUSTOMER',
-  // The customer wrote last: the ticket waits on staff, which is what OPEN means here.
-  client_reply: 'OPEN',
-  customer_reply: 'OPEN',
-  in_progress: 'IN_PROGRESS',
-  on_hold: 'ON_HOLD',
-  closed: 'CLOSED',
-});
-
-/** Legacy Low/Medium/High/Urgent; the v2 API adds `critical`, which the model has as URGENT. */
-const PRIORITIES = wordTable<TicketPriority>({
-  low: 'LOW',
-  medium: 'MEDIUM',
-  high: 'HIGH',
-  urgent: 'URGENT',
-  critical: 'URGENT',
-});
+import { HOSTUP_PRIORITIES, HOSTUP_STATUSES } from './words.js';
 
 /** Whether a HostBill reply `type` is staff: staff answer as Admin; Client (or Guest, by e-mail) are the customer. */
 const STAFF_BY_TYPE = wordTable<boolean>({
@@ -59,7 +35,7 @@ export function toTicket(answer: HostupAnswer, options: MapOptions): Ticket {
   const { ticket } = answer.data;
   const date: ReadDate = (text) => parseLocalDate(text, options.timezone, HOSTUP_DATE_FORMATS, HOSTUP_ISO_ZONE) ?? null;
   const statusText = nonEmpty(ticket.status);
-  const status = STATUSES.get(statusText) ?? 'UNKNOWN';
+  const status = HOSTUP_STATUSES.get(statusText) ?? 'UNKNOWN';
   const priorityText = nonEmpty(ticket.priority);
   const owner = ownerOf(ticket.owner);
   const requester = person(ticket.name, ticket.email, false);
@@ -72,7 +48,7 @@ export function toTicket(answer: HostupAnswer, options: MapOptions): Ticket {
     bodyFormat: textFormatOf(ticket.body),
     status,
     statusText,
-    priority: PRIORITIES.get(priorityText) ?? null,
+    priority: HOSTUP_PRIORITIES.get(priorityText) ?? null,
     priorityText,
     createdAt: date(ticket.date),
     updatedAt: date(ticket.lastupdate),
@@ -140,7 +116,7 @@ function person(
   return shown === null && address === null ? null : { name: shown, email: address, isStaff };
 }
 
-/** The seed's `notes` and `attachments` are string arrays; empty or non-string entries stay in `raw`. */
+/** The documented `notes` and `attachments` are string arrays; empty or non-string entries stay in `raw`. */
 function textEntries(values: readonly unknown[] | null | undefined): [string, number][] {
   return (values ?? []).flatMap((value, index): [string, number][] =>
     typeof value === 'string' && value.trim() !== '' ? [[value, index]] : [],

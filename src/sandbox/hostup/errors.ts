@@ -51,6 +51,9 @@ export function rateLimited(retryAfterSeconds: number): SandboxReply {
   };
 }
 
+/** An injected fault at a legacy route; a `code` the fault names replaces the documented one. */
 export function hostUpFaultReply(fault: StatusFault): SandboxReply {
-  return fault.status === 429 ? rateLimited(fault.retryAfter ?? 1) : hostUpError(fault.status);
+  if (fault.status === 429) return rateLimited(fault.retryAfter ?? 1);
+  const reply = hostUpError(fault.status);
+  return fault.code === undefined ? reply : { ...reply, body: { ...(reply.body as object), code: fault.code } };
 }

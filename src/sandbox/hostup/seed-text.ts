@@ -48,10 +48,11 @@ export const STAFF = [
   },
 ] as const;
 
+/** `slug` is the v2 API's `departmentSlug`; the legacy API shows `dept_id` and `deptname`. */
 export const DEPARTMENTS = {
-  tech: { id: '1', name: 'Teknisk support' },
-  billing: { id: '2', name: 'Ekonomi' },
-  domains: { id: '4', name: 'Domäner' },
+  tech: { id: '1', name: 'Teknisk support', slug: 'tech-support' },
+  billing: { id: '2', name: 'Ekonomi', slug: 'billing' },
+  domains: { id: '4', name: 'Domäner', slug: 'domains' },
 } as const;
 
 export const SERVICES = {

@@ -109,16 +109,16 @@ export interface HostupTicket {
 }
 
 /** HostBill's "never" date. */
-const NEVER = '0000-00-00 00:00:00';
+export const NEVER = '0000-00-00 00:00:00';
 const PRIMARY_COUNT = 26;
 const OTHER_COUNT = 4;
 const EXAMPLE_INDEX = 13;
 const random = new SeededRandom(0x4057);
 
 /** docs/providers/hostup.md: server local time, no zone (Europe/Stockholm assumed). */
-const local = (ms: number): string =>
+export const local = (ms: number): string =>
   DateTime.fromMillis(ms, { zone: 'Europe/Stockholm' }).toFormat('yyyy-MM-dd HH:mm:ss');
-const gravatar = (email: string): string =>
+export const gravatar = (email: string): string =>
   `https://www.gravatar.com/avatar/${createHash('md5').update(email.trim().toLowerCase()).digest('hex')}?d=mp`;
 const ip = (): string => `198.51.100.${random.int(2, 254)}`;
 

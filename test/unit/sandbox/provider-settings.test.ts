@@ -42,20 +42,28 @@ describe('ProviderSettings.hold', () => {
 });
 
 describe('ProviderSettings.takeFault', () => {
-  it('meets only calls to the fault’s path, counting only those against `times`', () => {
+  it('gives a fault with a path only to calls whose path matches, counting only those against times', () => {
     const settings = new ProviderSettings();
-    settings.setFault('kapture', { kind: 'reset', times: 1, path: '/update-ticket-from-other-source.html/v.2.0' });
-    expect(settings.takeFault('kapture', '/search-ticket-by-ticket-id.html/v.2.0')).toBeUndefined();
-    expect(settings.takeFault('kapture', '/update-ticket-from-other-source.html/v.2.0')).toMatchObject({
-      kind: 'reset',
-    });
-    expect(settings.takeFault('kapture', '/update-ticket-from-other-source.html/v.2.0')).toBeUndefined();
+    settings.setFault('hostup', { status: 405, path: /\/actions\/close$/, times: 2 });
+    expect(settings.takeFault('hostup', '/api/v2/support/tickets/616828')).toBeUndefined();
+    expect(settings.takeFault('hostup', '/api/v2/support/tickets/616828/actions/close')).toMatchObject({ status: 405 });
+    expect(settings.takeFault('hostup', '/api/v2/support/tickets/616828/messages')).toBeUndefined();
+    expect(settings.takeFault('hostup', '/api/v2/support/tickets/1/actions/close')).toMatchObject({ status: 405 });
+    expect(settings.takeFault('hostup', '/api/v2/support/tickets/1/actions/close')).toBeUndefined();
   });
 
-  it('meets every call when the fault names no path', () => {
+  it('matches the same path every time, even with a global regular expression', () => {
     const settings = new ProviderSettings();
-    settings.setFault('hostup', { status: 503 });
-    expect(settings.takeFault('hostup', '/api/support/tickets/1')).toMatchObject({ status: 503 });
-    expect(settings.takeFault('hostup', '/other')).toMatchObject({ status: 503 });
+    settings.setFault('hostup', { kind: 'reset', path: /messages/g });
+    for (let call = 0; call < 3; call += 1) {
+      expect(settings.takeFault('hostup', '/api/v2/support/tickets/1/messages')).toMatchObject({ kind: 'reset' });
+    }
+  });
+
+  it('gives a fault without a path to every call', () => {
+    const settings = new ProviderSettings();
+    settings.setFault('kapture', { status: 500 });
+    expect(settings.takeFault('kapture', '/anything')).toMatchObject({ status: 500 });
+    expect(settings.takeFault('sweeppea', '/anything')).toBeUndefined();
   });
 });

@@ -4,11 +4,8 @@ import { createDisabledUpstream } from '../../../../src/upstream/disabled.js';
 import { itParsesNumbers, type AcceptedNumbers, type RefusedNumbers } from '../number-rules.js';
 
 // parseNumber runs before any I/O: an upstream that refuses every call proves it.
-const provider = createHostupProvider({
-  http: createDisabledUpstream('hostup'),
-  timezone: 'Europe/Stockholm',
-  maxBatch: 1,
-});
+const DEPS = { http: createDisabledUpstream('hostup'), timezone: 'Europe/Stockholm', maxBatch: 1 };
+const provider = createHostupProvider(DEPS);
 
 describe('HostUp provider', () => {
   it('reads one ticket a call and cannot update', () => {
@@ -17,6 +14,36 @@ describe('HostUp provider', () => {
       displayName: 'HostUp',
       capabilities: { updateTicket: false, batchRead: false, maxBatch: 1 },
     });
+  });
+
+  it('has no actions through the legacy API, its default', () => {
+    for (const legacy of [provider, createHostupProvider({ ...DEPS, api: 'legacy' })]) {
+      expect(legacy.capabilities).toMatchObject({ replyToTicket: false, closeTicket: false, reopenTicket: false });
+      expect([legacy.replyToTicket, legacy.closeTicket, legacy.reopenTicket]).toEqual([
+        undefined,
+        undefined,
+        undefined,
+      ]);
+    }
+  });
+
+  it('replies, closes and reopens through v2, and lists nothing yet', () => {
+    const v2 = createHostupProvider({ ...DEPS, api: 'v2' });
+    expect(v2.capabilities).toEqual({
+      updateTicket: false,
+      replyToTicket: true,
+      closeTicket: true,
+      reopenTicket: true,
+      listTickets: false,
+      batchRead: false,
+      maxBatch: 1,
+    });
+    expect([v2.replyToTicket, v2.closeTicket, v2.reopenTicket].map((method) => typeof method)).toEqual([
+      'function',
+      'function',
+      'function',
+    ]);
+    expect(v2.updateTicket).toBeUndefined();
   });
 });
 

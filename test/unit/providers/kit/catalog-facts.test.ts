@@ -18,6 +18,16 @@ describe('catalogFacts', () => {
       { name: 'sweeppea', displayName: 'Sweeppea', capabilities: { ...NONE, updateTicket: true, closeTicket: true } },
     ],
     ['hostup', 'legacy', { name: 'hostup', displayName: 'HostUp', capabilities: NONE }],
+    ['hostup', undefined, { name: 'hostup', displayName: 'HostUp', capabilities: NONE }],
+    [
+      'hostup',
+      'v2',
+      {
+        name: 'hostup',
+        displayName: 'HostUp',
+        capabilities: { ...NONE, replyToTicket: true, closeTicket: true, reopenTicket: true },
+      },
+    ],
     ['keliweb', undefined, { name: 'keliweb', displayName: 'Keliweb', capabilities: { ...NONE, replyToTicket: true } }],
   ] as const)(
     'gives %s (API %s) its catalog entry, one ticket a call whatever maxBatch is configured',

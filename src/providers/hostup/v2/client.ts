@@ -1,0 +1,119 @@
+import type { UpstreamClient, UpstreamResponse } from '../../../upstream/types.js';
+import { checkShape } from '../../kit/check-shape.js';
+import { shapeError } from '../../kit/shape-error.js';
+import {
+  type HostupV2Answer,
+  type HostupV2Message,
+  hostupV2MessageShape,
+  hostupV2TicketShape,
+  hostupV2WrappedShape,
+  isWrapped,
+} from './payload.js';
+import { type HostupV2Call, isProblem, problemError } from './problem.js';
+
+/** docs/providers/hostup.md, v2 endpoints. */
+const TICKETS = '/api/v2/support/tickets';
+
+/** One call to the v2 API. */
+interface HostupV2Request {
+  readonly method: 'GET' | 'POST';
+  /** Under `/api/v2/support/tickets/{ref}`: '' for the ticket, `/messages`, `/actions/close`. */
+  readonly route: string;
+  /** The public id (`tkt_…`), or the number (accepted "during migration"). */
+  readonly ref: string;
+  readonly token: string;
+  /** Sent as JSON. */
+  readonly body?: object;
+}
+
+/**
+ * `GET /api/v2/support/tickets/{ref}` with the Bearer token: the whole answer, validated.
+ * `number` names the ticket in errors when `ref` is its public id.
+ */
+export async function getTicketV2(
+  http: UpstreamClient,
+  ref: string,
+  token: string,
+  number: string = ref,
+): Promise<HostupV2Answer> {
+  const response = await send(http, { method: 'GET', route: '', ref, token });
+  if (!isSuccess(response.status)) throw problemError(response, 'read', number);
+  const answer = ticketAnswer(response);
+  if (answer.success) return answer.data;
+  // docs/providers/hostup.md: check the body, not only the status: a problem document is an error whatever the status.
+  if (isProblem(response.body)) throw problemError(response, 'read', number);
+  throw shapeError(`HostUp answered ticket ${number}`, answer.error, {
+    provider: 'hostup',
+    upstreamStatus: response.status,
+  });
+}
+
+/**
+ * `POST …/{ref}/messages` `{message, encrypted: false}`: a reply as the token's customer; 201
+ * with the message. A write: the upstream client never sends it again once it may have arrived.
+ * The message, or undefined when the answer (the reply being made) cannot be read as one.
+ */
+export async function postMessage(
+  http: UpstreamClient,
+  ref: string,
+  message: string,
+  token: string,
+  number: string,
+): Promise<HostupV2Message | undefined> {
+  const body = { message, encrypted: false };
+  const response = await write(http, { method: 'POST', route: '/messages', ref, token, body }, 'reply', number);
+  const answer = checkShape(hostupV2MessageShape, response.body);
+  return answer.success ? answer.data : undefined;
+}
+
+/**
+ * `POST …/{ref}/actions/{close|reopen}`, no body. Reopen answers the refreshed ticket; close is
+ * inferred from it (docs/providers/hostup.md, unconfirmed). The ticket the answer holds, or
+ * undefined when it holds none.
+ */
+export async function postAction(
+  http: UpstreamClient,
+  ref: string,
+  action: 'close' | 'reopen',
+  token: string,
+  number: string,
+): Promise<HostupV2Answer | undefined> {
+  const response = await write(http, { method: 'POST', route: `/actions/${action}`, ref, token }, action, number);
+  const answer = ticketAnswer(response);
+  return answer.success ? answer.data : undefined;
+}
+
+/** A write, refused or failed by its status or by a problem document in its body. */
+async function write(
+  http: UpstreamClient,
+  request: HostupV2Request,
+  call: Exclude<HostupV2Call, 'read'>,
+  number: string,
+): Promise<UpstreamResponse> {
+  const response = await send(http, request, true);
+  if (!isSuccess(response.status) || isProblem(response.body)) throw problemError(response, call, number);
+  return response;
+}
+
+function send(http: UpstreamClient, request: HostupV2Request, write = false): Promise<UpstreamResponse> {
+  return http.request({
+    method: request.method,
+    path: `${TICKETS}/${encodeURIComponent(request.ref)}${request.route}`,
+    headers: {
+      authorization: `Bearer ${request.token}`,
+      accept: 'application/json',
+      ...(request.body && { 'content-type': 'application/json' }),
+    },
+    ...(request.body && { body: JSON.stringify(request.body) }),
+    ...(write && { write: true }),
+  });
+}
+
+/** The ticket document of an answer, bare or under `data`. */
+function ticketAnswer(response: UpstreamResponse) {
+  return isWrapped(response.body)
+    ? checkShape<HostupV2Answer>(hostupV2WrappedShape, response.body)
+    : checkShape<HostupV2Answer>(hostupV2TicketShape, response.body);
+}
+
+const isSuccess = (status: number): boolean => status >= 200 && status < 300;

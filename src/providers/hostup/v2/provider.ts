@@ -1,0 +1,98 @@
+import { TicketClosedError, ValidationError } from '../../../domain/errors.js';
+import type { Ticket, TicketStatus } from '../../../domain/model.js';
+import { tracedBy } from '../../../upstream/traced.js';
+import type { UpstreamClient } from '../../../upstream/types.js';
+import { askedTicket } from '../../kit/asked-ticket.js';
+import { oneTicketACallProvider } from '../../kit/fetch-each.js';
+import type { Provider, ProviderDeps } from '../../provider.js';
+import { parseHostupNumber } from '../ticket-number.js';
+import { getTicketV2, postAction, postMessage } from './client.js';
+import { toTicketV2, withReply, withStatus } from './mapper.js';
+import { type HostupV2Answer, publicIdOf } from './payload.js';
+
+const provider = 'hostup';
+
+/** Statuses of a ticket that is open: reopening it is refused before anything is sent. */
+const NOT_CLOSED: ReadonlySet<TicketStatus> = new Set(['OPEN', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER', 'ON_HOLD']);
+
+/**
+ * HostUp's v2 API (`HOSTUP_API=v2`, docs/providers/hostup.md): one `GET /api/v2/support/tickets/{number}`
+ * a ticket, replies through `…/messages`, and the `…/actions/close` and `…/actions/reopen` actions.
+ */
+export function createHostupV2Provider(deps: ProviderDeps): Provider {
+  const now = () => new Date().toISOString();
+
+  /**
+   * The ticket as it stands after a write HostUp accepted: the ticket its answer holds, else one
+   * read back. Should neither be the ticket (a read failing now must not invite sending the write
+   * again), `fallback`: the ticket as read before, with what the write is known to have changed.
+   */
+  async function after(
+    http: UpstreamClient,
+    current: Ticket,
+    token: string,
+    answered: HostupV2Answer | undefined,
+    fallback: () => Ticket,
+  ): Promise<Ticket> {
+    const asked = (answer: HostupV2Answer) =>
+      askedTicket(toTicketV2(answer, { fetchedAt: now() }), current.number, parseHostupNumber);
+    try {
+      if (answered !== undefined) return asked(answered);
+    } catch {
+      // Not the ticket: read it instead.
+    }
+    try {
+      return asked(await getTicketV2(http, refOf(current), token, current.number));
+    } catch {
+      return fallback();
+    }
+  }
+
+  return {
+    ...oneTicketACallProvider(deps, {
+      provider,
+      parseNumber: parseHostupNumber,
+      read: getTicketV2,
+      toTicket: toTicketV2,
+    }),
+    /** `POST …/messages`, then the ticket read back (the 201 answers the message alone). */
+    async replyToTicket(current, body, auth, trace) {
+      // docs/providers/hostup.md: a closed ticket must be reopened before a reply; refused here, unsent.
+      if (current.status === 'CLOSED') {
+        throw new TicketClosedError(`HostUp ticket ${current.number} is closed; reopen it before replying`, {
+          provider,
+        });
+      }
+      const http = tracedBy(deps.http, trace);
+      const message = await postMessage(http, refOf(current), body, auth.secret, current.number);
+      return after(http, current, auth.secret, undefined, () => withReply(current, message, now()));
+    },
+    /** `POST …/actions/close` (unconfirmed); its answer when that is the ticket, else the ticket read back. */
+    async closeTicket(current, auth, trace) {
+      if (current.status === 'CLOSED') {
+        throw new TicketClosedError(`HostUp ticket ${current.number} is closed already`, { provider });
+      }
+      const http = tracedBy(deps.http, trace);
+      const answer = await postAction(http, refOf(current), 'close', auth.secret, current.number);
+      return after(http, current, auth.secret, answer, () => withStatus(current, 'closed', now()));
+    },
+    /** `POST …/actions/reopen`, which answers the refreshed ticket. */
+    async reopenTicket(current, auth, trace) {
+      // A status that says open is refused unsent; UNKNOWN is left to HostUp to judge.
+      if (NOT_CLOSED.has(current.status)) {
+        throw new ValidationError(`HostUp ticket ${current.number} is not closed, so it cannot be reopened`, {
+          provider,
+          field: 'id',
+        });
+      }
+      const http = tracedBy(deps.http, trace);
+      const answer = await postAction(http, refOf(current), 'reopen', auth.secret, current.number);
+      return after(http, current, auth.secret, answer, () => withStatus(current, 'open', now()));
+    },
+  } satisfies Provider;
+}
+
+/** The `{id}` of the write routes: the public id the ticket was read with, else its number. */
+function refOf(current: Ticket): string {
+  return publicIdOf(current.raw) ?? current.number;
+}
