@@ -63,7 +63,8 @@ export const hostupTicketShape = z
     // PHP encodes an empty associative array as `[]`: an unassigned ticket's owner may be one.
     owner: z.union([ownerShape, z.array(z.unknown())]).nullish(),
     replies: z.array(replyShape).nullish(),
-    // String arrays in the seed; other elements are left in `raw` by the mapper.
+    // String arrays in the documented example (docs/providers/hostup.md); other elements are left
+    // in `raw` by the mapper.
     attachments: z.array(z.unknown()).nullish(),
     notes: z.array(z.unknown()).nullish(),
   })

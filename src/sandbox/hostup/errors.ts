@@ -13,7 +13,8 @@ export function requestId(): string {
 const ERRORS: Record<number, { code: string; message: string }> = {
   400: { code: 'INVALID_PARAMETER', message: 'Invalid ticket number' },
   401: { code: 'UNAUTHORIZED', message: 'Invalid or missing API key' },
-  // The seed lists 403 without saying when: a valid key whose account is suspended (only ever injected).
+  // docs/providers/hostup.md lists 403 without saying when: a valid key whose account is suspended
+  // (only ever injected).
   403: { code: 'ACCOUNT_SUSPENDED', message: 'Your account is suspended; API access is disabled' },
   404: { code: 'TICKET_NOT_FOUND', message: 'Ticket not found' },
   413: { code: 'PAYLOAD_TOO_LARGE', message: 'Request body exceeds 1 MiB' },

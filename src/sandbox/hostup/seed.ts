@@ -54,7 +54,7 @@ export interface HostupLinkedService {
   createdAt: string;
   updatedAt: string;
 }
-/** A ticket as the legacy API answers it under `data.ticket`: every field of the seed example, HostBill-style. */
+/** A ticket as the legacy API answers it under `data.ticket`: every field of the documented example, HostBill-style. */
 export interface HostupTicket {
   id: string;
   parent_id: string;
@@ -266,7 +266,7 @@ function seed(): SeededTicket<HostupTicket>[] {
   return instants.map((created, index) => {
     const owner: TenantOwner = index < PRIMARY_COUNT ? 'primary' : 'other';
     const person = random.pick(owner === 'primary' ? PRIMARY_PEOPLE : OTHER_PEOPLE);
-    // Numbers grow with time, and the seed document's 616828 lands on the example's slot.
+    // Numbers grow with time, and the documented example's 616828 lands on the example's slot.
     const number = String(
       616_828 + (index - EXAMPLE_INDEX) * 1_731 + (index === EXAMPLE_INDEX ? 0 : random.int(0, 900)),
     );

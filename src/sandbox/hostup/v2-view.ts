@@ -99,7 +99,7 @@ export function summaryOf(ticket: HostupTicket) {
     number: ticket.number,
     subject: ticket.subject,
     status: statusOf(ticket),
-    // HostBill's Low/Medium/High/Urgent; v2's `critical` has no HostBill word, so the seed has none.
+    // HostBill's Low/Medium/High/Urgent; v2's `critical` has no HostBill word, so the seeded tickets have none.
     priority: ticket.priority.toLowerCase(),
     departmentSlug: department?.slug ?? null,
     departmentName: ticket.deptname,
