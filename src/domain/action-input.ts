@@ -1,7 +1,7 @@
 import { BadUserInputError, ValidationError } from './errors.js';
 import { decodeTicketId } from './ids.js';
 import type { ProviderName, TicketRef } from './model.js';
-import { checkText, MULTILINE_REFUSED } from './text-rules.js';
+import { checkLongText } from './text-rules.js';
 
 /** The longest reply body: as long as the longest description a provider documents. */
 export const MAX_REPLY_LENGTH = 20_000;
@@ -67,14 +67,10 @@ export function checkIdempotencyKey(input: TicketTargetArgs): string | undefined
  * and \n or \r\n line breaks, nor bidirectional controls.
  */
 export function checkReplyBody(body: string): string {
-  if (body.trim() === '') throw new ValidationError('The reply must not be blank', { field: 'body' });
-  if (body.length > MAX_REPLY_LENGTH) {
-    throw new ValidationError(
-      `The reply must be at most ${MAX_REPLY_LENGTH.toLocaleString('en')} characters; it has ` +
-        `${body.length.toLocaleString('en')}`,
-      { field: 'body' },
-    );
-  }
-  checkText(body, 'body', MULTILINE_REFUSED);
-  return body;
+  return checkLongText(body, {
+    field: 'body',
+    noun: 'reply',
+    max: MAX_REPLY_LENGTH,
+    blank: 'The reply must not be blank',
+  });
 }

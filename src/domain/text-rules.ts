@@ -17,6 +17,28 @@ export const MULTILINE_REFUSED = new RegExp(
   `[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u2028\\u2029${BIDI_CONTROLS}]|\\r(?!\\n)`,
 );
 
+/**
+ * Text of several lines sent exactly as given (its whitespace is content): not blank (`blank` is
+ * the message), at most `max` UTF-16 code units, and under MULTILINE_REFUSED. `noun` names it in
+ * the length message; the field's name by default.
+ */
+export function checkLongText(
+  text: string,
+  rule: { readonly field: string; readonly noun?: string; readonly max: number; readonly blank: string },
+): string {
+  const { field, max } = rule;
+  if (text.trim() === '') throw new ValidationError(rule.blank, { field });
+  if (text.length > max) {
+    throw new ValidationError(
+      `The ${rule.noun ?? field} must be at most ${max.toLocaleString('en')} characters; it has ` +
+        `${text.length.toLocaleString('en')}`,
+      { field },
+    );
+  }
+  checkText(text, field, MULTILINE_REFUSED);
+  return text;
+}
+
 /** Refuses text that is not well-formed Unicode or holds a character `refused` matches, naming `field`. */
 export function checkText(text: string, field: string, refused: RegExp): void {
   if (!text.isWellFormed())

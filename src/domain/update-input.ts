@@ -1,7 +1,7 @@
 import { checkTarget, type TicketTargetArgs } from './action-input.js';
 import { ValidationError } from './errors.js';
 import type { TicketRef, TicketUpdate } from './model.js';
-import { checkText, LINE_BREAK, MULTILINE_REFUSED, ONE_LINE_REFUSED } from './text-rules.js';
+import { checkLongText, checkText, LINE_BREAK, ONE_LINE_REFUSED } from './text-rules.js';
 
 /** The longest title, as Sweeppea documents it. */
 export const MAX_TITLE_LENGTH = 200;
@@ -67,18 +67,9 @@ function checkTitle(value: string): string {
 }
 
 function checkDescription(description: string): string {
-  if (description.trim() === '') {
-    throw new ValidationError('The description must not be empty; leave it out to keep the current one', {
-      field: 'description',
-    });
-  }
-  if (description.length > MAX_DESCRIPTION_LENGTH) {
-    throw new ValidationError(
-      `The description must be at most ${MAX_DESCRIPTION_LENGTH.toLocaleString('en')} characters; it has ` +
-        `${description.length.toLocaleString('en')}`,
-      { field: 'description' },
-    );
-  }
-  checkText(description, 'description', MULTILINE_REFUSED);
-  return description;
+  return checkLongText(description, {
+    field: 'description',
+    max: MAX_DESCRIPTION_LENGTH,
+    blank: 'The description must not be empty; leave it out to keep the current one',
+  });
 }

@@ -1,17 +1,17 @@
 import { graphqlSync, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import type { ActionProviders } from '../domain/model.js';
-import { PROVIDERS_THAT_CAN } from '../providers/catalog.js';
+import { PROVIDERS_THAT_CAN, PROVIDERS_THAT_CAN_BY_DEFAULT } from '../providers/catalog.js';
 import { schemaFor } from './index.js';
 
 /** The widest graph: every provider enabled, each with the API that can do most. */
-const sandboxSchema = () => schemaFor(PROVIDERS_THAT_CAN);
+const widestSchema = () => schemaFor(PROVIDERS_THAT_CAN);
 
 /**
  * The text of `schema.graphql`, as `npm run schema:print` writes it and a test compares it: the
  * graph a client sees through introspection, and codegen's input.
  */
 export function printSchemaFile(): string {
-  return `${printSchema(lexicographicSortSchema(sandboxSchema()))}\n`;
+  return `${printSchema(lexicographicSortSchema(widestSchema()))}\n`;
 }
 
 /** What `_service { sdl }` answers on that schema: the SDL a federation router composes. */
@@ -29,7 +29,7 @@ function subgraphSdlOf(schema: GraphQLSchema): string {
  * (`npm run subgraph:sdl` prints it from the environment).
  */
 export function printSubgraphFile(): string {
-  return subgraphSdlOf(sandboxSchema());
+  return subgraphSdlOf(schemaFor(PROVIDERS_THAT_CAN_BY_DEFAULT));
 }
 
 /** The SDL a gateway serves whose enabled providers can do these actions. */

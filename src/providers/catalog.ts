@@ -104,10 +104,18 @@ function canEver(name: ProviderName, action: TicketAction): boolean {
   return entry.capabilities[action] || (entry.apis ?? []).some((api) => api.capabilities[action] === true);
 }
 
+const byAction = (can: (name: ProviderName, action: TicketAction) => boolean) =>
+  Object.fromEntries(
+    TICKET_ACTIONS.map((action) => [action, PROVIDER_NAMES.filter((name) => can(name, action))]),
+  ) as unknown as ActionProviders;
+
 /**
  * For each action, every provider some API of which can do it, configured or not: the schema's
- * widest form (schema.graphql, the printed SDL), which a configuration narrows.
+ * widest form (schema.graphql, codegen's input), which a configuration narrows.
  */
-export const PROVIDERS_THAT_CAN: ActionProviders = Object.fromEntries(
-  TICKET_ACTIONS.map((action) => [action, PROVIDER_NAMES.filter((name) => canEver(name, action))]),
-) as unknown as ActionProviders;
+export const PROVIDERS_THAT_CAN: ActionProviders = byAction(canEver);
+
+/** For each action, the providers that can do it through their default APIs: what the sandbox serves. */
+export const PROVIDERS_THAT_CAN_BY_DEFAULT: ActionProviders = byAction(
+  (name, action) => catalogCapabilities(name)[action],
+);

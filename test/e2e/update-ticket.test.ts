@@ -398,13 +398,19 @@ describe('Mutation.updateTicket when Sweeppea cannot be reached', () => {
   });
 });
 
-describe('a gateway with no provider that can update', () => {
+describe('a gateway with no provider that can act on tickets', () => {
   let readOnly: Gateway;
   beforeAll(async () => {
+    // HostUp's legacy API alone: it only reads.
     readOnly = await startGateway({
       adjust: (config) => ({
         ...config,
-        providers: { ...config.providers, sweeppea: { ...config.providers.sweeppea, enabled: false } },
+        providers: {
+          ...config.providers,
+          sweeppea: { ...config.providers.sweeppea, enabled: false },
+          keliweb: { ...config.providers.keliweb, enabled: false },
+          kapture: { ...config.providers.kapture, enabled: false },
+        },
       }),
     });
   });
@@ -423,6 +429,9 @@ describe('a gateway with no provider that can update', () => {
       'UpdatableProvider',
       'UpdateTicketInput',
       'UpdateTicketResult',
+      'ReplyableProvider',
+      'ClosableProvider',
+      'ReopenableProvider',
       'ValidationError',
       'UpstreamError',
     ]) {
