@@ -27,7 +27,7 @@ export function checkLongText(
   rule: { readonly field: string; readonly noun?: string; readonly max: number; readonly blank: string },
 ): string {
   const { field, max } = rule;
-  if (text.trim() === '') throw new ValidationError(rule.blank, { field });
+  if (INVISIBLE.test(text)) throw new ValidationError(rule.blank, { field });
   if (text.length > max) {
     throw new ValidationError(
       `The ${rule.noun ?? field} must be at most ${max.toLocaleString('en')} characters; it has ` +
@@ -38,6 +38,9 @@ export function checkLongText(
   checkText(text, field, MULTILINE_REFUSED);
   return text;
 }
+
+/** Text with nothing a reader sees: white space and the zero-width characters (U+200B–U+200D, U+2060, U+FEFF). */
+const INVISIBLE = /^[\s\u200b-\u200d\u2060\ufeff]*$/;
 
 /** Refuses text that is not well-formed Unicode or holds a character `refused` matches, naming `field`. */
 export function checkText(text: string, field: string, refused: RegExp): void {

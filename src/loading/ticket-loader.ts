@@ -132,16 +132,28 @@ export function createTicketLoader(
       const number = provider.parseNumber(ref.number);
       const brought = credentials[ref.provider];
       if (brought === undefined && credential === undefined) throw missingCredential(provider);
-      const send = () => perform(provider, { ...ref, number }, request, brought, credential!);
-      if (idempotencyKey === undefined) return settle(await send());
+      const target = { ...ref, number };
+      if (idempotencyKey === undefined)
+        return settle(await perform(provider, target, request, brought, credential!, trace));
       if (!idempotency) throw new UnsupportedError('Idempotency keys are not kept on this gateway');
       // The caller is the gateway key and the upstream credential together: a configured one is the
       // gateway's own, whatever token it holds now; a brought one is fingerprinted, never kept.
-      const caller = hmac(idempotency.secret, [idempotency.gatewayKey ?? '', ref.provider, brought ?? '']);
+      const caller = hmac(idempotency.secret, [idempotency.gatewayKey ?? '', brought ?? '']);
       const fingerprint = hash([request, ref.provider, number]);
-      return settle(
-        await idempotency.store.once(`${caller}:${hash([idempotencyKey])}`, fingerprint, send, madeOrMayHaveMade),
-      );
+      // Only an outcome a write was sent for is remembered: one that sent nothing (a refusal before
+      // the write, a ticket already as asked) changed nothing, and holds no key.
+      let wrote = false;
+      const watched: CallTrace = {
+        ...trace,
+        requestId: trace?.requestId ?? '',
+        attempted(attempt) {
+          if (attempt.write) wrote = true;
+          trace?.attempted(attempt);
+        },
+      };
+      const send = () => perform(provider, target, request, brought, credential!, watched);
+      const keep = (outcome: unknown) => wrote && madeOrMayHaveMade(outcome);
+      return settle(await idempotency.store.once(caller, hash([idempotencyKey]), fingerprint, send, keep));
     },
   };
 
@@ -157,17 +169,18 @@ export function createTicketLoader(
     request: ActionRequest,
     brought: string | undefined,
     source: CredentialSource,
+    callTrace: CallTrace | undefined,
   ): Promise<Ticket> {
     const run = async (auth: Credential): Promise<Ticket> => {
       switch (request.action) {
         case 'updateTicket':
-          return provider.updateTicket!({ ...request.change, number: ref.number }, auth, trace);
+          return provider.updateTicket!({ ...request.change, number: ref.number }, auth, callTrace);
         case 'replyToTicket':
-          return provider.replyToTicket!(await current(ref), request.body, auth, trace);
+          return provider.replyToTicket!(await current(ref), request.body, auth, callTrace);
         case 'closeTicket':
-          return provider.closeTicket!(await current(ref), auth, trace);
+          return provider.closeTicket!(await current(ref), auth, callTrace);
         case 'reopenTicket':
-          return provider.reopenTicket!(await current(ref), auth, trace);
+          return provider.reopenTicket!(await current(ref), auth, callTrace);
       }
     };
     return brought !== undefined ? run({ secret: brought }) : writeWithConfigured(source, run);

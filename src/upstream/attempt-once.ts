@@ -66,6 +66,7 @@ function report(
     outcome,
     seconds,
     requestId: request.trace?.requestId,
+    write: request.write === true,
   };
   observer?.attempted(done);
   request.trace?.attempted(done);

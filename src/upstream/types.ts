@@ -111,6 +111,8 @@ export interface UpstreamAttempt {
   readonly seconds: number;
   /** The gateway request it was made for, when it was made for one (not a token renewal). */
   readonly requestId: string | undefined;
+  /** The call was a write (UpstreamRequest.write): the change may have reached the provider. */
+  readonly write: boolean;
 }
 
 export interface UpstreamRefusal {

@@ -75,14 +75,11 @@ describe('replyToTicket on Keliweb', () => {
   it('adds the reply through add-ticket-reply with the internal ticketid, and answers the thread read back', async () => {
     const result = await run(REPLY, { provider: 'KELIWEB', number: KELIWEB_OPEN, body: BODY });
     expect(result).toMatchObject({ __typename: 'Ticket', status: 'OPEN', statusText: 'Customer-Reply' });
-    // A multipart form sends line breaks as \r\n, as WHMCS keeps them.
-    expect(result.replies?.at(-1)).toMatchObject({
-      body: 'Risolto, grazie — ¡gracias! 🙏\r\nLine two',
-      author: { isStaff: false },
-    });
+    // Sent url-encoded, so its line break arrives as written (a multipart form would make it \r\n).
+    expect(result.replies?.at(-1)).toMatchObject({ body: BODY, author: { isStaff: false } });
     const replies = sent('keliweb', '/api/v2/keliweb/add-ticket-reply');
     expect(replies).toHaveLength(1);
-    expect(replies[0]!.body).toContain('Risolto, grazie — ¡gracias! 🙏\r\nLine two');
+    expect(new URLSearchParams(replies[0]!.body).get('message')).toBe(BODY);
     // The current ticket read, the reply, the read back.
     expect(sent('keliweb', '/api/v2/keliweb/get-ticket')).toHaveLength(2);
   });

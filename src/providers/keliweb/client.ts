@@ -99,7 +99,9 @@ export interface KeliwebReplyInput {
 }
 
 /**
- * `POST /api/v2/keliweb/add-ticket-reply`, a multipart form of `ticketid` and `message`: adds the
+ * `POST /api/v2/keliweb/add-ticket-reply`, a url-encoded form of `ticketid` and `message` (the
+ * form Keliweb's own PHP examples send; docs/providers/keliweb.md): a multipart form would turn
+ * every line break of the message into \r\n, where url-encoding sends it as given. Adds the
  * reply as the API's user. A write: the upstream client never sends it again once it may have
  * arrived. Resolves once Keliweb answers `{result: "success"}`; anything else throws.
  */
@@ -108,14 +110,12 @@ export async function addTicketReply(
   reply: KeliwebReplyInput,
   accessToken: string,
 ): Promise<void> {
-  const form = new FormData();
-  form.append('ticketid', reply.ticketid);
-  form.append('message', reply.message);
+  const form = new URLSearchParams({ ticketid: reply.ticketid, message: reply.message });
   const response = await http.request({
     method: 'POST',
     path: ADD_TICKET_REPLY_PATH,
-    headers: headersFor(accessToken),
-    body: form,
+    headers: { ...headersFor(accessToken), 'content-type': 'application/x-www-form-urlencoded' },
+    body: form.toString(),
     write: true,
   });
   // As on get-ticket, WHMCS's own errors come with HTTP 200: the body first.

@@ -92,6 +92,10 @@ export const keliwebReplyAddedShape = z.object({ result: z.literal('success') })
  * null when the answer had none.
  */
 export function internalIdOf(raw: unknown): string | null {
-  const id = textOf(typeof raw === 'object' && raw !== null ? (raw as { ticketid?: unknown }).ticketid : undefined);
-  return id !== null && /^\d{1,20}$/.test(id) ? id : null;
+  const value = typeof raw === 'object' && raw !== null ? (raw as { ticketid?: unknown }).ticketid : undefined;
+  // A JSON number past 2^53 has already lost digits: it could name another ticket.
+  if (typeof value === 'number' && !Number.isSafeInteger(value)) return null;
+  const id = textOf(value);
+  // Digits without a leading zero: the id as WHMCS writes it, not one its form parser might read otherwise.
+  return id !== null && /^[1-9]\d{0,15}$/.test(id) ? id : null;
 }

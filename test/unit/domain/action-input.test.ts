@@ -51,6 +51,7 @@ describe('checkReplyBody', () => {
   it.each([
     ['', 'The reply must not be blank'],
     [' \n\t ', 'The reply must not be blank'],
+    ['\u200b\u2060\ufeff', 'The reply must not be blank'],
     ['a'.repeat(20_001), 'The reply must be at most 20,000 characters; it has 20,001'],
     ['a\u0000b', 'The body holds a control character (U+0000)'],
     ['a\rb', 'The body holds a control character (U+000D)'],

@@ -12,6 +12,7 @@ import { fixedCredential, type RegisteredProvider, type ProviderRegistry } from 
 import { createMemoryIdempotencyStore } from '../../../src/loading/idempotency.js';
 import { createTicketLoader } from '../../../src/loading/ticket-loader.js';
 import { CLOSED_CIRCUIT } from '../../../src/upstream/breaker.js';
+import type { CallTrace } from '../../../src/upstream/types.js';
 
 const READ_ONLY = {
   updateTicket: false,
@@ -303,8 +304,19 @@ describe('TicketLoader.act', () => {
     const provider: FakeProvider = {
       ...fakeProvider('keliweb', false, 1),
       capabilities: { ...READ_ONLY, replyToTicket: true },
-      async replyToTicket(current: Ticket, body: string, auth: Credential) {
+      async replyToTicket(current: Ticket, body: string, auth: Credential, trace?: CallTrace) {
         replies.push({ current, body, secret: auth.secret });
+        // As the upstream client reports a write it sends.
+        trace?.attempted({
+          provider: 'keliweb',
+          method: 'POST',
+          path: '/reply',
+          status: 200,
+          outcome: 'answered',
+          seconds: 0,
+          requestId: trace.requestId,
+          write: true,
+        });
         if (failWith) throw failWith;
         return { ...current, subject: `replied: ${body}` };
       },
@@ -382,5 +394,28 @@ describe('TicketLoader.act', () => {
     await expect(act()).rejects.toMatchObject({ retryable: true });
     await expect(act()).rejects.toMatchObject({ retryable: true });
     expect(refused.replies).toHaveLength(2);
+  });
+
+  it('remembers nothing for a keyed action that sent no write, so the key is not spent', async () => {
+    const replies: string[] = [];
+    const provider: FakeProvider = {
+      ...fakeProvider('kapture', false, 1),
+      capabilities: { ...READ_ONLY, reopenTicket: true },
+      // Open already: answered as it stands, nothing sent (as Kapture and HostUp do).
+      async reopenTicket(current: Ticket) {
+        replies.push(current.number);
+        return current;
+      },
+    };
+    const shared = scope();
+    const act = () =>
+      createTicketLoader(registryOf(entry(provider, true, 'k')), {}, { idempotency: shared }).act(
+        { provider: 'kapture', number: '5' },
+        { action: 'reopenTicket' },
+        'K',
+      );
+    await act();
+    await act();
+    expect(replies).toEqual(['5', '5']);
   });
 });

@@ -47,6 +47,7 @@ describe('attemptOnce, one try', () => {
       outcome: 'answered',
       seconds: expect.any(Number),
       requestId: 'r1',
+      write: false,
     };
     expect(seen.attempts).toEqual([told]);
     expect(traced).toEqual([told]);

@@ -52,6 +52,9 @@ export function isProblem(body: unknown): boolean {
  * document, or with a code the gateway does not know, falls back on the HTTP status.
  */
 export function problemError(response: UpstreamResponse, call: HostupV2Call, number: string): TicketGraphError {
+  // A write answered with a 5xx, or an error inside a 2xx, may have been made whatever code it
+  // names (a `rate_limited` on a 503 included): it is never called retryable.
+  if (call !== 'read' && (response.status >= 500 || response.status < 400)) return byStatus(response, call, number);
   const problem = checkShape(hostupProblemShape, response.body);
   const details = { provider, upstreamStatus: response.status } as const;
   switch (problem.success ? problem.data.code : undefined) {

@@ -1,4 +1,4 @@
-import { TicketClosedError, ValidationError } from '../../../domain/errors.js';
+import { TicketClosedError, UpstreamFailedError, UpstreamInvalidResponseError } from '../../../domain/errors.js';
 import type { Ticket, TicketStatus } from '../../../domain/model.js';
 import { tracedBy } from '../../../upstream/traced.js';
 import type { UpstreamClient } from '../../../upstream/types.js';
@@ -43,7 +43,15 @@ export function createHostupV2Provider(deps: ProviderDeps): Provider {
     }
     try {
       return asked(await getTicketV2(http, refOf(current), token, current.number));
-    } catch {
+    } catch (error) {
+      // Another ticket read back: the change went somewhere, but this ticket cannot be shown as it
+      // stands. Not retryable: sending it again could make it twice.
+      if (error instanceof UpstreamInvalidResponseError) {
+        throw new UpstreamFailedError(
+          `HostUp answered another ticket after the change to ticket ${current.number}; the change may have been made: read the ticket before trying again`,
+          { provider, retryable: false },
+        );
+      }
       return fallback();
     }
   }
@@ -78,13 +86,9 @@ export function createHostupV2Provider(deps: ProviderDeps): Provider {
     },
     /** `POST …/actions/reopen`, which answers the refreshed ticket. */
     async reopenTicket(current, auth, trace) {
-      // A status that says open is refused unsent; UNKNOWN is left to HostUp to judge.
-      if (NOT_CLOSED.has(current.status)) {
-        throw new ValidationError(`HostUp ticket ${current.number} is not closed, so it cannot be reopened`, {
-          provider,
-          field: 'id',
-        });
-      }
+      // A ticket that reads open is open already: answered as it stands, nothing sent (as Kapture
+      // does). UNKNOWN is left to HostUp to judge.
+      if (NOT_CLOSED.has(current.status)) return current;
       const http = tracedBy(deps.http, trace);
       const answer = await postAction(http, refOf(current), 'reopen', auth.secret, current.number);
       return after(http, current, auth.secret, answer, () => withStatus(current, 'open', now()));
@@ -94,5 +98,9 @@ export function createHostupV2Provider(deps: ProviderDeps): Provider {
 
 /** The `{id}` of the write routes: the public id the ticket was read with, else its number. */
 function refOf(current: Ticket): string {
-  return publicIdOf(current.raw) ?? current.number;
+  const id = publicIdOf(current.raw);
+  return id !== null && PUBLIC_ID.test(id) ? id : current.number;
 }
+
+/** A public ticket id as HostUp writes them (`tkt_` and a ULID): anything else is not trusted in a path. */
+const PUBLIC_ID = /^tkt_[0-9a-z]{1,64}$/i;

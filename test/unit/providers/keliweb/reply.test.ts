@@ -61,7 +61,7 @@ describe('Keliweb replyToTicket over HTTP', () => {
     return error as TicketGraphError;
   };
 
-  it('sends ticketid from the read answer and message as a multipart write, then reads the reply back in the thread', async () => {
+  it('sends ticketid from the read answer and message as a url-encoded write, then reads the reply back in the thread', async () => {
     let sent: { headers?: unknown; body?: unknown } = {};
     onReply().reply((options) => {
       sent = options;
@@ -70,9 +70,12 @@ describe('Keliweb replyToTicket over HTTP', () => {
     onRead().reply(200, JSON.stringify(afterReply()));
     const { http, sent: requests } = upstream();
     const ticket = await reply(http);
-    expect(sent.headers).toMatchObject({ authorization: `Bearer ${TOKEN}`, 'x-requested-with': 'XMLHttpRequest' });
-    expect(sent.body).toBeInstanceOf(FormData);
-    expect([...(sent.body as FormData).entries()]).toEqual([
+    expect(sent.headers).toMatchObject({
+      authorization: `Bearer ${TOKEN}`,
+      'x-requested-with': 'XMLHttpRequest',
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect([...new URLSearchParams(sent.body as string).entries()]).toEqual([
       ['ticketid', '1'],
       ['message', BODY],
     ]);
@@ -111,6 +114,8 @@ describe('Keliweb replyToTicket over HTTP', () => {
     ['no ticketid', { ticketid: undefined }],
     ['an empty ticketid', { ticketid: '' }],
     ['a ticketid that is no integer', { ticketid: '1; DROP' }],
+    ['a ticketid past 2^53, already rounded', { ticketid: 9007199254740993 }],
+    ['a ticketid with a leading zero', { ticketid: '0003207' }],
   ])('sends nothing when the read answer had %s, and says so', async (_, changes) => {
     const { http, sent } = upstream();
     await expect(reply(http, currentTicket(getTicketAnswer(changes)))).rejects.toMatchObject({

@@ -27,6 +27,7 @@ function yogaWithRequestLog(upstreamBytesPerRequest?: number) {
             outcome: 'answered',
             seconds: 0.01,
             requestId: trace.requestId,
+            write: false,
           });
           return 'seven';
         },
