@@ -1,6 +1,6 @@
-import { checkTarget, type TicketTargetArgs } from './action-input.js';
+import type { TicketTargetArgs } from './action-input.js';
 import { ValidationError } from './errors.js';
-import type { TicketRef, TicketUpdate } from './model.js';
+import type { TicketUpdate } from './model.js';
 import { checkLongText, checkText, LINE_BREAK, ONE_LINE_REFUSED } from './text-rules.js';
 
 /** The longest title, as Sweeppea documents it. */
@@ -14,16 +14,9 @@ export interface UpdateTicketArgs extends TicketTargetArgs {
   readonly description?: string | null | undefined;
 }
 
-/** A checked update: which ticket, by which input field it was named, and the change. */
-export interface CheckedUpdate {
-  readonly ref: TicketRef;
-  /** `id` or `number`: the field to blame when the provider refuses the number. */
-  readonly namedBy: 'id' | 'number';
-  readonly change: Omit<TicketUpdate, 'number'>;
-}
-
 /**
- * Checks an update before anything reaches a provider; throws ValidationError naming the field.
+ * Checks an update's change before anything reaches a provider (its ticket is `checkTarget`'s);
+ * throws ValidationError naming the field.
  *
  * Decisions where the provider's document is silent:
  * - Lengths are counted in UTF-16 code units (JavaScript's `length`), as a JavaScript or .NET
@@ -36,8 +29,7 @@ export interface CheckedUpdate {
  * - Text must be well-formed Unicode (no lone surrogates), without control characters (a
  *   description may have tabs and \n or \r\n line breaks) or bidirectional controls.
  */
-export function checkUpdate(input: UpdateTicketArgs): CheckedUpdate {
-  const { ref, namedBy } = checkTarget(input);
+export function checkChange(input: UpdateTicketArgs): Omit<TicketUpdate, 'number'> {
   const title = input.title == null ? undefined : checkTitle(input.title);
   const description = input.description == null ? undefined : checkDescription(input.description);
   if (title === undefined && description === undefined) {
@@ -45,11 +37,7 @@ export function checkUpdate(input: UpdateTicketArgs): CheckedUpdate {
       field: 'input',
     });
   }
-  return {
-    ref,
-    namedBy,
-    change: { ...(title !== undefined && { title }), ...(description !== undefined && { description }) },
-  };
+  return { ...(title !== undefined && { title }), ...(description !== undefined && { description }) };
 }
 
 function checkTitle(value: string): string {

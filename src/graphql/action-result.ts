@@ -16,8 +16,11 @@ import {
   checkIdempotencyKey,
   checkTarget,
   MAX_IDEMPOTENCY_KEY_LENGTH,
+  type TicketTargetArgs,
 } from '../domain/action-input.js';
-import type { ProviderName, TicketAction } from '../domain/model.js';
+import type { ProviderName, Ticket, TicketAction } from '../domain/model.js';
+import type { Context } from '../loading/context.js';
+import type { ActionRequest } from '../loading/ticket-loader.js';
 import { PROVIDER_CATALOG, PROVIDERS_THAT_CAN } from '../providers/catalog.js';
 import { builder } from './builder.js';
 import { TicketObject } from './ticket.js';
@@ -28,7 +31,7 @@ import { TicketObject } from './ticket.js';
  */
 
 /** The upstream failure of an action, as the `UpstreamError` member of its result. */
-export class UpstreamErrorMember extends Error {
+class UpstreamErrorMember extends Error {
   readonly code: UpstreamFailureCode;
   readonly provider: ProviderName | undefined;
   readonly retryable: boolean;
@@ -46,7 +49,7 @@ export class UpstreamErrorMember extends Error {
 
 // No `provider` field: beside `Ticket.provider: Provider!` in one selection, a nullable one
 // would be a field conflict for every client; the caller knows which ticket it named.
-export const ErrorInterface = builder.interfaceRef<{ message: string }>('Error').implement({
+const ErrorInterface = builder.interfaceRef<{ message: string }>('Error').implement({
   description:
     'Why an action on a ticket did not happen. Every member of a mutation result other than `Ticket` implements it.',
   fields: (t) => ({
@@ -145,7 +148,7 @@ builder.objectType(UpstreamErrorMember, {
  * field that carried it; a provider that is off is unsupported here; upstream failures keep
  * their code. Anything else is a fault of the gateway and stays a masked GraphQL error.
  */
-export function asActionFailure(error: unknown, checked: CheckedTarget | undefined): unknown {
+function asActionFailure(error: unknown, checked: CheckedTarget | undefined): unknown {
   if (error instanceof ValidationError || !(error instanceof TicketGraphError)) return error;
   if (error instanceof BadUserInputError) {
     return new ValidationError(error.message, {
@@ -162,7 +165,7 @@ export function asActionFailure(error: unknown, checked: CheckedTarget | undefin
 builder.mutationType({ description: 'Changes tickets in the providers that allow it.' });
 
 /** Every error member of a mutation result, in the order the union lists them. */
-export const ACTION_ERRORS = [
+const ACTION_ERRORS = [
   ValidationError,
   TicketClosedError,
   NotFoundError,
@@ -171,6 +174,29 @@ export const ACTION_ERRORS = [
   UnsupportedError,
   UpstreamErrorMember,
 ];
+
+/** The result union of an action mutation: the ticket, or one of ACTION_ERRORS. */
+export function actionErrors(name: string, description: string) {
+  return { types: ACTION_ERRORS, directResult: true, union: { name, description } } as const;
+}
+
+/**
+ * An action mutation's resolver: the ticket named, the action `request` reads from the input and
+ * the idempotency key are checked in that order before anything is sent; a failure becomes its
+ * member of the result union.
+ */
+export function resolveAction<Input extends TicketTargetArgs>(request: (input: Input) => ActionRequest) {
+  return async (_root: unknown, { input }: { input: Input }, context: Context): Promise<Ticket> => {
+    let target: CheckedTarget | undefined;
+    try {
+      target = checkTarget(input);
+      const asked = request(input);
+      return await context.tickets.act(target.ref, asked, checkIdempotencyKey(input));
+    } catch (error) {
+      throw asActionFailure(error, target);
+    }
+  };
+}
 
 /** An action's provider enum (`UpdatableProvider`…): every provider that can, which schemaFor narrows. */
 export function actionProviderEnum(name: string, action: TicketAction, description: string) {
@@ -225,24 +251,11 @@ export function defineTargetOnlyAction(options: {
       type: TicketObject,
       description: options.description,
       args: { input: t.arg({ type: input, required: true, description: 'The ticket.' }) },
-      errors: {
-        types: ACTION_ERRORS,
-        directResult: true,
-        union: {
-          name: options.resultName,
-          description: `The ticket as it now stands, or why \`${options.action}\` did not happen.`,
-        },
-      },
-      resolve: async (_root, args, context) => {
-        let target: CheckedTarget | undefined;
-        try {
-          target = checkTarget(args.input);
-          const key = checkIdempotencyKey(args.input);
-          return await context.tickets.act(target.ref, { action: options.action }, key);
-        } catch (error) {
-          throw asActionFailure(error, target);
-        }
-      },
+      errors: actionErrors(
+        options.resultName,
+        `The ticket as it now stands, or why \`${options.action}\` did not happen.`,
+      ),
+      resolve: resolveAction(() => ({ action: options.action })),
     }),
   );
 }

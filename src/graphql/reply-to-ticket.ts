@@ -1,12 +1,6 @@
-import {
-  checkIdempotencyKey,
-  checkReplyBody,
-  checkTarget,
-  type CheckedTarget,
-  MAX_REPLY_LENGTH,
-} from '../domain/action-input.js';
+import { checkReplyBody, MAX_REPLY_LENGTH } from '../domain/action-input.js';
 import { PROVIDERS_THAT_CAN } from '../providers/catalog.js';
-import { ACTION_ERRORS, actionProviderEnum, asActionFailure, targetFieldDescriptions } from './action-result.js';
+import { actionErrors, actionProviderEnum, resolveAction, targetFieldDescriptions } from './action-result.js';
 import { builder } from './builder.js';
 import { TicketObject } from './ticket.js';
 
@@ -42,25 +36,8 @@ if (PROVIDERS_THAT_CAN.replyToTicket.length > 0) {
         'returns the ticket as it now stands, or why it was not sent. Where the provider shows replies, the new ' +
         'one is last among `replies`; Kapture keeps comments in `raw.history`.',
       args: { input: t.arg({ type: ReplyToTicketInput, required: true, description: 'The ticket and the reply.' }) },
-      errors: {
-        types: ACTION_ERRORS,
-        directResult: true,
-        union: {
-          name: 'ReplyToTicketResult',
-          description: 'The ticket as it now stands, or why the reply was not sent.',
-        },
-      },
-      resolve: async (_root, { input }, context) => {
-        let target: CheckedTarget | undefined;
-        try {
-          target = checkTarget(input);
-          const body = checkReplyBody(input.body);
-          const key = checkIdempotencyKey(input);
-          return await context.tickets.act(target.ref, { action: 'replyToTicket', body }, key);
-        } catch (error) {
-          throw asActionFailure(error, target);
-        }
-      },
+      errors: actionErrors('ReplyToTicketResult', 'The ticket as it now stands, or why the reply was not sent.'),
+      resolve: resolveAction((input) => ({ action: 'replyToTicket', body: checkReplyBody(input.body) })),
     }),
   );
 }

@@ -1,6 +1,5 @@
-import { checkIdempotencyKey } from '../domain/action-input.js';
-import { checkUpdate, MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH, type CheckedUpdate } from '../domain/update-input.js';
-import { ACTION_ERRORS, actionProviderEnum, asActionFailure, targetFieldDescriptions } from './action-result.js';
+import { checkChange, MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH } from '../domain/update-input.js';
+import { actionErrors, actionProviderEnum, resolveAction, targetFieldDescriptions } from './action-result.js';
 import { builder } from './builder.js';
 import { TicketObject } from './ticket.js';
 
@@ -42,20 +41,7 @@ builder.mutationField('updateTicket', (t) =>
       'or why it did not change. ' +
       'The input is checked before anything is sent; a later read of the ticket in the same request sees the change.',
     args: { input: t.arg({ type: UpdateTicketInput, required: true, description: 'The ticket and the change.' }) },
-    errors: {
-      types: ACTION_ERRORS,
-      directResult: true,
-      union: { name: 'UpdateTicketResult', description: 'The updated ticket, or why it was not updated.' },
-    },
-    resolve: async (_root, { input }, context) => {
-      let checked: CheckedUpdate | undefined;
-      try {
-        checked = checkUpdate(input);
-        const key = checkIdempotencyKey(input);
-        return await context.tickets.act(checked.ref, { action: 'updateTicket', change: checked.change }, key);
-      } catch (error) {
-        throw asActionFailure(error, checked);
-      }
-    },
+    errors: actionErrors('UpdateTicketResult', 'The updated ticket, or why it was not updated.'),
+    resolve: resolveAction((input) => ({ action: 'updateTicket', change: checkChange(input) })),
   }),
 );
