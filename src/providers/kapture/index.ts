@@ -1,5 +1,5 @@
-import { asError, BadUserInputError, TicketClosedError, UpstreamInvalidResponseError } from '../../domain/errors.js';
-import type { Ticket, TicketStatus } from '../../domain/model.js';
+import { asError, BadUserInputError, UpstreamInvalidResponseError } from '../../domain/errors.js';
+import type { Ticket } from '../../domain/model.js';
 import { catalogFacts } from '../kit/catalog-facts.js';
 import { readBack, readOne } from '../kit/read-back.js';
 import type { Credential, Provider, ProviderDeps } from '../provider.js';
@@ -8,6 +8,7 @@ import type { CallTrace } from '../../upstream/types.js';
 import { searchTickets, updateTicket, type KaptureUpdate } from './client.js';
 import { toTicket } from './mapper.js';
 import { subStatusKeyOf } from './payload.js';
+import { closedAlready, READS_OPEN } from '../kit/ticket-state.js';
 
 const provider = 'kapture';
 
@@ -31,7 +32,6 @@ function parseNumber(number: string): string {
 const PENDING = 'P';
 const CLOSED = 'CL';
 /** Statuses a reopen leaves as they are: open already. An UNKNOWN (tenant) status is sent `P`. */
-const OPEN: ReadonlySet<TicketStatus> = new Set(['OPEN', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER', 'ON_HOLD']);
 
 /** Kapture CRM (`https://SUBDOMAIN.kapturecrm.com`): many ids per search call, in chunks of `maxBatch`. */
 export function createKaptureProvider(deps: ProviderDeps): Provider {
@@ -111,7 +111,7 @@ export function createKaptureProvider(deps: ProviderDeps): Provider {
     async closeTicket(current, auth, trace) {
       const number = parseNumber(current.number);
       if (current.status === 'CLOSED') {
-        throw new TicketClosedError(`Kapture CRM ticket ${number} is closed already`, { provider });
+        throw closedAlready(provider, 'Kapture CRM', number);
       }
       return change(number, { subStatus: CLOSED }, auth, trace);
     },
@@ -122,7 +122,7 @@ export function createKaptureProvider(deps: ProviderDeps): Provider {
      */
     async reopenTicket(current, auth, trace) {
       const number = parseNumber(current.number);
-      if (OPEN.has(current.status)) return current;
+      if (READS_OPEN.has(current.status)) return current;
       return change(number, { subStatus: PENDING }, auth, trace);
     },
   } satisfies Provider;

@@ -13,6 +13,7 @@ import { tracedBy } from '../../upstream/traced.js';
 import type { CallTrace } from '../../upstream/types.js';
 import { fetchSingleTicket, resolveTicket, updateTicket } from './client.js';
 import { fromUpdateAnswer, toTicket } from './mapper.js';
+import { closedAlready } from '../kit/ticket-state.js';
 
 const provider = 'sweeppea';
 
@@ -86,7 +87,7 @@ export function createSweeppeaProvider(deps: ProviderDeps): Provider {
     async closeTicket(current, auth, trace) {
       const number = parseNumber(current.number);
       if (current.status === 'CLOSED') {
-        throw new TicketClosedError(`Sweeppea ticket ${number} is closed already`, { provider });
+        throw closedAlready(provider, 'Sweeppea', number);
       }
       const answer = await resolveTicket(tracedBy(deps.http, trace), number, auth.secret).catch(async (error) => {
         throw error instanceof NotFoundError ? await whyNotClosed(reading, number, auth, trace, error) : error;

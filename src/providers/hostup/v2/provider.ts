@@ -1,5 +1,5 @@
 import { TicketClosedError, UpstreamFailedError, UpstreamInvalidResponseError } from '../../../domain/errors.js';
-import type { Ticket, TicketStatus } from '../../../domain/model.js';
+import type { Ticket } from '../../../domain/model.js';
 import { tracedBy } from '../../../upstream/traced.js';
 import type { UpstreamClient } from '../../../upstream/types.js';
 import { askedTicket } from '../../kit/asked-ticket.js';
@@ -9,11 +9,9 @@ import { parseHostupNumber } from '../ticket-number.js';
 import { getTicketV2, postAction, postMessage } from './client.js';
 import { toTicketV2, withReply, withStatus } from './mapper.js';
 import { type HostupV2Answer, publicIdOf } from './payload.js';
+import { closedAlready, READS_OPEN } from '../../kit/ticket-state.js';
 
 const provider = 'hostup';
-
-/** Statuses of a ticket that is open: reopening it is refused before anything is sent. */
-const NOT_CLOSED: ReadonlySet<TicketStatus> = new Set(['OPEN', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER', 'ON_HOLD']);
 
 /**
  * HostUp's v2 API (`HOSTUP_API=v2`, docs/providers/hostup.md): one `GET /api/v2/support/tickets/{number}`
@@ -78,7 +76,7 @@ export function createHostupV2Provider(deps: ProviderDeps): Provider {
     /** `POST …/actions/close` (unconfirmed); its answer when that is the ticket, else the ticket read back. */
     async closeTicket(current, auth, trace) {
       if (current.status === 'CLOSED') {
-        throw new TicketClosedError(`HostUp ticket ${current.number} is closed already`, { provider });
+        throw closedAlready(provider, 'HostUp', current.number);
       }
       const http = tracedBy(deps.http, trace);
       const answer = await postAction(http, refOf(current), 'close', auth.secret, current.number);
@@ -88,7 +86,7 @@ export function createHostupV2Provider(deps: ProviderDeps): Provider {
     async reopenTicket(current, auth, trace) {
       // A ticket that reads open is open already: answered as it stands, nothing sent (as Kapture
       // does). UNKNOWN is left to HostUp to judge.
-      if (NOT_CLOSED.has(current.status)) return current;
+      if (READS_OPEN.has(current.status)) return current;
       const http = tracedBy(deps.http, trace);
       const answer = await postAction(http, refOf(current), 'reopen', auth.secret, current.number);
       return after(http, current, auth.secret, answer, () => withStatus(current, 'open', now()));
