@@ -6,6 +6,7 @@ import {
   TICKET_ACTIONS,
   type TicketAction,
 } from '../domain/model.js';
+import type { ListingFacts } from '../domain/ticket-list.js';
 
 /** What a provider's API lets the gateway do, before any configuration (`maxBatch` is configured). */
 export type CatalogCapabilities = Omit<ProviderCapabilities, 'maxBatch'>;
@@ -25,7 +26,13 @@ export interface CatalogEntry {
    * For a provider with more than one API (`<PROVIDER>_API`): each API's name and what it changes
    * in `capabilities`; the first is the default.
    */
-  readonly apis?: readonly { readonly name: string; readonly capabilities: Partial<CatalogCapabilities> }[];
+  readonly apis?: readonly {
+    readonly name: string;
+    readonly capabilities: Partial<CatalogCapabilities>;
+    readonly listing?: ListingFacts;
+  }[];
+  /** What its (default) API's list can filter by, where `capabilities.listTickets` is true. */
+  readonly listing?: ListingFacts;
   /** The public API; absent when every customer has its own host (Kapture's subdomains). */
   readonly baseUrl?: string;
   /** Zone of the provider's zone-less timestamps; absent when it sends UTC. */
@@ -54,6 +61,8 @@ export const PROVIDER_CATALOG: Readonly<Record<ProviderName, CatalogEntry>> = {
     displayName: 'Sweeppea',
     // `/tickets/update` and `/tickets/resolve`; no reply and no reopen (docs/providers/sweeppea.md, Writes).
     capabilities: { ...READ_ONLY, updateTicket: true, closeTicket: true },
+    // fetchOpenTickets and fetchClosedTickets, with `search` (docs/providers/sweeppea.md, Lists).
+    listing: { filters: ['state', 'search'] },
     baseUrl: 'https://api-v3.sweeppea.com',
     maxConcurrency: 1,
   },
@@ -64,7 +73,12 @@ export const PROVIDER_CATALOG: Readonly<Record<ProviderName, CatalogEntry>> = {
     capabilities: READ_ONLY,
     apis: [
       { name: 'legacy', capabilities: {} },
-      { name: 'v2', capabilities: { replyToTicket: true, closeTicket: true, reopenTicket: true } },
+      {
+        name: 'v2',
+        capabilities: { replyToTicket: true, closeTicket: true, reopenTicket: true },
+        // Cursor pages with a status filter (docs/providers/hostup.md, Lists).
+        listing: { filters: ['state'] },
+      },
     ],
     baseUrl: 'https://cloud.hostup.se',
     timezone: 'Europe/Stockholm',
@@ -85,6 +99,12 @@ export const PROVIDER_CATALOG: Readonly<Record<ProviderName, CatalogEntry>> = {
     // `update-ticket-from-other-source` sets the sub-status and adds a comment, never the title
     // (docs/providers/kapture.md, Writes): reply, close and reopen, not update.
     capabilities: { ...READ_ONLY, replyToTicket: true, closeTicket: true, reopenTicket: true, batchRead: true },
+    // The pull by creation date, a day a call (docs/providers/kapture.md, Lists): the dates are required.
+    listing: {
+      filters: ['state', 'createdAfter', 'createdBefore'],
+      requires: ['createdAfter', 'createdBefore'],
+      maxCreatedSpanDays: 31,
+    },
     timezone: 'Asia/Kolkata',
     maxConcurrency: 8,
     maxBatch: 20,
@@ -96,6 +116,13 @@ export function catalogCapabilities(name: ProviderName, api?: string): CatalogCa
   const entry = PROVIDER_CATALOG[name];
   const chosen = entry.apis?.find((candidate) => candidate.name === api) ?? entry.apis?.[0];
   return { ...entry.capabilities, ...chosen?.capabilities };
+}
+
+/** What `name`'s list can filter by through `api` (its default API when not given or unknown). */
+export function catalogListing(name: ProviderName, api?: string): ListingFacts | undefined {
+  const entry = PROVIDER_CATALOG[name];
+  const chosen = entry.apis?.find((candidate) => candidate.name === api) ?? entry.apis?.[0];
+  return chosen?.listing ?? entry.listing;
 }
 
 /** Whether some API of `name` can do `action`. */

@@ -1,4 +1,5 @@
 import type { ProviderCapabilities, ProviderName, Ticket, TicketUpdate } from '../domain/model.js';
+import type { TicketListQuery, TicketPage } from '../domain/ticket-list.js';
 import type { CallTrace, UpstreamClient } from '../upstream/types.js';
 
 /** The upstream credential one request uses for one provider. */
@@ -51,6 +52,14 @@ export interface Provider {
    * Every upstream call is made through `tracedBy(http, trace)`, so the request counts it.
    */
   fetchTickets(numbers: readonly string[], auth: Credential, trace?: CallTrace): Promise<(Ticket | Error)[]>;
+  /**
+   * One page of the provider's tickets, newest created first, mapped onto its list API. Present
+   * exactly when `capabilities.listTickets` is true. `query.filter` has been checked against the
+   * catalog's `listing` facts; `query.after` is a position this provider put on an edge, which it
+   * checks again (BadUserInputError before any call when it cannot resume from it). Reads as many
+   * upstream pages as `query.first` needs and no more. Throws a TicketGraphError.
+   */
+  listTickets?(query: TicketListQuery, auth: Credential, trace?: CallTrace): Promise<TicketPage>;
   /**
    * Changes a ticket and returns it as it now stands. Present exactly when
    * `capabilities.updateTicket` is true. Throws a TicketGraphError: TicketClosedError,

@@ -1,0 +1,159 @@
+/** Listing tickets: the query a provider is asked, the page it answers, and the rules a filter obeys. */
+import { ValidationError } from './errors.js';
+import type { IsoDateTime, Ticket, TicketRef } from './model.js';
+import { checkText, ONE_LINE_REFUSED } from './text-rules.js';
+
+/** Which tickets by state: OPEN is every status but closed. */
+export const LIST_STATES = ['OPEN', 'CLOSED', 'ANY'] as const;
+export type ListState = (typeof LIST_STATES)[number];
+
+/** The filters `ticketList` takes, by name. */
+export const LIST_FILTERS = ['state', 'search', 'createdAfter', 'createdBefore'] as const;
+export type ListFilterName = (typeof LIST_FILTERS)[number];
+
+/** A filter, checked: `search` trimmed and not blank, the bounds in order. */
+export interface TicketListFilter {
+  readonly state: ListState;
+  /** Words the provider matches against its tickets, as it matches them. */
+  readonly search?: string;
+  /** Only tickets created at or after this instant. */
+  readonly createdAfter?: IsoDateTime;
+  /** Only tickets created before this instant. */
+  readonly createdBefore?: IsoDateTime;
+}
+
+/** Most tickets one page holds (`first`). */
+export const MAX_PAGE_SIZE = 100;
+/** Longest `search` text. */
+export const MAX_SEARCH_LENGTH = 200;
+
+/** What a provider's list can do, as plain data (providers/catalog.ts), checked before any call. */
+export interface ListingFacts {
+  /** The filters it applies; `state: ANY` (no filter) is always accepted. */
+  readonly filters: readonly ListFilterName[];
+  /** The filters every list call needs. */
+  readonly requires?: readonly ListFilterName[];
+  /** The longest span from `createdAfter` to `createdBefore`, in days. */
+  readonly maxCreatedSpanDays?: number;
+}
+
+/** One page's worth of asking. */
+export interface TicketListQuery {
+  readonly filter: TicketListFilter;
+  /** How many tickets, 1 to MAX_PAGE_SIZE. */
+  readonly first: number;
+  /**
+   * The position the provider put on the edge the page starts after, as it issued it (read back
+   * from a cursor the gateway signed); absent for the first page. A provider checks its shape and
+   * throws BadUserInputError for one it cannot resume from.
+   */
+  readonly after?: ListPosition;
+}
+
+/** Where an edge stands in a provider's list, in the provider's own terms: plain JSON. */
+export type ListPosition = string | number | boolean | null | readonly ListPosition[] | { readonly [key: string]: ListPosition };
+
+/** The fields of a ticket a list answer can hold. */
+export type ListedFields = Partial<Omit<Ticket, 'provider' | 'number'>>;
+
+/**
+ * A ticket as a list answer shows it: `listed` has exactly the fields the answer gives (a field
+ * given as null is known to be null); any other is read with the ticket. `number` is canonical
+ * (the provider's parseNumber), so that read goes through the request's loader.
+ */
+export interface ListedTicket extends TicketRef {
+  readonly listed: ListedFields;
+}
+
+export interface TicketEdge {
+  readonly ticket: ListedTicket;
+  /** Where the list resumes after this ticket (`TicketListQuery.after`). */
+  readonly position: ListPosition;
+}
+
+/** One page of a list, newest created first. */
+export interface TicketPage {
+  readonly edges: readonly TicketEdge[];
+  /** Whether tickets follow the last edge. */
+  readonly hasNextPage: boolean;
+  /** How many tickets match the filter, where the upstream says; null where it does not. */
+  readonly totalCount: number | null;
+}
+
+/** A filter as a client sends it, before checking. */
+export interface ListFilterInput {
+  readonly state?: ListState | null;
+  readonly search?: string | null;
+  readonly createdAfter?: IsoDateTime | null;
+  readonly createdBefore?: IsoDateTime | null;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Checks a client's filter against what `provider` can apply and returns it in checked form, or
+ * throws BadUserInputError naming the filter and the provider. A blank `search` is no search.
+ */
+export function checkListFilter(
+  input: ListFilterInput | null | undefined,
+  facts: ListingFacts,
+  provider: string,
+): TicketListFilter {
+  const state = input?.state ?? 'ANY';
+  const search = input?.search?.trim() || undefined;
+  const createdAfter = input?.createdAfter ?? undefined;
+  const createdBefore = input?.createdBefore ?? undefined;
+  const given: Record<ListFilterName, boolean> = {
+    state: state !== 'ANY',
+    search: search !== undefined,
+    createdAfter: createdAfter !== undefined,
+    createdBefore: createdBefore !== undefined,
+  };
+  for (const name of LIST_FILTERS) {
+    if (given[name] && !facts.filters.includes(name)) {
+      throw new ValidationError(`${provider} cannot filter its list by \`${name}\``, { field: `filter.${name}` });
+    }
+  }
+  for (const name of facts.requires ?? []) {
+    if (!given[name]) {
+      throw new ValidationError(`${provider} lists tickets only with \`filter.${name}\``, { field: `filter.${name}` });
+    }
+  }
+  if (search !== undefined) {
+    if (search.length > MAX_SEARCH_LENGTH) {
+      throw new ValidationError(`\`filter.search\` must be at most ${MAX_SEARCH_LENGTH} characters`, {
+        field: 'filter.search',
+      });
+    }
+    checkText(search, 'filter.search', ONE_LINE_REFUSED);
+  }
+  if (createdAfter !== undefined && createdBefore !== undefined) {
+    const span = Date.parse(createdBefore) - Date.parse(createdAfter);
+    if (span <= 0) {
+      throw new ValidationError('`filter.createdAfter` must be before `filter.createdBefore`', {
+        field: 'filter.createdAfter',
+      });
+    }
+    const days = facts.maxCreatedSpanDays;
+    if (days !== undefined && span > days * DAY_MS) {
+      throw new ValidationError(
+        `${provider} lists at most ${days} days at a time: \`filter.createdAfter\` to \`filter.createdBefore\` spans more`,
+        { field: 'filter.createdBefore' },
+      );
+    }
+  }
+  return {
+    state,
+    ...(search !== undefined && { search }),
+    ...(createdAfter !== undefined && { createdAfter }),
+    ...(createdBefore !== undefined && { createdBefore }),
+  };
+}
+
+/** Checks `first` (1 to MAX_PAGE_SIZE). */
+export function checkPageSize(first: number): number {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw new ValidationError(`\`first\` must be 1 to ${MAX_PAGE_SIZE}; got ${first}`, { field: 'first' });
+  }
+  return first;
+}
