@@ -207,5 +207,6 @@ export const STATUS_COLORS: Readonly<Record<string, string>> = {
   Answered: '#3a87ad',
   'Client-Reply': '#f89406',
   'In-Progress': '#9b59b6',
+  'On-Hold': '#e67e22',
   Closed: '#999999',
 };

@@ -113,24 +113,35 @@ export const NEVER = '0000-00-00 00:00:00';
 const PRIMARY_COUNT = 26;
 const OTHER_COUNT = 4;
 const EXAMPLE_INDEX = 13;
-const random = new SeededRandom(0x4057);
+/** The first stream: the 30 tickets every older test knows. */
+const firstStream = new SeededRandom(0x4057);
 
 /** docs/providers/hostup.md: server local time, no zone (Europe/Stockholm assumed). */
 export const local = (ms: number): string =>
   DateTime.fromMillis(ms, { zone: 'Europe/Stockholm' }).toFormat('yyyy-MM-dd HH:mm:ss');
 export const gravatar = (email: string): string =>
   `https://www.gravatar.com/avatar/${createHash('md5').update(email.trim().toLowerCase()).digest('hex')}?d=mp`;
-const ip = (): string => `198.51.100.${random.int(2, 254)}`;
+const ip = (random: SeededRandom): string => `198.51.100.${random.int(2, 254)}`;
 
-interface Draft {
+/** What a seeded ticket is drawn from. */
+export interface HostupDraft {
+  /** Its place in the seed: picks the topic and the shape of the thread. */
   index: number;
   owner: TenantOwner;
   created: number;
   person: HostupPerson;
   closed: boolean;
+  /** The HostBill status, when it is not the one the thread leads to. */
+  status?: string;
 }
 
-function replies(draft: Draft, ticketId: string, clientId: string, staff: (typeof STAFF)[number]): HostupReply[] {
+function replies(
+  draft: HostupDraft,
+  ticketId: string,
+  clientId: string,
+  staff: (typeof STAFF)[number],
+  random: SeededRandom,
+): HostupReply[] {
   const count = draft.index % 5 === 3 ? random.int(10, 13) : random.int(0, 4);
   let at = draft.created;
   return Array.from({ length: count }, (_, n) => {
@@ -159,7 +170,7 @@ function replies(draft: Draft, ticketId: string, clientId: string, staff: (typeo
       status: byStaff ? 'Answered' : 'Client-Reply',
       type: byStaff ? 'Admin' : 'Client',
       flags: 0,
-      senderip: byStaff ? '' : ip(),
+      senderip: byStaff ? '' : ip(random),
       rating: rated ? String(random.int(3, 5)) : '0',
       rate_date: rated ? local(at + 3_600_000) : NEVER,
       from: byStaff ? 'support@hostup.se' : email,
@@ -168,16 +179,18 @@ function replies(draft: Draft, ticketId: string, clientId: string, staff: (typeo
   });
 }
 
-function ticket(draft: Draft, number: string): HostupTicket {
+/** A ticket in the legacy API's form, its random details drawn from `random`. */
+export function hostupTicket(draft: HostupDraft, number: string, random: SeededRandom): HostupTicket {
   const client = draft.owner === 'primary' ? PRIMARY_CLIENT : OTHER_CLIENT;
   const topic = TOPICS[draft.index % TOPICS.length]!;
   const staff = random.pick(STAFF);
   const id = String(48_210 + draft.index * 17 + random.int(0, 9));
-  const thread = replies(draft, id, client.id, staff);
+  const thread = replies(draft, id, client.id, staff, random);
   const isExample = draft.index === EXAMPLE_INDEX;
   const closed = draft.closed;
   const last = thread.at(-1);
-  const status = closed ? 'Closed' : draft.index % 7 === 0 && last ? 'In-Progress' : (last?.status ?? 'Open');
+  const status =
+    draft.status ?? (closed ? 'Closed' : draft.index % 7 === 0 && last ? 'In-Progress' : (last?.status ?? 'Open'));
   const lastAt = last
     ? DateTime.fromFormat(last.date, 'yyyy-MM-dd HH:mm:ss', { zone: 'Europe/Stockholm' }).toMillis()
     : draft.created;
@@ -212,7 +225,7 @@ function ticket(draft: Draft, number: string): HostupTicket {
     client_read: last?.type === 'Admin' ? '0' : '1',
     type: 'Client',
     request_type: random.pick(['incident', 'question', 'problem']),
-    senderip: ip(),
+    senderip: ip(random),
     escalated: topic.tags.includes('akut') ? '1' : '0',
     sla_id: client.group === 'Företag' ? '2' : '0',
     start_date: local(draft.created),
@@ -262,6 +275,7 @@ function ticket(draft: Draft, number: string): HostupTicket {
 }
 
 function seed(): SeededTicket<HostupTicket>[] {
+  const random = firstStream;
   const instants = seedInstants(random, PRIMARY_COUNT + OTHER_COUNT);
   return instants.map((created, index) => {
     const owner: TenantOwner = index < PRIMARY_COUNT ? 'primary' : 'other';
@@ -270,7 +284,7 @@ function seed(): SeededTicket<HostupTicket>[] {
     const number = String(
       616_828 + (index - EXAMPLE_INDEX) * 1_731 + (index === EXAMPLE_INDEX ? 0 : random.int(0, 900)),
     );
-    return { owner, ticket: ticket({ index, owner, created, person, closed: index % 3 === 2 }, number) };
+    return { owner, ticket: hostupTicket({ index, owner, created, person, closed: index % 3 === 2 }, number, random) };
   });
 }
 

@@ -2,7 +2,8 @@ import { ownerOfKey } from '../keys.js';
 import type { SandboxCall, SandboxReply, Simulator, SimulatorOptions } from '../simulator.js';
 import { TicketStore, withCopies } from '../ticket-store.js';
 import { hostUpError, hostUpFaultReply, requestId } from './errors.js';
-import { HOSTUP_SEED, type HostupTicket } from './seed.js';
+import type { HostupTicket } from './seed.js';
+import { HOSTUP_TICKETS } from './seed-volume.js';
 import { handleV2 } from './v2-api.js';
 import { v2FaultReply } from './v2-errors.js';
 import type { HostupV2State } from './v2-state.js';
@@ -62,7 +63,7 @@ export function createHostupSimulator(options: SimulatorOptions = {}): Simulator
     ticket.ticket_number = number;
   };
   const store = new TicketStore(
-    withCopies(HOSTUP_SEED, options.copies ?? 0, numberOf, renumber, (index) => String(700_000 + index)),
+    withCopies(HOSTUP_TICKETS, options.copies ?? 0, numberOf, renumber, (index) => String(700_000 + index)),
     numberOf,
   );
   let postedReplies = 0;

@@ -95,7 +95,10 @@ describe('hostup v2 get ticket', () => {
       Answered: 'answered',
       'Client-Reply': 'customer_reply',
       'In-Progress': 'in_progress',
+      'On-Hold': 'on_hold',
       Closed: 'closed',
+      // A status an admin made up.
+      'Awaiting-Vendor': 'unknown',
     };
     for (const number of sandbox.ticketNumbers('hostup')) {
       expect((await get(`${TICKETS}/${number}`)).body.status).toBe(words[(await legacy(number)).status]);
@@ -145,6 +148,24 @@ describe('hostup v2 get ticket', () => {
 
 describe('hostup v2 list tickets', () => {
   const page = (query: string, key?: string | null) => get(`${TICKETS}${query}`, key);
+  /** Every summary of one list, page by page: `query` plus each nextCursor; and how many pages it took. */
+  const walk = async (query: string, key?: string | null) => {
+    const seen: any[] = [];
+    let pages = 0;
+    for (let cursor: string | null = ''; cursor !== null; pages += 1) {
+      const next = await page(`${query}${cursor === '' ? '' : `&cursor=${encodeURIComponent(cursor)}`}`, key);
+      expect(next.status).toBe(200);
+      seen.push(...next.body.data);
+      cursor = next.body.nextCursor;
+    }
+    return { seen, pages };
+  };
+  const numbersOf = (summaries: any[]) => summaries.map((ticket) => ticket.number);
+  /** Newest created first; of one second, the higher number first. */
+  const inListOrder = (summaries: any[]) =>
+    [...summaries].sort(
+      (a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || Number(b.number) - Number(a.number),
+    );
 
   it('pages through every ticket of the caller, newest first, 20 by default, each once', async () => {
     const first = await page('');
@@ -152,33 +173,66 @@ describe('hostup v2 list tickets', () => {
     expect(keysOf(first.body)).toEqual(['data', 'nextCursor']);
     expect(first.body.data).toHaveLength(20);
     expect(keysOf(first.body.data[0])).toEqual(keysOf(hostupFixture('v2-list-tickets.json').data[0]));
+    expect(first.body.data[0]).toMatchObject({ number: '644513', createdAt: '2026-02-08T17:26:50Z', status: 'closed' });
     const seen: any[] = [...first.body.data];
-    let cursor: string | null = first.body.nextCursor;
     let pages = 1;
-    while (cursor !== null) {
+    for (let cursor: string | null = first.body.nextCursor; cursor !== null; pages += 1) {
       const next = await page(`?limit=7&cursor=${encodeURIComponent(cursor)}`);
       seen.push(...next.body.data);
       cursor = next.body.nextCursor;
-      pages += 1;
     }
-    expect(pages).toBe(2);
-    expect(seen.map((ticket) => ticket.number).sort()).toEqual([...sandbox.ticketNumbers('hostup')].sort());
-    const created = seen.map((ticket) => Date.parse(ticket.createdAt));
-    expect(created).toEqual([...created].sort((a, b) => b - a));
+    // 91 tickets: 20, then ten pages of 7 and one of 1.
+    expect(pages).toBe(12);
+    expect(seen).toHaveLength(91);
+    expect(numbersOf(seen).sort()).toEqual([...sandbox.ticketNumbers('hostup')].sort());
+    expect(numbersOf(seen)).toEqual(numbersOf(inListOrder(seen)));
+  });
+
+  it("holds every v2 status among the primary tenant's 91 tickets: 55 not closed, 36 closed", async () => {
+    const { seen } = await walk('?limit=100');
+    const byStatus: Record<string, number> = {};
+    for (const ticket of seen) byStatus[ticket.status] = (byStatus[ticket.status] ?? 0) + 1;
+    expect(byStatus).toEqual({
+      open: 11,
+      answered: 13,
+      customer_reply: 16,
+      in_progress: 7,
+      on_hold: 4,
+      unknown: 4,
+      closed: 36,
+    });
+  });
+
+  it('breaks a tie of one creation second by the higher number first, across a page boundary too', async () => {
+    const { seen } = await walk('?limit=100');
+    const at = numbersOf(seen).indexOf('612450');
+    expect(numbersOf(seen).slice(at, at + 2)).toEqual(['612450', '612449']);
+    expect(seen[at].createdAt).toBe(seen[at + 1].createdAt);
+    const split = await walk(`?limit=${at + 1}`);
+    expect(numbersOf(split.seen)).toEqual(numbersOf(seen));
   });
 
   it('ends with a null nextCursor, and gives the other tenant only its own tickets', async () => {
-    expect((await page('?limit=100')).body.nextCursor).toBeNull();
+    const first = await page('?limit=50');
+    expect(first.body.nextCursor).not.toBeNull();
+    const last = await page(`?limit=50&cursor=${encodeURIComponent(first.body.nextCursor)}`);
+    expect([last.body.data.length, last.body.nextCursor]).toEqual([41, null]);
+    expect((await page('?limit=100')).body).toMatchObject({ data: { length: 91 }, nextCursor: null });
     const other = await page('?limit=100', sandbox.otherKeys.hostup);
-    expect(other.body.data.map((ticket: any) => ticket.number).sort()).toEqual(
-      [...sandbox.ticketNumbers('hostup', 'other')].sort(),
-    );
+    expect(numbersOf(other.body.data).sort()).toEqual([...sandbox.ticketNumbers('hostup', 'other')].sort());
+    expect(other.body.nextCursor).toBeNull();
   });
 
-  it('filters by status and by department slug', async () => {
-    const closed = (await page('?status=closed&limit=100')).body.data;
-    expect(closed.length).toBeGreaterThan(0);
-    expect(closed.every((ticket: any) => ticket.status === 'closed')).toBe(true);
+  it('pages through one status with its cursors: 36 closed in pages of 10', async () => {
+    const closed = await walk('?status=closed&limit=10');
+    expect([closed.seen.length, closed.pages]).toEqual([36, 4]);
+    expect(closed.seen.every((ticket: any) => ticket.status === 'closed')).toBe(true);
+    expect(numbersOf(closed.seen)).toEqual(numbersOf(inListOrder(closed.seen)));
+    const onHold = await walk('?status=on_hold&limit=3');
+    expect(numbersOf(onHold.seen)).toEqual(['638182', '625649', '613160', '600337']);
+  });
+
+  it('filters by department slug', async () => {
     const billing = (await page('?departmentSlug=billing&limit=100')).body.data;
     expect(billing.length).toBeGreaterThan(0);
     expect(billing.every((ticket: any) => ticket.departmentName === 'Ekonomi')).toBe(true);
@@ -198,8 +252,53 @@ describe('hostup v2 list tickets', () => {
     }
   });
 
-  it('answers 401 without the token', async () => {
+  it('refuses a cursor with filters other than those it was issued for', async () => {
+    const closed = (await page('?status=closed&limit=5')).body.nextCursor;
+    for (const query of ['?limit=5', '?status=open&limit=5', '?status=closed&departmentSlug=billing&limit=5']) {
+      const answer = await page(`${query}&cursor=${encodeURIComponent(closed)}`);
+      expectProblem(answer, 400, 'invalid_request', TICKETS);
+      expect(answer.body.errors.map((error: any) => error.field)).toEqual(['cursor']);
+    }
+    expect((await page(`?status=closed&limit=5&cursor=${encodeURIComponent(closed)}`)).status).toBe(200);
+  });
+
+  it('answers 401 without the token, and an injected 403, 429 or 500 at the list as a problem', async () => {
     expectProblem(await page('', null), 401, 'unauthorized', TICKETS);
+    sandbox.setFault('hostup', { status: 403, path: /\/tickets$/, times: 1 });
+    expectProblem(await page('?limit=5'), 403, 'forbidden', TICKETS);
+    sandbox.setFault('hostup', { status: 429, retryAfter: 7, path: /\/tickets$/, times: 1 });
+    const limited = await page('?limit=5');
+    expectProblem(limited, 429, 'rate_limited', TICKETS);
+    expect(limited.headers.get('retry-after')).toBe('7');
+    sandbox.setFault('hostup', { status: 500, path: /\/tickets$/, times: 1 });
+    expectProblem(await page('?limit=5'), 500, 'internal_error', TICKETS);
+    expect((await get(`${TICKETS}/616828`)).status).toBe(200);
+    expect((await page('?limit=5')).status).toBe(200);
+  });
+
+  it('records each list call with its query', async () => {
+    await page('?limit=5&status=closed');
+    expect(sandbox.requests.map((request) => [request.method, request.path])).toEqual([
+      ['GET', `${TICKETS}?limit=5&status=closed`],
+    ]);
+  });
+
+  it('shows the tickets seeded after the first thirty through both APIs alike', async () => {
+    for (const [number, legacyStatus, v2Status] of [
+      ['638182', 'On-Hold', 'on_hold'],
+      ['642167', 'Awaiting-Vendor', 'unknown'],
+      ['612450', 'Open', 'open'],
+    ]) {
+      const old = await legacy(number!);
+      const now = (await get(`${TICKETS}/${number}`)).body;
+      expect([old.status, now.status, now.number, now.subject]).toEqual([legacyStatus, v2Status, number, old.subject]);
+    }
+  });
+
+  it('lists a ticket as a write left it', async () => {
+    await post(`${TICKETS}/638182/actions/close`);
+    const closed = numbersOf((await walk('?status=closed&limit=100')).seen);
+    expect([closed.length, closed.includes('638182')]).toEqual([37, true]);
   });
 });
 
