@@ -69,13 +69,13 @@ export const PROVIDER_CATALOG: Readonly<Record<ProviderName, CatalogEntry>> = {
   hostup: {
     displayName: 'HostUp',
     // The legacy API reads one ticket a call and has no write endpoints; v2 adds messages and
-    // the close and reopen actions (docs/providers/hostup.md). Its list is not used yet.
+    // the close and reopen actions, and lists tickets (docs/providers/hostup.md).
     capabilities: READ_ONLY,
     apis: [
       { name: 'legacy', capabilities: {} },
       {
         name: 'v2',
-        capabilities: { replyToTicket: true, closeTicket: true, reopenTicket: true },
+        capabilities: { replyToTicket: true, closeTicket: true, reopenTicket: true, listTickets: true },
         // Cursor pages with a status filter (docs/providers/hostup.md, Lists).
         listing: { filters: ['state'] },
       },

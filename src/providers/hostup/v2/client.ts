@@ -9,7 +9,8 @@ import {
   hostupV2WrappedShape,
   isWrapped,
 } from './payload.js';
-import { type HostupV2Call, isProblem, problemError } from './problem.js';
+import { type HostupV2Page, hostupV2PageShape } from './list-payload.js';
+import { type HostupV2Call, isProblem, listProblemError, problemError } from './problem.js';
 
 /** docs/providers/hostup.md, v2 endpoints. */
 const TICKETS = '/api/v2/support/tickets';
@@ -81,6 +82,42 @@ export async function postAction(
   const response = await write(http, { method: 'POST', route: `/actions/${action}`, ref, token }, action, number);
   const answer = ticketAnswer(response);
   return answer.success ? answer.data : undefined;
+}
+
+/** One call of the list: how many tickets, from where, and the status filter when there is one. */
+export interface HostupV2PageRequest {
+  /** 1 to MAX_LIST_LIMIT. */
+  readonly limit: number;
+  /** The `nextCursor` of an earlier page; null for the first page. */
+  readonly cursor: string | null;
+  readonly status?: 'closed';
+}
+
+/**
+ * `GET /api/v2/support/tickets?limit=&cursor=&status=` with the Bearer token (docs/providers/hostup.md,
+ * Lists): the page, validated. An error status or a problem document in the body throws
+ * (listProblemError), as does a page of another shape (UPSTREAM_INVALID_RESPONSE).
+ */
+export async function getTicketPage(
+  http: UpstreamClient,
+  request: HostupV2PageRequest,
+  token: string,
+): Promise<HostupV2Page> {
+  const query = new URLSearchParams({ limit: String(request.limit) });
+  if (request.cursor !== null) query.set('cursor', request.cursor);
+  if (request.status !== undefined) query.set('status', request.status);
+  const response = await http.request({
+    method: 'GET',
+    path: `${TICKETS}?${query}`,
+    headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+  });
+  if (!isSuccess(response.status) || isProblem(response.body)) throw listProblemError(response);
+  const page = checkShape(hostupV2PageShape, response.body);
+  if (page.success) return page.data;
+  throw shapeError('HostUp answered the ticket list', page.error, {
+    provider: 'hostup',
+    upstreamStatus: response.status,
+  });
 }
 
 /** A write, refused or failed by its status or by a problem document in its body. */

@@ -1,4 +1,5 @@
-import type { Attachment, IsoDateTime, Reply, Ticket } from '../../../domain/model.js';
+import type { Attachment, IsoDateTime, Person, Reply, Ticket } from '../../../domain/model.js';
+import type { ListedFields } from '../../../domain/ticket-list.js';
 import { parseIsoDate } from '../../../domain/dates.js';
 import { byteSize } from '../../kit/byte-size.js';
 import type { MapOptions } from '../../kit/map-options.js';
@@ -7,6 +8,7 @@ import { latest, type ReadDate } from '../../kit/ticket-dates.js';
 import { nonEmpty, textOf } from '../../kit/upstream-text.js';
 import { wordTable } from '../../kit/word-table.js';
 import { HOSTUP_PRIORITIES, HOSTUP_STATUSES } from '../words.js';
+import type { HostupV2Summary } from './list-payload.js';
 import {
   HOSTUP_V2_ZONE,
   ticketOfAnswer,
@@ -34,10 +36,7 @@ const STAFF_BY_SENDER = wordTable<boolean>({ staff: true, automation: true, cust
  */
 export function toTicketV2(answer: HostupV2Answer, options: HostupV2MapOptions): Ticket {
   const ticket = ticketOfAnswer(answer);
-  const statusText = nonEmpty(ticket.status);
-  const priorityText = nonEmpty(ticket.priority);
   const replies = (ticket.messages ?? []).map(toReplyV2);
-  const requesterName = nonEmpty(ticket.requesterName);
   return {
     provider: 'hostup',
     // The payload check refuses a ticket with no number, so this is never empty.
@@ -45,21 +44,17 @@ export function toTicketV2(answer: HostupV2Answer, options: HostupV2MapOptions):
     subject: ticket.subject ?? null,
     body: ticket.body ?? null,
     bodyFormat: textFormatOf(ticket.body),
-    status: HOSTUP_STATUSES.get(statusText) ?? 'UNKNOWN',
-    statusText,
-    // `critical` is URGENT, the model's highest; `priorityText` keeps the word.
-    priority: HOSTUP_PRIORITIES.get(priorityText) ?? null,
-    priorityText,
+    ...statusOf(ticket.status),
+    ...priorityOf(ticket.priority),
     createdAt: date(ticket.createdAt),
     updatedAt: date(ticket.updatedAt),
     lastReplyAt: date(ticket.lastMessageAt) ?? latest(replies.map((reply) => reply.createdAt)),
     // v2 documents no close date.
     closedAt: null,
-    // The requester is known by name only; the customer's own account.
-    requester: requesterName === null ? null : { name: requesterName, email: null, isStaff: false },
+    requester: requesterOf(ticket.requesterName),
     // Neither an owner, tags nor staff notes are documented in v2's customer API.
     assignee: null,
-    department: nonEmpty(ticket.departmentName) ?? nonEmpty(ticket.departmentSlug),
+    department: departmentOf(ticket),
     tags: [],
     url: null,
     notes: [],
@@ -68,6 +63,61 @@ export function toTicketV2(answer: HostupV2Answer, options: HostupV2MapOptions):
     raw: answer,
     fetchedAt: options.fetchedAt,
   };
+}
+
+/**
+ * The fields of a list summary (already validated), mapped as toTicketV2 maps the same fields of
+ * the ticket, so that a field read from the list and one read with the ticket agree
+ * (docs/providers/hostup.md, Lists). Only what the summary gives: a field it leaves out, or one
+ * the ticket could fill from what the summary lacks, is not here.
+ */
+export function toListedV2(summary: HostupV2Summary, fetchedAt: IsoDateTime): ListedFields {
+  // A field sent as null is known to be empty; one not sent is not known.
+  const given = (field: keyof HostupV2Summary): boolean => summary[field] !== undefined;
+  const department = departmentOf(summary);
+  return {
+    ...(given('subject') && { subject: summary.subject ?? null }),
+    ...(given('status') && statusOf(summary.status)),
+    ...(given('priority') && priorityOf(summary.priority)),
+    createdAt: date(summary.createdAt),
+    ...(given('updatedAt') && { updatedAt: date(summary.updatedAt) }),
+    ...lastReplyOf(summary),
+    ...(given('requesterName') && { requester: requesterOf(summary.requesterName) }),
+    // The ticket falls back on the slug when the name is empty: known only when both were sent.
+    ...((department !== null || (given('departmentName') && given('departmentSlug'))) && { department }),
+    fetchedAt,
+  };
+}
+
+/** `status`, and the word as sent. */
+function statusOf(word: string | null | undefined): Pick<Ticket, 'status' | 'statusText'> {
+  const statusText = nonEmpty(word);
+  return { status: HOSTUP_STATUSES.get(statusText) ?? 'UNKNOWN', statusText };
+}
+
+/** `critical` is URGENT, the model's highest; `priorityText` keeps the word. */
+function priorityOf(word: string | null | undefined): Pick<Ticket, 'priority' | 'priorityText'> {
+  const priorityText = nonEmpty(word);
+  return { priority: HOSTUP_PRIORITIES.get(priorityText) ?? null, priorityText };
+}
+
+/** The requester is known by name only; the customer's own account. */
+function requesterOf(requesterName: string | null | undefined): Person | null {
+  const name = nonEmpty(requesterName);
+  return name === null ? null : { name, email: null, isStaff: false };
+}
+
+function departmentOf(ticket: Pick<HostupV2Summary, 'departmentName' | 'departmentSlug'>): string | null {
+  return nonEmpty(ticket.departmentName) ?? nonEmpty(ticket.departmentSlug);
+}
+
+/**
+ * `lastMessageAt` when the summary has one. Without it the ticket would take its latest message's
+ * date, which a summary does not show, unless `messageCount` says there is no message at all.
+ */
+function lastReplyOf(summary: HostupV2Summary): Pick<Ticket, 'lastReplyAt'> | undefined {
+  if (typeof summary.lastMessageAt === 'string') return { lastReplyAt: date(summary.lastMessageAt) };
+  return textOf(summary.messageCount) === '0' ? { lastReplyAt: null } : undefined;
 }
 
 /** A message to a reply: `sentAt`, `body`, who sent it (`sender`, `senderName`), its attachments. */

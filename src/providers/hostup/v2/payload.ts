@@ -9,7 +9,7 @@ import { textOf } from '../../kit/upstream-text.js';
  * invalid.
  */
 export const HOSTUP_V2_ZONE = 'UTC';
-const instant = z
+export const instant = z
   .string()
   .refine((value) => parseIsoDate(value, HOSTUP_V2_ZONE) !== undefined, 'not an ISO-8601 date and time');
 

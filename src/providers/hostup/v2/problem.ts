@@ -14,6 +14,7 @@ import { retryAfterHeader } from '../../../upstream/retry-after.js';
 import type { UpstreamResponse } from '../../../upstream/types.js';
 import { checkShape } from '../../kit/check-shape.js';
 import { hostupProblemShape } from './payload.js';
+import { z } from 'zod';
 
 const provider = 'hostup';
 
@@ -127,6 +128,65 @@ function forbidden(
         `HostUp does not let this token ${DOING[call]} ticket ${number} (writes need the write:support scope)`,
         details,
       );
+}
+
+/** The codes a list answer is read by. */
+const LIST_CODES: ReadonlySet<string> = new Set([
+  'unauthorized',
+  'forbidden',
+  'rate_limited',
+  'invalid_request',
+  MISSING_TICKET,
+]);
+
+/** A problem document with the fields it refused (`errors[].field`), as a 400 has it. */
+const fieldProblemShape = z.object({ code: z.string(), errors: z.array(z.object({ field: z.string() })).nullish() });
+
+/**
+ * The error a list answer stands for, as `problemError` reads one (docs/providers/hostup.md,
+ * Lists): the problem's `code` first, then the HTTP status. A 400 that refuses the `cursor` alone
+ * is HostUp no longer taking a cursor it issued (the walk sends no other), which the client can
+ * only answer by starting again: BAD_USER_INPUT on `after`. A missing route (404, 405, or the
+ * missing-ticket code here) points at the configuration.
+ */
+export function listProblemError(response: UpstreamResponse): TicketGraphError {
+  const problem = checkShape(fieldProblemShape, response.body);
+  const details = { provider, upstreamStatus: response.status } as const;
+  // A code the gateway does not know leaves the HTTP status to decide, as for reads.
+  const said = problem.success ? problem.data.code : undefined;
+  const code = said !== undefined && LIST_CODES.has(said) ? said : undefined;
+  const refused = problem.success ? (problem.data.errors ?? []).map((error) => error.field) : [];
+  const { status } = response;
+  if (code === 'unauthorized' || (code === undefined && status === 401)) {
+    return new UnauthenticatedError('HostUp rejected the API token', details);
+  }
+  if (code === 'forbidden' || (code === undefined && status === 403)) {
+    return new ForbiddenError(
+      'HostUp refused to list tickets with this token (listing needs the read:support scope)',
+      details,
+    );
+  }
+  if (code === 'rate_limited' || (code === undefined && status === 429)) return rateLimited(response);
+  if (code === 'invalid_request' && refused.length > 0 && refused.every((field) => field === 'cursor')) {
+    return new ValidationError(
+      'HostUp no longer takes the list position this cursor holds; list from the first page again',
+      {
+        ...details,
+        field: 'after',
+      },
+    );
+  }
+  if (code === MISSING_TICKET || status === 404 || status === 405) {
+    return new UpstreamFailedError(`HostUp has no v2 ticket list at the configured base URL (HTTP ${status})`, {
+      ...details,
+      retryable: false,
+    });
+  }
+  return new UpstreamFailedError('HostUp failed to list tickets', {
+    ...details,
+    retryable: status >= 500,
+    retryAfter: retryAfterHeader(response),
+  });
 }
 
 /** A 429: the wait from `Retry-After`, and what the `X-RateLimit-*` headers say of the window. */

@@ -7,6 +7,7 @@ import { oneTicketACallProvider } from '../../kit/fetch-each.js';
 import type { Provider, ProviderDeps } from '../../provider.js';
 import { parseHostupNumber } from '../ticket-number.js';
 import { getTicketV2, postAction, postMessage } from './client.js';
+import { listTicketsV2 } from './list.js';
 import { toTicketV2, withReply, withStatus } from './mapper.js';
 import { type HostupV2Answer, publicIdOf } from './payload.js';
 import { closedAlready, READS_OPEN } from '../../kit/ticket-state.js';
@@ -15,7 +16,8 @@ const provider = 'hostup';
 
 /**
  * HostUp's v2 API (`HOSTUP_API=v2`, docs/providers/hostup.md): one `GET /api/v2/support/tickets/{number}`
- * a ticket, replies through `…/messages`, and the `…/actions/close` and `…/actions/reopen` actions.
+ * a ticket, the list's cursor pages, replies through `…/messages`, and the `…/actions/close` and
+ * `…/actions/reopen` actions.
  */
 export function createHostupV2Provider(deps: ProviderDeps): Provider {
   const now = () => new Date().toISOString();
@@ -61,6 +63,10 @@ export function createHostupV2Provider(deps: ProviderDeps): Provider {
       read: getTicketV2,
       toTicket: toTicketV2,
     }),
+    /** `GET /api/v2/support/tickets?limit=&cursor=&status=`, as many pages as the page needs (list.ts). */
+    listTickets(query, auth, trace) {
+      return listTicketsV2(tracedBy(deps.http, trace), query, auth.secret);
+    },
     /** `POST …/messages`, then the ticket read back (the 201 answers the message alone). */
     async replyToTicket(current, body, auth, trace) {
       // docs/providers/hostup.md: a closed ticket must be reopened before a reply; refused here, unsent.

@@ -16,10 +16,12 @@ describe('HostUp provider', () => {
     });
   });
 
-  it('has no actions through the legacy API, its default', () => {
+  it('has no actions and no list through the legacy API, its default', () => {
     for (const legacy of [provider, createHostupProvider({ ...DEPS, api: 'legacy' })]) {
       expect(legacy.capabilities).toMatchObject({ replyToTicket: false, closeTicket: false, reopenTicket: false });
-      expect([legacy.replyToTicket, legacy.closeTicket, legacy.reopenTicket]).toEqual([
+      expect(legacy.capabilities.listTickets).toBe(false);
+      expect([legacy.replyToTicket, legacy.closeTicket, legacy.reopenTicket, legacy.listTickets]).toEqual([
+        undefined,
         undefined,
         undefined,
         undefined,
@@ -27,14 +29,14 @@ describe('HostUp provider', () => {
     }
   });
 
-  it('replies, closes and reopens through v2, and lists nothing yet', () => {
+  it('replies, closes, reopens and lists through v2', () => {
     const v2 = createHostupProvider({ ...DEPS, api: 'v2' });
     expect(v2.capabilities).toEqual({
       updateTicket: false,
       replyToTicket: true,
       closeTicket: true,
       reopenTicket: true,
-      listTickets: false,
+      listTickets: true,
       batchRead: false,
       maxBatch: 1,
     });
@@ -43,6 +45,7 @@ describe('HostUp provider', () => {
       'function',
       'function',
     ]);
+    expect(typeof v2.listTickets).toBe('function');
     expect(v2.updateTicket).toBeUndefined();
   });
 });

@@ -25,7 +25,7 @@ describe('catalogFacts', () => {
       {
         name: 'hostup',
         displayName: 'HostUp',
-        capabilities: { ...NONE, replyToTicket: true, closeTicket: true, reopenTicket: true },
+        capabilities: { ...NONE, replyToTicket: true, closeTicket: true, reopenTicket: true, listTickets: true },
       },
     ],
     ['keliweb', undefined, { name: 'keliweb', displayName: 'Keliweb', capabilities: { ...NONE, replyToTicket: true } }],
