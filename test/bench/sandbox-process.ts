@@ -1,6 +1,7 @@
 /**
  * The sandbox in a process of its own for the benchmark, controlled over the IPC channel: the
- * parent asks for call counts, resets, and latency. 100 copies give each provider 126 tickets.
+ * parent asks for call counts, resets, and latency. 100 copies give each provider 126 tickets, and
+ * HostUp 195 (its seed has 95).
  */
 import { PROVIDER_NAMES } from '../../src/domain/model.js';
 import { startSandbox } from '../../src/sandbox/index.js';

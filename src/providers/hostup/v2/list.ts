@@ -15,9 +15,10 @@ import { toListedV2 } from './mapper.js';
  * - ANY reads every ticket, CLOSED asks HostUp for `status=closed`, and OPEN reads every ticket
  *   and leaves out the closed ones (one walk rather than one per open status; the docs page says
  *   why).
- * - The first call asks for as many tickets as the page still needs; when the page ends where an
- *   upstream page ends, its last edge resumes at `nextCursor` and reads nothing twice. Once closed
- *   tickets have taken places in an OPEN page, each further call asks for a full upstream page.
+ * - ANY and CLOSED ask for as many tickets as the page still needs (and those behind the position
+ *   in its upstream page): a page that ends where an upstream page ends gives its last edge that
+ *   page's `nextCursor`, so resuming reads nothing twice. OPEN asks for full pages of 100: closed
+ *   tickets take places, and the largest pages make the fewest calls.
  * - An edge's position is the read point just before the next ticket the list shows: past the
  *   closed tickets the walk has already read, and at `nextCursor` when that is where it is.
  * - `hasNextPage` is true when a ticket the list shows follows in what was read, or the last

@@ -132,7 +132,7 @@ describe('HostUp v2 list on the seeded sandbox', () => {
     },
   );
 
-  it('costs one call for the first 50 open tickets, and 3, 2 and 5 calls to walk OPEN, CLOSED and ANY by 20', async () => {
+  it('costs 1 call for the first 50 open tickets; 3, 2 and 5 to walk OPEN, CLOSED, ANY by 20', async () => {
     const before = sandbox().calls('hostup');
     const open = await list('OPEN', 50);
     expect([open.edges.length, open.hasNextPage, sandbox().calls('hostup') - before]).toEqual([50, true, 1]);
@@ -164,7 +164,7 @@ describe('HostUp v2 list on the seeded sandbox', () => {
     ]);
   });
 
-  it('lists 612450 and 612449, created in the same second, the higher number first, across a page break too', async () => {
+  it('lists 612450 before 612449, created in the same second, across a page break too', async () => {
     const reference = await upstreamOrder();
     const at = reference.indexOf('612450');
     expect(reference.slice(at, at + 2)).toEqual(['612450', '612449']);

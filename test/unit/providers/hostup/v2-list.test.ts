@@ -170,7 +170,7 @@ describe('HostUp v2 listTickets: the request', () => {
 });
 
 describe('HostUp v2 listTickets: positions', () => {
-  it('puts nextCursor on the last edge of a page that ends where HostUp page ends: resuming reads nothing twice', async () => {
+  it('puts nextCursor on the last edge where a HostUp page ends: resuming reads nothing twice', async () => {
     answer('/api/v2/support/tickets?limit=3', 200, examplePage());
     const page = await list('ANY', 3);
     expect(page.edges.map((edge) => edge.position)).toEqual([
@@ -187,7 +187,7 @@ describe('HostUp v2 listTickets: positions', () => {
     ]);
   });
 
-  it('resumes inside a HostUp page by reading it again for the tickets behind the position and as many more', async () => {
+  it('resumes inside a HostUp page by reading it again, the tickets behind the position and more', async () => {
     answer('/api/v2/support/tickets?limit=3', 200, examplePage());
     const page = await list('ANY', 2, { state: 'ANY', cursor: null, skip: 1, last: '616828' });
     expect([numbers(page), page.hasNextPage]).toEqual([['614731', '613907'], true]);
