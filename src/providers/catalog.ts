@@ -1,10 +1,10 @@
 import {
-  type ActionProviders,
+  type OfferedProviders,
   PROVIDER_NAMES,
   type ProviderCapabilities,
   type ProviderName,
-  TICKET_ACTIONS,
-  type TicketAction,
+  OFFERED_CAPABILITIES,
+  type OfferedCapability,
 } from '../domain/model.js';
 import type { ListingFacts } from '../domain/ticket-list.js';
 
@@ -126,23 +126,23 @@ export function catalogListing(name: ProviderName, api?: string): ListingFacts |
 }
 
 /** Whether some API of `name` can do `action`. */
-function canEver(name: ProviderName, action: TicketAction): boolean {
+function canEver(name: ProviderName, action: OfferedCapability): boolean {
   const entry = PROVIDER_CATALOG[name];
   return entry.capabilities[action] || (entry.apis ?? []).some((api) => api.capabilities[action] === true);
 }
 
-const byAction = (can: (name: ProviderName, action: TicketAction) => boolean) =>
+const byAction = (can: (name: ProviderName, action: OfferedCapability) => boolean) =>
   Object.fromEntries(
-    TICKET_ACTIONS.map((action) => [action, PROVIDER_NAMES.filter((name) => can(name, action))]),
-  ) as unknown as ActionProviders;
+    OFFERED_CAPABILITIES.map((action) => [action, PROVIDER_NAMES.filter((name) => can(name, action))]),
+  ) as unknown as OfferedProviders;
 
 /**
- * For each action, every provider some API of which can do it, configured or not: the schema's
+ * For each action (and the list), every provider some API of which can do it, configured or not: the schema's
  * widest form (schema.graphql, codegen's input), which a configuration narrows.
  */
-export const PROVIDERS_THAT_CAN: ActionProviders = byAction(canEver);
+export const PROVIDERS_THAT_CAN: OfferedProviders = byAction(canEver);
 
-/** For each action, the providers that can do it through their default APIs: what the sandbox serves. */
-export const PROVIDERS_THAT_CAN_BY_DEFAULT: ActionProviders = byAction(
+/** For each action (and the list), the providers that can do it through their default APIs: what the sandbox serves. */
+export const PROVIDERS_THAT_CAN_BY_DEFAULT: OfferedProviders = byAction(
   (name, action) => catalogCapabilities(name)[action],
 );
