@@ -88,6 +88,13 @@ export interface IdempotencyScope {
  */
 export const MAX_TICKETS_PER_REQUEST = 200;
 
+/**
+ * Most `ticketList` pages one request may ask for. A page may cost several upstream calls (a
+ * Kapture month is up to 31), so aliases must not multiply it; four is an inbox per provider that
+ * can list, side by side.
+ */
+export const MAX_LISTS_PER_REQUEST = 4;
+
 /** What the request's loader reports, and marks its upstream calls with. */
 export interface LoaderTelemetry {
   /** Told of each batch a loader hands its provider, with the count of distinct tickets in it. */
@@ -108,6 +115,7 @@ export function createTicketLoader(
   const { onBatch, trace, idempotency, cursorSecret } = telemetry;
   const loaders = new Map<ProviderName, DataLoader<string, Ticket>>();
   const asked = new Set<string>();
+  let lists = 0;
 
   function loaderFor(name: ProviderName): DataLoader<string, Ticket> {
     let loader = loaders.get(name);
@@ -203,6 +211,9 @@ export function createTicketLoader(
         );
       }
       if (cursorSecret === undefined) throw new UnsupportedError('Lists are not served without a cursor key');
+      if (++lists > MAX_LISTS_PER_REQUEST) {
+        throw new BadUserInputError(`One request lists at most ${MAX_LISTS_PER_REQUEST} pages`, { provider: name });
+      }
       const first = checkPageSize(request.first);
       const filter = checkListFilter(request.filter, listing, provider.displayName);
       const after = request.after == null ? undefined : decodeCursor(cursorSecret, name, filter, request.after);

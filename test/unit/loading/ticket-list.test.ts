@@ -156,3 +156,17 @@ describe('TicketLoader.list', () => {
     expect(calls.map((call) => call.secret)).toEqual(['expired', 'fresh']);
   });
 });
+
+describe('TicketLoader.list, many in one request', () => {
+  it('lists at most four pages a request, refusing the fifth before any call', async () => {
+    const { provider, calls } = listingProvider();
+    const loader = createTicketLoader(
+      registryOf(provider, fixedCredential('key'), FACTS),
+      {},
+      { cursorSecret: SECRET },
+    );
+    for (let page = 0; page < 4; page++) await loader.list('sweeppea', { first: 1 });
+    await expect(loader.list('sweeppea', { first: 1 })).rejects.toThrow('One request lists at most 4 pages');
+    expect(calls).toHaveLength(4);
+  });
+});
