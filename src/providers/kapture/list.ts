@@ -54,7 +54,11 @@ interface DayTicket {
 export async function listKaptureTickets(query: TicketListQuery, walk: ListWalk): Promise<TicketPage> {
   // The gateway checked the filter against the catalog's facts; checked again, as nothing can be
   // walked without both bounds, nor should a span of months become a call a day.
-  const { createdAfter, createdBefore, state } = checkListFilter(query.filter, catalogListing('kapture')!, 'Kapture CRM');
+  const { createdAfter, createdBefore, state } = checkListFilter(
+    query.filter,
+    catalogListing('kapture')!,
+    'Kapture CRM',
+  );
   const range = dayRange(createdAfter!, createdBefore!, walk.timezone);
   const start: KapturePosition = query.after === undefined ? { day: range.top } : readPosition(query.after, range);
   const edges: TicketEdge[] = [];
