@@ -40,6 +40,12 @@ describe('Kapture listTickets over HTTP', () => {
     vi.useRealTimers();
   });
 
+  it('offers listTickets, as its catalog capability says', () => {
+    const provider = KAPTURE.create({ http: http(), timezone: KAPTURE.timezone, maxBatch: 20 });
+    expect(provider.capabilities.listTickets).toBe(true);
+    expect(typeof provider.listTickets).toBe('function');
+  });
+
   it('sends the documented request: POST, Basic key, a JSON array of one day as start and end date', async () => {
     let request: SentRequest | undefined;
     pull().reply((options) => {
