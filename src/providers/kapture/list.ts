@@ -49,7 +49,7 @@ interface DayTicket {
 /**
  * One page of the tickets created in [createdAfter, createdBefore), newest first: one pull a day,
  * from the position's day (or the range's newest) down, until `first` tickets are found or the
- * range ends (docs/providers/kapture.md, Lists). The filter is checked by the caller.
+ * range ends (docs/providers/kapture.md, Lists).
  */
 export async function listKaptureTickets(query: TicketListQuery, walk: ListWalk): Promise<TicketPage> {
   // The gateway checked the filter against the catalog's facts; checked again, as nothing can be
