@@ -98,7 +98,14 @@ export const PROVIDER_CATALOG: Readonly<Record<ProviderName, CatalogEntry>> = {
     displayName: 'Kapture CRM',
     // `update-ticket-from-other-source` sets the sub-status and adds a comment, never the title
     // (docs/providers/kapture.md, Writes): reply, close and reopen, not update.
-    capabilities: { ...READ_ONLY, replyToTicket: true, closeTicket: true, reopenTicket: true, batchRead: true },
+    capabilities: {
+      ...READ_ONLY,
+      replyToTicket: true,
+      closeTicket: true,
+      reopenTicket: true,
+      listTickets: true,
+      batchRead: true,
+    },
     // The pull by creation date, a day a call (docs/providers/kapture.md, Lists): the dates are required.
     listing: {
       filters: ['state', 'createdAfter', 'createdBefore'],

@@ -48,6 +48,7 @@ describe('catalogFacts', () => {
         replyToTicket: true,
         closeTicket: true,
         reopenTicket: true,
+        listTickets: true,
         batchRead: true,
         maxBatch: 7,
       },
