@@ -7,6 +7,7 @@ import {
   TicketClosedError,
   UnauthenticatedError,
   UpstreamFailedError,
+  UpstreamInvalidResponseError,
   ValidationError,
   type TicketGraphError,
 } from '../../domain/errors.js';
@@ -22,7 +23,7 @@ import {
   sweeppeaUpdateShape,
   type SweeppeaUpdateAnswer,
 } from './payload.js';
-import { sweeppeaListShape, type SweeppeaListAnswer } from './list-payload.js';
+import { readListPage, sweeppeaListShape, type SweeppeaListPage } from './list-payload.js';
 
 const provider = 'sweeppea';
 
@@ -55,17 +56,17 @@ const LIST_PATHS: Readonly<Record<SweeppeaList, string>> = {
 
 /**
  * `POST /tickets/fetchOpenTickets` or `/tickets/fetchClosedTickets` `{search?, page}`: one page of
- * 20 summaries, newest created first (docs/providers/sweeppea.md, Lists). A read: the upstream
- * client retries it when Sweeppea is busy (503).
+ * 20 summaries, newest created first (docs/providers/sweeppea.md, Lists), checked to be the page
+ * asked for (readListPage). A read: the upstream client retries it when Sweeppea is busy (503).
  */
-export function fetchTicketList(
+export async function fetchTicketList(
   http: UpstreamClient,
   list: SweeppeaList,
   ask: { readonly page: number; readonly search?: string },
   apiKey: string,
-): Promise<SweeppeaListAnswer> {
+): Promise<SweeppeaListPage> {
   const what = `page ${ask.page} of its ${list} tickets`;
-  return post(http, {
+  const answer = await post(http, {
     path: LIST_PATHS[list],
     body: { ...(ask.search !== undefined && { search: ask.search }), page: ask.page },
     apiKey,
@@ -73,6 +74,11 @@ export function fetchTicketList(
     what,
     failed: (response, body) => listErrorFor(response, body, what),
   });
+  const page = readListPage(answer, ask.page);
+  if (typeof page === 'string') {
+    throw new UpstreamInvalidResponseError(`Sweeppea answered ${what} with ${page}`, { provider });
+  }
+  return page;
 }
 
 /** The documented 400 for a closed ticket; its other 400s are about the input. */

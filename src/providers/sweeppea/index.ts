@@ -6,14 +6,12 @@ import {
   type TicketGraphError,
 } from '../../domain/errors.js';
 import type { Ticket } from '../../domain/model.js';
-import { UpstreamInvalidResponseError } from '../../domain/errors.js';
 import { oneTicketACallProvider } from '../kit/fetch-each.js';
 import { readBack, readOne } from '../kit/read-back.js';
 import type { Credential, Provider, ProviderDeps } from '../provider.js';
 import { tracedBy } from '../../upstream/traced.js';
 import type { CallTrace } from '../../upstream/types.js';
 import { fetchSingleTicket, fetchTicketList, resolveTicket, updateTicket } from './client.js';
-import { readListPage } from './list-payload.js';
 import { listSweeppeaTickets } from './list.js';
 import { fromUpdateAnswer, toTicket } from './mapper.js';
 import { closedAlready } from '../kit/ticket-state.js';
@@ -79,25 +77,8 @@ export function createSweeppeaProvider(deps: ProviderDeps): Provider {
       const search = query.filter.search;
       return listSweeppeaTickets(query, {
         parseNumber,
-        async read(list, page) {
-          const answer = await fetchTicketList(
-            http,
-            list,
-            { page, ...(search !== undefined && { search }) },
-            auth.secret,
-          );
-          const read = readListPage(answer, page);
-          if (typeof read === 'string') {
-            throw new UpstreamInvalidResponseError(
-              `Sweeppea answered page ${page} of its ${list} tickets with ${read}`,
-              {
-                provider,
-                upstreamStatus: 200,
-              },
-            );
-          }
-          return read;
-        },
+        read: (list, page) =>
+          fetchTicketList(http, list, { page, ...(search !== undefined && { search }) }, auth.secret),
       });
     },
     /**

@@ -103,7 +103,7 @@ async function readInto(stream: Stream, reader: ListReader): Promise<void> {
     try {
       number = reader.parseNumber(String(summary.CaseNumber));
     } catch (cause) {
-      throw new UpstreamInvalidResponseError(`Sweeppea listed a case number it cannot have`, {
+      throw new UpstreamInvalidResponseError('Sweeppea listed a case number no ticket can have', {
         provider: 'sweeppea',
         cause,
       });
