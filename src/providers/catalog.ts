@@ -60,7 +60,7 @@ export const PROVIDER_CATALOG: Readonly<Record<ProviderName, CatalogEntry>> = {
   sweeppea: {
     displayName: 'Sweeppea',
     // `/tickets/update` and `/tickets/resolve`; no reply and no reopen (docs/providers/sweeppea.md, Writes).
-    capabilities: { ...READ_ONLY, updateTicket: true, closeTicket: true },
+    capabilities: { ...READ_ONLY, updateTicket: true, closeTicket: true, listTickets: true },
     // fetchOpenTickets and fetchClosedTickets, with `search` (docs/providers/sweeppea.md, Lists).
     listing: { filters: ['state', 'search'] },
     baseUrl: 'https://api-v3.sweeppea.com',

@@ -15,7 +15,11 @@ describe('catalogFacts', () => {
     [
       'sweeppea',
       undefined,
-      { name: 'sweeppea', displayName: 'Sweeppea', capabilities: { ...NONE, updateTicket: true, closeTicket: true } },
+      {
+        name: 'sweeppea',
+        displayName: 'Sweeppea',
+        capabilities: { ...NONE, updateTicket: true, closeTicket: true, listTickets: true },
+      },
     ],
     ['hostup', 'legacy', { name: 'hostup', displayName: 'HostUp', capabilities: NONE }],
     ['hostup', undefined, { name: 'hostup', displayName: 'HostUp', capabilities: NONE }],
