@@ -140,6 +140,91 @@ describe('ticketList over Kapture: the pull by creation date, a day a call', () 
   });
 });
 
+describe('ticketList over Sweeppea: the open and closed lists, 20 a page', () => {
+  /** The calls the last operations made, by endpoint. */
+  const paths = () => gateway.sandbox.requests.map((request) => request.path.replace(/^.*\/tickets\//, ''));
+
+  it('pages through every ticket once, open and closed merged newest first', async () => {
+    const { pages } = await walk('SWEEPPEA', undefined, 7);
+    const numbers = numbersOf(pages);
+    expect(numbers).toHaveLength(66);
+    expect(new Set(numbers).size).toBe(66);
+    expectNewestFirst(pages);
+    expect(pages.every((page) => page.totalCount === 66)).toBe(true);
+    expect(pages[0]!.pageInfo.hasPreviousPage).toBe(false);
+    expect(pages[1]!.pageInfo.hasPreviousPage).toBe(true);
+  });
+
+  it('lists open and closed apart, and each is the whole of its side', async () => {
+    const open = await walk('SWEEPPEA', { state: 'OPEN' }, 20, 'number status');
+    const closed = await walk('SWEEPPEA', { state: 'CLOSED' }, 100, 'number status');
+    expect(numbersOf(open.pages)).toHaveLength(45);
+    expect(numbersOf(open.pages)[0]).toBe('2215230');
+    expect(open.calls).toEqual([1, 1, 1]);
+    expect(numbersOf(closed.pages)).toHaveLength(21);
+    expect(closed.calls).toEqual([2]);
+    const statuses = (pages: Connection[]) =>
+      new Set(pages.flatMap((page) => page.edges.map((edge) => edge.node.status)));
+    expect(statuses(open.pages)).toEqual(new Set(['OPEN']));
+    expect(statuses(closed.pages)).toEqual(new Set(['CLOSED']));
+  });
+
+  it('costs the list calls alone for summary fields, and one read a ticket for its notes', async () => {
+    const summary = await list(
+      'SWEEPPEA',
+      { filter: { state: 'OPEN' }, first: 25 },
+      'number status priority createdAt',
+    );
+    expect(summary.errors).toEqual([]);
+    expect(summary.data!.ticketList.edges).toHaveLength(25);
+    expect(paths()).toEqual(['fetchOpenTickets', 'fetchOpenTickets']);
+
+    gateway.sandbox.reset();
+    const withNotes = await list('SWEEPPEA', { filter: { state: 'OPEN' }, first: 25 }, 'number notes { body }');
+    expect(withNotes.errors).toEqual([]);
+    expect(paths().filter((path) => path === 'fetchOpenTickets')).toHaveLength(2);
+    expect(paths().filter((path) => path === 'fetchSingleTicket')).toHaveLength(25);
+  });
+
+  it('passes search through, case-blind', async () => {
+    const { pages } = await walk('SWEEPPEA', { search: 'LeaderBoard' }, 20);
+    expect(numbersOf(pages)).toEqual(['2646833', '2401461', '2675924', '2636159', '2317415']);
+    expect(gateway.sandbox.requests.map((request) => JSON.parse(request.body).search)).toEqual([
+      'LeaderBoard',
+      'LeaderBoard',
+    ]);
+  });
+
+  it('never shows a subject the list cut: one that may be cut is read with its ticket', async () => {
+    const { pages } = await walk('SWEEPPEA', { search: 'leaderboard' }, 20, 'number subject');
+    const subjects = new Map(pages[0]!.edges.map((edge) => [edge.node.number, String(edge.node.subject)]));
+    expect(subjects.get('2675924')).toHaveLength(118);
+    expect(subjects.get('2317415')).toHaveLength(110);
+    // The two long subjects (and 2401461's, exactly 100 long) come from the ticket; the others from the list.
+    expect(paths().filter((path) => path === 'fetchSingleTicket')).toHaveLength(3);
+  });
+
+  it('refuses a filter Sweeppea cannot apply, with no call', async () => {
+    const answer = await list('SWEEPPEA', { filter: { createdAfter: '2026-01-01T00:00:00Z' } });
+    expect(answer.errors[0]).toMatchObject({
+      message: 'Sweeppea cannot filter its list by `createdAfter`',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect(gateway.sandbox.calls('sweeppea')).toBe(0);
+  });
+
+  it("refuses one provider's cursor for another's list", async () => {
+    const { data } = await list('SWEEPPEA', { first: 2 });
+    gateway.sandbox.reset();
+    const answer = await list('KAPTURE', { filter: KAPTURE_WEEK, after: data!.ticketList.pageInfo.endCursor });
+    expect(answer.errors[0]).toMatchObject({
+      message: "`after` is a cursor of another provider's list (SWEEPPEA), not of KAPTURE's",
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect(gateway.sandbox.calls('kapture')).toBe(0);
+  });
+});
+
 describe('ticketList: bad input costs no upstream call', () => {
   it.each([
     ['first: 0', { first: 0 }, '`first` must be 1 to 100; got 0'],
