@@ -2,17 +2,21 @@
  * What a frontend does with ticket-graph, typed end to end by the documents GraphQL Code
  * Generator makes from test/operations/*.graphql (`npm run codegen`). With the gateway running
  * (`npm start`), `npx tsx examples/frontend.ts` opens a ticket page, lists tickets across
- * providers and renames a Sweeppea ticket in the sandbox. The end-to-end tests call the same
+ * providers, shows the first two pages of an inbox and renames a Sweeppea ticket in the sandbox. The end-to-end tests call the same
  * functions.
  */
 import { pathToFileURL } from 'node:url';
 import { print } from 'graphql';
 import { GraphQLClient } from 'graphql-request';
 import {
+  InboxDocument,
   TicketListDocument,
   TicketPageDocument,
   UpdateTicketDocument,
+  type InboxQuery,
+  type ListableProvider,
   type Provider,
+  type TicketListFilter,
   type TicketListQuery,
   type TicketPageQuery,
   type UpdatableProvider,
@@ -55,6 +59,35 @@ export async function ticketList(
     (ticket, index): ListRow =>
       ticket ? { ticket } : { failure: failures.get(index) ?? { code: 'UNKNOWN', message: 'not read' } },
   );
+}
+
+export type InboxRow = InboxQuery['ticketList']['edges'][number]['node'];
+
+/** One page of an inbox, and where the next one starts (null on the last). */
+export interface InboxPage {
+  readonly rows: readonly InboxRow[];
+  readonly total: number | null;
+  readonly next: string | null;
+}
+
+/**
+ * One page of a provider's tickets, newest first: pass the page's `next` as `after` for the one
+ * after it. The page is answered from the provider's list calls alone, since every field the
+ * inbox shows is one a list answer gives (a Sweeppea subject the list cut is read whole).
+ */
+export async function inboxPage(
+  client: GraphQLClient,
+  provider: ListableProvider,
+  filter: TicketListFilter,
+  after: string | null = null,
+  first = 20,
+): Promise<InboxPage> {
+  const { ticketList } = await client.request(InboxDocument, { provider, filter, first, after });
+  return {
+    rows: ticketList.edges.map((edge) => edge.node),
+    total: ticketList.totalCount ?? null,
+    next: ticketList.pageInfo.hasNextPage ? (ticketList.pageInfo.endCursor ?? null) : null,
+  };
 }
 
 /** What the update form shows after saving: the saved ticket, or why not, with where to point. */
@@ -100,6 +133,11 @@ async function main(): Promise<void> {
         ? `${row.ticket.provider} ${row.ticket.number}: ${row.ticket.subject}`
         : `failed: ${row.failure.code}`,
     );
+  const inbox = await inboxPage(client, 'SWEEPPEA', { state: 'OPEN' }, null, 5);
+  const more = inbox.next === null ? undefined : await inboxPage(client, 'SWEEPPEA', { state: 'OPEN' }, inbox.next, 5);
+  console.log(`Sweeppea inbox: ${inbox.total} open tickets`);
+  for (const row of [...inbox.rows, ...(more?.rows ?? [])])
+    console.log(`  ${row.createdAt} ${row.number} [${row.priority}] ${row.subject}`);
   console.log(await renameTicket(client, 'SWEEPPEA', 'HYXTNJV', 'Renamed from examples/frontend.ts'));
   console.log(await renameTicket(client, 'SWEEPPEA', 'HYXTNJV', '   '));
 }

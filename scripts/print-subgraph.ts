@@ -4,14 +4,14 @@
  * It reads the configuration as `npm start` does, and calls no provider.
  */
 import { ConfigError, loadConfig } from '../src/config.js';
-import { createProviderRegistry, actionableProviders } from '../src/providers/registry.js';
+import { createProviderRegistry, offeredProviders } from '../src/providers/registry.js';
 import { printSubgraphFor } from '../src/graphql/print.js';
 
 try {
   const config = loadConfig(process.env);
   // In sandbox mode every provider is enabled, as `npm start` would point them all at it.
   const registry = createProviderRegistry(config);
-  const actions = actionableProviders(registry);
+  const actions = offeredProviders(registry);
   await registry.close();
   process.stdout.write(printSubgraphFor(actions));
 } catch (error) {

@@ -5,7 +5,7 @@ import type { Config } from './config.js';
 import { randomBytes } from 'node:crypto';
 import { createContext, type Context, type SharedState } from './loading/context.js';
 import { createMemoryIdempotencyStore } from './loading/idempotency.js';
-import { createProviderRegistry, actionableProviders, type ProviderRegistry } from './providers/registry.js';
+import { createProviderRegistry, offeredProviders, type ProviderRegistry } from './providers/registry.js';
 import { EXAMPLE_QUERY } from './server/example-query.js';
 import { schemaFor } from './graphql/index.js';
 import { createMaskError } from './server/error-masking.js';
@@ -81,7 +81,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   // it, at error level with the query under it, is dropped.
   const handledErrors = new WeakSet<object>();
   const yoga = createYoga<Record<string, never>, Context>({
-    schema: schemaFor(actionableProviders(providers)),
+    schema: schemaFor(offeredProviders(providers)),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: YOGA_HEALTH_CHECK_OFF,
     landingPage: false,

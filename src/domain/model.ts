@@ -94,8 +94,15 @@ export interface Ticket extends TicketRef {
 export const TICKET_ACTIONS = ['updateTicket', 'replyToTicket', 'closeTicket', 'reopenTicket'] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
-/** For each action, the providers it is offered for (`UpdatableProvider`, `ReplyableProvider`, …). */
-export type ActionProviders = Readonly<Record<TicketAction, readonly ProviderName[]>>;
+/** What the graph offers a provider for: each action's mutation, and the list (`ticketList`). */
+export const OFFERED_CAPABILITIES = [...TICKET_ACTIONS, 'listTickets'] as const;
+export type OfferedCapability = (typeof OFFERED_CAPABILITIES)[number];
+
+/**
+ * For each offered capability, the providers it is offered for: the enums `UpdatableProvider`,
+ * `ReplyableProvider`, …, `ListableProvider` list them.
+ */
+export type OfferedProviders = Readonly<Record<OfferedCapability, readonly ProviderName[]>>;
 
 /** What the gateway can do with a provider; the values are the catalog's (providers/catalog.ts). */
 export interface ProviderCapabilities {

@@ -51,7 +51,13 @@ export interface TicketListQuery {
 }
 
 /** Where an edge stands in a provider's list, in the provider's own terms: plain JSON. */
-export type ListPosition = string | number | boolean | null | readonly ListPosition[] | { readonly [key: string]: ListPosition };
+export type ListPosition =
+  | string
+  | number
+  | boolean
+  | null
+  | readonly ListPosition[]
+  | { readonly [key: string]: ListPosition };
 
 /** The fields of a ticket a list answer can hold. */
 export type ListedFields = Partial<Omit<Ticket, 'provider' | 'number'>>;

@@ -18,11 +18,12 @@ import {
   MAX_IDEMPOTENCY_KEY_LENGTH,
   type TicketTargetArgs,
 } from '../domain/action-input.js';
-import type { ProviderName, Ticket, TicketAction } from '../domain/model.js';
+import type { ProviderName, Ticket } from '../domain/model.js';
 import type { Context } from '../loading/context.js';
 import type { ActionRequest } from '../loading/ticket-loader.js';
-import { PROVIDER_CATALOG, PROVIDERS_THAT_CAN } from '../providers/catalog.js';
+import { PROVIDERS_THAT_CAN } from '../providers/catalog.js';
 import { builder } from './builder.js';
+import { capableProviderEnum } from './enums.js';
 import { TicketObject } from './ticket.js';
 
 /*
@@ -198,19 +199,6 @@ export function resolveAction<Input extends TicketTargetArgs>(request: (input: I
   };
 }
 
-/** An action's provider enum (`UpdatableProvider`…): every provider that can, which schemaFor narrows. */
-export function actionProviderEnum(name: string, action: TicketAction, description: string) {
-  return builder.enumType(name, {
-    description,
-    values: Object.fromEntries(
-      PROVIDERS_THAT_CAN[action].map((provider) => [
-        provider.toUpperCase(),
-        { value: provider, description: PROVIDER_CATALOG[provider].displayName },
-      ]),
-    ) as Record<string, { value: ProviderName; description: string }>,
-  });
-}
-
 /** How an input names its ticket and keys its retries; the same four fields in every action's input. */
 export const targetFieldDescriptions = {
   id: "The ticket's global id. Give this, or `provider` and `number`.",
@@ -236,7 +224,7 @@ export function defineTargetOnlyAction(options: {
   readonly description: string;
 }): void {
   if (PROVIDERS_THAT_CAN[options.action].length === 0) return;
-  const providerEnum = actionProviderEnum(options.enumName, options.action, options.enumDescription);
+  const providerEnum = capableProviderEnum(options.enumName, options.action, options.enumDescription);
   const input = builder.inputType(options.inputName, {
     description: 'Which ticket, by `id` or by `provider` and `number`.',
     fields: (t) => ({

@@ -3,12 +3,13 @@ import {
   type TEXT_FORMATS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
+  type OfferedCapability,
   type ProviderName,
   type TextFormat,
   type TicketPriority,
   type TicketStatus,
 } from '../domain/model.js';
-import { PROVIDER_CATALOG } from '../providers/catalog.js';
+import { PROVIDER_CATALOG, PROVIDERS_THAT_CAN } from '../providers/catalog.js';
 import { builder } from './builder.js';
 
 /** Each provider by its name in the `Provider` enum (`KAPTURE`), the one place that mapping is made. */
@@ -25,6 +26,22 @@ export const ProviderEnum = builder.enumType('Provider', {
     ]),
   ) as Record<Uppercase<ProviderName>, { value: ProviderName; description: string }>,
 });
+
+/**
+ * The providers that can do one thing (`UpdatableProvider`, `ListableProvider`, …): every provider
+ * some API of which can, which schemaFor narrows to the enabled ones that can.
+ */
+export function capableProviderEnum(name: string, capability: OfferedCapability, description: string) {
+  return builder.enumType(name, {
+    description,
+    values: Object.fromEntries(
+      PROVIDERS_THAT_CAN[capability].map((provider) => [
+        provider.toUpperCase(),
+        { value: provider, description: PROVIDER_CATALOG[provider].displayName },
+      ]),
+    ) as Record<string, { value: ProviderName; description: string }>,
+  });
+}
 
 const statusDescriptions: Record<TicketStatus, string> = {
   OPEN: 'Waiting for the support desk to act.',

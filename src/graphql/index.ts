@@ -20,7 +20,12 @@ import {
 } from 'graphql';
 import type { Context } from '../loading/context.js';
 import { BadUserInputError } from '../domain/errors.js';
-import { type ActionProviders, TICKET_ACTIONS, type TicketAction } from '../domain/model.js';
+import {
+  OFFERED_CAPABILITIES,
+  type OfferedCapability,
+  type OfferedProviders,
+  TICKET_ACTIONS,
+} from '../domain/model.js';
 import { builder } from './builder.js';
 import './enums.js';
 import './person.js';
@@ -35,6 +40,7 @@ import './update-ticket.js';
 import './reply-to-ticket.js';
 import './close-ticket.js';
 import './reopen-ticket.js';
+import './ticket-list.js';
 import './entity.js';
 
 /**
@@ -44,12 +50,13 @@ import './entity.js';
  */
 const schema = builder.toSubGraphSchema({ sortSchema: true });
 
-/** Each action's provider enum: a configuration keeps in it only the enabled providers that can. */
-const ACTION_ENUMS: Readonly<Record<string, TicketAction>> = {
+/** Each capability's provider enum: a configuration keeps in it only the enabled providers that can. */
+const CAPABILITY_ENUMS: Readonly<Record<string, OfferedCapability>> = {
   UpdatableProvider: 'updateTicket',
   ReplyableProvider: 'replyToTicket',
   ClosableProvider: 'closeTicket',
   ReopenableProvider: 'reopenTicket',
+  ListableProvider: 'listTickets',
 };
 
 /**
@@ -73,24 +80,27 @@ const FEDERATION_DESCRIPTIONS: Readonly<Record<string, string>> = {
 };
 
 /**
- * The graph a gateway serves, given its enabled providers that can update: `UpdatableProvider`
- * lists only those, and with none there is no Mutation type at all (nor the types only it used),
- * so introspection never offers what this gateway cannot do. `_service.sdl` is printed from the
+ * The graph a gateway serves, given for each action and for the list the enabled providers that
+ * can: `UpdatableProvider`, …, `ListableProvider` list only those; an action none can do has no
+ * mutation, with no action there is no Mutation type at all, and with no provider that can list
+ * there is no `ticketList` (nor the types only they used), so introspection never offers what
+ * this gateway cannot do. `_service.sdl` is printed from the
  * narrowed schema, so a router composes exactly what is served. `@defer` and `@stream` are
  * declared here, where introspection, schema.graphql and codegen see them, but not in the SDL: a
  * router offers incremental delivery itself.
  */
-export function schemaFor(actions: ActionProviders): GraphQLSchema {
-  const allowed = (action: TicketAction) => new Set(actions[action].map((name) => name.toUpperCase()));
-  const offered = new Map(TICKET_ACTIONS.map((action) => [action as string, allowed(action)]));
-  const byEnum = new Map(Object.entries(ACTION_ENUMS).map(([name, action]) => [name, offered.get(action)!]));
-  const anyOffered = [...offered.values()].some((names) => names.size > 0);
+export function schemaFor(actions: OfferedProviders): GraphQLSchema {
+  const allowed = (action: OfferedCapability) => new Set(actions[action].map((name) => name.toUpperCase()));
+  const offered = new Map(OFFERED_CAPABILITIES.map((action) => [action as string, allowed(action)]));
+  const byEnum = new Map(Object.entries(CAPABILITY_ENUMS).map(([name, action]) => [name, offered.get(action)!]));
+  const anyOffered = TICKET_ACTIONS.some((action) => offered.get(action)!.size > 0);
   const narrowed = pruneSchema(
     mapSchema(schema, {
       ...(!anyOffered && { [MapperKind.MUTATION]: () => null }),
       [MapperKind.MUTATION_ROOT_FIELD]: (field, fieldName) => (offered.get(fieldName)?.size === 0 ? null : field),
       [MapperKind.TYPE]: (type) => describe(type),
-      [MapperKind.QUERY_ROOT_FIELD]: (field, fieldName) => describeField(field, fieldName),
+      [MapperKind.QUERY_ROOT_FIELD]: (field, fieldName) =>
+        fieldName === 'ticketList' && offered.get('listTickets')!.size === 0 ? null : describeField(field, fieldName),
       [MapperKind.ENUM_VALUE]: (value, typeName, _schema, externalValue) =>
         byEnum.get(typeName)?.has(externalValue) === false ? null : value,
     }),

@@ -1,5 +1,5 @@
 import { graphqlSync, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import type { ActionProviders } from '../domain/model.js';
+import type { OfferedProviders } from '../domain/model.js';
 import { PROVIDERS_THAT_CAN, PROVIDERS_THAT_CAN_BY_DEFAULT } from '../providers/catalog.js';
 import { schemaFor } from './index.js';
 
@@ -33,6 +33,6 @@ export function printSubgraphFile(): string {
 }
 
 /** The SDL a gateway serves whose enabled providers can do these actions. */
-export function printSubgraphFor(actions: ActionProviders): string {
+export function printSubgraphFor(actions: OfferedProviders): string {
   return subgraphSdlOf(schemaFor(actions));
 }

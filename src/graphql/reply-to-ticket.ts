@@ -1,12 +1,13 @@
 import { checkReplyBody, MAX_REPLY_LENGTH } from '../domain/action-input.js';
 import { PROVIDERS_THAT_CAN } from '../providers/catalog.js';
-import { actionErrors, actionProviderEnum, resolveAction, targetFieldDescriptions } from './action-result.js';
+import { actionErrors, resolveAction, targetFieldDescriptions } from './action-result.js';
+import { capableProviderEnum } from './enums.js';
 import { builder } from './builder.js';
 import { TicketObject } from './ticket.js';
 
 // In the widest schema only when some provider can reply: an enum needs a value.
 if (PROVIDERS_THAT_CAN.replyToTicket.length > 0) {
-  const ReplyableProviderEnum = actionProviderEnum(
+  const ReplyableProviderEnum = capableProviderEnum(
     'ReplyableProvider',
     'replyToTicket',
     "The enabled providers whose tickets' conversations `replyToTicket` can add to.",

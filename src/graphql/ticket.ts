@@ -1,4 +1,6 @@
+import type { Context } from '../loading/context.js';
 import type { Reply, Ticket } from '../domain/model.js';
+import type { ListedFields, ListedTicket } from '../domain/ticket-list.js';
 import { AttachmentRef } from './attachment.js';
 import { builder } from './builder.js';
 import { ProviderEnum, SortOrderEnum, TextFormatEnum, TicketPriorityEnum, TicketStatusEnum } from './enums.js';
@@ -27,46 +29,120 @@ function sortReplies(replies: readonly Reply[], order: 'ASC' | 'DESC'): Reply[] 
   return oldestFirst(replies, order === 'DESC');
 }
 
-export const TicketObject = builder.objectRef<Ticket>('Ticket').implement({
+/** A ticket as the graph resolves it: read whole, or as a list answer showed it. */
+export type TicketSource = Ticket | ListedTicket;
+
+const isListed = (source: TicketSource): source is ListedTicket => 'listed' in source;
+
+/**
+ * A field of a ticket. A listed ticket answers the fields its list answer gave; any other is read
+ * with the ticket, through the request's batched loader, so a page asking for summary fields
+ * alone costs the list calls alone.
+ */
+function fieldOf<K extends keyof ListedFields>(
+  source: TicketSource,
+  key: K,
+  context: Context,
+): Promise<Ticket[K]> | Ticket[K] {
+  if (!isListed(source)) return source[key];
+  if (Object.hasOwn(source.listed, key)) return source.listed[key] as Ticket[K];
+  return context.tickets.load({ provider: source.provider, number: source.number }).then((ticket) => ticket[key]);
+}
+
+/** The resolver of field `key`, wherever the ticket came from. */
+const read =
+  <K extends keyof ListedFields>(key: K) =>
+  (source: TicketSource, _args: unknown, context: Context) =>
+    fieldOf(source, key, context);
+
+export const TicketObject = builder.objectRef<TicketSource>('Ticket').implement({
   description: 'A support ticket, whichever system holds it, in one normalised shape.',
   interfaces: [NodeRef],
   fields: (t) => ({
     provider: t.expose('provider', { type: ProviderEnum, description: 'The system that holds the ticket.' }),
     number: t.exposeString('number', { description: 'The ticket number people see in that system.' }),
-    subject: t.exposeString('subject', { nullable: true, description: 'The title.' }),
-    body: t.exposeString('body', { nullable: true, description: 'The opening message, in `bodyFormat`.' }),
-    bodyFormat: t.expose('bodyFormat', { type: TextFormatEnum, description: 'Whether `body` is HTML or plain text.' }),
-    status: t.expose('status', { type: TicketStatusEnum, description: 'Where the ticket stands, normalised.' }),
-    statusText: t.exposeString('statusText', {
+    subject: t.string({ nullable: true, description: 'The title.', resolve: read('subject') }),
+    body: t.string({ nullable: true, description: 'The opening message, in `bodyFormat`.', resolve: read('body') }),
+    bodyFormat: t.field({
+      type: TextFormatEnum,
+      description: 'Whether `body` is HTML or plain text.',
+      resolve: read('bodyFormat'),
+    }),
+    status: t.field({
+      type: TicketStatusEnum,
+      description: 'Where the ticket stands, normalised.',
+      resolve: read('status'),
+    }),
+    statusText: t.string({
       nullable: true,
       description: "The provider's own word for the status.",
+      resolve: read('statusText'),
     }),
-    priority: t.expose('priority', {
+    priority: t.field({
       type: TicketPriorityEnum,
       nullable: true,
       description: 'How urgent it is, normalised.',
+      resolve: read('priority'),
     }),
-    priorityText: t.exposeString('priorityText', {
+    priorityText: t.string({
       nullable: true,
       description: "The provider's own word for the priority.",
+      resolve: read('priorityText'),
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime', nullable: true, description: 'When the ticket was opened.' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime', nullable: true, description: 'When it last changed.' }),
-    lastReplyAt: t.expose('lastReplyAt', {
+    createdAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the ticket was opened.',
+      resolve: read('createdAt'),
+    }),
+    updatedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it last changed.',
+      resolve: read('updatedAt'),
+    }),
+    lastReplyAt: t.field({
       type: 'DateTime',
       nullable: true,
       description: 'When the last reply was sent.',
+      resolve: read('lastReplyAt'),
     }),
-    closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true, description: 'When it was closed, if it is.' }),
-    requester: t.expose('requester', { type: PersonRef, nullable: true, description: 'The customer who opened it.' }),
-    assignee: t.expose('assignee', { type: PersonRef, nullable: true, description: 'The desk member handling it.' }),
-    department: t.exposeString('department', { nullable: true, description: 'Department or queue it is in.' }),
-    tags: t.exposeStringList('tags', { description: 'Labels the provider attaches.' }),
-    url: t.exposeString('url', { nullable: true, description: "Link to the ticket in the provider's own interface." }),
+    closedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was closed, if it is.',
+      resolve: read('closedAt'),
+    }),
+    requester: t.field({
+      type: PersonRef,
+      nullable: true,
+      description: 'The customer who opened it.',
+      resolve: read('requester'),
+    }),
+    assignee: t.field({
+      type: PersonRef,
+      nullable: true,
+      description: 'The desk member handling it.',
+      resolve: read('assignee'),
+    }),
+    department: t.string({
+      nullable: true,
+      description: 'Department or queue it is in.',
+      resolve: read('department'),
+    }),
+    tags: t.stringList({
+      description: 'Labels the provider attaches.',
+      resolve: read('tags'),
+    }),
+    url: t.string({
+      nullable: true,
+      description: "Link to the ticket in the provider's own interface.",
+      resolve: read('url'),
+    }),
     notes: t.field({
       type: [NoteRef],
       description: "Internal notes, oldest first; notes with no date come first, in the provider's order.",
-      resolve: (ticket) => oldestFirst(ticket.notes),
+      resolve: async (ticket, _args, context) => oldestFirst(await fieldOf(ticket, 'notes', context)),
     }),
     replies: t.field({
       type: [ReplyRef],
@@ -79,24 +155,27 @@ export const TicketObject = builder.objectRef<Ticket>('Ticket').implement({
           description: "By time sent; replies with no date count as the oldest, in the provider's order.",
         }),
       },
-      resolve: (ticket, { order }) => sortReplies(ticket.replies, order),
+      resolve: async (ticket, { order }, context) => sortReplies(await fieldOf(ticket, 'replies', context), order),
     }),
-    attachments: t.expose('attachments', {
+    attachments: t.field({
       type: [AttachmentRef],
       description: 'Files attached to the ticket itself.',
+      resolve: read('attachments'),
     }),
     canUpdate: t.boolean({
       description: 'Whether `updateTicket` can change this ticket through its provider.',
       resolve: (ticket, _args, context) => context.providers.get(ticket.provider)!.capabilities.updateTicket,
     }),
-    raw: t.expose('raw', {
+    raw: t.field({
       type: 'JSON',
       nullable: true,
       description: 'The upstream payload, for what the common model lacks.',
+      resolve: read('raw'),
     }),
-    fetchedAt: t.expose('fetchedAt', {
+    fetchedAt: t.field({
       type: 'DateTime',
       description: 'When the gateway read the ticket from its provider.',
+      resolve: read('fetchedAt'),
     }),
   }),
 });

@@ -1,9 +1,10 @@
 import { checkChange, MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH } from '../domain/update-input.js';
-import { actionErrors, actionProviderEnum, resolveAction, targetFieldDescriptions } from './action-result.js';
+import { actionErrors, resolveAction, targetFieldDescriptions } from './action-result.js';
+import { capableProviderEnum } from './enums.js';
 import { builder } from './builder.js';
 import { TicketObject } from './ticket.js';
 
-export const UpdatableProviderEnum = actionProviderEnum(
+export const UpdatableProviderEnum = capableProviderEnum(
   'UpdatableProvider',
   'updateTicket',
   'The enabled providers whose tickets `updateTicket` can change.',

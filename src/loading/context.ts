@@ -22,12 +22,16 @@ export function createContext(
   registry: ProviderRegistry,
   request: Request,
   shared: SharedState,
-  telemetry: Omit<LoaderTelemetry, 'idempotency'> = {},
+  telemetry: Omit<LoaderTelemetry, 'idempotency' | 'cursorSecret'> = {},
 ): Context {
   const idempotency = { store: shared.idempotency, secret: shared.secret, gatewayKey: gatewayKeyOf(request) };
   return {
     providers: registry.statuses,
-    tickets: createTicketLoader(registry, readRequestCredentials(request.headers), { ...telemetry, idempotency }),
+    tickets: createTicketLoader(registry, readRequestCredentials(request.headers), {
+      ...telemetry,
+      idempotency,
+      cursorSecret: shared.secret,
+    }),
   };
 }
 

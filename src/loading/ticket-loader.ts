@@ -10,6 +10,14 @@ import {
   UnsupportedError,
 } from '../domain/errors.js';
 import type { ProviderName, Ticket, TicketAction, TicketRef, TicketUpdate } from '../domain/model.js';
+import {
+  checkListFilter,
+  checkPageSize,
+  type ListedTicket,
+  type ListFilterInput,
+  type TicketPage,
+} from '../domain/ticket-list.js';
+import { decodeCursor, encodeCursor } from './list-cursor.js';
 import type { IdempotencyStore } from './idempotency.js';
 import type { Credential, CredentialSource, Provider } from '../providers/provider.js';
 import type { ProviderRegistry } from '../providers/registry.js';
@@ -29,6 +37,33 @@ export interface TicketLoader {
    * first outcome without another upstream call (see IdempotencyStore).
    */
   act(ref: TicketRef, request: ActionRequest, idempotencyKey?: string): Promise<Ticket>;
+  /**
+   * One page of a provider's list, newest created first. A provider that is not enabled or
+   * cannot list, a bad `first`, a filter the provider cannot apply, or a cursor this gateway did
+   * not issue for this provider and filter is refused before any upstream call.
+   */
+  list(provider: ProviderName, request: ListRequest): Promise<ListPage>;
+}
+
+/** A page of a list as a client asks for it. */
+export interface ListRequest {
+  readonly filter?: ListFilterInput | null;
+  readonly first: number;
+  /** A cursor this gateway answered, to start after. */
+  readonly after?: string | null;
+}
+
+/** A page of a list as `ticketList` answers it: a Relay connection's data. */
+export interface ListPage {
+  readonly edges: readonly { readonly cursor: string; readonly node: ListedTicket }[];
+  readonly pageInfo: {
+    readonly hasNextPage: boolean;
+    /** True when the page starts after a cursor: tickets come before it. */
+    readonly hasPreviousPage: boolean;
+    readonly startCursor: string | null;
+    readonly endCursor: string | null;
+  };
+  readonly totalCount: number | null;
 }
 
 /** One action on one ticket, with what it carries. */
@@ -53,6 +88,13 @@ export interface IdempotencyScope {
  */
 export const MAX_TICKETS_PER_REQUEST = 200;
 
+/**
+ * Most `ticketList` pages one request may ask for. A page may cost several upstream calls (a
+ * Kapture month is up to 31), so aliases must not multiply it; four is an inbox per provider that
+ * can list, side by side.
+ */
+export const MAX_LISTS_PER_REQUEST = 4;
+
 /** What the request's loader reports, and marks its upstream calls with. */
 export interface LoaderTelemetry {
   /** Told of each batch a loader hands its provider, with the count of distinct tickets in it. */
@@ -61,6 +103,8 @@ export interface LoaderTelemetry {
   readonly trace?: CallTrace;
   /** Where keyed writes are remembered; without it an idempotency key is refused. */
   readonly idempotency?: IdempotencyScope;
+  /** The key list cursors are signed with (`SHARED_STATE_SECRET`); without it lists are refused. */
+  readonly cursorSecret?: string;
 }
 
 export function createTicketLoader(
@@ -68,9 +112,10 @@ export function createTicketLoader(
   credentials: RequestCredentials,
   telemetry: LoaderTelemetry = {},
 ): TicketLoader {
-  const { onBatch, trace, idempotency } = telemetry;
+  const { onBatch, trace, idempotency, cursorSecret } = telemetry;
   const loaders = new Map<ProviderName, DataLoader<string, Ticket>>();
   const asked = new Set<string>();
+  let lists = 0;
 
   function loaderFor(name: ProviderName): DataLoader<string, Ticket> {
     let loader = loaders.get(name);
@@ -155,6 +200,44 @@ export function createTicketLoader(
       const keep = (outcome: unknown) => wrote && madeOrMayHaveMade(outcome);
       return settle(await idempotency.store.once(caller, hash([idempotencyKey]), fingerprint, send, keep));
     },
+    async list(name, request) {
+      const { provider, enabled, credential, listing } = registry.get(name);
+      if (!enabled || !listing || !provider.capabilities.listTickets || !provider.listTickets) {
+        throw new UnsupportedError(
+          enabled
+            ? `${provider.displayName} tickets cannot be listed through this gateway`
+            : `${provider.displayName} is not enabled on this gateway`,
+          { provider: name },
+        );
+      }
+      if (cursorSecret === undefined) throw new UnsupportedError('Lists are not served without a cursor key');
+      if (++lists > MAX_LISTS_PER_REQUEST) {
+        throw new BadUserInputError(`One request lists at most ${MAX_LISTS_PER_REQUEST} pages`, { provider: name });
+      }
+      const first = checkPageSize(request.first);
+      const filter = checkListFilter(request.filter, listing, provider.displayName);
+      const after = request.after == null ? undefined : decodeCursor(cursorSecret, name, filter, request.after);
+      const brought = credentials[name];
+      if (brought === undefined && credential === undefined) throw missingCredential(provider);
+      const query = { filter, first, ...(after !== undefined && { after }) };
+      const read = (auth: Credential) => provider.listTickets!(query, auth, trace);
+      const page: TicketPage =
+        brought !== undefined ? await read({ secret: brought }) : await withConfigured(credential!, read);
+      const edges = page.edges.map((edge) => ({
+        cursor: encodeCursor(cursorSecret, name, filter, edge.position),
+        node: edge.ticket,
+      }));
+      return {
+        edges,
+        pageInfo: {
+          hasNextPage: page.hasNextPage,
+          hasPreviousPage: after !== undefined,
+          startCursor: edges[0]?.cursor ?? null,
+          endCursor: edges.at(-1)?.cursor ?? null,
+        },
+        totalCount: page.totalCount,
+      };
+    },
   };
 
   function settle(ticket: Ticket): Ticket {
@@ -183,7 +266,7 @@ export function createTicketLoader(
           return provider.reopenTicket!(await current(ref), auth, callTrace);
       }
     };
-    return brought !== undefined ? run({ secret: brought }) : writeWithConfigured(source, run);
+    return brought !== undefined ? run({ secret: brought }) : withConfigured(source, run);
   }
 
   /** The ticket as this request reads it, through its loader: read once, whatever acts on it. */
@@ -231,16 +314,16 @@ function missingCredential(provider: Provider): UnauthenticatedError {
 }
 
 /**
- * A write with the configured credential. A refused credential did not make the change, so
- * when its source can get another (an expired OAuth token) the write is sent once more.
+ * A write or a list read with the configured credential. A refused credential did not make the
+ * change, so when its source can get another (an expired OAuth token) the call is made once more.
  */
-async function writeWithConfigured<T>(source: CredentialSource, write: (auth: Credential) => Promise<T>): Promise<T> {
+async function withConfigured<T>(source: CredentialSource, call: (auth: Credential) => Promise<T>): Promise<T> {
   const used = await source.current();
   try {
-    return await write(used);
+    return await call(used);
   } catch (error) {
     if (!(error instanceof UnauthenticatedError) || !source.refused(used)) throw error;
-    return write(await source.current());
+    return call(await source.current());
   }
 }
 

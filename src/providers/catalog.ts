@@ -1,10 +1,10 @@
 import {
-  type ActionProviders,
+  type OfferedProviders,
   PROVIDER_NAMES,
   type ProviderCapabilities,
   type ProviderName,
-  TICKET_ACTIONS,
-  type TicketAction,
+  OFFERED_CAPABILITIES,
+  type OfferedCapability,
 } from '../domain/model.js';
 import type { ListingFacts } from '../domain/ticket-list.js';
 
@@ -60,7 +60,7 @@ export const PROVIDER_CATALOG: Readonly<Record<ProviderName, CatalogEntry>> = {
   sweeppea: {
     displayName: 'Sweeppea',
     // `/tickets/update` and `/tickets/resolve`; no reply and no reopen (docs/providers/sweeppea.md, Writes).
-    capabilities: { ...READ_ONLY, updateTicket: true, closeTicket: true },
+    capabilities: { ...READ_ONLY, updateTicket: true, closeTicket: true, listTickets: true },
     // fetchOpenTickets and fetchClosedTickets, with `search` (docs/providers/sweeppea.md, Lists).
     listing: { filters: ['state', 'search'] },
     baseUrl: 'https://api-v3.sweeppea.com',
@@ -98,7 +98,14 @@ export const PROVIDER_CATALOG: Readonly<Record<ProviderName, CatalogEntry>> = {
     displayName: 'Kapture CRM',
     // `update-ticket-from-other-source` sets the sub-status and adds a comment, never the title
     // (docs/providers/kapture.md, Writes): reply, close and reopen, not update.
-    capabilities: { ...READ_ONLY, replyToTicket: true, closeTicket: true, reopenTicket: true, batchRead: true },
+    capabilities: {
+      ...READ_ONLY,
+      replyToTicket: true,
+      closeTicket: true,
+      reopenTicket: true,
+      listTickets: true,
+      batchRead: true,
+    },
     // The pull by creation date, a day a call (docs/providers/kapture.md, Lists): the dates are required.
     listing: {
       filters: ['state', 'createdAfter', 'createdBefore'],
@@ -126,23 +133,23 @@ export function catalogListing(name: ProviderName, api?: string): ListingFacts |
 }
 
 /** Whether some API of `name` can do `action`. */
-function canEver(name: ProviderName, action: TicketAction): boolean {
+function canEver(name: ProviderName, action: OfferedCapability): boolean {
   const entry = PROVIDER_CATALOG[name];
   return entry.capabilities[action] || (entry.apis ?? []).some((api) => api.capabilities[action] === true);
 }
 
-const byAction = (can: (name: ProviderName, action: TicketAction) => boolean) =>
+const byAction = (can: (name: ProviderName, action: OfferedCapability) => boolean) =>
   Object.fromEntries(
-    TICKET_ACTIONS.map((action) => [action, PROVIDER_NAMES.filter((name) => can(name, action))]),
-  ) as unknown as ActionProviders;
+    OFFERED_CAPABILITIES.map((action) => [action, PROVIDER_NAMES.filter((name) => can(name, action))]),
+  ) as unknown as OfferedProviders;
 
 /**
- * For each action, every provider some API of which can do it, configured or not: the schema's
+ * For each action (and the list), every provider some API of which can do it, configured or not: the schema's
  * widest form (schema.graphql, codegen's input), which a configuration narrows.
  */
-export const PROVIDERS_THAT_CAN: ActionProviders = byAction(canEver);
+export const PROVIDERS_THAT_CAN: OfferedProviders = byAction(canEver);
 
-/** For each action, the providers that can do it through their default APIs: what the sandbox serves. */
-export const PROVIDERS_THAT_CAN_BY_DEFAULT: ActionProviders = byAction(
+/** For each action (and the list), the providers that can do it through their default APIs: what the sandbox serves. */
+export const PROVIDERS_THAT_CAN_BY_DEFAULT: OfferedProviders = byAction(
   (name, action) => catalogCapabilities(name)[action],
 );

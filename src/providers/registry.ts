@@ -1,14 +1,15 @@
 import {
-  type ActionProviders,
+  type OfferedProviders,
   type CircuitSnapshot,
   PROVIDER_NAMES,
   type ProviderName,
   type ProviderStatus,
-  TICKET_ACTIONS,
-  type TicketAction,
+  OFFERED_CAPABILITIES,
+  type OfferedCapability,
 } from '../domain/model.js';
+import type { ListingFacts } from '../domain/ticket-list.js';
 import type { ProviderSettings } from '../config.js';
-import { type CatalogEntry, PROVIDER_CATALOG } from './catalog.js';
+import { type CatalogEntry, catalogListing, PROVIDER_CATALOG } from './catalog.js';
 import { createUpstreamClient } from '../upstream/client.js';
 import { createDisabledUpstream } from '../upstream/disabled.js';
 import type { UpstreamClient, UpstreamObserver } from '../upstream/types.js';
@@ -44,6 +45,8 @@ export interface RegisteredProvider {
   readonly enabled: boolean;
   /** The configured credential; undefined when every request must bring its own. */
   readonly credential: CredentialSource | undefined;
+  /** What its list can filter by (the catalog's facts for its API); undefined when it cannot list. */
+  readonly listing: ListingFacts | undefined;
   /** Where the provider's circuit breaker stands. */
   circuit(): CircuitSnapshot;
 }
@@ -88,6 +91,7 @@ export function createProviderRegistry(options: ProviderRegistryOptions): Provid
       provider,
       enabled: settings.enabled,
       credential: credentialSource(PROVIDER_CATALOG[name], settings, http),
+      listing: provider.capabilities.listTickets ? catalogListing(name, settings.api) : undefined,
       circuit: () => http.circuit(),
     };
   });
@@ -127,11 +131,11 @@ export function fixedCredential(apiKey: string): CredentialSource {
   return { current: async () => ({ secret: apiKey }), refused: () => false };
 }
 
-/** For each action, the enabled providers that can do it: what its mutation exists for. */
-export function actionableProviders(registry: Pick<ProviderRegistry, 'entries'>): ActionProviders {
-  const can = (action: TicketAction) =>
+/** For each action (and the list), the enabled providers that can do it: what its field exists for. */
+export function offeredProviders(registry: Pick<ProviderRegistry, 'entries'>): OfferedProviders {
+  const can = (action: OfferedCapability) =>
     registry.entries
       .filter((entry) => entry.enabled && entry.provider.capabilities[action])
       .map((entry) => entry.provider.name);
-  return Object.fromEntries(TICKET_ACTIONS.map((action) => [action, can(action)])) as unknown as ActionProviders;
+  return Object.fromEntries(OFFERED_CAPABILITIES.map((action) => [action, can(action)])) as unknown as OfferedProviders;
 }

@@ -174,6 +174,28 @@ describe('ticket-graph composed into a supergraph under Hive Gateway', () => {
     expect(tickets.sandbox.calls('kapture')).toBe(1);
   });
 
+  it("lists tickets from ours and finds each one's customer in theirs, one fetch a subgraph", async () => {
+    const before = { tickets: tickets.requests(), customers: customersServer.requests() };
+    const { data, errors } = await viaRouter().rawRequest<{
+      ticketList: { edges: { node: { number: string; customer: { name: string } | null } }[] };
+    }>(/* GraphQL */ `
+      query InboxWithCustomers {
+        ticketList(provider: SWEEPPEA, first: 100) { edges { node { number customer { name } } } }
+      }
+    `);
+    expect(errors).toBeUndefined();
+    const rows = data.ticketList.edges.map((edge) => edge.node);
+    expect(rows).toHaveLength(66);
+    const ada = roster[0]!.tickets.find((ticket) => ticket.provider === 'SWEEPPEA')!.number;
+    expect(rows.filter((row) => row.customer !== null)).toEqual([{ number: ada, customer: { name: 'Ada' } }]);
+    expect({
+      tickets: tickets.requests() - before.tickets,
+      customers: customersServer.requests() - before.customers,
+    }).toEqual({ tickets: 1, customers: 1 });
+    // Both lists, open (three pages of 20) and closed (two), and no ticket read one by one.
+    expect(tickets.sandbox.calls('sweeppea')).toBe(5);
+  });
+
   it('keeps a failing ticket null at its path with its code, and the rest of the answer', async () => {
     const { data, errors } = await viaRouter().rawRequest<{
       a: { number: string } | null;

@@ -111,4 +111,34 @@ describe('ticket-graph stitched into another schema with @graphql-tools/stitch',
       kapture: 1,
     });
   });
+
+  it('pages through a ticketList from the stitched schema, its cursors passed back as they came', async () => {
+    const client = new GraphQLClient(stitched.url, { errorPolicy: 'all' });
+    const query = /* GraphQL */ `
+      query Inbox($after: String) {
+        ticketList(provider: SWEEPPEA, filter: { state: CLOSED }, first: 20, after: $after) {
+          totalCount
+          pageInfo { hasNextPage endCursor }
+          edges { node { number status } }
+        }
+      }
+    `;
+    type Page = {
+      ticketList: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        edges: { node: { number: string; status: string } }[];
+      };
+    };
+    const before = tickets.requests();
+    const first = await client.rawRequest<Page>(query);
+    const second = await client.rawRequest<Page>(query, { after: first.data.ticketList.pageInfo.endCursor });
+    expect([first.errors, second.errors]).toEqual([undefined, undefined]);
+    expect(first.data.ticketList).toMatchObject({ totalCount: 21, pageInfo: { hasNextPage: true } });
+    expect(second.data.ticketList.edges.map((edge) => edge.node)).toEqual([{ number: '2317415', status: 'CLOSED' }]);
+    expect(second.data.ticketList.pageInfo.hasNextPage).toBe(false);
+    // A request to the gateway a page, and a fetchClosedTickets call a page.
+    expect(tickets.requests() - before).toBe(2);
+    expect(tickets.sandbox.calls('sweeppea')).toBe(2);
+  });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeTicketId } from '../../src/domain/ids.js';
 import { PROVIDER_NAMES, type ProviderName } from '../../src/domain/model.js';
-import { actionableProviders } from '../../src/providers/registry.js';
+import { offeredProviders } from '../../src/providers/registry.js';
 import { MAX_REPRESENTATIONS } from '../../src/graphql/index.js';
 import { printSubgraphFor } from '../../src/graphql/print.js';
 import { MAX_TICKETS_PER_REQUEST } from '../../src/loading/ticket-loader.js';
@@ -68,7 +68,7 @@ describe('_service', () => {
       expect(data._service.sdl).not.toMatch(/updateTicket\(|UpdatableProvider/);
       expect(data._service.sdl).toMatch(/replyToTicket\(/);
       // What `npm run subgraph:sdl` prints for that configuration.
-      expect(data._service.sdl.trimEnd()).toBe(printSubgraphFor(actionableProviders(readOnly.app.providers)).trimEnd());
+      expect(data._service.sdl.trimEnd()).toBe(printSubgraphFor(offeredProviders(readOnly.app.providers)).trimEnd());
     } finally {
       await readOnly.close();
     }

@@ -9,7 +9,7 @@ import {
 } from '../operations/generated/graphql.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { renameTicket, ticketList, ticketPage } from '../../examples/frontend.js';
+import { inboxPage, renameTicket, ticketList, ticketPage } from '../../examples/frontend.js';
 import { startGateway, type Gateway } from './harness.js';
 
 let gateway: Gateway;
@@ -81,6 +81,22 @@ describe('examples/frontend.ts', () => {
     });
   });
 
+  it('shows an inbox a page at a time, each page costing the list calls alone', async () => {
+    const first = await inboxPage(gateway.client(), 'SWEEPPEA', { state: 'OPEN' }, null, 20);
+    expect(first.total).toBe(45);
+    expect(first.rows).toHaveLength(20);
+    expect(first.rows[0]).toMatchObject({ number: '2215230', status: 'OPEN' });
+    const second = await inboxPage(gateway.client(), 'SWEEPPEA', { state: 'OPEN' }, first.next, 20);
+    const third = await inboxPage(gateway.client(), 'SWEEPPEA', { state: 'OPEN' }, second.next, 20);
+    expect(third.rows).toHaveLength(5);
+    expect(third.next).toBeNull();
+    const numbers = [...first.rows, ...second.rows, ...third.rows].map((row) => row.number);
+    expect(new Set(numbers).size).toBe(45);
+    // fetchOpenTickets pages 1, 2 and 3; fetchSingleTicket only for subjects the list may have cut.
+    const lists = gateway.sandbox.requests.filter((request) => request.path.endsWith('/fetchOpenTickets'));
+    expect(lists.map((request) => JSON.parse(request.body).page)).toEqual([1, 2, 3]);
+  });
+
   it('renames a ticket, and says which field is wrong when the title is blank', async () => {
     const number = gateway.sandbox.ticketNumbers('sweeppea')[0]!;
     expect(await renameTicket(gateway.client(), 'SWEEPPEA', number, 'Renamed by the example')).toEqual({
@@ -102,6 +118,7 @@ describe('examples/frontend.ts', () => {
     });
     expect(stdout).toMatch(/replies, \d+ notes, \d+ files/);
     expect(stdout).toMatch(/failed: NOT_FOUND/);
+    expect(stdout).toMatch(/Sweeppea inbox: 45 open tickets/);
     expect(stdout).toMatch(/saved/);
     expect(stdout).toMatch(/invalid/);
   });

@@ -22,9 +22,9 @@ export const SEARCH_PATH = '/search-ticket-by-ticket-id.html/v.2.0';
 export const UPDATE_PATH = '/update-ticket-from-other-source.html/v.2.0';
 
 /** The documented failure messages where the fault is in our request, not in the caller's ticket. */
-const REQUEST_REFUSED = new Set(['invalid json.', 'ticket_ids are missing.']);
+export const REQUEST_REFUSED = new Set(['invalid json.', 'ticket_ids are missing.']);
 /** docs/providers/kapture.md: the key is missing, wrong, expired or disabled, whatever the HTTP status. */
-const INVALID_AUTH_KEY = 'invalid auth key';
+export const INVALID_AUTH_KEY = 'invalid auth key';
 /** The update's answer for a ticket it has not (the gateway always sends `ticket_id`). */
 const NO_DATA = 'no data found/ticket_id is missing';
 /** Where a shape broke when the element's own ticket id could not be read. */

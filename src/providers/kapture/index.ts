@@ -6,6 +6,7 @@ import type { Credential, Provider, ProviderDeps } from '../provider.js';
 import { tracedBy } from '../../upstream/traced.js';
 import type { CallTrace } from '../../upstream/types.js';
 import { searchTickets, updateTicket, type KaptureUpdate } from './client.js';
+import { listKaptureTickets } from './list.js';
 import { toTicket } from './mapper.js';
 import { subStatusKeyOf } from './payload.js';
 import { closedAlready, READS_OPEN } from '../kit/ticket-state.js';
@@ -92,6 +93,9 @@ export function createKaptureProvider(deps: ProviderDeps): Provider {
     ...catalogFacts(provider, deps),
     parseNumber,
     fetchTickets,
+    /** One pull a day, newest day first (docs/providers/kapture.md, Lists). */
+    listTickets: (query, auth, trace) =>
+      listKaptureTickets(query, { http: tracedBy(deps.http, trace), apiKey: auth.secret, timezone: deps.timezone }),
     /**
      * A comment must come with a sub-status: the ticket's own, as `current` read it (`PS`, never
      * a guessed `P`), so commenting leaves its state as it is. Without one, nothing is sent.

@@ -20,7 +20,7 @@ export function ticketKey(value: unknown): string | null {
  * The documented `task_details`: the fields the mapper reads are checked, every other one (and
  * `additional_info`, `history`, whose shapes are undocumented) stays in the payload, kept whole as `raw`.
  */
-const taskDetailsShape = z.object({
+export const taskDetailsShape = z.object({
   ticketId: idLike.refine((value) => ticketKey(value) !== null, 'not a ticket id'),
   title: text,
   detail: text,

@@ -7,6 +7,7 @@ import {
   TicketClosedError,
   UnauthenticatedError,
   UpstreamFailedError,
+  UpstreamInvalidResponseError,
   ValidationError,
   type TicketGraphError,
 } from '../../domain/errors.js';
@@ -22,6 +23,7 @@ import {
   sweeppeaUpdateShape,
   type SweeppeaUpdateAnswer,
 } from './payload.js';
+import { readListPage, sweeppeaListShape, type SweeppeaListPage } from './list-payload.js';
 
 const provider = 'sweeppea';
 
@@ -40,8 +42,43 @@ export function fetchSingleTicket(http: UpstreamClient, caseNumber: string, apiK
     apiKey,
     answer: sweeppeaSuccessShape,
     what: `ticket ${caseNumber}`,
-    failed: (response, body) => errorFor(response, body, caseNumber),
+    failed: (response, body) => errorFor(response, body, `ticket ${caseNumber}`),
   });
+}
+
+/** Sweeppea's two lists: its open tickets and its closed ones, one endpoint each. */
+export type SweeppeaList = 'open' | 'closed';
+
+const LIST_PATHS: Readonly<Record<SweeppeaList, string>> = {
+  open: '/tickets/fetchOpenTickets',
+  closed: '/tickets/fetchClosedTickets',
+};
+
+/**
+ * `POST /tickets/fetchOpenTickets` or `/tickets/fetchClosedTickets` `{search?, page}`: one page of
+ * 20 summaries, newest created first (docs/providers/sweeppea.md, Lists), checked to be the page
+ * asked for (readListPage). A read: the upstream client retries it when Sweeppea is busy (503).
+ */
+export async function fetchTicketList(
+  http: UpstreamClient,
+  list: SweeppeaList,
+  ask: { readonly page: number; readonly search?: string },
+  apiKey: string,
+): Promise<SweeppeaListPage> {
+  const what = `page ${ask.page} of its ${list} tickets`;
+  const answer = await post(http, {
+    path: LIST_PATHS[list],
+    body: { ...(ask.search !== undefined && { search: ask.search }), page: ask.page },
+    apiKey,
+    answer: sweeppeaListShape,
+    what,
+    failed: (response, body) => listErrorFor(response, body, what),
+  });
+  const page = readListPage(answer, ask.page);
+  if (typeof page === 'string') {
+    throw new UpstreamInvalidResponseError(`Sweeppea answered ${what} with ${page}`, { provider });
+  }
+  return page;
 }
 
 /** The documented 400 for a closed ticket; its other 400s are about the input. */
@@ -171,10 +208,10 @@ function writeErrorFor(
     return new ForbiddenError(`Sweeppea does not let this API key ${write} ticket ${caseNumber}`, details);
   }
   // 401, the invalid-token 403, 404 and 429 mean what they mean on reads.
-  if ([401, 403, 404, 429].includes(status)) return errorFor(response, body, caseNumber);
+  if ([401, 403, 404, 429].includes(status)) return errorFor(response, body, `ticket ${caseNumber}`);
   // A 503 is Sweeppea's "busy" (nothing was done) only in its own error document; an empty or
   // HTML 503 is a proxy's, which cannot say whether the write reached Sweeppea.
-  if (status === 503 && body !== undefined) return errorFor(response, body, caseNumber);
+  if (status === 503 && body !== undefined) return errorFor(response, body, `ticket ${caseNumber}`);
   const doing = write === 'update' ? 'updating' : 'closing';
   return new UpstreamFailedError(
     `Sweeppea failed while ${doing} ticket ${caseNumber}; the change may or may not have been made`,
@@ -182,12 +219,25 @@ function writeErrorFor(
   );
 }
 
-/** The HTTP status decides; the body's `Code` only when the status claims success. */
-function errorFor(
-  response: UpstreamResponse,
-  body: SweeppeaErrorBody | undefined,
-  caseNumber: string,
-): TicketGraphError {
+/**
+ * A list call's errors read as a ticket read's, but for 400 and 404: the gateway sends only pages
+ * from 1 and endpoints that exist, so either is Sweeppea failing, not the caller, and no list is
+ * "not found". Not retryable: the same call would get the same answer.
+ */
+function listErrorFor(response: UpstreamResponse, body: SweeppeaErrorBody | undefined, what: string): TicketGraphError {
+  const status = isSuccess(response.status) ? Number(body?.Code) : response.status;
+  if (status === 400 || status === 404) {
+    return new UpstreamFailedError(`Sweeppea refused ${what}`, {
+      provider,
+      upstreamStatus: response.status,
+      retryable: false,
+    });
+  }
+  return errorFor(response, body, what);
+}
+
+/** The HTTP status decides; the body's `Code` only when the status claims success. `what` was asked: `ticket 2650478`. */
+function errorFor(response: UpstreamResponse, body: SweeppeaErrorBody | undefined, what: string): TicketGraphError {
   const code = Number(body?.Code);
   const status = isSuccess(response.status) ? code : response.status;
   const details = { provider, upstreamStatus: response.status } as const;
@@ -197,10 +247,10 @@ function errorFor(
     case 403:
       return INVALID_TOKEN.test(body?.Message ?? '')
         ? new UnauthenticatedError('Sweeppea rejected the API key', details)
-        : new ForbiddenError(`Sweeppea refused access to ticket ${caseNumber} (permission or plan limit)`, details);
+        : new ForbiddenError(`Sweeppea refused access to ${what} (permission or plan limit)`, details);
     case 404:
       // "Ticket Not Found or Access Denied": another account's ticket looks like a missing one.
-      return new NotFoundError(`Sweeppea has no ticket ${caseNumber}`, details);
+      return new NotFoundError(`Sweeppea has no ${what}`, details);
     case 429:
       return new RateLimitedError('Sweeppea rate limit reached', {
         ...details,
@@ -214,7 +264,7 @@ function errorFor(
         retryAfter: retryAfterHeader(response),
       });
     default:
-      return new UpstreamFailedError(`Sweeppea failed to read ticket ${caseNumber}`, {
+      return new UpstreamFailedError(`Sweeppea failed to read ${what}`, {
         ...details,
         retryable: Number.isInteger(status) && status >= 500,
       });

@@ -11,7 +11,8 @@ import { readBack, readOne } from '../kit/read-back.js';
 import type { Credential, Provider, ProviderDeps } from '../provider.js';
 import { tracedBy } from '../../upstream/traced.js';
 import type { CallTrace } from '../../upstream/types.js';
-import { fetchSingleTicket, resolveTicket, updateTicket } from './client.js';
+import { fetchSingleTicket, fetchTicketList, resolveTicket, updateTicket } from './client.js';
+import { listSweeppeaTickets } from './list.js';
 import { fromUpdateAnswer, toTicket } from './mapper.js';
 import { closedAlready } from '../kit/ticket-state.js';
 
@@ -66,6 +67,20 @@ export function createSweeppeaProvider(deps: ProviderDeps): Provider {
   const reading = oneTicketACallProvider(deps, { provider, parseNumber, read: fetchSingleTicket, toTicket });
   return {
     ...reading,
+    /**
+     * fetchOpenTickets and fetchClosedTickets, 20 summaries a page, walked (and for `state: ANY`
+     * merged) by list.ts (docs/providers/sweeppea.md, Lists). A page that cannot be placed in its
+     * list fails the whole list page: no half page is ever returned.
+     */
+    listTickets(query, auth, trace) {
+      const http = tracedBy(deps.http, trace);
+      const search = query.filter.search;
+      return listSweeppeaTickets(query, {
+        parseNumber,
+        read: (list, page) =>
+          fetchTicketList(http, list, { page, ...(search !== undefined && { search }) }, auth.secret),
+      });
+    },
     /**
      * The update answers with a few of the ticket's fields; the ticket is then read back whole
      * (its Statistics now list the update). Should that read fail, the answer's own fields stand

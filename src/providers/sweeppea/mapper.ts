@@ -7,6 +7,8 @@ import { latest, type ReadDate } from '../kit/ticket-dates.js';
 import { nonEmpty } from '../kit/upstream-text.js';
 import { wordTable } from '../kit/word-table.js';
 import { SWEEPPEA_ZONE, type SweeppeaAnswer, type SweeppeaTicket, type SweeppeaUpdateAnswer } from './payload.js';
+import type { ListedFields } from '../../domain/ticket-list.js';
+import { createdAtOf, type SweeppeaSummary } from './list-payload.js';
 
 /** Sweeppea's dates carry their offset (docs/providers/sweeppea.md), so its mapper needs no zone. */
 type SweeppeaMapOptions = Pick<MapOptions, 'fetchedAt'>;
@@ -42,6 +44,36 @@ export function toTicket(answer: SweeppeaAnswer, options: SweeppeaMapOptions): T
  */
 export function fromUpdateAnswer(answer: SweeppeaUpdateAnswer, options: SweeppeaMapOptions): Ticket {
   return ticketOf(answer.Ticket, answer, options);
+}
+
+/**
+ * docs/providers/sweeppea.md, Lists: a summary cuts `Subject` to 100 characters, and one of 100
+ * or more may have been cut (one of exactly 100 may be whole, but nothing tells), so only a
+ * shorter one is the ticket's subject. Counted in UTF-16 code units, which are never fewer than
+ * characters, so a cut counted either way is caught.
+ */
+const CUT_SUBJECT = 100;
+
+/**
+ * What a list summary says of a ticket, mapped as `toTicket` maps the same fields of the whole
+ * ticket: the subject when it cannot have been cut, the creation date, the priority and the
+ * product area where the summary has them, and the status the endpoint stands for (`closed`:
+ * fetchClosedTickets). Nothing else: the rest is read with the ticket.
+ */
+export function toListedFields(summary: SweeppeaSummary, closed: boolean, options: SweeppeaMapOptions): ListedFields {
+  const [status, statusText] = statusOf(closed);
+  const has = (field: keyof SweeppeaSummary) => Object.hasOwn(summary, field);
+  const subject = summary.Subject;
+  const [priority, priorityText] = priorityOf(summary.Priority);
+  return {
+    ...(typeof subject === 'string' && subject.length < CUT_SUBJECT && { subject }),
+    status,
+    statusText,
+    ...(has('Priority') && { priority, priorityText }),
+    createdAt: createdAtOf(summary),
+    ...(has('ResourceAffected') && { department: nonEmpty(summary.ResourceAffected) }),
+    fetchedAt: options.fetchedAt,
+  };
 }
 
 function ticketOf(data: SweeppeaTicket, raw: unknown, options: SweeppeaMapOptions): Ticket {

@@ -86,6 +86,8 @@ export interface KaptureTicket {
 
 const PRIMARY_COUNT = 26;
 const OTHER_COUNT = 4;
+/** How many tickets the first seed holds; later seeds number theirs on from here. */
+export const KAPTURE_SEED_COUNT = PRIMARY_COUNT + OTHER_COUNT;
 const EXAMPLE_INDEX = 4;
 const random = new SeededRandom(0xca9707e);
 const zoned = (ms: number): DateTime => DateTime.fromMillis(ms, { zone: 'Asia/Kolkata' });
@@ -161,7 +163,11 @@ const EXAMPLE: KaptureTicket = {
   },
 };
 
-function ticket(index: number, owner: TenantOwner, created: number): KaptureTicket {
+/**
+ * The `index`th seeded ticket, created at `created`: its ids grow with `index`, its state, thread
+ * and files follow from `index` and what `random` draws.
+ */
+export function seededTicket(random: SeededRandom, index: number, owner: TenantOwner, created: number): KaptureTicket {
   const offset = index - EXAMPLE_INDEX;
   const taskId = 530_348_198 + offset * 41_317 + random.int(0, 9_000);
   const ticketId = String(713_516_551_148 + offset * 3_104_729 + random.int(0, 90_000));
@@ -270,7 +276,10 @@ function seed(): SeededTicket<KaptureTicket>[] {
   const instants = seedInstants(random, PRIMARY_COUNT + OTHER_COUNT);
   return instants.map((created, index) => {
     const owner: TenantOwner = index < PRIMARY_COUNT ? 'primary' : 'other';
-    return { owner, ticket: index === EXAMPLE_INDEX ? structuredClone(EXAMPLE) : ticket(index, owner, created) };
+    return {
+      owner,
+      ticket: index === EXAMPLE_INDEX ? structuredClone(EXAMPLE) : seededTicket(random, index, owner, created),
+    };
   });
 }
 

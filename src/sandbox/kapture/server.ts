@@ -3,11 +3,14 @@ import { authorizationToken, ownerOfKey } from '../keys.js';
 import type { SandboxCall, SandboxReply, Simulator, SimulatorOptions } from '../simulator.js';
 import { TicketStore, withCopies } from '../ticket-store.js';
 import { kaptureFailure, kaptureFaultReply } from './errors.js';
+import { KAPTURE_LIST_WEEK } from './list-seed.js';
+import { pullTickets } from './pull-tickets.js';
 import { KAPTURE_SEED, type KaptureTicket } from './seed.js';
 import { updateTicket } from './update-ticket.js';
 
 const SEARCH = '/search-ticket-by-ticket-id.html/v.2.0';
 const UPDATE = '/update-ticket-from-other-source.html/v.2.0';
+const PULL = '/select-ticket-between-start-and-end-dates.html/v.2.0';
 
 function search(call: SandboxCall, store: TicketStore<KaptureTicket>): SandboxReply {
   const owner = ownerOfKey('kapture', authorizationToken(call.headers.authorization, 'Basic'));
@@ -37,19 +40,23 @@ function search(call: SandboxCall, store: TicketStore<KaptureTicket>): SandboxRe
 }
 
 /**
- * Kapture CRM (`https://SUBDOMAIN.kapturecrm.com`), Basic key: `POST /search-ticket-by-ticket-id.html/v.2.0`
- * and `POST /update-ticket-from-other-source.html/v.2.0`.
+ * Kapture CRM (`https://SUBDOMAIN.kapturecrm.com`), Basic key: `POST /search-ticket-by-ticket-id.html/v.2.0`,
+ * `POST /update-ticket-from-other-source.html/v.2.0` and `POST /select-ticket-between-start-and-end-dates.html/v.2.0`.
  */
 export function createKaptureSimulator(options: SimulatorOptions = {}): Simulator {
   const numberOf = (ticket: KaptureTicket) => ticket.task_details.ticketId;
+  // The list week comes after the copies: copies stay copies of the first seed, under the same numbers.
   const store = new TicketStore(
-    withCopies(
-      KAPTURE_SEED,
-      options.copies ?? 0,
-      numberOf,
-      (ticket, number) => (ticket.task_details.ticketId = number),
-      (index) => String(800_000_000_000 + index),
-    ),
+    [
+      ...withCopies(
+        KAPTURE_SEED,
+        options.copies ?? 0,
+        numberOf,
+        (ticket, number) => (ticket.task_details.ticketId = number),
+        (index) => String(800_000_000_000 + index),
+      ),
+      ...KAPTURE_LIST_WEEK,
+    ],
     numberOf,
   );
   return {
@@ -60,6 +67,7 @@ export function createKaptureSimulator(options: SimulatorOptions = {}): Simulato
       if (call.method !== 'POST') return kaptureFailure('Not Found', 404);
       if (call.pathname === SEARCH) return search(call, store);
       if (call.pathname === UPDATE) return updateTicket(call, store);
+      if (call.pathname === PULL) return pullTickets(call, store);
       return kaptureFailure('Not Found', 404);
     },
     faultReply: kaptureFaultReply,

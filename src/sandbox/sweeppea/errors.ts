@@ -42,6 +42,11 @@ const RESOLVE_MESSAGES: Record<number, string> = {
   404: 'Ticket Not Found or Already Closed',
 };
 
+/** The list endpoints' own 400 is the sandbox's: the page is the one field a client can get wrong. */
+const LIST_MESSAGES: Record<number, string> = { ...FETCH_MESSAGES, 400: 'Invalid page number' };
+
+const LIST_PATHS = new Set(['/tickets/fetchOpenTickets', '/tickets/fetchClosedTickets']);
+
 /** The documented error body of the endpoint at `pathname` for an injected status. */
 export function sweeppeaFaultReply(fault: StatusFault, pathname: string): SandboxReply {
   if (fault.status === 503) return BUSY_REPLY;
@@ -52,6 +57,7 @@ export function sweeppeaFaultReply(fault: StatusFault, pathname: string): Sandbo
   }
   const fallback = STATUS_CODES[fault.status] ?? 'Error';
   if (pathname === '/tickets/update') return updateError(fault.status, UPDATE_MESSAGES[fault.status] ?? fallback);
-  const messages = pathname === '/tickets/resolve' ? RESOLVE_MESSAGES : FETCH_MESSAGES;
+  const messages =
+    pathname === '/tickets/resolve' ? RESOLVE_MESSAGES : LIST_PATHS.has(pathname) ? LIST_MESSAGES : FETCH_MESSAGES;
   return sweeppeaError(fault.status, messages[fault.status] ?? fallback);
 }

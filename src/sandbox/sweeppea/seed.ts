@@ -13,7 +13,9 @@ import {
   TOPICS,
   USER_AGENTS,
   type SweeppeaPerson,
+  type SweeppeaTopic,
 } from './seed-text.js';
+import { LIST_TOPICS, OTHER_LIST_TOPICS } from './seed-list-text.js';
 
 export interface SweeppeaAccountInfo {
   UserToken: string;
@@ -77,6 +79,8 @@ export interface SweeppeaTicket {
 const random = new SeededRandom(0x5eeb9ea);
 const PRIMARY_COUNT = 26;
 const OTHER_COUNT = 4;
+/** Seeded after the first 30 (which tests name), so that the list endpoints have pages to turn. */
+const LATER_PRIMARY_COUNT = 40;
 
 /** The user token of each tenant's API key holder: `/tickets/update` records it in Statistics. */
 export const SWEEPPEA_USER_TOKENS: Readonly<Record<TenantOwner, string>> = {
@@ -115,9 +119,12 @@ function accountInfo(person: SweeppeaPerson, sweepstakes: string): SweeppeaAccou
   };
 }
 
-function caseNumbers(count: number): string[] {
-  const numbers = new Set<string>(['HYXTNJV', '2650478']);
-  while (numbers.size < count) numbers.add(String(random.int(2_000_000, 2_999_999)));
+function caseNumbers(count: number, taken: readonly string[] = []): string[] {
+  const numbers = new Set<string>(taken.length === 0 ? ['HYXTNJV', '2650478'] : []);
+  while (numbers.size < count) {
+    const number = String(random.int(2_000_000, 2_999_999));
+    if (!taken.includes(number)) numbers.add(number);
+  }
   return [...numbers];
 }
 
@@ -161,9 +168,13 @@ function exampleTicket(): SweeppeaTicket {
   };
 }
 
-function generatedTicket(index: number, caseNumber: string, created: number, owner: TenantOwner): SweeppeaTicket {
-  const people = owner === 'primary' ? PRIMARY_PEOPLE : OTHER_PEOPLE;
-  const account = accountInfo(random.pick(people), random.pick(owner === 'primary' ? SWEEPSTAKES : OTHER_SWEEPSTAKES));
+/** What a generated ticket is about and whether it is closed; by default both follow from its index. */
+interface TicketTheme {
+  readonly topic: SweeppeaTopic;
+  readonly closed: boolean;
+}
+
+function themeOf(index: number): TicketTheme {
   const topic =
     index === 1
       ? {
@@ -172,7 +183,18 @@ function generatedTicket(index: number, caseNumber: string, created: number, own
           description: '<p>Users are unable to submit entries on the mobile version; the spinner never stops.</p>',
         }
       : TOPICS[index % TOPICS.length]!;
-  const closed = index % 3 === 2;
+  return { topic, closed: index % 3 === 2 };
+}
+
+function generatedTicket(
+  index: number,
+  caseNumber: string,
+  created: number,
+  owner: TenantOwner,
+  { topic, closed }: TicketTheme = themeOf(index),
+): SweeppeaTicket {
+  const people = owner === 'primary' ? PRIMARY_PEOPLE : OTHER_PEOPLE;
+  const account = accountInfo(random.pick(people), random.pick(owner === 'primary' ? SWEEPSTAKES : OTHER_SWEEPSTAKES));
   let at = created;
   const noteCount = index % 5 === 3 ? random.int(10, 14) : random.int(0, 3);
   const notes = Array.from({ length: noteCount }, (_, n) => {
@@ -240,5 +262,38 @@ function seed(): SeededTicket<SweeppeaTicket>[] {
   });
 }
 
-/** Sweeppea's seeded tickets in its wire format: 26 of the primary tenant, 4 of the other. */
-export const SWEEPPEA_SEED: readonly SeededTicket<SweeppeaTicket>[] = seed();
+/**
+ * The tickets seeded after the first 30, drawn after them so those stay as they were: 40 of the
+ * primary tenant (every third closed, starting with the second), their topics first LIST_TOPICS
+ * then TOPICS in turn, and 2 of the other tenant (the second closed). The first two share a
+ * creation instant (one open, one closed), and so do the third and fourth (both open): ties.
+ */
+function laterSeed(taken: readonly string[]): SeededTicket<SweeppeaTicket>[] {
+  const numbers = caseNumbers(LATER_PRIMARY_COUNT + OTHER_LIST_TOPICS.length, taken);
+  const instants = seedInstants(random, numbers.length);
+  instants[1] = instants[0]!;
+  instants[3] = instants[2]!;
+  return numbers.map((caseNumber, index) => {
+    const owner: TenantOwner = index < LATER_PRIMARY_COUNT ? 'primary' : 'other';
+    const theme: TicketTheme =
+      owner === 'other'
+        ? { topic: OTHER_LIST_TOPICS[index - LATER_PRIMARY_COUNT]!, closed: index === numbers.length - 1 }
+        : {
+            topic: LIST_TOPICS[index] ?? TOPICS[(index - LIST_TOPICS.length) % TOPICS.length]!,
+            closed: index % 3 === 1,
+          };
+    const seedIndex = PRIMARY_COUNT + OTHER_COUNT + index;
+    return { owner, ticket: generatedTicket(seedIndex, caseNumber, instants[index]!, owner, theme) };
+  });
+}
+
+function everySeed(): SeededTicket<SweeppeaTicket>[] {
+  const first = seed();
+  return [...first, ...laterSeed(first.map((entry) => entry.ticket.CaseNumber))];
+}
+
+/**
+ * Sweeppea's seeded tickets in its wire format: 26 of the primary tenant and 4 of the other, then
+ * 40 and 2 more (laterSeed): 66 primary tickets, 45 open and 21 closed, and 6 of the other tenant.
+ */
+export const SWEEPPEA_SEED: readonly SeededTicket<SweeppeaTicket>[] = everySeed();

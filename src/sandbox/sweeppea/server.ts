@@ -2,6 +2,7 @@ import type { Admission, SandboxCall, Simulator, SimulatorOptions } from '../sim
 import { TicketStore, withCopies } from '../ticket-store.js';
 import { BUSY_REPLY, sweeppeaError, sweeppeaFaultReply } from './errors.js';
 import { fetchSingleTicket } from './fetch-single-ticket.js';
+import { fetchTicketList } from './fetch-ticket-list.js';
 import { resolveTicket } from './resolve-ticket.js';
 import { SWEEPPEA_SEED, type SweeppeaTicket } from './seed.js';
 import { updateTicket } from './update-ticket.js';
@@ -10,6 +11,10 @@ const ROUTES = {
   '/tickets/fetchSingleTicket': fetchSingleTicket,
   '/tickets/update': updateTicket,
   '/tickets/resolve': resolveTicket,
+  '/tickets/fetchOpenTickets': (call: SandboxCall, store: TicketStore<SweeppeaTicket>) =>
+    fetchTicketList(call, store, false),
+  '/tickets/fetchClosedTickets': (call: SandboxCall, store: TicketStore<SweeppeaTicket>) =>
+    fetchTicketList(call, store, true),
 } as const;
 
 function routeOf(call: SandboxCall): keyof typeof ROUTES | undefined {

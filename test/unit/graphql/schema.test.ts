@@ -47,7 +47,7 @@ describe('schema.graphql', () => {
   });
 });
 
-const NOTHING = { updateTicket: [], replyToTicket: [], closeTicket: [], reopenTicket: [] } as const;
+const NOTHING = { updateTicket: [], replyToTicket: [], closeTicket: [], reopenTicket: [], listTickets: [] } as const;
 
 describe('schemaFor', () => {
   it('offers updateTicket with UpdatableProvider narrowed to the enabled providers that can update', () => {

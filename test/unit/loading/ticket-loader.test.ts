@@ -50,7 +50,8 @@ function fakeProvider(name: ProviderName, batchRead: boolean, maxBatch: number):
   };
 }
 
-type EntryWithoutCircuit = Omit<RegisteredProvider, 'circuit'>;
+type EntryWithoutCircuit = Omit<RegisteredProvider, 'circuit' | 'listing'> &
+  Partial<Pick<RegisteredProvider, 'listing'>>;
 
 function entry(
   provider: RegisteredProvider['provider'],
@@ -61,7 +62,7 @@ function entry(
 }
 
 function registryOf(...given: EntryWithoutCircuit[]): Pick<ProviderRegistry, 'get'> {
-  const entries = given.map((e): RegisteredProvider => ({ ...e, circuit: () => CLOSED_CIRCUIT }));
+  const entries = given.map((e): RegisteredProvider => ({ listing: undefined, ...e, circuit: () => CLOSED_CIRCUIT }));
   return { get: (name) => entries.find((e) => e.provider.name === name)! };
 }
 

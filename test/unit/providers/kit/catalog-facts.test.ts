@@ -15,7 +15,11 @@ describe('catalogFacts', () => {
     [
       'sweeppea',
       undefined,
-      { name: 'sweeppea', displayName: 'Sweeppea', capabilities: { ...NONE, updateTicket: true, closeTicket: true } },
+      {
+        name: 'sweeppea',
+        displayName: 'Sweeppea',
+        capabilities: { ...NONE, updateTicket: true, closeTicket: true, listTickets: true },
+      },
     ],
     ['hostup', 'legacy', { name: 'hostup', displayName: 'HostUp', capabilities: NONE }],
     ['hostup', undefined, { name: 'hostup', displayName: 'HostUp', capabilities: NONE }],
@@ -48,6 +52,7 @@ describe('catalogFacts', () => {
         replyToTicket: true,
         closeTicket: true,
         reopenTicket: true,
+        listTickets: true,
         batchRead: true,
         maxBatch: 7,
       },

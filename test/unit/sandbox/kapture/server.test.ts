@@ -288,3 +288,98 @@ describe('kapture update-ticket-from-other-source', () => {
     expect((await read()).task_details.status).toBe('Pending');
   });
 });
+
+describe('kapture select-ticket-between-start-and-end-dates', () => {
+  const pull = (body: unknown, authorization: string | null = `Basic ${sandbox.keys.kapture}`) =>
+    postJson(
+      `${sandbox.urls.kapture}/select-ticket-between-start-and-end-dates.html/v.2.0`,
+      body,
+      authorization === null ? {} : { authorization },
+    );
+  const day = (date: string, limit?: number) => [
+    { start_date: date, end_date: date, ...(limit !== undefined && { limit }) },
+  ];
+  const idsOf = (body: { message: { ticketId: string }[] }) => body.message.map((item) => item.ticketId);
+
+  it("answers a day's tickets oldest first, each as its task_details fields flat, in the documented envelope", async () => {
+    const { status, headers, body } = await pull(day('2026-03-04'));
+    expect(status).toBe(200);
+    expect(headers.get('content-type')).toBe('text/html;charset=UTF-8');
+    expect(Object.keys(body).sort()).toEqual(['message', 'status', 'totalCount']);
+    expect(body).toMatchObject({ totalCount: null, status: 'success' });
+    expect(body.message.map((item: { date: string }) => item.date)).toEqual([
+      '04-03-2026 00:00',
+      '04-03-2026 00:17',
+      '04-03-2026 07:55',
+      '04-03-2026 10:40',
+      '04-03-2026 14:05',
+      '04-03-2026 14:05',
+      '04-03-2026 17:30',
+      '04-03-2026 21:10',
+      '04-03-2026 23:30',
+    ]);
+    expect(Object.keys(body.message[0])).toEqual(TASK_FIELDS);
+    const [found] = (await search({ ticket_ids: body.message[0].ticketId })).body;
+    expect(body.message[0]).toEqual(found.task_details);
+  });
+
+  it("includes the next day's midnight: the empty 7th answers the 8th's 00:00 ticket, the 3rd the 4th's", async () => {
+    expect(idsOf((await pull(day('2026-03-07'))).body)).toEqual(['713721495734']);
+    const third = idsOf((await pull(day('2026-03-03'))).body);
+    expect(third).toHaveLength(8);
+    expect(third.at(-1)).toBe('713643923164');
+    expect(idsOf((await pull(day('2026-03-04'))).body)[0]).toBe('713643923164');
+    expect((await pull(day('2026-03-10'))).body).toEqual({ totalCount: null, message: [], status: 'success' });
+  });
+
+  it("answers at most `limit` tickets, the oldest, and only the key's tenant's", async () => {
+    expect(idsOf((await pull(day('2026-03-04', 2))).body)).toEqual(['713643923164', '713647003875']);
+    const mine = idsOf((await pull(day('2026-03-04'))).body);
+    const theirs = idsOf((await pull(day('2026-03-04'), `Basic ${sandbox.otherKeys.kapture}`)).body);
+    expect(theirs).toEqual(['713662556081']);
+    expect(mine).not.toContain('713662556081');
+  });
+
+  it('answers the failures with HTTP 200', async () => {
+    const key = `Basic ${sandbox.keys.kapture}`;
+    const cases: [unknown, string | null, string][] = [
+      [day('2026-03-04'), null, 'Invalid Auth Key'],
+      [day('2026-03-04'), 'Basic bm9wZTpub3Bl', 'Invalid Auth Key'],
+      [day('2026-03-04'), `Bearer ${sandbox.keys.kapture}`, 'Invalid Auth Key'],
+      [{ start_date: '2026-03-04', end_date: '2026-03-04' }, key, 'Invalid Json.'],
+      ['not json', key, 'Invalid Json.'],
+      [[], key, 'Invalid Json.'],
+      [[...day('2026-03-04'), ...day('2026-03-05')], key, 'Invalid Json.'],
+      [['2026-03-04'], key, 'Invalid Json.'],
+      [[{ end_date: '2026-03-04' }], key, 'either start_date is null or blank'],
+      [[{ start_date: '2026-03-04', end_date: ' ' }], key, 'either end_date is null or blank'],
+      [day('2026-02-30'), key, 'Invalid Format.start_date should be yyyy-MM-dd.'],
+      [[{ start_date: '2026-03-04', end_date: '04-03-2026' }], key, 'Invalid Format.end_date should be yyyy-MM-dd.'],
+      [[{ start_date: '2026-03-04', end_date: '2026-03-05' }], key, 'Date range should be within 24 hours.'],
+      [[{ start_date: '2026-03-05', end_date: '2026-03-04' }], key, 'Date range should be within 24 hours.'],
+      [day('2026-03-04', 0), key, 'Invalid Format.limit should be a positive number.'],
+      [
+        [{ start_date: '2026-03-04', end_date: '2026-03-04', limit: '5' }],
+        key,
+        'Invalid Format.limit should be a positive number.',
+      ],
+    ];
+    for (const [body, authorization, message] of cases) {
+      const answer = await pull(body, authorization);
+      expect(answer, JSON.stringify(body)).toMatchObject({ status: 200, body: { message, status: 'failed' } });
+    }
+  });
+
+  it('records every call with its body, and answers an injected fault in the failure shape', async () => {
+    sandbox.setFault('kapture', { status: 500, times: 1 });
+    expect(await pull(day('2026-03-04'))).toMatchObject({
+      status: 500,
+      body: { message: 'Internal Server Error', status: 'failed' },
+    });
+    expect((await pull(day('2026-03-04'))).status).toBe(200);
+    expect(sandbox.requests.map((entry) => [entry.path, JSON.parse(entry.body)])).toEqual([
+      ['/select-ticket-between-start-and-end-dates.html/v.2.0', day('2026-03-04')],
+      ['/select-ticket-between-start-and-end-dates.html/v.2.0', day('2026-03-04')],
+    ]);
+  });
+});

@@ -1,0 +1,77 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { BadUserInputError } from '../domain/errors.js';
+import type { ProviderName } from '../domain/model.js';
+import type { ListPosition, TicketListFilter } from '../domain/ticket-list.js';
+
+/**
+ * `ticketList` cursors: a provider's position, bound to the provider and filter it was issued
+ * for and signed with the gateway's shared secret, so a cursor is opaque, and one this gateway
+ * did not issue, or issued for another list, is refused before any upstream call. Replicas that
+ * share `SHARED_STATE_SECRET` accept each other's cursors.
+ */
+
+const VERSION = 'c1';
+/** Bytes of the HMAC kept: 128 bits, as a MAC tag needs. */
+const TAG_BYTES = 16;
+/** Longest cursor read; a provider's position is small, so more is not ours. */
+export const MAX_CURSOR_LENGTH = 2048;
+
+/** The filter a cursor belongs to, with its bounds as instants (offsets do not matter). */
+function listOf(filter: TicketListFilter): string {
+  const instant = (value: string | undefined) => (value === undefined ? null : Date.parse(value));
+  const key = [filter.state, filter.search ?? null, instant(filter.createdAfter), instant(filter.createdBefore)];
+  return createHash('sha256').update(JSON.stringify(key)).digest('base64url').slice(0, 16);
+}
+
+function tagOf(secret: string, body: string): Buffer {
+  return createHmac('sha256', secret).update(`ticketList\0${body}`).digest().subarray(0, TAG_BYTES);
+}
+
+/** The cursor of one edge. */
+export function encodeCursor(
+  secret: string,
+  provider: ProviderName,
+  filter: TicketListFilter,
+  position: ListPosition,
+): string {
+  const body = Buffer.from(JSON.stringify([provider, listOf(filter), position])).toString('base64url');
+  return `${VERSION}.${body}.${tagOf(secret, body).toString('base64url')}`;
+}
+
+/**
+ * The position a cursor holds, when this gateway issued it for this provider and filter; else
+ * BadUserInputError naming what is wrong with it.
+ */
+export function decodeCursor(
+  secret: string,
+  provider: ProviderName,
+  filter: TicketListFilter,
+  cursor: string,
+): ListPosition {
+  const forged = () =>
+    new BadUserInputError('`after` is not a cursor this gateway issued: pass an `endCursor` or `cursor` it answered');
+  if (cursor.length > MAX_CURSOR_LENGTH) throw forged();
+  const [version, body, tag, ...rest] = cursor.split('.');
+  if (version !== VERSION || body === undefined || tag === undefined || rest.length > 0) throw forged();
+  const expected = tagOf(secret, body);
+  const given = Buffer.from(tag, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw forged();
+  const [issuedFor, list, position] = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as [
+    string,
+    string,
+    ListPosition,
+  ];
+  if (issuedFor !== provider) {
+    throw new BadUserInputError(
+      `\`after\` is a cursor of another provider's list (${issuedFor.toUpperCase()}), not of ${provider.toUpperCase()}'s`,
+      { provider },
+    );
+  }
+  if (list !== listOf(filter)) {
+    throw new BadUserInputError(
+      '`after` is a cursor of this list with another filter: send the filter it was issued with, or start again without `after`',
+      { provider },
+    );
+  }
+  return position;
+}
