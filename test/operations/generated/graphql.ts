@@ -6,6 +6,8 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** The enabled providers whose tickets `ticketList` can list. */
 export type ListableProvider =
+  /** HostUp */
+  | 'HOSTUP'
   /** Kapture CRM */
   | 'KAPTURE'
   /** Sweeppea */
