@@ -6,7 +6,7 @@
  *
  *   npm run bench                  everything
  *   npm run bench -- --quick       shorter load runs (3 s), for trying a change
- *   npm run bench -- --only=calls,fanout,load
+ *   npm run bench -- --only=calls,fanout,load,lists
  *   npm run bench -- --no-peer     without the peer
  *   BENCH_GATEWAY_ROOT=../other-checkout npm run bench    that checkout's gateway, this bench
  */
@@ -337,6 +337,83 @@ async function measureLoad(sandbox: SandboxProcess, peer: Peer | undefined): Pro
   }
 }
 
+// 5. Lists: paging through 100 tickets ---------------------------------------------------------
+
+const LIST_PAGE = 20;
+const LIST_WALKS = 20;
+const INBOX =
+  'query Inbox($provider: ListableProvider!, $filter: TicketListFilter, $first: Int, $after: String) ' +
+  '{ ticketList(provider: $provider, filter: $filter, first: $first, after: $after) ' +
+  '{ pageInfo { hasNextPage endCursor } edges { node { number subject status createdAt } } } }';
+
+/** Each listing provider, how the gateway is started for it, and the filter its list needs. */
+const LISTS: readonly { provider: ProviderName; env: Record<string, string>; filter: Record<string, unknown> }[] = [
+  { provider: 'sweeppea', env: {}, filter: { state: 'ANY' } },
+  { provider: 'hostup', env: { HOSTUP_API: 'v2' }, filter: { state: 'ANY' } },
+  // The 31 days that end with the sandbox's busy week: the most one Kapture list may span.
+  {
+    provider: 'kapture',
+    env: {},
+    filter: { createdAfter: '2026-02-06T00:00:00+05:30', createdBefore: '2026-03-09T00:00:00+05:30' },
+  },
+];
+
+/** Pages of 20 until 100 tickets (or the list's end): the tickets read and the calls each page cost. */
+async function walkList(
+  sandbox: SandboxProcess,
+  gateway: Server,
+  list: (typeof LISTS)[number],
+): Promise<{ tickets: number; calls: number[] }> {
+  const calls: number[] = [];
+  let tickets = 0;
+  let after: string | null = null;
+  while (tickets < 100) {
+    const before = (await sandbox.command({ type: 'calls' }))[list.provider];
+    const answer = await graphql(gateway.url, INBOX, {
+      provider: list.provider.toUpperCase(),
+      filter: list.filter,
+      first: Math.min(LIST_PAGE, 100 - tickets),
+      after,
+    });
+    if (answer.errors?.length) throw new Error(`${list.provider} list: ${answer.errors[0]!.message}`);
+    const page = answer.data?.ticketList as {
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: unknown[];
+    };
+    calls.push((await sandbox.command({ type: 'calls' }))[list.provider] - before);
+    tickets += page.edges.length;
+    if (!page.pageInfo.hasNextPage) break;
+    after = page.pageInfo.endCursor;
+  }
+  return { tickets, calls };
+}
+
+async function measureLists(sandbox: SandboxProcess): Promise<void> {
+  for (const list of LISTS) {
+    const gateway = await startGateway(sandbox, list.env);
+    await sandbox.command({ type: 'reset' });
+    const walked = await walkList(sandbox, gateway, list);
+    // CPU of the gateway's process over further walks, a page at a time (the sandbox's own is apart).
+    await sandbox.command({ type: 'keep', on: false });
+    const cpuBefore = cpuMs(gateway.child.pid);
+    for (let walk = 0; walk < LIST_WALKS; walk++) await walkList(sandbox, gateway, list);
+    const cpuAfter = cpuMs(gateway.child.pid);
+    await sandbox.command({ type: 'keep', on: true });
+    await stop(gateway.child);
+    const pages = walked.calls.length;
+    const cpu =
+      cpuBefore === undefined || cpuAfter === undefined
+        ? '?'
+        : ((cpuAfter - cpuBefore) / (LIST_WALKS * pages)).toFixed(2);
+    rows.push({
+      part: '5 lists',
+      what: `${list.provider}: ${walked.tickets} tickets in pages of ${LIST_PAGE}, summary fields`,
+      result: `${pages} pages; upstream calls ${walked.calls.join(' + ')} = ${walked.calls.reduce((a, b) => a + b, 0)}; ${cpu} CPU ms a page`,
+      target: '',
+    });
+  }
+}
+
 // ------------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -363,6 +440,7 @@ async function main(): Promise<void> {
       await stop(gateway.child);
       await stop(open.child);
     }
+    if (runs('lists')) await measureLists(sandbox);
     if (runs('load')) await measureLoad(sandbox, args.has('--no-peer') ? undefined : await startPeer());
   } finally {
     await stopAll();

@@ -96,7 +96,7 @@ describe('HostUp v2 through the gateway', () => {
       replyToTicket: true,
       closeTicket: true,
       reopenTicket: true,
-      listTickets: false,
+      listTickets: true,
     });
   });
 });

@@ -225,6 +225,65 @@ describe('ticketList over Sweeppea: the open and closed lists, 20 a page', () =>
   });
 });
 
+describe('ticketList over HostUp v2: cursor pages, one walk for OPEN', () => {
+  let v2: Gateway;
+  beforeAll(async () => {
+    v2 = await startGateway({ env: { HOSTUP_API: 'v2' } });
+  });
+  afterAll(() => v2.close());
+  beforeEach(() => v2.sandbox.reset());
+
+  it('pages through every ticket once, newest first, a call a page', async () => {
+    const { pages, calls } = await walk('HOSTUP', undefined, 20, 'number createdAt', v2);
+    const numbers = numbersOf(pages);
+    expect(numbers).toHaveLength(91);
+    expect(new Set(numbers).size).toBe(91);
+    expect(numbers[0]).toBe('644513');
+    // Created in the same second: the higher number first.
+    expect(numbers.indexOf('612450') + 1).toBe(numbers.indexOf('612449'));
+    expectNewestFirst(pages);
+    expect(calls).toEqual([1, 1, 1, 1, 1]);
+    expect(pages.every((page) => page.totalCount === null)).toBe(true);
+  });
+
+  it('answers 50 open tickets from one list call, and CLOSED asks HostUp for closed ones', async () => {
+    const open = await list('HOSTUP', { filter: { state: 'OPEN' }, first: 50 }, 'number status statusText', v2);
+    expect(open.errors).toEqual([]);
+    expect(open.data!.ticketList.edges).toHaveLength(50);
+    expect(open.data!.ticketList.edges.some((edge) => edge.node.status === 'CLOSED')).toBe(false);
+    expect(v2.sandbox.calls('hostup')).toBe(1);
+    const closed = await walk('HOSTUP', { state: 'CLOSED' }, 20, 'number status', v2);
+    expect(numbersOf(closed.pages)).toHaveLength(36);
+    expect(v2.sandbox.requests.slice(1).every((request) => request.path.includes('status=closed'))).toBe(true);
+  });
+
+  it('reads a field the list does not give with the ticket, one read each', async () => {
+    const answer = await list('HOSTUP', { first: 5 }, 'number body', v2);
+    expect(answer.errors).toEqual([]);
+    expect(answer.data!.ticketList.edges.every((edge) => typeof edge.node.body === 'string')).toBe(true);
+    expect(v2.sandbox.calls('hostup')).toBe(6);
+  });
+
+  it('refuses a search HostUp cannot apply, with no call', async () => {
+    const answer = await list('HOSTUP', { filter: { search: 'invoice' } }, 'number', v2);
+    expect(answer.errors[0]).toMatchObject({
+      message: 'HostUp cannot filter its list by `search`',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect(v2.sandbox.calls('hostup')).toBe(0);
+  });
+
+  it("is not a ListableProvider on HostUp's legacy API", async () => {
+    const answer = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ ticketList(provider: HOSTUP) { totalCount } }' }),
+    });
+    const body = (await answer.json()) as { errors: GraphQLError[] };
+    expect(body.errors[0]?.message).toBe('Value "HOSTUP" does not exist in "ListableProvider" enum.');
+  });
+});
+
 describe('ticketList: bad input costs no upstream call', () => {
   it.each([
     ['first: 0', { first: 0 }, '`first` must be 1 to 100; got 0'],
