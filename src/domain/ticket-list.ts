@@ -84,6 +84,14 @@ export interface TicketPage {
   readonly hasNextPage: boolean;
   /** How many tickets match the filter, where the upstream says; null where it does not. */
   readonly totalCount: number | null;
+  /**
+   * Where the next page starts, when the provider stopped reading before it had `first` tickets
+   * (it reads at most so many upstream pages for one of ours) and tickets may follow the last
+   * edge, or there is no edge at all. The page's `endCursor` then holds it, so a client pages on
+   * past a stretch the filter leaves out. Absent otherwise: the last edge's position is where the
+   * next page starts.
+   */
+  readonly resume?: ListPosition;
 }
 
 /** A filter as a client sends it, before checking. */

@@ -2,7 +2,7 @@ import SchemaBuilder from '@pothos/core';
 import DirectivesPlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
-import { GraphQLError, Kind } from 'graphql';
+import { Kind } from 'graphql';
 import { JSONResolver } from 'graphql-scalars';
 import type { Context } from '../loading/context.js';
 import type { IsoDateTime } from '../domain/model.js';
@@ -28,7 +28,9 @@ const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\
 
 function toDateTime(value: unknown): IsoDateTime {
   const iso = typeof value === 'string' && RFC_3339.test(value) ? parseIsoDate(value) : undefined;
-  if (!iso) throw new GraphQLError('DateTime must be an ISO-8601 date-time with an offset, e.g. 2025-01-26T10:00:00Z');
+  // A plain Error, not a GraphQLError: graphql-js then says which value and where ("Expected value
+  // of type DateTime, found …") for a literal as for a variable.
+  if (!iso) throw new TypeError('DateTime must be an ISO-8601 date-time with an offset, e.g. 2025-01-26T10:00:00Z');
   return iso;
 }
 

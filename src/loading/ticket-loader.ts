@@ -233,7 +233,10 @@ export function createTicketLoader(
           hasNextPage: page.hasNextPage,
           hasPreviousPage: after !== undefined,
           startCursor: edges[0]?.cursor ?? null,
-          endCursor: edges.at(-1)?.cursor ?? null,
+          endCursor:
+            page.resume !== undefined
+              ? encodeCursor(cursorSecret, name, filter, page.resume)
+              : (edges.at(-1)?.cursor ?? null),
         },
         totalCount: page.totalCount,
       };

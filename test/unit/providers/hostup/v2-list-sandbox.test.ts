@@ -1,11 +1,10 @@
+import { providerOnSandbox } from '../on-sandbox.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TicketGraphError } from '../../../../src/domain/errors.js';
 import type { Ticket } from '../../../../src/domain/model.js';
 import type { ListPosition, ListState, TicketPage } from '../../../../src/domain/ticket-list.js';
-import { createHostupProvider } from '../../../../src/providers/hostup/index.js';
 import type { Provider } from '../../../../src/providers/provider.js';
 import { startSandbox, type Sandbox } from '../../../../src/sandbox/index.js';
-import { createUpstreamClient } from '../../../../src/upstream/client.js';
 import type { CallTrace, UpstreamAttempt, UpstreamClient } from '../../../../src/upstream/types.js';
 
 /** HostUp's v2 list, the provider against the simulator: what one sends, the other serves. */
@@ -26,13 +25,7 @@ function useListSandbox(copies = 0) {
   let v2: Provider;
   beforeAll(async () => {
     sandbox = await startSandbox({ copies });
-    http = createUpstreamClient({
-      provider: 'hostup',
-      baseUrl: sandbox.urls.hostup,
-      timeoutMs: 5_000,
-      maxConcurrency: 4,
-    });
-    v2 = createHostupProvider({ http, timezone: 'Europe/Stockholm', maxBatch: 1, api: 'v2' });
+    ({ http, provider: v2 } = providerOnSandbox(sandbox, 'hostup', { api: 'v2' }));
   });
   afterAll(async () => {
     await http.close();

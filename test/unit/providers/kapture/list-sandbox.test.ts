@@ -1,13 +1,12 @@
+import { providerOnSandbox } from '../on-sandbox.js';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../../src/domain/model.js';
 import type { ListPosition, ListState, TicketListFilter, TicketPage } from '../../../../src/domain/ticket-list.js';
 import { listKaptureTickets } from '../../../../src/providers/kapture/list.js';
 import type { Provider } from '../../../../src/providers/provider.js';
-import { PROVIDER_FACTORIES } from '../../../../src/providers/registry.js';
 import { startSandbox, type Sandbox } from '../../../../src/sandbox/index.js';
 import { KAPTURE_LIST_WEEK } from '../../../../src/sandbox/kapture/list-seed.js';
-import { createUpstreamClient } from '../../../../src/upstream/client.js';
 import type { UpstreamClient } from '../../../../src/upstream/types.js';
 
 /** The sandbox's busy week, 2026-03-02 to 2026-03-08 in Asia/Kolkata. */
@@ -41,14 +40,7 @@ let http: UpstreamClient;
 let provider: Provider;
 beforeAll(async () => {
   sandbox = await startSandbox();
-  http = createUpstreamClient({
-    provider: 'kapture',
-    baseUrl: sandbox.urls.kapture,
-    timeoutMs: 5_000,
-    maxConcurrency: 4,
-    retries: 0,
-  });
-  provider = PROVIDER_FACTORIES.kapture({ http, timezone: 'Asia/Kolkata', maxBatch: 20 });
+  ({ http, provider } = providerOnSandbox(sandbox, 'kapture', { retries: 0 }));
 });
 afterAll(async () => {
   await http.close();

@@ -1,11 +1,10 @@
+import { providerOnSandbox } from '../on-sandbox.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../../src/domain/model.js';
 import type { ListPosition, TicketEdge, TicketListFilter } from '../../../../src/domain/ticket-list.js';
-import { createSweeppeaProvider } from '../../../../src/providers/sweeppea/index.js';
 import type { Provider } from '../../../../src/providers/provider.js';
 import { startSandbox, type Sandbox } from '../../../../src/sandbox/index.js';
 import { SWEEPPEA_SEED } from '../../../../src/sandbox/sweeppea/seed.js';
-import { createUpstreamClient } from '../../../../src/upstream/client.js';
 import type { UpstreamClient } from '../../../../src/upstream/types.js';
 
 let sandbox: Sandbox;
@@ -14,14 +13,7 @@ let provider: Provider;
 beforeAll(async () => {
   sandbox = await startSandbox();
   // As the registry builds it: one call at a time, reads retried.
-  http = createUpstreamClient({
-    provider: 'sweeppea',
-    baseUrl: sandbox.urls.sweeppea,
-    timeoutMs: 5_000,
-    maxConcurrency: 1,
-    retries: 2,
-  });
-  provider = createSweeppeaProvider({ http, timezone: 'UTC', maxBatch: 1 });
+  ({ http, provider } = providerOnSandbox(sandbox, 'sweeppea', { maxConcurrency: 1, retries: 2 }));
 });
 afterAll(async () => {
   await http.close();
