@@ -1,6 +1,6 @@
 /** Listing tickets: the query a provider is asked, the page it answers, and the rules a filter obeys. */
 import { ValidationError } from './errors.js';
-import type { IsoDateTime, Ticket, TicketRef } from './model.js';
+import type { IsoDateTime, ProviderName, Ticket, TicketRef } from './model.js';
 import { checkText, ONE_LINE_REFUSED } from './text-rules.js';
 
 /** Which tickets by state: OPEN is every status but closed. */
@@ -104,15 +104,23 @@ export interface ListFilterInput {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** `filter.a`, `filter.a` and `filter.b`, … */
+const named = (names: readonly string[]) =>
+  names.map((name) => `\`filter.${name}\``).join(names.length > 2 ? ', ' : ' and ');
+
 /**
- * Checks a client's filter against what `provider` can apply and returns it in checked form, or
- * throws BadUserInputError naming the filter and the provider. A blank `search` is no search.
+ * Checks a client's filter against what a provider can apply and returns it in checked form, or
+ * throws ValidationError naming the filter and the provider (`displayName` in the message, `name`
+ * in its extensions). A blank `search` is no search.
  */
 export function checkListFilter(
   input: ListFilterInput | null | undefined,
   facts: ListingFacts,
-  provider: string,
+  displayName: string,
+  name?: ProviderName,
 ): TicketListFilter {
+  const refuse = (message: string, field: string) =>
+    new ValidationError(message, { field, ...(name && { provider: name }) });
   const state = input?.state ?? 'ANY';
   const search = input?.search?.trim() || undefined;
   const createdAfter = input?.createdAfter ?? undefined;
@@ -123,36 +131,35 @@ export function checkListFilter(
     createdAfter: createdAfter !== undefined,
     createdBefore: createdBefore !== undefined,
   };
-  for (const name of LIST_FILTERS) {
-    if (given[name] && !facts.filters.includes(name)) {
-      throw new ValidationError(`${provider} cannot filter its list by \`${name}\``, { field: `filter.${name}` });
+  const span = facts.maxCreatedSpanDays === undefined ? '' : `, at most ${facts.maxCreatedSpanDays} days apart`;
+  for (const filter of LIST_FILTERS) {
+    if (given[filter] && !facts.filters.includes(filter)) {
+      const can = facts.filters.length === 0 ? 'it filters by nothing' : `it filters by ${named(facts.filters)}`;
+      throw refuse(`${displayName} cannot filter its list by \`${filter}\`: ${can}`, `filter.${filter}`);
     }
   }
-  for (const name of facts.requires ?? []) {
-    if (!given[name]) {
-      throw new ValidationError(`${provider} lists tickets only with \`filter.${name}\``, { field: `filter.${name}` });
-    }
+  const required = facts.requires ?? [];
+  const missing = required.find((filter) => !given[filter]);
+  if (missing !== undefined) {
+    throw refuse(`${displayName} lists tickets only with ${named(required)}${span}`, `filter.${missing}`);
   }
   if (search !== undefined) {
-    if (search.length > MAX_SEARCH_LENGTH) {
-      throw new ValidationError(`\`filter.search\` must be at most ${MAX_SEARCH_LENGTH} characters`, {
-        field: 'filter.search',
-      });
+    // Characters as people count them (code points), not UTF-16 units.
+    if ([...search].length > MAX_SEARCH_LENGTH) {
+      throw refuse(`\`filter.search\` must be at most ${MAX_SEARCH_LENGTH} characters`, 'filter.search');
     }
     checkText(search, 'filter.search', ONE_LINE_REFUSED);
   }
   if (createdAfter !== undefined && createdBefore !== undefined) {
-    const span = Date.parse(createdBefore) - Date.parse(createdAfter);
-    if (span <= 0) {
-      throw new ValidationError('`filter.createdAfter` must be before `filter.createdBefore`', {
-        field: 'filter.createdAfter',
-      });
+    const between = Date.parse(createdBefore) - Date.parse(createdAfter);
+    if (between <= 0) {
+      throw refuse('`filter.createdAfter` must be before `filter.createdBefore`', 'filter.createdAfter');
     }
     const days = facts.maxCreatedSpanDays;
-    if (days !== undefined && span > days * DAY_MS) {
-      throw new ValidationError(
-        `${provider} lists at most ${days} days at a time: \`filter.createdAfter\` to \`filter.createdBefore\` spans more`,
-        { field: 'filter.createdBefore' },
+    if (days !== undefined && between > days * DAY_MS) {
+      throw refuse(
+        `${displayName} lists at most ${days} days at a time: \`filter.createdAfter\` to \`filter.createdBefore\` spans more`,
+        'filter.createdBefore',
       );
     }
   }
@@ -164,10 +171,13 @@ export function checkListFilter(
   };
 }
 
-/** Checks `first` (1 to MAX_PAGE_SIZE). */
-export function checkPageSize(first: number): number {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw new ValidationError(`\`first\` must be 1 to ${MAX_PAGE_SIZE}; got ${first}`, { field: 'first' });
+/** Checks `first` (1 to MAX_PAGE_SIZE); `provider` is named in the error. */
+export function checkPageSize(first: number | null, provider?: ProviderName): number {
+  if (first === null || !Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw new ValidationError(`\`first\` must be 1 to ${MAX_PAGE_SIZE}; got ${first}`, {
+      field: 'first',
+      ...(provider && { provider }),
+    });
   }
   return first;
 }

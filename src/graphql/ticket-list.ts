@@ -115,7 +115,7 @@ if (PROVIDERS_THAT_CAN.listTickets.length > 0) {
         after: t.arg.string({ description: 'Start after this cursor (an `endCursor` or an edge `cursor`).' }),
       },
       resolve: (_root, { provider, filter, first, after }, context) =>
-        context.tickets.list(provider, { filter, first: first ?? Number.NaN, after }),
+        context.tickets.list(provider, { filter, first: first ?? null, after }),
     }),
   );
 }

@@ -46,7 +46,7 @@ function fieldOf<K extends keyof ListedFields>(
 ): Promise<Ticket[K]> | Ticket[K] {
   if (!isListed(source)) return source[key];
   if (Object.hasOwn(source.listed, key)) return source.listed[key] as Ticket[K];
-  return context.tickets.load({ provider: source.provider, number: source.number }).then((ticket) => ticket[key]);
+  return context.tickets.loadListed(source).then((ticket) => ticket[key]);
 }
 
 /** The resolver of field `key`, wherever the ticket came from. */

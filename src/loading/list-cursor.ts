@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { BadUserInputError } from '../domain/errors.js';
 import type { ProviderName } from '../domain/model.js';
 import type { ListPosition, TicketListFilter } from '../domain/ticket-list.js';
@@ -16,11 +16,17 @@ const TAG_BYTES = 16;
 /** Longest cursor read; a provider's position is small, so more is not ours. */
 export const MAX_CURSOR_LENGTH = 2048;
 
-/** The filter a cursor belongs to, with its bounds as instants (offsets do not matter). */
-function listOf(filter: TicketListFilter): string {
+/**
+ * The filter a cursor belongs to, with its bounds as instants (offsets do not matter): keyed, so
+ * that a cursor, which logs and URLs hold, does not let anyone test guesses at its search.
+ */
+function listOf(secret: string, filter: TicketListFilter): string {
   const instant = (value: string | undefined) => (value === undefined ? null : Date.parse(value));
   const key = [filter.state, filter.search ?? null, instant(filter.createdAfter), instant(filter.createdBefore)];
-  return createHash('sha256').update(JSON.stringify(key)).digest('base64url').slice(0, 16);
+  return createHmac('sha256', secret)
+    .update(`filter\0${JSON.stringify(key)}`)
+    .digest('base64url')
+    .slice(0, 16);
 }
 
 function tagOf(secret: string, body: string): Buffer {
@@ -34,7 +40,7 @@ export function encodeCursor(
   filter: TicketListFilter,
   position: ListPosition,
 ): string {
-  const body = Buffer.from(JSON.stringify([provider, listOf(filter), position])).toString('base64url');
+  const body = Buffer.from(JSON.stringify([provider, listOf(secret, filter), position])).toString('base64url');
   return `${VERSION}.${body}.${tagOf(secret, body).toString('base64url')}`;
 }
 
@@ -49,12 +55,17 @@ export function decodeCursor(
   cursor: string,
 ): ListPosition {
   const forged = () =>
-    new BadUserInputError('`after` is not a cursor this gateway issued: pass an `endCursor` or `cursor` it answered');
+    new BadUserInputError(
+      '`after` is not a cursor this gateway issued (or its cursor key has changed since): start the list again without `after`',
+      { provider },
+    );
   if (cursor.length > MAX_CURSOR_LENGTH) throw forged();
   const [version, body, tag, ...rest] = cursor.split('.');
   if (version !== VERSION || body === undefined || tag === undefined || rest.length > 0) throw forged();
-  const expected = tagOf(secret, body);
-  const given = Buffer.from(tag, 'base64url');
+  // Compared as the text issued: base64url decoding skips what it cannot read, so a tag with
+  // characters appended would otherwise pass, and one cursor would have many spellings.
+  const expected = Buffer.from(tagOf(secret, body).toString('base64url'));
+  const given = Buffer.from(tag);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw forged();
   const [issuedFor, list, position] = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as [
     string,
@@ -67,7 +78,7 @@ export function decodeCursor(
       { provider },
     );
   }
-  if (list !== listOf(filter)) {
+  if (list !== listOf(secret, filter)) {
     throw new BadUserInputError(
       '`after` is a cursor of this list with another filter: send the filter it was issued with, or start again without `after`',
       { provider },

@@ -15,6 +15,8 @@ import {
   checkPageSize,
   type ListedTicket,
   type ListFilterInput,
+  type TicketListFilter,
+  type TicketListQuery,
   type TicketPage,
 } from '../domain/ticket-list.js';
 import { decodeCursor, encodeCursor } from './list-cursor.js';
@@ -27,6 +29,11 @@ import type { CallTrace } from '../upstream/types.js';
 export interface TicketLoader {
   /** Checks the ref, then loads it; the same ticket asked for twice is fetched once. */
   load(ref: TicketRef): Promise<Ticket>;
+  /**
+   * Loads a ticket a list of this request answered, for a field its list answer lacks. Not counted
+   * against MAX_TICKETS_PER_REQUEST: its list counted it already (`first`).
+   */
+  loadListed(ticket: ListedTicket): Promise<Ticket>;
   /** Stores a ticket the request already holds, e.g. one an update returned. */
   prime(ticket: Ticket): void;
   /**
@@ -45,10 +52,19 @@ export interface TicketLoader {
   list(provider: ProviderName, request: ListRequest): Promise<ListPage>;
 }
 
+/** A list that passed every check, ready to read. */
+interface CheckedList {
+  readonly provider: Provider;
+  readonly credential: CredentialSource | undefined;
+  readonly filter: TicketListFilter;
+  readonly query: TicketListQuery;
+  readonly cursorKey: string;
+}
+
 /** A page of a list as a client asks for it. */
 export interface ListRequest {
   readonly filter?: ListFilterInput | null;
-  readonly first: number;
+  readonly first: number | null;
   /** A cursor this gateway answered, to start after. */
   readonly after?: string | null;
 }
@@ -83,8 +99,10 @@ export interface IdempotencyScope {
 }
 
 /**
- * Most distinct tickets one request may read. Each list field takes at most 100; this bounds what
- * aliases could multiply (15 × 100) to one full list and as much again from other fields.
+ * Most distinct tickets one request may read by ref or id, and most it may list (`first` summed
+ * over its `ticketList` fields). Each list field takes at most 100; this bounds what aliases could
+ * multiply (15 × 100) to one full list and as much again. A listed ticket read for a field its list
+ * lacks was counted by its list.
  */
 export const MAX_TICKETS_PER_REQUEST = 200;
 
@@ -115,7 +133,10 @@ export function createTicketLoader(
   const { onBatch, trace, idempotency, cursorSecret } = telemetry;
   const loaders = new Map<ProviderName, DataLoader<string, Ticket>>();
   const asked = new Set<string>();
+  /** `ticketList` fields so far, the tickets they asked for (`first`), and whether one was refused. */
   let lists = 0;
+  let listed = 0;
+  let listRefused = false;
 
   function loaderFor(name: ProviderName): DataLoader<string, Ticket> {
     let loader = loaders.get(name);
@@ -162,6 +183,9 @@ export function createTicketLoader(
       }
       return loaderFor(ref.provider).load(number);
     },
+    loadListed(ticket) {
+      return loaderFor(ticket.provider).load(ticket.number);
+    },
     prime,
     async act(ref, request, idempotencyKey) {
       const { provider, enabled, credential } = registry.get(ref.provider);
@@ -201,47 +225,83 @@ export function createTicketLoader(
       return settle(await idempotency.store.once(caller, hash([idempotencyKey]), fingerprint, send, keep));
     },
     async list(name, request) {
-      const { provider, enabled, credential, listing } = registry.get(name);
-      if (!enabled || !listing || !provider.capabilities.listTickets || !provider.listTickets) {
-        throw new UnsupportedError(
-          enabled
-            ? `${provider.displayName} tickets cannot be listed through this gateway`
-            : `${provider.displayName} is not enabled on this gateway`,
-          { provider: name },
-        );
+      let checked: CheckedList;
+      try {
+        checked = checkList(name, request);
+      } catch (error) {
+        // Every list of a request is checked before any is read (root fields start together), so
+        // one refused stops the others: the answer would be refused whole, and no call is wasted.
+        listRefused = true;
+        throw error;
       }
-      if (cursorSecret === undefined) throw new UnsupportedError('Lists are not served without a cursor key');
-      if (++lists > MAX_LISTS_PER_REQUEST) {
-        throw new BadUserInputError(`One request lists at most ${MAX_LISTS_PER_REQUEST} pages`, { provider: name });
+      await null;
+      if (listRefused) {
+        throw new BadUserInputError('Not read: another `ticketList` of this request was refused', { provider: name });
       }
-      const first = checkPageSize(request.first);
-      const filter = checkListFilter(request.filter, listing, provider.displayName);
-      const after = request.after == null ? undefined : decodeCursor(cursorSecret, name, filter, request.after);
+      const { provider, credential, filter, query, cursorKey } = checked;
       const brought = credentials[name];
-      if (brought === undefined && credential === undefined) throw missingCredential(provider);
-      const query = { filter, first, ...(after !== undefined && { after }) };
       const read = (auth: Credential) => provider.listTickets!(query, auth, trace);
       const page: TicketPage =
         brought !== undefined ? await read({ secret: brought }) : await withConfigured(credential!, read);
       const edges = page.edges.map((edge) => ({
-        cursor: encodeCursor(cursorSecret, name, filter, edge.position),
+        cursor: encodeCursor(cursorKey, name, filter, edge.position),
         node: edge.ticket,
       }));
       return {
         edges,
         pageInfo: {
           hasNextPage: page.hasNextPage,
-          hasPreviousPage: after !== undefined,
+          hasPreviousPage: query.after !== undefined,
           startCursor: edges[0]?.cursor ?? null,
           endCursor:
             page.resume !== undefined
-              ? encodeCursor(cursorSecret, name, filter, page.resume)
+              ? encodeCursor(cursorKey, name, filter, page.resume)
               : (edges.at(-1)?.cursor ?? null),
         },
         totalCount: page.totalCount,
       };
     },
   };
+
+  /**
+   * Everything about one list that can be refused without a call: the provider, how many lists
+   * and tickets the request asks for, `first`, the filter, the cursor, a credential.
+   */
+  function checkList(name: ProviderName, request: ListRequest): CheckedList {
+    const { provider, enabled, credential, listing } = registry.get(name);
+    if (!enabled || !listing || !provider.capabilities.listTickets || !provider.listTickets) {
+      throw new UnsupportedError(
+        enabled
+          ? `${provider.displayName} tickets cannot be listed through this gateway`
+          : `${provider.displayName} is not enabled on this gateway`,
+        { provider: name },
+      );
+    }
+    if (cursorSecret === undefined) throw new UnsupportedError('Lists are not served without a cursor key');
+    if (++lists > MAX_LISTS_PER_REQUEST) {
+      throw new BadUserInputError(`One request holds at most ${MAX_LISTS_PER_REQUEST} \`ticketList\` fields`, {
+        provider: name,
+      });
+    }
+    const first = checkPageSize(request.first, name);
+    listed += first;
+    if (listed > MAX_TICKETS_PER_REQUEST) {
+      throw new BadUserInputError(
+        `One request lists at most ${MAX_TICKETS_PER_REQUEST} tickets in all (\`first\` summed over its \`ticketList\` fields)`,
+        { provider: name },
+      );
+    }
+    const filter = checkListFilter(request.filter, listing, provider.displayName, name);
+    const after = request.after == null ? undefined : decodeCursor(cursorSecret, name, filter, request.after);
+    if (credentials[name] === undefined && credential === undefined) throw missingCredential(provider);
+    return {
+      provider,
+      credential,
+      filter,
+      cursorKey: cursorSecret,
+      query: { filter, first, ...(after !== undefined && { after }) },
+    };
+  }
 
   function settle(ticket: Ticket): Ticket {
     prime(ticket);

@@ -127,7 +127,8 @@ describe('ticketList over Kapture: the pull by creation date, a day a call', () 
     const missing = await list('KAPTURE', { filter: { createdAfter: KAPTURE_WEEK.createdAfter } });
     expect(missing.data).toBeNull();
     expect(missing.errors[0]).toMatchObject({
-      message: 'Kapture CRM lists tickets only with `filter.createdBefore`',
+      message:
+        'Kapture CRM lists tickets only with `filter.createdAfter` and `filter.createdBefore`, at most 31 days apart',
       extensions: { code: 'BAD_USER_INPUT' },
     });
     const tooLong = await list('KAPTURE', {
@@ -135,7 +136,9 @@ describe('ticketList over Kapture: the pull by creation date, a day a call', () 
     });
     expect(tooLong.errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     const search = await list('KAPTURE', { filter: { ...KAPTURE_WEEK, search: 'printer' } });
-    expect(search.errors[0]?.message).toBe('Kapture CRM cannot filter its list by `search`');
+    expect(search.errors[0]?.message).toBe(
+      'Kapture CRM cannot filter its list by `search`: it filters by `filter.state`, `filter.createdAfter`, `filter.createdBefore`',
+    );
     expect(gateway.sandbox.calls('kapture')).toBe(0);
   });
 });
@@ -207,7 +210,7 @@ describe('ticketList over Sweeppea: the open and closed lists, 20 a page', () =>
   it('refuses a filter Sweeppea cannot apply, with no call', async () => {
     const answer = await list('SWEEPPEA', { filter: { createdAfter: '2026-01-01T00:00:00Z' } });
     expect(answer.errors[0]).toMatchObject({
-      message: 'Sweeppea cannot filter its list by `createdAfter`',
+      message: 'Sweeppea cannot filter its list by `createdAfter`: it filters by `filter.state` and `filter.search`',
       extensions: { code: 'BAD_USER_INPUT' },
     });
     expect(gateway.sandbox.calls('sweeppea')).toBe(0);
@@ -267,7 +270,7 @@ describe('ticketList over HostUp v2: cursor pages, one walk for OPEN', () => {
   it('refuses a search HostUp cannot apply, with no call', async () => {
     const answer = await list('HOSTUP', { filter: { search: 'invoice' } }, 'number', v2);
     expect(answer.errors[0]).toMatchObject({
-      message: 'HostUp cannot filter its list by `search`',
+      message: 'HostUp cannot filter its list by `search`: it filters by `filter.state`',
       extensions: { code: 'BAD_USER_INPUT' },
     });
     expect(v2.sandbox.calls('hostup')).toBe(0);
@@ -288,16 +291,16 @@ describe('ticketList: bad input costs no upstream call', () => {
   it.each([
     ['first: 0', { first: 0 }, '`first` must be 1 to 100; got 0'],
     ['first: 101', { first: 101 }, '`first` must be 1 to 100; got 101'],
-    ['first: null', { first: null }, '`first` must be 1 to 100; got NaN'],
+    ['first: null', { first: null }, '`first` must be 1 to 100; got null'],
     [
       'a forged cursor',
       { after: 'c1.WyJrYXB0dXJlIiwiIiwxXQ.AAAAAAAAAAAAAAAAAAAAAA' },
-      '`after` is not a cursor this gateway issued: pass an `endCursor` or `cursor` it answered',
+      '`after` is not a cursor this gateway issued (or its cursor key has changed since): start the list again without `after`',
     ],
     [
       'a cursor that is not one at all',
       { after: 'page=2' },
-      '`after` is not a cursor this gateway issued: pass an `endCursor` or `cursor` it answered',
+      '`after` is not a cursor this gateway issued (or its cursor key has changed since): start the list again without `after`',
     ],
   ])('%s is BAD_USER_INPUT', async (_name, variables, message) => {
     const answer = await list('KAPTURE', { filter: KAPTURE_WEEK, ...variables } as never);

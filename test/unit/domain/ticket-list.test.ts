@@ -37,10 +37,12 @@ describe('checkListFilter', () => {
     const error = refusal(() =>
       checkListFilter({ createdAfter: '2026-01-01T00:00:00Z' }, STATE_AND_SEARCH, 'Sweeppea'),
     );
-    expect(error.message).toBe('Sweeppea cannot filter its list by `createdAfter`');
+    expect(error.message).toBe(
+      'Sweeppea cannot filter its list by `createdAfter`: it filters by `filter.state` and `filter.search`',
+    );
     expect(error.field).toBe('filter.createdAfter');
     expect(refusal(() => checkListFilter({ state: 'OPEN' }, { filters: [] }, 'HostUp')).message).toBe(
-      'HostUp cannot filter its list by `state`',
+      'HostUp cannot filter its list by `state`: it filters by nothing',
     );
   });
 
@@ -52,7 +54,9 @@ describe('checkListFilter', () => {
     const error = refusal(() =>
       checkListFilter({ createdBefore: '2026-01-02T00:00:00Z' }, DATES_REQUIRED, 'Kapture CRM'),
     );
-    expect(error.message).toBe('Kapture CRM lists tickets only with `filter.createdAfter`');
+    expect(error.message).toBe(
+      'Kapture CRM lists tickets only with `filter.createdAfter` and `filter.createdBefore`, at most 31 days apart',
+    );
   });
 
   it('refuses bounds out of order, and a span over the provider’s longest', () => {
@@ -100,7 +104,7 @@ describe('checkPageSize', () => {
     expect(checkPageSize(100)).toBe(100);
   });
 
-  it.each([0, -1, 101, 2.5, Number.NaN])('refuses %s', (first) => {
+  it.each([0, -1, 101, 2.5, Number.NaN, null])('refuses %s', (first) => {
     expect(refusal(() => checkPageSize(first)).field).toBe('first');
   });
 });

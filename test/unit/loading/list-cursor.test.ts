@@ -53,7 +53,8 @@ describe('list cursors', () => {
   });
 
   it('refuse a cursor signed with another secret, or altered', () => {
-    const FORGED = '`after` is not a cursor this gateway issued: pass an `endCursor` or `cursor` it answered';
+    const FORGED =
+      '`after` is not a cursor this gateway issued (or its cursor key has changed since): start the list again without `after`';
     const cursor = encodeCursor(SECRET, 'sweeppea', OPEN, { page: 1, offset: 0 });
     expect(refusal(() => decodeCursor(`${SECRET}!`, 'sweeppea', OPEN, cursor))).toBe(FORGED);
     const [version, , tag] = cursor.split('.');

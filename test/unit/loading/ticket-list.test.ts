@@ -166,7 +166,67 @@ describe('TicketLoader.list, many in one request', () => {
       { cursorSecret: SECRET },
     );
     for (let page = 0; page < 4; page++) await loader.list('sweeppea', { first: 1 });
-    await expect(loader.list('sweeppea', { first: 1 })).rejects.toThrow('One request lists at most 4 pages');
+    await expect(loader.list('sweeppea', { first: 1 })).rejects.toThrow(
+      'One request holds at most 4 `ticketList` fields',
+    );
     expect(calls).toHaveLength(4);
+  });
+});
+
+describe('TicketLoader.list, the lists of one request together', () => {
+  it('lists at most 200 tickets a request in all, refusing the list that passes it', async () => {
+    const { provider, calls } = listingProvider();
+    const loader = createTicketLoader(
+      registryOf(provider, fixedCredential('key'), FACTS),
+      {},
+      { cursorSecret: SECRET },
+    );
+    await loader.list('sweeppea', { first: 100 });
+    await loader.list('sweeppea', { first: 100 });
+    await expect(loader.list('sweeppea', { first: 1 })).rejects.toThrow(
+      'One request lists at most 200 tickets in all (`first` summed over its `ticketList` fields)',
+    );
+    expect(calls).toHaveLength(2);
+  });
+
+  it('reads none of the lists started together when one of them is refused', async () => {
+    const { provider, calls } = listingProvider();
+    const loader = createTicketLoader(
+      registryOf(provider, fixedCredential('key'), FACTS),
+      {},
+      { cursorSecret: SECRET },
+    );
+    // As graphql-js starts a query's root fields: each resolver called before any is awaited.
+    const started = [
+      loader.list('sweeppea', { first: 100 }),
+      loader.list('sweeppea', { first: 100 }),
+      loader.list('sweeppea', { first: 0 }),
+    ];
+    const settled = await Promise.allSettled(started);
+    expect(settled.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(settled[0]).toMatchObject({
+      reason: { message: 'Not read: another `ticketList` of this request was refused' },
+    });
+    expect(calls).toEqual([]);
+  });
+
+  it('reads a listed ticket for a field its list lacks without counting it against the 200 a request reads', async () => {
+    const { provider } = listingProvider();
+    const reads: string[][] = [];
+    provider.fetchTickets = async (numbers) => {
+      reads.push([...numbers]);
+      return numbers.map((number) => ({ provider: 'sweeppea', number }) as never);
+    };
+    const loader = createTicketLoader(
+      registryOf(provider, fixedCredential('key'), FACTS),
+      {},
+      { cursorSecret: SECRET },
+    );
+    const refs = Array.from({ length: 200 }, (_, index) => ({ provider: 'sweeppea' as const, number: `r${index}` }));
+    await Promise.all(refs.map((ref) => loader.load(ref)));
+    const page = await loader.list('sweeppea', { first: 3 });
+    const tickets = await Promise.all(page.edges.map((edge) => loader.loadListed(edge.node)));
+    expect(tickets.map((ticket) => ticket.number)).toEqual(['30', '29', '28']);
+    expect(reads.at(-1)).toEqual(['30', '29', '28']);
   });
 });
