@@ -1,6 +1,7 @@
 import { LIST_STATES, type ListState, MAX_PAGE_SIZE, MAX_SEARCH_LENGTH } from '../domain/ticket-list.js';
 import type { ListPage } from '../loading/ticket-loader.js';
-import { PROVIDERS_THAT_CAN } from '../providers/catalog.js';
+import { PROVIDER_NAMES } from '../domain/model.js';
+import { PROVIDER_CATALOG, PROVIDERS_THAT_CAN } from '../providers/catalog.js';
 import { builder } from './builder.js';
 import { capableProviderEnum } from './enums.js';
 import { TicketObject } from './ticket.js';
@@ -8,6 +9,30 @@ import { TicketObject } from './ticket.js';
 // A connection after the Relay specification, written out rather than taken from
 // @pothos/plugin-relay: that plugin brings its own Node interface and global ids, and the graph
 // has its own; the three types below are all a list needs.
+
+/**
+ * What each provider's list can filter by, from the catalog's listing facts, e.g. "Kapture CRM:
+ * `state`, `createdAfter`, `createdBefore` (required: `createdAfter`, `createdBefore`; at most 31
+ * days apart)". A provider that lists through one of its APIs only says which.
+ */
+function listingFilters(): string {
+  return PROVIDER_NAMES.flatMap((name) => {
+    const entry = PROVIDER_CATALOG[name];
+    const lists = [
+      ...(entry.listing ? [{ api: undefined, facts: entry.listing }] : []),
+      ...(entry.apis ?? []).flatMap((api) => (api.listing ? [{ api: api.name, facts: api.listing }] : [])),
+    ];
+    return lists.map(({ api, facts }) => {
+      const code = (names: readonly string[]) => names.map((filter) => `\`${filter}\``).join(', ');
+      const rules = [
+        ...(facts.requires?.length ? [`required: ${code(facts.requires)}`] : []),
+        ...(facts.maxCreatedSpanDays ? [`at most ${facts.maxCreatedSpanDays} days apart`] : []),
+      ];
+      const through = api === undefined ? '' : ` (\`${name.toUpperCase()}_API=${api}\`)`;
+      return `${entry.displayName}${through}: ${code(facts.filters)}${rules.length ? ` (${rules.join('; ')})` : ''}`;
+    });
+  }).join('. ');
+}
 
 const stateDescriptions: Record<ListState, string> = {
   OPEN: 'Every ticket that is not closed, whatever else its status says.',
@@ -24,8 +49,8 @@ const TicketStateEnum = builder.enumType('TicketState', {
 
 const TicketListFilterInput = builder.inputType('TicketListFilter', {
   description:
-    'Which tickets a list holds. Each provider applies the filters its API can (see README, Browsing); ' +
-    'one it cannot is a BAD_USER_INPUT error naming the filter, before any call.',
+    'Which tickets a list holds. Each provider applies the filters its API can; one it cannot is a ' +
+    `BAD_USER_INPUT error naming the filter, before any call. ${listingFilters()}.`,
   fields: (t) => ({
     state: t.field({ type: TicketStateEnum, defaultValue: 'ANY', description: 'Open, closed, or both.' }),
     search: t.string({
@@ -99,7 +124,7 @@ if (PROVIDERS_THAT_CAN.listTickets.length > 0) {
   const ListableProviderEnum = capableProviderEnum(
     'ListableProvider',
     'listTickets',
-    'The enabled providers whose tickets `ticketList` can list.',
+    `The enabled providers whose tickets \`ticketList\` can list, and what each can filter by: ${listingFilters()}.`,
   );
   builder.queryField('ticketList', (t) =>
     t.field({
