@@ -34,11 +34,23 @@ interface Stream {
   rest?: Entry[];
 }
 
+/** Where a walk read a case number: the list, the upstream page, the place in its `Tickets`. */
+interface Place {
+  readonly list: SweeppeaList;
+  readonly page: number;
+  readonly index: number;
+}
+
+/** Every case number one page's walk has read, with where it first read it. */
+type Seen = Map<string, Place>;
+
 /**
  * One page of Sweeppea's tickets (docs/providers/sweeppea.md, Lists): OPEN walks
  * fetchOpenTickets, CLOSED fetchClosedTickets, ANY merges the two by creation date, newest first,
  * the open ticket first of two created at the same instant. A list's page is read only when the
- * next edge cannot be chosen without it, so `first` costs the pages it covers and no more.
+ * next edge cannot be chosen without it, so `first` costs the pages it covers and no more. A case
+ * number read twice in one walk (one upstream page, two pages of a list, or both lists) fails the
+ * page, see readInto.
  */
 export async function listSweeppeaTickets(query: TicketListQuery, reader: ListReader): Promise<TicketPage> {
   const lists = LISTS_OF_STATE[query.filter.state];
@@ -47,12 +59,13 @@ export async function listSweeppeaTickets(query: TicketListQuery, reader: ListRe
     list,
     cursor: position?.[list] ?? { next: { page: 1, offset: 0 }, total: 0 },
   }));
+  const seen: Seen = new Map();
   const edges: TicketEdge[] = [];
   while (edges.length < query.first) {
     const move = nextMove(streams.filter((stream) => stream.cursor.next !== null));
     if (move === undefined) break;
     if ('read' in move) {
-      await readInto(move.read, reader);
+      await readInto(move.read, reader, seen);
       continue;
     }
     const entry = take(move.take);
@@ -93,12 +106,17 @@ function comesBefore(best: Stream, unread: Stream, order: Stream[]): boolean {
   return time > timeOf(newest) || (time === timeOf(newest) && order.indexOf(best) < order.indexOf(unread));
 }
 
-/** Reads the page the stream's next ticket is on; a list with nothing left there moves on or ends. */
-async function readInto(stream: Stream, reader: ListReader): Promise<void> {
+/**
+ * Reads the page the stream's next ticket is on; a list with nothing left there moves on or ends.
+ * Every summary of the page is checked, also those before the offset: a case number no ticket
+ * can have, or one this walk has read already (on this page, another page of this list, or the
+ * other list), is a page the walk cannot trust, and fails it (docs/providers/sweeppea.md, Lists).
+ */
+async function readInto(stream: Stream, reader: ListReader, seen: Seen): Promise<void> {
   const spot = stream.cursor.next!;
   const page = await reader.read(stream.list, spot.page);
   const fetchedAt = new Date().toISOString();
-  const rest = page.tickets.slice(spot.offset).map((summary) => {
+  const entries = page.tickets.map((summary, index) => {
     let number: string;
     try {
       number = reader.parseNumber(String(summary.CaseNumber));
@@ -108,6 +126,18 @@ async function readInto(stream: Stream, reader: ListReader): Promise<void> {
         cause,
       });
     }
+    const place: Place = { list: stream.list, page: spot.page, index };
+    const before = seen.get(number);
+    if (before !== undefined) {
+      throw new UpstreamInvalidResponseError(
+        `Sweeppea listed case ${number} twice: at ${where(before)}, and at ${where(place)}`,
+        { provider: 'sweeppea' },
+      );
+    }
+    seen.set(number, place);
+    return { summary, number };
+  });
+  const rest = entries.slice(spot.offset).map(({ summary, number }) => {
     const listed = toListedFields(summary, stream.list === 'closed', { fetchedAt });
     return { ticket: { provider: 'sweeppea', number, listed }, createdAt: createdAtOf(summary) } satisfies Entry;
   });
@@ -120,6 +150,8 @@ async function readInto(stream: Stream, reader: ListReader): Promise<void> {
     stream.cursor = { next: afterPage(spot, page.totalPages), total: page.total };
   }
 }
+
+const where = ({ list, page, index }: Place): string => `Tickets.${index} of page ${page} of its ${list} tickets`;
 
 /** Takes the stream's next ticket and moves its cursor past it. */
 function take(stream: Stream): Entry {

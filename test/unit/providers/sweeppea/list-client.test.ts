@@ -192,6 +192,19 @@ describe('Sweeppea listTickets over HTTP', () => {
     await expect(list('OPEN')).rejects.toMatchObject({ code: 'UPSTREAM_INVALID_RESPONSE', provider: 'sweeppea' });
   });
 
+  it('refuses ANY whole when a case is in both lists, naming where it was read', async () => {
+    const closed = sweeppeaFixture('fetch-closed-tickets.json') as { Data: { Tickets: { CaseNumber: unknown }[] } };
+    closed.Data.Tickets[0]!.CaseNumber = 'HYXTNJV';
+    answer(200, sweeppeaFixture('fetch-open-tickets.json'));
+    answer(200, closed, {}, CLOSED);
+    await expect(list('ANY')).rejects.toMatchObject({
+      code: 'UPSTREAM_INVALID_RESPONSE',
+      provider: 'sweeppea',
+      message:
+        'Sweeppea listed case HYXTNJV twice: at Tickets.0 of page 1 of its open tickets, and at Tickets.0 of page 1 of its closed tickets',
+    });
+  });
+
   it('returns no half page: ANY fails whole when the closed list fails after the open one answered', async () => {
     answer(200, sweeppeaFixture('fetch-open-tickets.json'));
     answer(500, sweeppeaFixture('error-500.json'), {}, CLOSED);

@@ -189,3 +189,101 @@ describe('Sweeppea listTickets: positions it did not issue', () => {
     expect(asked).toEqual([]);
   });
 });
+
+describe('Sweeppea listTickets: a case number read twice in one walk fails the page', () => {
+  /** The provider over a Sweeppea whose lists are changed between two of our pages by the test. */
+  function overLive(lists: { open?: Summary[]; closed?: Summary[] }) {
+    const upstream = fakeLists(lists);
+    const provider = createSweeppeaProvider({ http: upstream.http, timezone: 'UTC', maxBatch: 1 });
+    return (state: ListState, first: number, after?: ListPosition): Promise<TicketPage> =>
+      provider.listTickets!({ filter: { state }, first, ...(after !== undefined && { after }) }, AUTH);
+  }
+  const failure = (page: Promise<TicketPage>) =>
+    page.then(
+      () => 'answered',
+      (error: Error) => error,
+    );
+
+  it('refuses an upstream page listing a case twice', async () => {
+    const open = summaries(3, 'T');
+    open[1] = { ...open[0]! };
+    const error = await failure(over({ open }).list('OPEN', 20));
+    expect(error).toMatchObject({
+      code: 'UPSTREAM_INVALID_RESPONSE',
+      provider: 'sweeppea',
+      retryable: false,
+      message:
+        'Sweeppea listed case T0 twice: at Tickets.0 of page 1 of its open tickets, and at Tickets.1 of page 1 of its open tickets',
+    });
+  });
+
+  it('refuses it also when both copies stand before the offset the page resumes at', async () => {
+    const open = summaries(10, 'T');
+    open[1] = { ...open[0]! };
+    const error = await failure(over({ open }).list('OPEN', 2, { open: { next: { page: 1, offset: 5 }, total: 10 } }));
+    expect(error).toMatchObject({
+      code: 'UPSTREAM_INVALID_RESPONSE',
+      message:
+        'Sweeppea listed case T0 twice: at Tickets.0 of page 1 of its open tickets, and at Tickets.1 of page 1 of its open tickets',
+    });
+  });
+
+  it('compares case numbers as the ticket read keys them: trimmed', async () => {
+    const open = summaries(3, 'T');
+    open[1] = { ...open[0]!, CaseNumber: ' T0 ' };
+    const error = await failure(over({ open }).list('OPEN', 20));
+    expect(error).toMatchObject({
+      message:
+        'Sweeppea listed case T0 twice: at Tickets.0 of page 1 of its open tickets, and at Tickets.1 of page 1 of its open tickets',
+    });
+  });
+
+  it('refuses a case on two upstream pages read for one page, with no edges', async () => {
+    const all = summaries(45, 'T');
+    // Page 2 begins with page 1's last case, as if one ticket had been created between the two calls.
+    const open = [...all.slice(0, 20), all[19]!, ...all.slice(21)];
+    const { list, asked } = over({ open });
+    const error = await failure(list('OPEN', 25));
+    expect(asked).toEqual(['open 1', 'open 2']);
+    expect(error).toMatchObject({
+      code: 'UPSTREAM_INVALID_RESPONSE',
+      message:
+        'Sweeppea listed case T19 twice: at Tickets.19 of page 1 of its open tickets, and at Tickets.0 of page 2 of its open tickets',
+    });
+  });
+
+  it('refuses a case that is in both the open and the closed list of one ANY page', async () => {
+    const open = summaries(3, 'O');
+    // O1 again, closed, an hour later than when it was listed open.
+    const closed = [
+      { ...open[1]!, Date: '2025-06-01T11:30:00.000Z' },
+      ...summaries(2, 'C', '2025-06-01T10:30:00.000Z'),
+    ];
+    const { list, asked } = over({ open, closed });
+    const error = await failure(list('ANY', 20));
+    expect(asked).toEqual(['open 1', 'closed 1']);
+    expect(error).toMatchObject({
+      code: 'UPSTREAM_INVALID_RESPONSE',
+      message:
+        'Sweeppea listed case O1 twice: at Tickets.1 of page 1 of its open tickets, and at Tickets.0 of page 1 of its closed tickets',
+    });
+  });
+
+  it('passes a ticket closed between two pages: open on the first, closed on the second', async () => {
+    const lists = { open: summaries(3, 'O'), closed: summaries(2, 'C', '2025-06-01T11:30:00.000Z') };
+    const list = overLive(lists);
+    const first = await list('ANY', 1);
+    expect(first.edges.map((edge) => [edge.ticket.number, edge.ticket.listed.status])).toEqual([['O0', 'OPEN']]);
+    // O0 is closed before the client asks for the next page: it leaves the open list for the closed one.
+    const [o0, ...stillOpen] = lists.open;
+    lists.open = stillOpen;
+    lists.closed = [o0!, ...lists.closed];
+    const second = await list('ANY', 2, first.edges.at(-1)!.position);
+    // Not a lie within one walk: this page read O0 only in the closed list. (O1 moved up past the
+    // open list's position and is skipped, as the docs say of a list that changes between pages.)
+    expect(second.edges.map((edge) => [edge.ticket.number, edge.ticket.listed.status])).toEqual([
+      ['O0', 'CLOSED'],
+      ['C0', 'CLOSED'],
+    ]);
+  });
+});
