@@ -4,7 +4,7 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** The enabled providers whose tickets `ticketList` can list. */
+/** The enabled providers whose tickets `ticketList` can list, and what each can filter by: Sweeppea: `state`, `search`. HostUp (`HOSTUP_API=v2`): `state`. Kapture CRM: `state`, `createdAfter`, `createdBefore` (required: `createdAfter`, `createdBefore`; at most 31 days apart). */
 export type ListableProvider =
   /** HostUp */
   | 'HOSTUP'
@@ -31,7 +31,7 @@ export type TextFormat =
   /** Plain text; line breaks are significant. */
   | 'TEXT';
 
-/** Which tickets a list holds. Each provider applies the filters its API can (see README, Browsing); one it cannot is a BAD_USER_INPUT error naming the filter, before any call. */
+/** Which tickets a list holds. Each provider applies the filters its API can; one it cannot is a BAD_USER_INPUT error naming the filter, before any call. Sweeppea: `state`, `search`. HostUp (`HOSTUP_API=v2`): `state`. Kapture CRM: `state`, `createdAfter`, `createdBefore` (required: `createdAfter`, `createdBefore`; at most 31 days apart). */
 export type TicketListFilter = {
   /** Only tickets created at or after this instant. */
   createdAfter?: string | null | undefined;
