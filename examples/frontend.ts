@@ -10,20 +10,20 @@ import { print } from 'graphql';
 import { GraphQLClient } from 'graphql-request';
 import {
   InboxDocument,
-  TicketListDocument,
+  TicketsByRefDocument,
   TicketPageDocument,
   UpdateTicketDocument,
   type InboxQuery,
   type ListableProvider,
   type Provider,
   type TicketListFilter,
-  type TicketListQuery,
+  type TicketsByRefQuery,
   type TicketPageQuery,
   type UpdatableProvider,
 } from '../test/operations/generated/graphql.js';
 
 export type TicketPage = NonNullable<TicketPageQuery['ticket']>;
-export type TicketRow = TicketListQuery['tickets'][number];
+export type TicketRow = TicketsByRefQuery['tickets'][number];
 
 /** The ticket page: the ticket, its conversation oldest first, internal notes and files; null when it does not exist. */
 export async function ticketPage(
@@ -43,12 +43,12 @@ export type ListRow =
   | { readonly ticket: NonNullable<TicketRow> }
   | { readonly failure: { readonly code: string; readonly message: string } };
 
-export async function ticketList(
+export async function ticketsByRef(
   client: GraphQLClient,
   refs: { provider: Provider; number: string }[],
 ): Promise<ListRow[]> {
   // rawRequest keeps the errors beside the data; the generated type still types the data.
-  const { data, errors = [] } = await client.rawRequest<TicketListQuery>(print(TicketListDocument), { refs });
+  const { data, errors = [] } = await client.rawRequest<TicketsByRefQuery>(print(TicketsByRefDocument), { refs });
   const failures = new Map(
     errors.map((error) => [
       error.path?.[1],
@@ -63,17 +63,17 @@ export async function ticketList(
 
 export type InboxRow = InboxQuery['ticketList']['edges'][number]['node'];
 
-/** One page of an inbox, and where the next one starts (null on the last). */
-export interface InboxPage {
-  readonly rows: readonly InboxRow[];
-  readonly total: number | null;
-  readonly next: string | null;
-}
+/** One page of an inbox and where the next one starts (null on the last), or why there is none. */
+export type InboxPage =
+  | { readonly rows: readonly InboxRow[]; readonly total: number | null; readonly next: string | null }
+  | { readonly failure: { readonly code: string; readonly message: string } };
 
 /**
  * One page of a provider's tickets, newest first: pass the page's `next` as `after` for the one
- * after it. The page is answered from the provider's list calls alone, since every field the
- * inbox shows is one a list answer gives (a Sweeppea subject the list cut is read whole).
+ * after it. Every field the inbox shows is one a list answer gives, so a page costs the
+ * provider's list calls alone (a Sweeppea subject the list may have cut is read whole). A refusal
+ * comes back as `failure`: BAD_USER_INPUT says what to change (Kapture lists a date range only;
+ * a cursor from before the gateway's cursor key changed means starting again without `after`).
  */
 export async function inboxPage(
   client: GraphQLClient,
@@ -82,11 +82,22 @@ export async function inboxPage(
   after: string | null = null,
   first = 20,
 ): Promise<InboxPage> {
-  const { ticketList } = await client.request(InboxDocument, { provider, filter, first, after });
+  // rawRequest keeps the errors: a refused list answers `data: null` and says why.
+  const { data, errors = [] } = await client.rawRequest<InboxQuery | null>(print(InboxDocument), {
+    provider,
+    filter,
+    first,
+    after,
+  });
+  const list = data?.ticketList;
+  if (!list) {
+    const error = errors[0];
+    return { failure: { code: String(error?.extensions?.code ?? 'UNKNOWN'), message: error?.message ?? 'not read' } };
+  }
   return {
-    rows: ticketList.edges.map((edge) => edge.node),
-    total: ticketList.totalCount ?? null,
-    next: ticketList.pageInfo.hasNextPage ? (ticketList.pageInfo.endCursor ?? null) : null,
+    rows: list.edges.map((edge) => edge.node),
+    total: list.totalCount ?? null,
+    next: list.pageInfo.hasNextPage ? (list.pageInfo.endCursor ?? null) : null,
   };
 }
 
@@ -122,7 +133,7 @@ async function main(): Promise<void> {
   console.log(
     `${page?.subject} — ${page?.replies.length} replies, ${page?.notes.length} notes, ${page?.attachments.length} files`,
   );
-  const rows = await ticketList(client, [
+  const rows = await ticketsByRef(client, [
     { provider: 'KAPTURE', number: '713504166460' },
     { provider: 'HOSTUP', number: '594599' },
     { provider: 'KELIWEB', number: '000000' },
@@ -133,11 +144,20 @@ async function main(): Promise<void> {
         ? `${row.ticket.provider} ${row.ticket.number}: ${row.ticket.subject}`
         : `failed: ${row.failure.code}`,
     );
-  const inbox = await inboxPage(client, 'SWEEPPEA', { state: 'OPEN' }, null, 5);
-  const more = inbox.next === null ? undefined : await inboxPage(client, 'SWEEPPEA', { state: 'OPEN' }, inbox.next, 5);
-  console.log(`Sweeppea inbox: ${inbox.total} open tickets`);
-  for (const row of [...inbox.rows, ...(more?.rows ?? [])])
-    console.log(`  ${row.createdAt} ${row.number} [${row.priority}] ${row.subject}`);
+  const open = { state: 'OPEN' } as const;
+  const inbox = await inboxPage(client, 'SWEEPPEA', open, null, 5);
+  if ('rows' in inbox) {
+    const more = inbox.next === null ? undefined : await inboxPage(client, 'SWEEPPEA', open, inbox.next, 5);
+    console.log(`Sweeppea inbox: ${inbox.total} open tickets`);
+    for (const row of [...inbox.rows, ...(more && 'rows' in more ? more.rows : [])])
+      console.log(`  ${row.createdAt} ${row.number} [${row.priority}] ${row.subject}`);
+  }
+  // Kapture lists by creation date only, at most 31 days at a time: without the dates it says so.
+  const week = { createdAfter: '2026-03-02T00:00:00+05:30', createdBefore: '2026-03-09T00:00:00+05:30' };
+  const kapture = await inboxPage(client, 'KAPTURE', week);
+  console.log('rows' in kapture ? `Kapture, a week: ${kapture.rows.length} tickets` : kapture.failure.message);
+  const undated = await inboxPage(client, 'KAPTURE', {});
+  console.log('failure' in undated ? `refused: ${undated.failure.code}: ${undated.failure.message}` : 'listed');
   console.log(await renameTicket(client, 'SWEEPPEA', 'HYXTNJV', 'Renamed from examples/frontend.ts'));
   console.log(await renameTicket(client, 'SWEEPPEA', 'HYXTNJV', '   '));
 }

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  TicketListDocument,
+  TicketsByRefDocument,
   TicketPageDocument,
   UpdateTicketDocument,
-  type TicketListQuery,
+  type TicketsByRefQuery,
   type TicketPageQuery,
   type UpdateTicketMutation,
 } from '../operations/generated/graphql.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { inboxPage, renameTicket, ticketList, ticketPage } from '../../examples/frontend.js';
+import { inboxPage, renameTicket, ticketPage, ticketsByRef } from '../../examples/frontend.js';
 import { startGateway, type Gateway } from './harness.js';
 
 let gateway: Gateway;
@@ -36,7 +36,7 @@ describe('typed operations from codegen', () => {
       provider: name.toUpperCase() as 'SWEEPPEA' | 'HOSTUP' | 'KELIWEB' | 'KAPTURE',
       number: gateway.sandbox.ticketNumbers(name)[0]!,
     }));
-    const data: TicketListQuery = await gateway.client().request(TicketListDocument, { refs });
+    const data: TicketsByRefQuery = await gateway.client().request(TicketsByRefDocument, { refs });
     expect(data.tickets.map((ticket) => ticket?.provider)).toEqual(refs.map((ref) => ref.provider));
   });
 
@@ -67,7 +67,7 @@ describe('examples/frontend.ts', () => {
 
   it('lists tickets across providers, a failed one in its place with its code', async () => {
     const kapture = gateway.sandbox.ticketNumbers('kapture')[0]!;
-    const rows = await ticketList(gateway.client(), [
+    const rows = await ticketsByRef(gateway.client(), [
       { provider: 'KAPTURE', number: kapture },
       { provider: 'HOSTUP', number: '999999999' },
     ]);
@@ -82,19 +82,33 @@ describe('examples/frontend.ts', () => {
   });
 
   it('shows an inbox a page at a time, each page costing the list calls alone', async () => {
-    const first = await inboxPage(gateway.client(), 'SWEEPPEA', { state: 'OPEN' }, null, 20);
-    expect(first.total).toBe(45);
-    expect(first.rows).toHaveLength(20);
-    expect(first.rows[0]).toMatchObject({ number: '2215230', status: 'OPEN' });
-    const second = await inboxPage(gateway.client(), 'SWEEPPEA', { state: 'OPEN' }, first.next, 20);
-    const third = await inboxPage(gateway.client(), 'SWEEPPEA', { state: 'OPEN' }, second.next, 20);
-    expect(third.rows).toHaveLength(5);
-    expect(third.next).toBeNull();
-    const numbers = [...first.rows, ...second.rows, ...third.rows].map((row) => row.number);
+    const pages = [];
+    let next: string | null = null;
+    do {
+      const page = await inboxPage(gateway.client(), 'SWEEPPEA', { state: 'OPEN' }, next, 20);
+      if (!('rows' in page)) throw new Error(page.failure.message);
+      pages.push(page);
+      next = page.next;
+    } while (next !== null);
+    expect(pages.map((page) => page.rows.length)).toEqual([20, 20, 5]);
+    expect(pages[0]!.total).toBe(45);
+    expect(pages[0]!.rows[0]).toMatchObject({ number: '2215230', status: 'OPEN' });
+    const numbers = pages.flatMap((page) => page.rows.map((row) => row.number));
     expect(new Set(numbers).size).toBe(45);
     // fetchOpenTickets pages 1, 2 and 3; fetchSingleTicket only for subjects the list may have cut.
     const lists = gateway.sandbox.requests.filter((request) => request.path.endsWith('/fetchOpenTickets'));
     expect(lists.map((request) => JSON.parse(request.body).page)).toEqual([1, 2, 3]);
+  });
+
+  it('says why an inbox cannot be shown, with no upstream call', async () => {
+    expect(await inboxPage(gateway.client(), 'KAPTURE', {})).toEqual({
+      failure: {
+        code: 'BAD_USER_INPUT',
+        message:
+          'Kapture CRM lists tickets only with `filter.createdAfter` and `filter.createdBefore`, at most 31 days apart',
+      },
+    });
+    expect(gateway.sandbox.calls('kapture')).toBe(0);
   });
 
   it('renames a ticket, and says which field is wrong when the title is blank', async () => {
@@ -119,6 +133,8 @@ describe('examples/frontend.ts', () => {
     expect(stdout).toMatch(/replies, \d+ notes, \d+ files/);
     expect(stdout).toMatch(/failed: NOT_FOUND/);
     expect(stdout).toMatch(/Sweeppea inbox: 45 open tickets/);
+    expect(stdout).toMatch(/Kapture, a week: 20 tickets/);
+    expect(stdout).toMatch(/refused: BAD_USER_INPUT: Kapture CRM lists tickets only with/);
     expect(stdout).toMatch(/saved/);
     expect(stdout).toMatch(/invalid/);
   });
