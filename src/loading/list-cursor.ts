@@ -13,8 +13,17 @@ import type { ListPosition, TicketListFilter } from '../domain/ticket-list.js';
 const VERSION = 'c1';
 /** Bytes of the HMAC kept: 128 bits, as a MAC tag needs. */
 const TAG_BYTES = 16;
-/** Longest cursor read; a provider's position is small, so more is not ours. */
-export const MAX_CURSOR_LENGTH = 2048;
+/**
+ * Longest cursor read: the longest this gateway issues, so more is not ours. The largest position
+ * is HostUp's (providers/hostup/v2/list-position.ts), which holds HostUp's `nextCursor` as it
+ * came, up to the 2,048 characters its page check accepts. JSON writes each of those in at most
+ * 6 bytes (a control character or a lone surrogate as a `\u` escape): 12,288. The rest of the
+ * body, at its longest (`["hostup","<16>",{"state":"CLOSED","cursor":"…","skip":100,
+ * "last":"9999999999"}]`), is 91 bytes. base64url writes those 12,379 bytes in 16,506
+ * characters; with `c1.`, `.` and the 22-character tag, 16,532. The other providers' positions
+ * are a few numbers and dates.
+ */
+export const MAX_CURSOR_LENGTH = 16_532;
 
 /**
  * The filter a cursor belongs to, with its bounds as instants (offsets do not matter): keyed, so

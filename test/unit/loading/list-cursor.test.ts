@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BadUserInputError } from '../../../src/domain/errors.js';
 import type { TicketListFilter } from '../../../src/domain/ticket-list.js';
-import { decodeCursor, encodeCursor } from '../../../src/loading/list-cursor.js';
+import { decodeCursor, encodeCursor, MAX_CURSOR_LENGTH } from '../../../src/loading/list-cursor.js';
 
 const SECRET = 'a-secret-of-at-least-thirty-two-characters';
 const OPEN: TicketListFilter = { state: 'OPEN' };
@@ -63,5 +63,26 @@ describe('list cursors', () => {
     for (const bad of ['', 'c1', 'c1..', `${cursor}.x`, 'not a cursor', `c2${cursor.slice(2)}`, 'x'.repeat(5000)]) {
       expect(refusal(() => decodeCursor(SECRET, 'sweeppea', OPEN, bad))).toBe(FORGED);
     }
+  });
+
+  it("take the longest cursor they issue: a HostUp position holding the longest nextCursor HostUp's page check takes", () => {
+    const CLOSED: TicketListFilter = { state: 'CLOSED' };
+    // 2,048 characters, each written by JSON as a six-character escape: the longest body there is.
+    const longest = { state: 'CLOSED', cursor: '\u0001'.repeat(2_048), skip: 100, last: '9999999999' };
+    const cursor = encodeCursor(SECRET, 'hostup', CLOSED, longest);
+    expect([cursor.length, MAX_CURSOR_LENGTH]).toEqual([16_532, 16_532]);
+    expect(decodeCursor(SECRET, 'hostup', CLOSED, cursor)).toEqual(longest);
+    const ascii = { state: 'OPEN', cursor: 'x'.repeat(2_048), skip: 0, last: '616828' };
+    expect(decodeCursor(SECRET, 'hostup', OPEN, encodeCursor(SECRET, 'hostup', OPEN, ascii))).toEqual(ascii);
+  });
+
+  it('refuse a cursor longer than the longest they issue, though signed', () => {
+    const FORGED = '`after` is not a cursor this gateway issued: pass an `endCursor` or `cursor` it answered';
+    const CLOSED: TicketListFilter = { state: 'CLOSED' };
+    // One character more than HostUp's page check takes: a position the gateway never issues.
+    const longer = { state: 'CLOSED', cursor: '\u0001'.repeat(2_049), skip: 100, last: '9999999999' };
+    const cursor = encodeCursor(SECRET, 'hostup', CLOSED, longer);
+    expect(cursor).toHaveLength(16_540);
+    expect(refusal(() => decodeCursor(SECRET, 'hostup', CLOSED, cursor))).toBe(FORGED);
   });
 });

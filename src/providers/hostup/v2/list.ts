@@ -10,6 +10,20 @@ import { positionOf, type ReadPoint, readPosition } from './list-position.js';
 import { toListedV2 } from './mapper.js';
 
 /**
+ * Most upstream calls one page of ours makes: 10 calls of up to 100 tickets, so at most 1,000
+ * tickets walked. OPEN leaves closed tickets out, so without a bound an account whose open
+ * tickets sit behind a long stretch of closed ones (or a HostUp that answers closed page after
+ * closed page) makes a page of `first: 1` walk the whole list, one call waiting on the other,
+ * until the request's byte budget runs out. A page that reaches the bound with fewer than `first`
+ * tickets answers those found, `hasNextPage: true` and `resume` where the walk stopped, so the
+ * client's next page goes on from there. Why 10: HostUp's customers have tens to hundreds of
+ * tickets (docs/providers/hostup.md, Lists), so 1,000 tickets is a whole account's list for
+ * nearly all of them and a short page stays rare; and it keeps one request, at most
+ * MAX_LISTS_PER_REQUEST (4) lists, to 40 calls in all.
+ */
+export const MAX_CALLS_PER_PAGE = 10;
+
+/**
  * One page of HostUp's v2 list (docs/providers/hostup.md, Lists), as one walk of the upstream's
  * cursor pages, newest created first, in the upstream's own order:
  * - ANY reads every ticket, CLOSED asks HostUp for `status=closed`, and OPEN reads every ticket
@@ -23,13 +37,15 @@ import { toListedV2 } from './mapper.js';
  *   closed tickets the walk has already read, and at `nextCursor` when that is where it is.
  * - `hasNextPage` is true when a ticket the list shows follows in what was read, or the last
  *   page read has a `nextCursor` (for OPEN, what follows may all be closed).
+ * - It makes at most MAX_CALLS_PER_PAGE calls. A walk stopped there with fewer than `first`
+ *   tickets answers `resume`: the last page's `nextCursor`, nothing of it skipped.
  */
 export async function listTicketsV2(http: UpstreamClient, query: TicketListQuery, token: string): Promise<TicketPage> {
   const { state } = query.filter;
   let point = readPosition(query.after, state);
   const edges: { ticket: TicketEdge['ticket']; position: ListPosition }[] = [];
   const walk = new WalkCheck(state);
-  for (;;) {
+  for (let calls = 1; ; calls += 1) {
     const limit = state === 'OPEN' ? MAX_LIST_LIMIT : Math.min(MAX_LIST_LIMIT, point.skip + query.first - edges.length);
     walk.reading(point.cursor);
     const page = await getTicketPage(
@@ -56,6 +72,9 @@ export async function listTicketsV2(http: UpstreamClient, query: TicketListQuery
     point = { cursor: next, skip: 0, last: point.last };
     if (edges.length > 0) edges.at(-1)!.position = positionOf(point, state);
     if (edges.length === query.first) return { edges, hasNextPage: true, totalCount: null };
+    if (calls === MAX_CALLS_PER_PAGE) {
+      return { edges, hasNextPage: true, totalCount: null, resume: positionOf(point, state) };
+    }
   }
 }
 

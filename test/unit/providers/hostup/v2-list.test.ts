@@ -267,6 +267,108 @@ describe('HostUp v2 listTickets: positions', () => {
   });
 });
 
+describe('HostUp v2 listTickets: at most 10 calls a page', () => {
+  /** A summary numbered `n` with `status`, created `n` seconds after 2025-01-01: a lower number is older. */
+  const summary = (n: number, status = 'closed') => ({
+    ...examplePage().data[0],
+    id: `tkt_${n}`,
+    number: String(n),
+    status,
+    createdAt: new Date(Date.UTC(2025, 0, 1) + n * 1000).toISOString().replace('.000Z', 'Z'),
+  });
+  /** The `index`th page (1 to 10) of a walk from the start: 100 tickets numbered down from 700000, closed but for `open`. */
+  const hundred = (index: number, open: readonly number[] = []) =>
+    Array.from({ length: 100 }, (_, at) => {
+      const n = 700_000 - (index - 1) * 100 - at;
+      return summary(n, open.includes(n) ? 'open' : 'closed');
+    });
+  /** The `index`th call of an OPEN walk from the start: `limit=100`, from `c{index - 1}` after the first. */
+  const openPath = (index: number) =>
+    index === 1 ? '/api/v2/support/tickets?limit=100' : `/api/v2/support/tickets?limit=100&cursor=c${index - 1}`;
+  /** HostUp answers calls 1 to 10 of an OPEN walk with `hundred`, each page with `nextCursor` c{index}. */
+  const tenPages = (open: readonly number[] = [], lastNext: string | null = 'c10') => {
+    for (let index = 1; index <= 10; index += 1) {
+      answer(openPath(index), 200, { data: hundred(index, open), nextCursor: index === 10 ? lastNext : `c${index}` });
+    }
+  };
+
+  it('stops an OPEN page at 10 calls of closed tickets: no edge, hasNextPage, and resume at the last nextCursor', async () => {
+    tenPages();
+    const page = await list('OPEN', 1);
+    expect(page).toEqual({
+      edges: [],
+      hasNextPage: true,
+      totalCount: null,
+      resume: { state: 'OPEN', cursor: 'c10', skip: 0, last: '699001' },
+    });
+    expect(sent.map((request) => request.path)).toEqual(Array.from({ length: 10 }, (_, at) => openPath(at + 1)));
+  });
+
+  it('goes on from resume: the next page reads from that nextCursor, not from the start', async () => {
+    answer('/api/v2/support/tickets?limit=100&cursor=c10', 200, {
+      data: [summary(699_000, 'closed'), summary(698_999, 'open')],
+      nextCursor: null,
+    });
+    const page = await list('OPEN', 1, { state: 'OPEN', cursor: 'c10', skip: 0, last: '699001' });
+    expect([numbers(page), page.hasNextPage]).toEqual([['698999'], false]);
+    expect(page).not.toHaveProperty('resume');
+    expect(sent.map((request) => request.path)).toEqual(['/api/v2/support/tickets?limit=100&cursor=c10']);
+  });
+
+  it('answers the open tickets found before the 10th call, fewer than first, with resume where the walk stopped', async () => {
+    tenPages([700_000, 699_550]);
+    const page = await list('OPEN', 5);
+    expect([numbers(page), page.hasNextPage]).toEqual([['700000', '699550'], true]);
+    expect(page.resume).toEqual({ state: 'OPEN', cursor: 'c10', skip: 0, last: '699001' });
+    // The first edge stands just before 699550 (the 51st ticket of page 5, read from c4); the last at c10.
+    expect(page.edges.map((edge) => edge.position)).toEqual([
+      { state: 'OPEN', cursor: 'c4', skip: 50, last: '699551' },
+      { state: 'OPEN', cursor: 'c10', skip: 0, last: '699001' },
+    ]);
+    expect(sent).toHaveLength(10);
+  });
+
+  it('answers no resume when the walk ends on the 10th call', async () => {
+    tenPages([], null);
+    const page = await list('OPEN', 1);
+    expect(page).toEqual({ edges: [], hasNextPage: false, totalCount: null });
+    expect(page).not.toHaveProperty('resume');
+  });
+
+  it('answers no resume when the page fills on the 10th call', async () => {
+    tenPages([699_001]);
+    const page = await list('OPEN', 1);
+    expect([numbers(page), page.hasNextPage]).toEqual([['699001'], true]);
+    expect(page.edges[0]!.position).toEqual({ state: 'OPEN', cursor: 'c10', skip: 0, last: '699001' });
+    expect(page).not.toHaveProperty('resume');
+  });
+
+  it('stops ANY at 10 calls too, when HostUp answers fewer tickets than asked', async () => {
+    for (let index = 1; index <= 10; index += 1) {
+      const cursor = index === 1 ? '' : `&cursor=c${index - 1}`;
+      answer(`/api/v2/support/tickets?limit=${21 - index}${cursor}`, 200, {
+        data: [summary(700_001 - index, 'open')],
+        nextCursor: `c${index}`,
+      });
+    }
+    const page = await list('ANY', 20);
+    expect(numbers(page)).toEqual([
+      '700000',
+      '699999',
+      '699998',
+      '699997',
+      '699996',
+      '699995',
+      '699994',
+      '699993',
+      '699992',
+      '699991',
+    ]);
+    expect([page.hasNextPage, page.resume]).toEqual([true, { state: 'ANY', cursor: 'c10', skip: 0, last: '699991' }]);
+    expect(sent).toHaveLength(10);
+  });
+});
+
 describe('HostUp v2 listTickets: refusals and failures', () => {
   it.each([
     ['v2-error-401.json', 401, {}, 'UNAUTHENTICATED', false],
