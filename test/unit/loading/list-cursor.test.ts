@@ -77,7 +77,8 @@ describe('list cursors', () => {
   });
 
   it('refuse a cursor longer than the longest they issue, though signed', () => {
-    const FORGED = '`after` is not a cursor this gateway issued: pass an `endCursor` or `cursor` it answered';
+    const FORGED =
+      '`after` is not a cursor this gateway issued (or its cursor key has changed since): start the list again without `after`';
     const CLOSED: TicketListFilter = { state: 'CLOSED' };
     // One character more than HostUp's page check takes: a position the gateway never issues.
     const longer = { state: 'CLOSED', cursor: '\u0001'.repeat(2_049), skip: 100, last: '9999999999' };
