@@ -17,9 +17,19 @@ function midnightOf(value: unknown): DateTime | null {
   return day.isValid ? day : null;
 }
 
+/** When a ticket was created, by its `date` text: each read once, since a pull looks at every ticket. */
 function createdAt(ticket: KaptureTicket): number {
-  return DateTime.fromFormat(ticket.task_details.date, 'dd-MM-yyyy HH:mm', { zone: ZONE }).toMillis();
+  const text = ticket.task_details.date;
+  let at = CREATED.get(text);
+  if (at === undefined) {
+    at = DateTime.fromFormat(text, 'dd-MM-yyyy HH:mm', { zone: ZONE }).toMillis();
+    if (CREATED.size >= 10_000) CREATED.clear();
+    CREATED.set(text, at);
+  }
+  return at;
 }
+
+const CREATED = new Map<string, number>();
 
 /**
  * `POST /select-ticket-between-start-and-end-dates.html/v.2.0` (docs/providers/kapture.md, Lists):
