@@ -69,7 +69,7 @@ export function decodeCursor(
       { provider },
     );
   if (cursor.length > MAX_CURSOR_LENGTH) throw forged();
-  const [version, body, tag, ...rest] = cursor.split('.');
+  const [version, body, tag, ...rest] = cursor.split('.', 4);
   if (version !== VERSION || body === undefined || tag === undefined || rest.length > 0) throw forged();
   // Compared as the text issued: base64url decoding skips what it cannot read, so a tag with
   // characters appended would otherwise pass, and one cursor would have many spellings.

@@ -136,7 +136,8 @@ export function createTicketLoader(
   /** `ticketList` fields so far, the tickets they asked for (`first`), and whether one was refused. */
   let lists = 0;
   let listed = 0;
-  let listRefused = false;
+  /** Why a list of this request was refused, once one was. */
+  let listRefused: string | undefined;
 
   function loaderFor(name: ProviderName): DataLoader<string, Ticket> {
     let loader = loaders.get(name);
@@ -231,12 +232,15 @@ export function createTicketLoader(
       } catch (error) {
         // Every list of a request is checked before any is read (root fields start together), so
         // one refused stops the others: the answer would be refused whole, and no call is wasted.
-        listRefused = true;
+        listRefused ??= error instanceof Error ? error.message : 'refused';
         throw error;
       }
       await null;
-      if (listRefused) {
-        throw new BadUserInputError('Not read: another `ticketList` of this request was refused', { provider: name });
+      if (listRefused !== undefined) {
+        // Said in full here too: the refused list's own error may be in a part never sent (@defer).
+        throw new BadUserInputError(`Not read: another \`ticketList\` of this request was refused: ${listRefused}`, {
+          provider: name,
+        });
       }
       const { provider, credential, filter, query, cursorKey } = checked;
       const brought = credentials[name];

@@ -78,7 +78,9 @@ describe('ticketList, second hostile review', () => {
       if (request.url!.includes('fetchOpenTickets') && reads++ > 0) newest += 1;
       const open = Array.from({ length: newest }, (_, at) => summary(newest - at));
       const list = request.url!.includes('fetchOpenTickets') ? open : [];
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answerOf(list, body.page ?? 1)));
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify(answerOf(list, body.page ?? 1)));
     });
     const answer = JSON.parse(
       (
@@ -103,14 +105,17 @@ describe('ticketList, second hostile review', () => {
     const gateway = await sweeppeaGateway(async (request, response) => {
       const body = JSON.parse((await readBody(request)) || '{}') as { page?: number };
       const isOpen = request.url!.includes('fetchOpenTickets');
-      const open = Array.from({ length: 20 }, (_, at) => summary(40 - at)).filter((s) => !(closedNow && s.Subject === 's21'));
+      const open = Array.from({ length: 20 }, (_, at) => summary(40 - at)).filter(
+        (s) => !(closedNow && s.Subject === 's21'),
+      );
       const closed = [...(closedNow ? [summary(21)] : []), ...Array.from({ length: 20 }, (_, at) => summary(20 - at))];
       const answer = answerOf(isOpen ? open : closed, body.page ?? 1);
       if (isOpen) closedNow = true;
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
     });
     const answer = JSON.parse(
-      (await post(gateway.url, '{ ticketList(provider: SWEEPPEA, first: 25) { edges { node { number status } } } }')).text,
+      (await post(gateway.url, '{ ticketList(provider: SWEEPPEA, first: 25) { edges { node { number status } } } }'))
+        .text,
     );
     // As reviewed: data null, UPSTREAM_INVALID_RESPONSE "Sweeppea listed case 2000021 twice".
     expect(answer.errors).toBeUndefined();

@@ -22,6 +22,8 @@ export interface ListReader {
 interface Entry {
   readonly ticket: ListedTicket;
   readonly createdAt: IsoDateTime;
+  /** Read already by this walk, on an earlier page or in the other list: passed over, no edge. */
+  readonly shown: boolean;
 }
 
 /** One list as the walk goes: its cursor, and the rest of the page it stands on once read. */
@@ -49,8 +51,8 @@ type Seen = Map<string, Place>;
  * fetchOpenTickets, CLOSED fetchClosedTickets, ANY merges the two by creation date, newest first,
  * the open ticket first of two created at the same instant. A list's page is read only when the
  * next edge cannot be chosen without it, so `first` costs the pages it covers and no more. A case
- * number read twice in one walk (one upstream page, two pages of a list, or both lists) fails the
- * page, see readInto.
+ * number twice on one upstream page fails the page; one read again on a later read of the walk
+ * (the lists moved between two calls) is passed over, see readInto.
  */
 export async function listSweeppeaTickets(query: TicketListQuery, reader: ListReader): Promise<TicketPage> {
   const lists = LISTS_OF_STATE[query.filter.state];
@@ -69,7 +71,7 @@ export async function listSweeppeaTickets(query: TicketListQuery, reader: ListRe
       continue;
     }
     const entry = take(move.take);
-    edges.push({ ticket: entry.ticket, position: positionOf(streams) });
+    if (!entry.shown) edges.push({ ticket: entry.ticket, position: positionOf(streams) });
   }
   return {
     edges,
@@ -109,8 +111,11 @@ function comesBefore(best: Stream, unread: Stream, order: Stream[]): boolean {
 /**
  * Reads the page the stream's next ticket is on; a list with nothing left there moves on or ends.
  * Every summary of the page is checked, also those before the offset: a case number no ticket
- * can have, or one this walk has read already (on this page, another page of this list, or the
- * other list), is a page the walk cannot trust, and fails it (docs/providers/sweeppea.md, Lists).
+ * can have, or one twice on this page, is a page the walk cannot trust, and fails it. One this
+ * walk read on an earlier call (another page of this list, or the other list) is the list moving
+ * between two calls, a ticket created or closed meanwhile: it keeps its place, so the offsets
+ * still count Sweeppea's rows, but gives no edge, having given one already
+ * (docs/providers/sweeppea.md, Lists).
  */
 async function readInto(stream: Stream, reader: ListReader, seen: Seen): Promise<void> {
   const spot = stream.cursor.next!;
@@ -128,18 +133,22 @@ async function readInto(stream: Stream, reader: ListReader, seen: Seen): Promise
     }
     const place: Place = { list: stream.list, page: spot.page, index };
     const before = seen.get(number);
-    if (before !== undefined) {
+    if (before !== undefined && before.list === place.list && before.page === place.page) {
       throw new UpstreamInvalidResponseError(
         `Sweeppea listed case ${number} twice: at ${where(before)}, and at ${where(place)}`,
         { provider: 'sweeppea' },
       );
     }
-    seen.set(number, place);
-    return { summary, number };
+    if (before === undefined) seen.set(number, place);
+    return { summary, number, shown: before !== undefined };
   });
-  const rest = entries.slice(spot.offset).map(({ summary, number }) => {
+  const rest = entries.slice(spot.offset).map(({ summary, number, shown }) => {
     const listed = toListedFields(summary, stream.list === 'closed', { fetchedAt });
-    return { ticket: { provider: 'sweeppea', number, listed }, createdAt: createdAtOf(summary) } satisfies Entry;
+    return {
+      ticket: { provider: 'sweeppea', number, listed },
+      createdAt: createdAtOf(summary),
+      shown,
+    } satisfies Entry;
   });
   stream.pages = page.totalPages;
   if (rest.length > 0) {

@@ -205,7 +205,9 @@ describe('TicketLoader.list, the lists of one request together', () => {
     const settled = await Promise.allSettled(started);
     expect(settled.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected', 'rejected']);
     expect(settled[0]).toMatchObject({
-      reason: { message: 'Not read: another `ticketList` of this request was refused' },
+      reason: {
+        message: 'Not read: another `ticketList` of this request was refused: `first` must be 1 to 100; got 0',
+      },
     });
     expect(calls).toEqual([]);
   });
