@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createContext, type Context, type SharedState } from './loading/context.js';
 import { createMemoryIdempotencyStore } from './loading/idempotency.js';
 import { createProviderRegistry, offeredProviders, type ProviderRegistry } from './providers/registry.js';
+import { createGraphiQLRenderer } from './server/graphiql-page.js';
 import { EXAMPLE_QUERY } from './server/example-query.js';
 import { schemaFor } from './graphql/index.js';
 import { createMaskError } from './server/error-masking.js';
@@ -88,6 +89,8 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     // Only on the endpoint itself: yoga would render it for any path ending in `/graphql`.
     graphiql:
       config.graphiql && ((request) => isEndpoint(request) && { title: 'ticket-graph', defaultQuery: EXAMPLE_QUERY }),
+    // From the gateway itself, with no request to a CDN: the page loads with no internet.
+    renderGraphiQL: createGraphiQLRenderer(),
     // Yoga's CORS echoes any origin back with credentials allowed; useCors allows CORS_ORIGINS only.
     cors: false,
     context: ({ request, trace }: YogaInitialContext & RequestTraceContext) =>
