@@ -14,7 +14,7 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.goto(gateway.url);
-  await page.waitForFunction(() => document.body.innerText.includes('TicketsAcrossProviders'));
+  await page.waitForFunction(() => document.body.textContent?.includes('TicketsAcrossProviders'));
   await page.click('.graphiql-execute-button');
   await page.waitForFunction(() => document.querySelector('.graphiql-response')?.textContent?.includes('HYXTNJV'));
   await page.screenshot({ path: 'docs/graphiql.png' });

@@ -28,7 +28,7 @@ describe.skipIf(executablePath === undefined)('GraphiQL in Chromium', () => {
     });
     page.on('requestfailed', (request) => failures.push(`failed: ${request.url()}`));
     await page.goto(gateway.url);
-    await page.waitForFunction(() => document.body.innerText.includes('TicketsAcrossProviders'), null, {
+    await page.waitForFunction(() => document.body.textContent?.includes('TicketsAcrossProviders'), null, {
       timeout: 20_000,
     });
   }, 60_000);
@@ -47,8 +47,8 @@ describe.skipIf(executablePath === undefined)('GraphiQL in Chromium', () => {
   it('opens with the README example, titled ticket-graph', async () => {
     expect(await page.title()).toBe('ticket-graph');
     // The editor's lines as shown (Monaco writes spaces as U+00A0).
-    const editor = await page.$eval('.graphiql-query-editor .view-lines', (lines) =>
-      (lines as HTMLElement).innerText.replace(/\u00a0/g, ' '),
+    const editor = await page.$$eval('.graphiql-query-editor .view-line', (lines) =>
+      lines.map((line) => line.textContent?.replace(/\u00a0/g, ' ')).join('\n'),
     );
     expect(editor).toContain('query TicketsAcrossProviders {');
     expect(editor).toContain('{ provider: KAPTURE, number: "713516551148" }');
