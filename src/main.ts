@@ -3,6 +3,7 @@ import { createLogger, logOutput } from './telemetry/logger.js';
 import { createApp } from './app.js';
 import { type Config, ConfigError, loadConfig, pointAtSandbox } from './config.js';
 import { createGatewayServer } from './server/http-server.js';
+import { hostPort, listenFailure } from './server/listen-address.js';
 import { startSandbox } from './sandbox/index.js';
 import { SIGNAL_ECHO_MS, stopSignals } from './server/shutdown.js';
 import { onUnhandledRejection } from './server/unhandled-rejection.js';
@@ -52,12 +53,15 @@ async function main(): Promise<void> {
   const app = createApp(config, { logger });
   const { server, closeGracefully } = createGatewayServer(app.yoga, config.server);
   server.on('error', (error) => {
-    logger.fatal({ err: error }, 'the gateway could not listen');
+    // A port in use or a HOST not of this machine is a setting to change, said as plainly as a
+    // configuration error is, not a stack.
+    if (server.listening) logger.fatal({ err: error }, 'the gateway server failed');
+    else process.stderr.write(`ticket-graph: ${listenFailure(error, config.host, config.port)}\n`);
     void exit(1, EXIT_NOW_LINES_MS);
   });
   server.listen(config.port, config.host, () => {
     const enabled = app.providers.entries.filter((entry) => entry.enabled).map((entry) => entry.provider.name);
-    const url = `http://${config.host}:${config.port}/graphql`;
+    const url = `http://${hostPort(config.host, config.port)}/graphql`;
     logger.info(
       { providers: enabled },
       config.graphiql ? `ticket-graph is listening; GraphiQL at ${url}` : `ticket-graph is listening at ${url}`,
