@@ -91,39 +91,62 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-const flag = z
-  .enum(['true', 'false', '1', '0'], { error: 'must be true, false, 1 or 0' })
-  .transform((value) => value === 'true' || value === '1');
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** A value a variable refuses; `part` is the piece of a list that was refused, shown for the whole. */
+class Refused {
+  constructor(readonly part?: string) {}
+}
+const REFUSED = new Refused();
+
+/**
+ * A variable whose text `read` turns into a `T`, or refuses. `accepts` says in plain words what it
+ * takes, and is the whole of every refusal of it (see `refusal`); a secret's value is never shown.
+ */
+function variable<T>(accepts: string, read: (text: string) => T | Refused, options: { secret?: boolean } = {}) {
+  return z.string().transform((text, context) => {
+    const value = read(text);
+    if (!(value instanceof Refused)) return value;
+    context.addIssue({ code: 'custom', message: accepts, params: { secret: options.secret, part: value.part } });
+    return z.NEVER;
+  });
+}
+
+/** `PORT must be a whole number from 0 to 65535; got 70000`: the one wording of every refused variable. */
+function refusal(issue: z.core.$ZodIssue, env: Readonly<Record<string, string | undefined>>): string {
+  const name = String(issue.path[0]);
+  const params = issue.code === 'custom' ? (issue.params as { secret?: boolean; part?: string }) : {};
+  if (params.secret) return `${name} must be ${issue.message}`;
+  const got = params.part ?? env[name] ?? '';
+  const shown = got.length > 100 ? `${got.slice(0, 100)}…` : got;
+  return `${name} must be ${issue.message}; got ${/^\S+$/.test(shown) ? shown : JSON.stringify(shown)}`;
+}
+
+const FLAGS: Readonly<Record<string, boolean>> = { true: true, false: false, 1: true, 0: false };
+const flag = variable('true or false (or 1/0)', (text) => (Object.hasOwn(FLAGS, text) ? FLAGS[text]! : REFUSED));
 const integer = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number')
-    .transform(Number)
-    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
-const httpUrl = z
-  .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
-  .transform((url) => url.replace(/\/+$/, ''));
-const zone = z.string().refine(isKnownZone, 'must be an IANA time zone such as Europe/Rome');
-const secret = z
-  .string()
-  .min(1, 'must not be empty')
-  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
+  variable(`a whole number from ${min} to ${max}`, (text) => {
+    const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    return value >= min && value <= max ? value : REFUSED;
+  });
+/** One of `values`, in any case and with spaces around it: `V2` and `v2` are one API. */
+const choice = (values: readonly [string, ...string[]]) =>
+  variable(`${values.slice(0, -1).join(', ')} or ${values.at(-1)}`, (text) => {
+    const value = text.trim().toLowerCase();
+    return values.includes(value) ? value : REFUSED;
+  });
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const NODE_ENVS = ['development', 'production', 'test'] as const;
+const httpUrl = variable('an http:// or https:// URL', (text) =>
+  URL.canParse(text) && /^https?:$/.test(new URL(text).protocol) ? text.replace(/\/+$/, '') : REFUSED,
+);
+const zone = variable('an IANA time zone such as Europe/Rome', (text) => (isKnownZone(text) ? text : REFUSED));
+const readSecret = (text: string) => (/^[\x21-\x7e]+$/.test(text) ? text : REFUSED);
+const secret = variable('printable ASCII without spaces', readSecret, { secret: true });
 
 const KIB = 1024;
 const MIB = 1024 * KIB;
 const GIB = 1024 * MIB;
 
 /** An origin as a browser sends it: scheme, host and port only; never `*`. */
-const origin = z.string().superRefine((value, context) => {
-  if (isOrigin(value)) return;
-  const named = JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}…` : value);
-  context.addIssue({
-    code: 'custom',
-    message: `must list origins such as https://app.example.com (scheme, host and port; no path, no *): not ${named}`,
-  });
-});
-
 function isOrigin(value: string): boolean {
   try {
     const url = new URL(value);
@@ -133,19 +156,23 @@ function isOrigin(value: string): boolean {
   }
 }
 /**
- * Comma-separated values, each checked; spaces around a comma are dropped. A value that names
- * nothing (`,`) is refused rather than read as an empty list, which would leave the gate open.
+ * Comma-separated values, each read by `item`; spaces around a comma are dropped. A value that
+ * names nothing (`,`) is refused rather than read as an empty list, which would leave the gate open.
  */
-const list = (item: z.ZodType<string, string>, what: string) =>
-  z
-    .string()
-    .transform((value) =>
-      value
+const list = (accepts: string, item: (part: string) => string | Refused, options: { secret?: boolean } = {}) =>
+  variable(
+    accepts,
+    (text) => {
+      const parts = text
         .split(',')
         .map((part) => part.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(item).min(1, `must be ${what}`));
+        .filter(Boolean);
+      if (parts.length === 0) return REFUSED;
+      const refused = parts.find((part) => item(part) instanceof Refused);
+      return refused === undefined ? parts : new Refused(refused);
+    },
+    options,
+  );
 
 const envKey = (name: ProviderName, suffix: string) => `${name.toUpperCase()}_${suffix}`;
 /** The variables of an OAuth password-grant login, all four or none. */
@@ -154,14 +181,24 @@ const LOGIN_PARTS = ['OAUTH_CLIENT_ID', 'OAUTH_CLIENT_SECRET', 'OAUTH_USERNAME',
 function envShape() {
   const fields: Record<string, z.ZodType> = {
     PORT: integer(0, 65535).default(4000),
-    HOST: z.string().min(1).default('127.0.0.1'),
+    HOST: z.string().default('127.0.0.1'),
+    NODE_ENV: choice(NODE_ENVS).optional(),
     SANDBOX: flag.optional(),
     GRAPHIQL: flag.optional(),
     INTROSPECTION: flag.optional(),
-    GATEWAY_API_KEYS: list(secret, 'a comma-separated list of keys').optional(),
+    GATEWAY_API_KEYS: list('a comma-separated list of keys, each printable ASCII without spaces', readSecret, {
+      secret: true,
+    }).optional(),
     // An HMAC key: short ones can be guessed from the fingerprints they make.
-    SHARED_STATE_SECRET: secret.pipe(z.string().min(32, 'must be at least 32 characters')).optional(),
-    CORS_ORIGINS: list(origin, 'a comma-separated list of origins such as https://app.example.com').optional(),
+    SHARED_STATE_SECRET: variable(
+      'at least 32 printable ASCII characters without spaces',
+      (text) => (text.length >= 32 ? readSecret(text) : REFUSED),
+      { secret: true },
+    ).optional(),
+    CORS_ORIGINS: list(
+      'a comma-separated list of origins such as https://app.example.com (scheme, host and port; no path, no *)',
+      (part) => (isOrigin(part) ? part : REFUSED),
+    ).optional(),
     UPSTREAM_TIMEOUT_MS: integer(100, 600_000).default(10_000),
     UPSTREAM_QUEUE_TIMEOUT_MS: integer(100, 600_000).default(30_000),
     UPSTREAM_RETRIES: integer(0, 10).default(2),
@@ -175,7 +212,7 @@ function envShape() {
     SERVER_HEADERS_TIMEOUT_MS: integer(1_000, 600_000).optional(),
     SERVER_REQUEST_TIMEOUT_MS: integer(1_000, 600_000).default(30_000),
     SERVER_KEEPALIVE_TIMEOUT_MS: integer(1_000, 600_000).default(65_000),
-    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+    LOG_LEVEL: choice(LOG_LEVELS).default('info'),
   };
   for (const name of PROVIDER_NAMES) {
     fields[envKey(name, 'API_KEY')] = secret.optional();
@@ -186,16 +223,11 @@ function envShape() {
     if (PROVIDER_CATALOG[name].maxBatch) fields[envKey(name, 'MAX_BATCH')] = integer(1, 100).optional();
     const apis = PROVIDER_CATALOG[name].apis?.map((api) => api.name);
     if (apis) {
-      // `V2` and `v2` are one API: the names are lower case.
-      fields[envKey(name, 'API')] = z
-        .string()
-        .transform((value) => value.trim().toLowerCase())
-        .pipe(z.enum(apis as [string, ...string[]], { error: `must be one of ${apis.join(', ')}` }))
-        .optional();
+      fields[envKey(name, 'API')] = choice(apis as [string, ...string[]]).optional();
     }
     if (PROVIDER_CATALOG[name].oauthTokenPath) {
       for (const part of LOGIN_PARTS)
-        fields[envKey(name, part)] = (part === 'OAUTH_USERNAME' ? z.string().min(1) : secret).optional();
+        fields[envKey(name, part)] = (part === 'OAUTH_USERNAME' ? z.string() : secret).optional();
     }
   }
   return z.object(fields);
@@ -213,8 +245,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   );
   const parsed = envShape().safeParse(present);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`);
-    throw new ConfigError(lines.join('\n'));
+    throw new ConfigError(parsed.error.issues.map((issue) => refusal(issue, present)).join('\n'));
   }
   const values = parsed.data as Record<string, unknown>;
   const read = <T>(key: string) => values[key] as T;
@@ -265,9 +296,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
 
   const anyEnabled = PROVIDER_NAMES.some((name) => providers[name].enabled);
-  // `Production` or `PRODUCTION` is meant as production: read otherwise, it would serve GraphiQL,
-  // introspection and the sandbox.
-  const production = env.NODE_ENV?.toLowerCase() === 'production';
+  // `Production` or `PRODUCTION` is meant as production (`choice` reads any case), and `prod` is
+  // refused: read as development, either would serve GraphiQL, introspection and the sandbox.
+  const production = read('NODE_ENV') === 'production';
   // Made-up tickets answered 200 are no default for production: there the sandbox is asked for.
   const sandbox = read<boolean | undefined>('SANDBOX') ?? (!anyEnabled && !production);
   if (production && !sandbox && !anyEnabled) {

@@ -50,6 +50,15 @@ describe('starting the gateway', () => {
     expect(main.output.stdout).not.toContain('"level":60');
   });
 
+  it('refuses an unknown NODE_ENV in one line naming the allowed values, rather than run as development', async () => {
+    const main = startMain({ NODE_ENV: 'prod', HOST: '127.0.0.1', PORT: String(await closedPort()) });
+    expect(await main.exited).toBe(1);
+    expect(main.output.stderr).toBe(
+      'ticket-graph: invalid configuration: NODE_ENV must be development, production or test; got prod\n',
+    );
+    expect(main.output.stdout).toBe('');
+  });
+
   it('prints the address of an IPv6 HOST in brackets, as a URL it can be opened at', async () => {
     const port = await closedPort();
     const main = startMain({ HOST: '::1', PORT: String(port) });

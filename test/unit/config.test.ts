@@ -33,7 +33,7 @@ describe('loadConfig', () => {
     expect(loadConfig({}).providers.hostup.api).toBe('legacy');
     expect(loadConfig({ HOSTUP_API: ' V2 ' }).providers.hostup.api).toBe('v2');
     expect(loadConfig({}).providers.sweeppea.api).toBeUndefined();
-    expect(() => loadConfig({ HOSTUP_API: 'v3' })).toThrow(new ConfigError('HOSTUP_API must be one of legacy, v2'));
+    expect(() => loadConfig({ HOSTUP_API: 'v3' })).toThrow(new ConfigError('HOSTUP_API must be legacy or v2; got v3'));
   });
 
   it('reads the upstream bytes a request may pull in and the largest response it may get', () => {
@@ -79,36 +79,76 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    [{ PORT: '70000' }, /^PORT must be at most 65535$/],
-    [{ PORT: 'eighty' }, /^PORT must be a whole number$/],
-    [{ KELIWEB_TIMEZONE: 'Europe/Atlantis' }, /^KELIWEB_TIMEZONE must be an IANA time zone/],
-    [{ HOSTUP_BASE_URL: 'ftp://example.com' }, /^HOSTUP_BASE_URL must be an http/],
-    [{ SANDBOX: 'yes' }, /^SANDBOX /],
-    [{ KAPTURE_MAX_BATCH: '0' }, /^KAPTURE_MAX_BATCH must be at least 1$/],
-    [{ SWEEPPEA_MAX_CONCURRENCY: '-1' }, /^SWEEPPEA_MAX_CONCURRENCY must be a whole number$/],
-    [{ UPSTREAM_TIMEOUT_MS: '5' }, /^UPSTREAM_TIMEOUT_MS must be at least 100$/],
-    [{ UPSTREAM_QUEUE_TIMEOUT_MS: '1e9' }, /^UPSTREAM_QUEUE_TIMEOUT_MS must be a whole number$/],
-    [{ SHUTDOWN_TIMEOUT_MS: '700000' }, /^SHUTDOWN_TIMEOUT_MS must be at most 600000$/],
-    [{ UPSTREAM_MAX_BYTES_PER_REQUEST: '1000' }, /^UPSTREAM_MAX_BYTES_PER_REQUEST must be at least 65536$/],
-    [{ UPSTREAM_MAX_BYTES_PER_REQUEST: '32MiB' }, /^UPSTREAM_MAX_BYTES_PER_REQUEST must be a whole number$/],
-    [{ RESPONSE_MAX_BYTES: '536870912' }, /^RESPONSE_MAX_BYTES must be at most 268435456$/],
+    [{ PORT: '70000' }, /^PORT must be a whole number from 0 to 65535; got 70000$/],
+    [{ PORT: 'eighty' }, /^PORT must be a whole number from 0 to 65535; got eighty$/],
+    [{ KELIWEB_TIMEZONE: 'Europe/Atlantis' }, /^KELIWEB_TIMEZONE must be an IANA time zone .*; got Europe\/Atlantis$/],
+    [{ HOSTUP_BASE_URL: 'ftp://example.com' }, /^HOSTUP_BASE_URL must be an http:\/\/ or https:\/\/ URL; got ftp:/],
+    [{ SANDBOX: 'yes' }, /^SANDBOX must be true or false \(or 1\/0\); got yes$/],
+    [{ KAPTURE_MAX_BATCH: '0' }, /^KAPTURE_MAX_BATCH must be a whole number from 1 to 100; got 0$/],
+    [{ SWEEPPEA_MAX_CONCURRENCY: '-1' }, /^SWEEPPEA_MAX_CONCURRENCY must be a whole number from 1 to 256; got -1$/],
+    [{ UPSTREAM_TIMEOUT_MS: '5' }, /^UPSTREAM_TIMEOUT_MS must be a whole number from 100 to 600000; got 5$/],
+    [{ UPSTREAM_TIMEOUT_MS: '-5' }, /^UPSTREAM_TIMEOUT_MS must be a whole number from 100 to 600000; got -5$/],
+    [
+      { UPSTREAM_QUEUE_TIMEOUT_MS: '1e9' },
+      /^UPSTREAM_QUEUE_TIMEOUT_MS must be a whole number from 100 to 600000; got 1e9$/,
+    ],
+    [{ SHUTDOWN_TIMEOUT_MS: '700000' }, /^SHUTDOWN_TIMEOUT_MS must be a whole number from 0 to 600000; got 700000$/],
+    [
+      { UPSTREAM_MAX_BYTES_PER_REQUEST: '1000' },
+      /^UPSTREAM_MAX_BYTES_PER_REQUEST must be a whole number from 65536 to /,
+    ],
+    [
+      { UPSTREAM_MAX_BYTES_PER_REQUEST: '32MiB' },
+      /^UPSTREAM_MAX_BYTES_PER_REQUEST must be a whole number .*; got 32MiB$/,
+    ],
+    [
+      { RESPONSE_MAX_BYTES: '536870912' },
+      /^RESPONSE_MAX_BYTES must be a whole number from 65536 to 268435456; got 536870912$/,
+    ],
     [{ KAPTURE_API_KEY: 'abc' }, /^KAPTURE_BASE_URL is required when Kapture CRM is enabled$/],
-    [{ SWEEPPEA_API_KEY: 'has space' }, /^SWEEPPEA_API_KEY must be printable ASCII/],
+    // A secret's refusal never shows it.
+    [{ SWEEPPEA_API_KEY: 'has space' }, /^SWEEPPEA_API_KEY must be printable ASCII without spaces$/],
+    [
+      { SHARED_STATE_SECRET: 'short' },
+      /^SHARED_STATE_SECRET must be at least 32 printable ASCII characters without spaces$/,
+    ],
     // Set, but naming no key: read as "no keys" it would leave the gateway open.
-    [{ GATEWAY_API_KEYS: ',' }, /^GATEWAY_API_KEYS must be a comma-separated list of keys$/],
-    [{ GATEWAY_API_KEYS: '' }, /^GATEWAY_API_KEYS must be a comma-separated list of keys$/],
-    [{ CORS_ORIGINS: 'https://*.example.com' }, /^CORS_ORIGINS must list origins/],
-    [{ GATEWAY_API_KEYS: ' , ,' }, /^GATEWAY_API_KEYS must be a comma-separated list of keys$/],
-    [{ GATEWAY_API_KEYS: 'a,has space' }, /^GATEWAY_API_KEYS must be printable ASCII/],
-    [{ CORS_ORIGINS: '*' }, /^CORS_ORIGINS must list origins such as https:\/\/app\.example\.com/],
-    [{ CORS_ORIGINS: 'https://app.example.com,*' }, /^CORS_ORIGINS must list origins/],
+    [
+      { GATEWAY_API_KEYS: ',' },
+      /^GATEWAY_API_KEYS must be a comma-separated list of keys, each printable ASCII without spaces$/,
+    ],
+    [
+      { GATEWAY_API_KEYS: '' },
+      /^GATEWAY_API_KEYS must be a comma-separated list of keys, each printable ASCII without spaces$/,
+    ],
+    [{ CORS_ORIGINS: 'https://*.example.com' }, /^CORS_ORIGINS must be a comma-separated list of origins/],
+    [
+      { GATEWAY_API_KEYS: ' , ,' },
+      /^GATEWAY_API_KEYS must be a comma-separated list of keys, each printable ASCII without spaces$/,
+    ],
+    [
+      { GATEWAY_API_KEYS: 'a,has space' },
+      /^GATEWAY_API_KEYS must be a comma-separated list of keys, each printable ASCII without spaces$/,
+    ],
+    [
+      { CORS_ORIGINS: '*' },
+      /^CORS_ORIGINS must be a comma-separated list of origins such as https:\/\/app\.example\.com .*; got \*$/,
+    ],
+    [
+      { CORS_ORIGINS: 'https://app.example.com,*' },
+      /^CORS_ORIGINS must be a comma-separated list of origins .*; got \*$/,
+    ],
     [
       { CORS_ORIGINS: 'https://app.example.com, https://app.example.com/path' },
-      /^CORS_ORIGINS must list origins .*: not "https:\/\/app\.example\.com\/path"$/,
+      /^CORS_ORIGINS must be a comma-separated list of origins .*; got https:\/\/app\.example\.com\/path$/,
     ],
-    [{ LOG_LEVEL: 'verbose' }, /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent$/],
-    [{ GRAPHIQL: 'yes' }, /^GRAPHIQL must be true, false, 1 or 0$/],
-    [{ CORS_ORIGINS: 'app.example.com' }, /^CORS_ORIGINS must list origins/],
+    [{ LOG_LEVEL: 'verbose' }, /^LOG_LEVEL must be fatal, error, warn, info, debug, trace or silent; got verbose$/],
+    [{ NODE_ENV: 'prod' }, /^NODE_ENV must be development, production or test; got prod$/],
+    [{ GRAPHIQL: 'yes' }, /^GRAPHIQL must be true or false \(or 1\/0\); got yes$/],
+    [
+      { CORS_ORIGINS: 'app.example.com' },
+      /^CORS_ORIGINS must be a comma-separated list of origins .*; got app\.example\.com$/,
+    ],
     [{ CORS_ORIGINS: ',' }, /^CORS_ORIGINS must be a comma-separated list of origins/],
     [
       { KELIWEB_OAUTH_CLIENT_ID: '7', KELIWEB_OAUTH_CLIENT_SECRET: 's', KELIWEB_OAUTH_USERNAME: 'u' },
@@ -162,14 +202,26 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    [{ SERVER_REQUEST_TIMEOUT_MS: '0' }, /^SERVER_REQUEST_TIMEOUT_MS must be at least 1000$/],
-    [{ SERVER_KEEPALIVE_TIMEOUT_MS: '700000' }, /^SERVER_KEEPALIVE_TIMEOUT_MS must be at most 600000$/],
+    [
+      { SERVER_REQUEST_TIMEOUT_MS: '0' },
+      /^SERVER_REQUEST_TIMEOUT_MS must be a whole number from 1000 to 600000; got 0$/,
+    ],
+    [
+      { SERVER_KEEPALIVE_TIMEOUT_MS: '700000' },
+      /^SERVER_KEEPALIVE_TIMEOUT_MS must be a whole number from 1000 to 600000; got 700000$/,
+    ],
     [
       { SERVER_HEADERS_TIMEOUT_MS: '40000' },
       /^SERVER_HEADERS_TIMEOUT_MS must be at most SERVER_REQUEST_TIMEOUT_MS \(30000\)$/,
     ],
   ])('refuses the server timeouts %j with one line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('runs as development with NODE_ENV unset, as npm start does, and as vitest sets it (test)', () => {
+    expect(loadConfig({}).production).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'development' }).production).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test' })).toMatchObject({ production: false, graphiql: true, sandbox: true });
   });
 
   describe('in production (NODE_ENV=production)', () => {
