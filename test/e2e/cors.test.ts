@@ -72,6 +72,13 @@ describe('CORS_ORIGINS', () => {
     expect(await response.json()).toEqual({ data: { ticket: { number: '616828' } } });
   });
 
+  it("lets a listed origin's page read the answer's X-Request-Id, to quote it in a bug report", async () => {
+    const response = await post(gateway, APP);
+    expect(response.headers.get('x-request-id')).toMatch(/\S/);
+    const exposed = response.headers.get('access-control-expose-headers')?.toLowerCase().split(/,\s*/);
+    expect(exposed).toContain('x-request-id');
+  });
+
   it.each([EVIL, 'https://app.example.com.evil.example', 'http://app.example.com', 'null'])(
     'gives %s no CORS header',
     async (origin) => {
