@@ -1,7 +1,6 @@
 import { LIST_STATES, type ListState, MAX_PAGE_SIZE, MAX_SEARCH_LENGTH } from '../domain/ticket-list.js';
 import type { ListPage } from '../loading/ticket-loader.js';
-import { PROVIDER_NAMES } from '../domain/model.js';
-import { PROVIDER_CATALOG, PROVIDERS_THAT_CAN } from '../providers/catalog.js';
+import { catalogListings, PROVIDER_CATALOG, PROVIDERS_THAT_CAN } from '../providers/catalog.js';
 import { builder } from './builder.js';
 import { capableProviderEnum } from './enums.js';
 import { TicketObject } from './ticket.js';
@@ -16,22 +15,18 @@ import { TicketObject } from './ticket.js';
  * days apart)". A provider that lists through one of its APIs only says which.
  */
 function listingFilters(): string {
-  return PROVIDER_NAMES.flatMap((name) => {
-    const entry = PROVIDER_CATALOG[name];
-    const lists = [
-      ...(entry.listing ? [{ api: undefined, facts: entry.listing }] : []),
-      ...(entry.apis ?? []).flatMap((api) => (api.listing ? [{ api: api.name, facts: api.listing }] : [])),
-    ];
-    return lists.map(({ api, facts }) => {
-      const code = (names: readonly string[]) => names.map((filter) => `\`${filter}\``).join(', ');
+  const code = (names: readonly string[]) => names.map((filter) => `\`${filter}\``).join(', ');
+  return catalogListings()
+    .map(({ name, api, facts }) => {
       const rules = [
         ...(facts.requires?.length ? [`required: ${code(facts.requires)}`] : []),
         ...(facts.maxCreatedSpanDays ? [`at most ${facts.maxCreatedSpanDays} days apart`] : []),
       ];
       const through = api === undefined ? '' : ` (\`${name.toUpperCase()}_API=${api}\`)`;
-      return `${entry.displayName}${through}: ${code(facts.filters)}${rules.length ? ` (${rules.join('; ')})` : ''}`;
-    });
-  }).join('. ');
+      const said = rules.length ? ` (${rules.join('; ')})` : '';
+      return `${PROVIDER_CATALOG[name].displayName}${through}: ${code(facts.filters)}${said}`;
+    })
+    .join('. ');
 }
 
 const stateDescriptions: Record<ListState, string> = {

@@ -132,6 +132,21 @@ export function catalogListing(name: ProviderName, api?: string): ListingFacts |
   return chosen?.listing ?? entry.listing;
 }
 
+/** Every list a provider's APIs offer, with the API it needs (undefined: its only or default one). */
+export function catalogListings(): readonly {
+  readonly name: ProviderName;
+  readonly api: string | undefined;
+  readonly facts: ListingFacts;
+}[] {
+  return PROVIDER_NAMES.flatMap((name) => {
+    const entry = PROVIDER_CATALOG[name];
+    return [
+      ...(entry.listing ? [{ name, api: undefined, facts: entry.listing }] : []),
+      ...(entry.apis ?? []).flatMap((api) => (api.listing ? [{ name, api: api.name, facts: api.listing }] : [])),
+    ];
+  });
+}
+
 /** Whether some API of `name` can do `action`. */
 function canEver(name: ProviderName, action: OfferedCapability): boolean {
   const entry = PROVIDER_CATALOG[name];

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { DEPARTMENTS } from './seed-text.js';
 import type { HostupReply, HostupTicket } from './seed.js';
+import { readOnce } from '../read-once.js';
 
 /**
  * The v2 API's view of the tickets the legacy API serves: the same seeded records, in v2's
@@ -23,21 +24,14 @@ function ulid(prefix: string, ms: number, seed: string): string {
   return `${prefix}_${time}${random}`;
 }
 
-/** A legacy date (server time, Europe/Stockholm) as epoch milliseconds; null for HostBill's "never". */
-function millisOf(local: string): number | null {
-  let known = MILLIS.get(local);
-  if (known === undefined) {
-    const date = DateTime.fromFormat(local, 'yyyy-MM-dd HH:mm:ss', { zone: 'Europe/Stockholm' });
-    known = date.isValid ? date.toMillis() : null;
-    // A list sorts every ticket by these: parsed once each, not once a comparison.
-    if (MILLIS.size >= 10_000) MILLIS.clear();
-    MILLIS.set(local, known);
-  }
-  return known;
-}
-
-/** Local dates already read, and their instants. */
-const MILLIS = new Map<string, number | null>();
+/**
+ * A legacy date (server time, Europe/Stockholm) as epoch milliseconds; null for HostBill's
+ * "never". A list sorts every ticket by these: each date is read once, not once a comparison.
+ */
+const millisOf = readOnce((local: string): number | null => {
+  const date = DateTime.fromFormat(local, 'yyyy-MM-dd HH:mm:ss', { zone: 'Europe/Stockholm' });
+  return date.isValid ? date.toMillis() : null;
+});
 
 /** A legacy date as v2 sends it: ISO-8601 in UTC, to the second. */
 function isoOf(local: string): string | null {

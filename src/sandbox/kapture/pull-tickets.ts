@@ -5,6 +5,7 @@ import type { SandboxCall, SandboxReply } from '../simulator.js';
 import type { TicketStore } from '../ticket-store.js';
 import { kaptureFailure } from './errors.js';
 import type { KaptureTicket } from './seed.js';
+import { readOnce } from '../read-once.js';
 
 /** The tenant's zone: its days are the pull's days, and its tickets' local times are in it. */
 const ZONE = 'Asia/Kolkata';
@@ -18,18 +19,10 @@ function midnightOf(value: unknown): DateTime | null {
 }
 
 /** When a ticket was created, by its `date` text: each read once, since a pull looks at every ticket. */
-function createdAt(ticket: KaptureTicket): number {
-  const text = ticket.task_details.date;
-  let at = CREATED.get(text);
-  if (at === undefined) {
-    at = DateTime.fromFormat(text, 'dd-MM-yyyy HH:mm', { zone: ZONE }).toMillis();
-    if (CREATED.size >= 10_000) CREATED.clear();
-    CREATED.set(text, at);
-  }
-  return at;
-}
-
-const CREATED = new Map<string, number>();
+const createdAtOf = readOnce((text: string) =>
+  DateTime.fromFormat(text, 'dd-MM-yyyy HH:mm', { zone: ZONE }).toMillis(),
+);
+const createdAt = (ticket: KaptureTicket): number => createdAtOf(ticket.task_details.date);
 
 /**
  * `POST /select-ticket-between-start-and-end-dates.html/v.2.0` (docs/providers/kapture.md, Lists):

@@ -140,7 +140,7 @@ const LIST_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /** A problem document with the fields it refused (`errors[].field`), as a 400 has it. */
-const fieldProblemShape = z.object({ code: z.string(), errors: z.array(z.object({ field: z.string() })).nullish() });
+const fieldProblemShape = hostupProblemShape.extend({ errors: z.array(z.object({ field: z.string() })).nullish() });
 
 /**
  * The error a list answer stands for, as `problemError` reads one (docs/providers/hostup.md,
