@@ -18,11 +18,13 @@ import { useCors } from './server/plugins/use-cors.js';
 import { useCsrfPrevention } from './server/plugins/use-csrf-prevention.js';
 import { useSingleEndpoint } from './server/plugins/use-single-endpoint.js';
 import { useNoSuggestions } from './server/plugins/use-no-suggestions.js';
+import { useKnownOperationTypes } from './server/plugins/use-known-operation-types.js';
 import { useSafeParseErrors } from './server/plugins/use-safe-parse-errors.js';
 import { useStreamArguments } from './server/plugins/use-stream-arguments.js';
 import { useIncrementalFallback } from './server/plugins/use-incremental-fallback.js';
 import { useIntrospectionOff } from './server/plugins/use-introspection-off.js';
 import { useRootRedirect } from './server/plugins/use-root-redirect.js';
+import { usePageLoadNotice } from './server/plugins/use-page-load-notice.js';
 import { createGatewayMetrics, type GatewayMetrics } from './telemetry/metrics.js';
 import { METRICS_ENDPOINT, useMetrics } from './server/plugins/use-metrics.js';
 import { HEALTH_ENDPOINT, READY_ENDPOINT, useProbes, YOGA_HEALTH_CHECK_OFF } from './server/plugins/use-probes.js';
@@ -117,6 +119,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
         open: [READY_ENDPOINT, METRICS_ENDPOINT, HEALTH_ENDPOINT],
       }),
       ...(config.corsOrigins.length > 0 ? [useCors({ origins: config.corsOrigins })] : []),
+      usePageLoadNotice({ graphiql: config.graphiql }),
       // `@defer` / `@stream`, answered as multipart/mixed or text/event-stream to a client that accepts it.
       useDeferStream(),
       useStreamArguments(),
@@ -126,6 +129,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
       useCsrfPrevention(),
       useSafeParseErrors(),
       useQueryLimits(),
+      useKnownOperationTypes(),
       ...(config.production ? [useNoSuggestions()] : []),
       useResponseLimit({ maxBytes: config.responseMaxBytes }),
       ...(config.introspection ? [] : [useIntrospectionOff()]),

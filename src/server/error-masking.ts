@@ -41,10 +41,13 @@ export function createMaskError(logger: Logger, options: MaskErrorOptions = {}):
         extensions: original.extensions,
       });
     }
-    if (graphqlError && !graphqlError.originalError) return graphqlError;
-    // graphql-js's own report on the request (a variable's value its type refuses), wrapping the
-    // scalar's or enum's GraphQLError: the client's input at fault, not ours.
-    if (graphqlError && original instanceof GraphQLError) {
+    // graphql-js's own reports on the request, at no path: a variable missing or null (on its
+    // own), or a variable's value its type refuses (wrapping the scalar's or enum's error). The
+    // client's input is at fault, not ours. Any other GraphQLError of our own is answered as made.
+    const ownReport = graphqlError && !graphqlError.originalError;
+    if (ownReport && (graphqlError.path !== undefined || graphqlError.extensions.code !== undefined))
+      return graphqlError;
+    if (graphqlError && (ownReport || original instanceof GraphQLError)) {
       if (graphqlError.extensions.code !== undefined) return graphqlError;
       const { nodes, path, extensions } = graphqlError;
       return new GraphQLError(graphqlError.message, {

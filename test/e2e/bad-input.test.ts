@@ -93,8 +93,8 @@ const CASES: Record<string, Case> = {
     code: 'GRAPHQL_VALIDATION_FAILED',
   },
   'a variable of the wrong type': { body: query(TICKET, { n: 42 }), status: 400, error: /String/ },
-  'a missing non-null variable': { body: query(TICKET, {}), status: 400, error: /\$n/ },
-  'a null non-null variable': { body: query(TICKET, { n: null }), status: 400, error: /\$n/ },
+  'a missing non-null variable': { body: query(TICKET, {}), status: 400, error: /\$n/, code: 'BAD_USER_INPUT' },
+  'a null non-null variable': { body: query(TICKET, { n: null }), status: 400, error: /\$n/, code: 'BAD_USER_INPUT' },
   'a list variable given an object': {
     body: query('query($r: [TicketRef!]!) { tickets(refs: $r) { id } }', { r: { provider: 'HOSTUP' } }),
     status: 400,
@@ -119,11 +119,11 @@ const CASES: Record<string, Case> = {
     error: /cannot spread fragment/i,
   },
   'an undefined fragment': { body: query('{ providers { ...Missing } }'), status: 400, error: /unknown fragment/i },
-  // Valid GraphQL the schema cannot run: an execution error, so HTTP 200 with no data.
   'a subscription (there are none)': {
     body: query('subscription { ticket }'),
-    status: 200,
-    error: /not configured to execute subscription/i,
+    status: 400,
+    error: /^This gateway answers no subscription operations\.$/,
+    code: 'GRAPHQL_VALIDATION_FAILED',
   },
   'a selection 12 deep': {
     body: query(`{ ${'a { '.repeat(12)}b${' }'.repeat(12)} }`),
@@ -153,9 +153,9 @@ const CASES: Record<string, Case> = {
     error: /CSRF/,
     code: 'BAD_REQUEST',
   },
-  'a GET without a CSRF header': {
-    method: 'GET',
-    search: `query=${encodeURIComponent('{ __typename }')}`,
+  'a form POST without a CSRF header': {
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: `query=${encodeURIComponent('{ __typename }')}`,
     status: 403,
     error: /CSRF/,
     code: 'BAD_REQUEST',
@@ -315,9 +315,11 @@ const CASES: Record<string, Case> = {
   },
 };
 
-async function send(
-  input: Case,
-): Promise<{ status: number; body: { errors?: { message: string; extensions?: { code?: string } }[] } }> {
+async function send(input: Case): Promise<{
+  status: number;
+  json: boolean;
+  body: { errors?: { message: string; extensions?: { code?: string } }[] };
+}> {
   const method = input.method ?? 'POST';
   const body =
     input.body === undefined ? undefined : typeof input.body === 'string' ? input.body : JSON.stringify(input.body);
@@ -327,21 +329,23 @@ async function send(
     ...(body !== undefined && { body }),
   });
   const text = await response.text();
+  const json = /json/.test(response.headers.get('content-type') ?? '');
   let parsed: { errors?: { message: string; extensions?: { code?: string } }[] } = {};
   try {
     parsed = JSON.parse(text);
   } catch {
     parsed = { errors: [{ message: text }] };
   }
-  return { status: response.status, body: parsed };
+  return { status: response.status, json, body: parsed };
 }
 
 describe(`${Object.keys(CASES).length} bad inputs`, () => {
   it.each(Object.entries(CASES))('answers %s with the right status and a clear error', async (_name, input) => {
-    const { status, body } = await send(input);
+    const { status, body, json } = await send(input);
     expect(status).toBe(input.status);
     expect(body.errors?.[0]?.message).toMatch(input.error);
     if (input.code) expect(body.errors?.[0]?.extensions?.code).toBe(input.code);
+    if (json) for (const error of body.errors ?? []) expect(error.extensions?.code).toMatch(/^[A-Z_]+$/);
   });
 
   it('answers a chunked body, which states no length, with 411 before reading it', async () => {
@@ -376,7 +380,7 @@ describe(`${Object.keys(CASES).length} bad inputs`, () => {
 
   it.each([
     ['POST', '/graphql', 'Content-Length: 1073741824', 413],
-    ['GET', '/graphql', 'Content-Length: 1073741824', 403],
+    ['GET', '/graphql', 'Content-Length: 1073741824', 200],
     ['PUT', '/graphql', 'Content-Length: 1073741824', 405],
     ['POST', '/nope', 'Content-Length: 1073741824', 404],
     ['POST', '/graphql/', 'Content-Length: 1073741824', 404],

@@ -25,15 +25,41 @@ describe('NODE_ENV=production', () => {
   });
   afterAll(() => gateway.close());
 
-  it('serves no GraphiQL page, and tells a browser that loads the endpoint so', async () => {
+  it('serves no GraphiQL page, and tells a browser that loads the endpoint so in one line of HTML', async () => {
     const page = await graphiqlPage(gateway);
-    expect(page.status).toBe(403);
-    expect(page.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
-    expect(await page.json()).toEqual({
-      errors: [
-        { message: expect.stringMatching(/\(GraphiQL is off on this gateway\)$/), extensions: { code: 'BAD_REQUEST' } },
-      ],
+    expect(page.status).toBe(406);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await page.text();
+    expect(html.trim().split('\n')).toHaveLength(1);
+    expect(html).toContain(
+      '<p>This is the GraphQL endpoint of ticket-graph. GraphiQL is off on this gateway (GRAPHIQL=true turns it on); ' +
+        'send GraphQL requests as POST application/json.</p>',
+    );
+  });
+
+  it('answers a GET query from a browser address bar as JSON, not with the page', async () => {
+    const response = await fetch(`${gateway.url}?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
     });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('says in one line what it answers to a client that accepts none of it (HTML to a browser, text otherwise)', async () => {
+    const url = `${gateway.url}?query=${encodeURIComponent('{ __typename }')}`;
+    const text = await fetch(url, { headers: { accept: 'image/png' } });
+    expect(text.status).toBe(406);
+    expect(text.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await text.text()).toBe(
+      'This endpoint answers application/graphql-response+json, application/json, multipart/mixed or ' +
+        'text/event-stream, and the request accepts none of them.\n',
+    );
+    const html = await fetch(url, { headers: { accept: 'text/html' } });
+    expect(html.status).toBe(406);
+    expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await html.text()).toMatch(
+      /^<!doctype html>.*<p>This endpoint answers .* accepts none of them\.<\/p><\/html>\n$/,
+    );
   });
 
   it('answers no introspection', async () => {
@@ -125,21 +151,34 @@ describe('outside production', () => {
   });
 
   describe('CSRF prevention', () => {
-    const get = (headers: Record<string, string> = {}) =>
-      fetch(`${gateway.url}?query=${encodeURIComponent('{ __typename }')}`, {
+    const get = (headers: Record<string, string> = {}, query = '{ __typename }') =>
+      fetch(`${gateway.url}?query=${encodeURIComponent(query)}`, {
         headers: { accept: 'application/graphql-response+json', ...headers },
       });
 
-    it('refuses a GET query without a preflight header: a browser could send it cross-site', async () => {
+    it('answers a GET query without a preflight header: it carries no credential and changes nothing', async () => {
       const response = await get();
-      expect(response.status).toBe(403);
-      expect(((await response.json()) as { errors: { message: string }[] }).errors[0]?.message).toMatch(/CSRF/);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+    });
+
+    it('refuses a mutation over GET, with or without the header: only a POST may change a ticket', async () => {
+      const mutation = 'mutation { closeTicket(input: { provider: SWEEPPEA, number: "1" }) { __typename } }';
+      for (const headers of [{}, { 'graphql-require-preflight': '1' }] as Record<string, string>[]) {
+        const response = await get(headers, mutation);
+        expect(response.status).toBe(405);
+      }
+      expect(gateway.sandbox.requests).toEqual([]);
     });
 
     it.each(['graphql-require-preflight', 'apollo-require-preflight', 'x-graphql-yoga-csrf'])(
-      'accepts a GET query with %s',
+      'accepts a form-encoded POST with %s',
       async (header) => {
-        const response = await get({ [header]: '1' });
+        const response = await fetch(gateway.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', [header]: '1' },
+          body: `query=${encodeURIComponent('{ __typename }')}`,
+        });
         expect(response.status).toBe(200);
         expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
       },

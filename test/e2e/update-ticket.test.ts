@@ -440,10 +440,25 @@ describe('a gateway with no provider that can act on tickets', () => {
     expect(names).toContain('Ticket');
   });
 
-  it('refuses a mutation as a GraphQL error, with nothing sent', async () => {
+  it('refuses a mutation as a validation error with its code, with nothing sent', async () => {
+    const response = await fetch(readOnly.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query: 'mutation { __typename }' }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          message: 'This gateway answers no mutation operations: no enabled provider can act on a ticket.',
+          locations: [{ line: 1, column: 1 }],
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        },
+      ],
+    });
     await expect(
       readOnly.client().rawRequest(UPDATE, { input: { provider: 'SWEEPPEA', number: OPEN, title: 'x' } }),
-    ).rejects.toThrow(/Unknown type "UpdateTicketInput"|Schema is not configured to execute mutation operation/);
+    ).rejects.toThrow(/This gateway answers no mutation operations/);
     expect(readOnly.sandbox.requests).toEqual([]);
   });
 });
