@@ -21,6 +21,15 @@ describe('README', () => {
     },
   );
 
+  it('acts on no ticket of the opening query, whose answer it shows: the sandbox keeps a change until it restarts', () => {
+    const opening = [...EXAMPLE_QUERY.matchAll(/number: "([^"]+)"/g)].map((match) => match[1]);
+    const acted = graphqlBlocks
+      .filter((block) => /^\s*mutation\b/m.test(block))
+      .flatMap((block) => [...block.matchAll(/number: "([^"]+)"/g)].map((match) => match[1]));
+    expect(acted.length).toBeGreaterThan(0);
+    expect(acted.filter((number) => opening.includes(number))).toEqual([]);
+  });
+
   it("names every plugin app.ts lists, in its order, on a request's path", () => {
     const start = app.indexOf('plugins: [');
     const listed = app.slice(start, app.indexOf('\n    ],', start));

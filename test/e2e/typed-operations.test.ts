@@ -137,5 +137,15 @@ describe('examples/frontend.ts', () => {
     expect(stdout).toMatch(/refused: BAD_USER_INPUT: Kapture CRM lists tickets only with/);
     expect(stdout).toMatch(/saved/);
     expect(stdout).toMatch(/invalid/);
+    // It renames a ticket GraphiQL's opening query does not show, which reads as the README says.
+    const opening = await gateway
+      .client()
+      .request<{ a: { subject: string }; b: { subject: string } }>(
+        '{ a: ticket(provider: SWEEPPEA, number: "HYXTNJV") { subject } b: ticket(provider: SWEEPPEA, number: "2379095") { subject } }',
+      );
+    expect(opening).toEqual({
+      a: { subject: 'Issue with sweepstakes configuration' },
+      b: { subject: 'Renamed from examples/frontend.ts' },
+    });
   });
 });
