@@ -189,7 +189,8 @@ describe('Sweeppea closeTicket over HTTP', () => {
       code: 'UPSTREAM_ERROR',
       retryable: false,
       upstreamStatus: 200,
-      message: 'Sweeppea refused the close of ticket 2650478 for a reason the gateway does not know; nothing was changed',
+      message:
+        'Sweeppea refused the close of ticket 2650478 for a reason the gateway does not know; nothing was changed',
     });
   });
 

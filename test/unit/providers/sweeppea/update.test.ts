@@ -164,7 +164,11 @@ describe('Sweeppea updateTicket over HTTP', () => {
       ValidationError,
       { code: 'BAD_USER_INPUT', field: 'number', message: 'Sweeppea refused the update of ticket 2650478 (number)' },
     ],
-    ['update-error-401.json', UnauthenticatedError, { code: 'UNAUTHENTICATED', message: 'Sweeppea rejected the API key' }],
+    [
+      'update-error-401.json',
+      UnauthenticatedError,
+      { code: 'UNAUTHENTICATED', message: 'Sweeppea rejected the API key' },
+    ],
     [
       'update-error-403.json',
       ForbiddenError,
@@ -176,7 +180,8 @@ describe('Sweeppea updateTicket over HTTP', () => {
       UpstreamFailedError,
       {
         code: 'UPSTREAM_ERROR',
-        message: 'Sweeppea refused the update of ticket 2650478 for a reason the gateway does not know; nothing was changed',
+        message:
+          'Sweeppea refused the update of ticket 2650478 for a reason the gateway does not know; nothing was changed',
       },
     ],
   ] as const)(
