@@ -68,7 +68,8 @@ async function serve(
   if (fault) {
     await deps.timers.wait(deps.settings.latency(simulator.provider));
     if ('kind' in fault) return misbehave(fault, request, response);
-    return send(response, simulator, simulator.faultReply(fault, pathname));
+    const reply = simulator.faultReply(fault, pathname);
+    return send(response, simulator, { ...reply, status: fault.httpStatus ?? reply.status });
   }
   const admission = simulator.admit?.(call) ?? { release: () => undefined };
   if ('refused' in admission) return send(response, simulator, admission.refused);

@@ -39,6 +39,10 @@ export class ProviderSettings {
     if (fault?.times !== undefined && !(Number.isInteger(fault.times) && fault.times >= 1)) {
       throw new RangeError(`times must be a whole number ≥ 1, got ${fault.times}`);
     }
+    const httpStatus = fault !== null && 'status' in fault ? fault.httpStatus : undefined;
+    if (httpStatus !== undefined && !(Number.isInteger(httpStatus) && httpStatus >= 200 && httpStatus <= 599)) {
+      throw new RangeError(`httpStatus must be a whole number from 200 to 599, got ${httpStatus}`);
+    }
     if (fault === null) this.#faults.delete(provider);
     else this.#faults.set(provider, { ...fault });
   }

@@ -42,6 +42,12 @@ export interface StatusFault {
    * v2 route it lacks). Default: the documented code for `status`.
    */
   code?: string;
+  /**
+   * The HTTP status the error body goes out with, where it is not `status`: a provider whose body
+   * names the failure whatever the status says (Sweeppea's `Response: false`, HostUp's legacy
+   * `success: false`) may send a refusal with 200. 200 to 599. Default: `status`.
+   */
+  httpStatus?: number;
   /** Answer only the next `times` calls so, then serve normally again. Default: until cleared. */
   times?: number;
   /**

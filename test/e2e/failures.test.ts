@@ -48,6 +48,33 @@ describe('partial failure', () => {
     expect(data.tickets.slice(0, 3).every(Boolean)).toBe(true);
   });
 
+  it.each([
+    [{ status: 404 }, { code: 'NOT_FOUND', retryable: false }, 'HostUp has no ticket'],
+    [{ status: 401 }, { code: 'UNAUTHENTICATED', retryable: false }, 'HostUp rejected the API key'],
+    [
+      { status: 429, retryAfter: 30 },
+      { code: 'RATE_LIMITED', retryable: true, retryAfter: 30 },
+      'HostUp rate limit reached',
+    ],
+  ])(
+    "reads HostUp's success: false sent with HTTP 200 (%j) as the error its `error` word names, read once",
+    async (fault, extensions, message) => {
+      gateway.sandbox.setFault('hostup', { ...fault, httpStatus: 200 });
+      const refs = firstOfEach(gateway);
+      const { data, errors } = await gateway.client().rawRequest<Data>(ALL_FOUR, refs);
+      expect(data.tickets.map((t) => t?.provider ?? null)).toEqual(['SWEEPPEA', null, 'KELIWEB', 'KAPTURE']);
+      expect(errors).toEqual([
+        {
+          message: extensions.code === 'NOT_FOUND' ? `${message} ${refs.h}` : message,
+          locations: [{ line: 3, column: 5 }],
+          path: ['tickets', 1],
+          extensions: { ...extensions, provider: 'hostup', upstreamStatus: 200 },
+        },
+      ]);
+      expect(gateway.sandbox.calls('hostup')).toBe(1);
+    },
+  );
+
   it('answers RATE_LIMITED with retryAfter at once when Sweeppea asks for a wait past the cap', async () => {
     gateway.sandbox.setFault('sweeppea', { status: 429, retryAfter: 60 });
     const { data, errors } = await gateway.client().rawRequest<Data>(ALL_FOUR, firstOfEach(gateway));

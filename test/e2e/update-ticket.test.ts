@@ -243,6 +243,27 @@ describe('Mutation.updateTicket on Sweeppea', () => {
     expect(gateway.sandbox.calls('sweeppea')).toBe(1);
   });
 
+  it.each([
+    [401, { __typename: 'UnauthenticatedError', message: 'Sweeppea rejected the API key' }],
+    [403, { __typename: 'ForbiddenError', message: `Sweeppea does not let this API key update ticket ${OPEN}` }],
+    [404, { __typename: 'NotFoundError', message: `Sweeppea has no ticket ${OPEN}` }],
+    [
+      400,
+      {
+        __typename: 'ValidationError',
+        field: 'number',
+        message: `Sweeppea refused the update of ticket ${OPEN} (number)`,
+      },
+    ],
+  ])(
+    'reads the documented %i refusal sent with HTTP 200 (Response false, no Code) as the refusal it names, sent once',
+    async (status, expected) => {
+      gateway.sandbox.setFault('sweeppea', { status, httpStatus: 200, path: /^\/tickets\/update$/ });
+      expect(await update({ provider: 'SWEEPPEA', number: OPEN, title: 'x' })).toEqual(expected);
+      expect(gateway.sandbox.requests.map((request) => request.path)).toEqual(['/tickets/update']);
+    },
+  );
+
   it('sees each update of the same ticket in one operation: the second answer holds the first change', async () => {
     const { data, errors } = await gateway.client().rawRequest<{ a: Result; b: Result }>(
       /* GraphQL */ `
@@ -376,6 +397,63 @@ describe('Mutation.updateTicket when the update may have arrived', () => {
       expect(received).toEqual([`/tickets/update {"CaseId":"${OPEN}","Title":"maybe"}`]);
     },
   );
+});
+
+describe('Mutation.updateTicket when Sweeppea refuses in words of its own, with HTTP 200', () => {
+  /** A Sweeppea that answers every update with HTTP 200 and the fixture `refusal` names. */
+  let refusal = '';
+  let received: string[] = [];
+  let refusing: Listening;
+  let target: Gateway;
+  beforeAll(async () => {
+    refusing = await listenOnLoopback((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      request.on('end', () => {
+        received.push(`${request.url} ${body}`);
+        const text = readFileSync(new URL(`../../src/providers/sweeppea/fixtures/${refusal}`, import.meta.url), 'utf8');
+        response.writeHead(200, { 'content-type': 'application/json' }).end(text);
+      });
+    }, '');
+    target = await startGateway({
+      adjust: (config) => ({
+        ...config,
+        providers: { ...config.providers, sweeppea: { ...config.providers.sweeppea, baseUrl: refusing.url } },
+      }),
+    });
+  });
+  afterAll(async () => {
+    await target.close();
+    await refusing.close();
+  });
+  beforeEach(() => {
+    received = [];
+  });
+
+  it.each([
+    [
+      'update-refused-unlisted.json',
+      {
+        __typename: 'UpstreamError',
+        code: 'UPSTREAM_ERROR',
+        retryable: false,
+        upstreamStatus: 200,
+        message: `Sweeppea refused the update of ticket ${OPEN} for a reason the gateway does not know; nothing was changed`,
+      },
+    ],
+    [
+      'update-error-400-no-field.json',
+      {
+        __typename: 'ValidationError',
+        field: 'input',
+        message: `Sweeppea refused the update of ticket ${OPEN}: it takes a title, a description or both`,
+      },
+    ],
+  ])('answers %s as a refusal that changed nothing, sent once', async (file, expected) => {
+    refusal = file;
+    expect(await updateThrough(target, { provider: 'SWEEPPEA', number: OPEN, title: 'refused' })).toEqual(expected);
+    expect(received).toEqual([`/tickets/update {"CaseId":"${OPEN}","Title":"refused"}`]);
+  });
 });
 
 describe('Mutation.updateTicket when Sweeppea cannot be reached', () => {

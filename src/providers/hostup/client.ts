@@ -10,9 +10,24 @@ import {
 import { parseRetryAfter, retryAfterHeader } from '../../upstream/retry-after.js';
 import type { UpstreamClient, UpstreamResponse } from '../../upstream/types.js';
 import { shapeError } from '../kit/shape-error.js';
+import { wordTable } from '../kit/word-table.js';
 import { hostupErrorShape, hostupSuccessShape, type HostupAnswer } from './payload.js';
 
 const provider = 'hostup';
+
+/**
+ * docs/providers/hostup.md, Errors: an error document inside a 2xx answer (`success: false`) is
+ * named by its `error` word, as the 4xx documents are; each word is read as the status it names.
+ * The snake-case codes (`not_found`) and the HTTP reason phrases of the 4xx documents
+ * (`Not Found`) fold to the same key.
+ */
+const ERROR_WORDS = wordTable<number>({
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  rate_limited: 429,
+  too_many_requests: 429,
+});
 
 /** `GET /api/support/tickets/{number}` with `X-API-Key`: the whole answer, validated. */
 export async function getTicket(http: UpstreamClient, number: string, apiKey: string): Promise<HostupAnswer> {
@@ -24,23 +39,29 @@ export async function getTicket(http: UpstreamClient, number: string, apiKey: st
     retryAfterOf,
   });
   const details = { provider, upstreamStatus: response.status } as const;
-  if (response.status < 200 || response.status >= 300) throw errorFor(response, number);
+  if (response.status < 200 || response.status >= 300) throw errorFor(response, number, response.status);
   const parsed = checkShape(hostupSuccessShape, response.body);
   if (parsed.success) return parsed.data;
   // docs/providers/hostup.md: check the body, not only the status: an error document with a 2xx is still an error.
-  const body = response.body as { success?: unknown } | undefined;
+  const body = response.body as { success?: unknown; error?: unknown } | undefined;
   if (body?.success === false || checkShape(hostupErrorShape, response.body).success) {
-    throw new UpstreamFailedError(`HostUp reported an error reading ticket ${number}`, {
-      ...details,
-      retryable: false,
-    });
+    const named = typeof body?.error === 'string' ? ERROR_WORDS.get(body.error) : undefined;
+    if (named !== undefined) throw errorFor(response, number, named);
+    throw new UpstreamFailedError(
+      `HostUp answered ticket ${number} with an error of a kind the gateway does not know`,
+      {
+        ...details,
+        retryable: false,
+      },
+    );
   }
   throw shapeError(`HostUp answered ticket ${number}`, parsed.error, details);
 }
 
-function errorFor(response: UpstreamResponse, number: string): TicketGraphError {
+/** The error `status` stands for: the HTTP status, or the one a 2xx error document's word names. */
+function errorFor(response: UpstreamResponse, number: string, status: number): TicketGraphError {
   const details = { provider, upstreamStatus: response.status } as const;
-  switch (response.status) {
+  switch (status) {
     case 401:
       return new UnauthenticatedError('HostUp rejected the API key', details);
     case 403:
@@ -53,7 +74,7 @@ function errorFor(response: UpstreamResponse, number: string): TicketGraphError 
     default:
       return new UpstreamFailedError(`HostUp failed to read ticket ${number}`, {
         ...details,
-        retryable: response.status >= 500,
+        retryable: status >= 500,
         retryAfter: retryAfterOf(response),
       });
   }

@@ -80,12 +80,16 @@ function ownerOf(owner: HostupTicket['owner']): HostupOwner | null {
 }
 
 function toReply(reply: HostupReply, date: ReadDate, owner: HostupOwner | null, requester: Person | null): Reply {
+  const isStaff = replierIsStaff(reply, owner, requester);
   return {
     id: String(reply.id),
     createdAt: date(reply.date),
     body: reply.body ?? '',
     bodyFormat: textFormatOf(reply.body),
-    author: person(reply.name, reply.email, replierIsStaff(reply, owner, requester)),
+    // A reply whose side is known (its `type` Admin, or Client) has an author even without a name
+    // or e-mail (docs/providers/hostup.md, Answer shapes, who wrote a reply).
+    author:
+      person(reply.name, reply.email, isStaff) ?? (isStaff === null ? null : { name: null, email: null, isStaff }),
     attachments: [],
   };
 }

@@ -24,6 +24,7 @@ import {
   type SweeppeaUpdateAnswer,
 } from './payload.js';
 import { readListPage, sweeppeaListShape, type SweeppeaListPage } from './list-payload.js';
+import { failureStatus, isSuccess } from './failure-status.js';
 
 const provider = 'sweeppea';
 
@@ -83,6 +84,9 @@ export async function fetchTicketList(
 
 /** The documented 400 for a closed ticket; its other 400s are about the input. */
 const CLOSED = /cannot update closed ticket/i;
+
+/** The documented 400 for an update with neither field: the input as a whole, no one field, is at fault. */
+const NO_FIELD = /at\s+least\s+one\s+field/i;
 
 /**
  * `POST /tickets/update` `{CaseId, Title?, Description?}`: only the fields being changed are
@@ -165,14 +169,16 @@ async function post<Answer>(http: UpstreamClient, call: SweeppeaCall<Answer>): P
   return parsed.data;
 }
 
-const isSuccess = (status: number): boolean => status >= 200 && status < 300;
-
 /**
- * The documented errors of the two writes, update and close. A 400 is the closed ticket (update)
- * or an input Sweeppea refuses, named by the field its message mentions (resolve's "Missing
- * Required Field: CaseId is required" names the number); a 404 of resolve is "Ticket Not Found or
- * Already Closed"; a 5xx may come after the change was made, so it is not called retryable: the
- * caller should read the ticket before trying again. Sweeppea's own messages are matched, never shown.
+ * The documented errors of the two writes, update and close, whatever HTTP status they came with
+ * (failureStatus). A 400 is the closed ticket (update) or an input Sweeppea refuses, named by the
+ * field its message mentions (resolve's "Missing Required Field: CaseId is required" names the
+ * number; "At least one field (Title or Description)" names none, so `input`, the whole); a 404 of
+ * resolve is "Ticket Not Found or Already Closed". Any other answer in Sweeppea's error document
+ * that is not its server failing is a refusal: nothing was done, though sending it again would
+ * only be refused again. A 5xx, or an answer that is not Sweeppea's, may come after the change was
+ * made, so it is not called retryable: the caller should read the ticket before trying again
+ * (docs/providers/sweeppea.md, Errors). Sweeppea's own messages are matched, never shown.
  */
 function writeErrorFor(
   response: UpstreamResponse,
@@ -181,10 +187,16 @@ function writeErrorFor(
   write: 'update' | 'close',
 ): TicketGraphError {
   const message = body?.Message ?? '';
-  const status = isSuccess(response.status) ? Number(body?.Code) : response.status;
+  const status = failureStatus(response, body);
   const details = { provider, upstreamStatus: response.status } as const;
   if (CLOSED.test(message))
     return new TicketClosedError(`Sweeppea ticket ${caseNumber} is closed and cannot be updated`, details);
+  if (status === 400 && NO_FIELD.test(message)) {
+    return new ValidationError(
+      `Sweeppea refused the ${write} of ticket ${caseNumber}: it takes a title, a description or both`,
+      { ...details, field: 'input' },
+    );
+  }
   if (status === 400) {
     const field = /title/i.test(message)
       ? 'title'
@@ -212,6 +224,13 @@ function writeErrorFor(
   // A 503 is Sweeppea's "busy" (nothing was done) only in its own error document; an empty or
   // HTML 503 is a proxy's, which cannot say whether the write reached Sweeppea.
   if (status === 503 && body !== undefined) return errorFor(response, body, `ticket ${caseNumber}`);
+  // `Response: false` from Sweeppea itself, not its server failing: a refusal in words the gateway does not know.
+  if (body !== undefined && !(status >= 500)) {
+    return new UpstreamFailedError(
+      `Sweeppea refused the ${write} of ticket ${caseNumber} for a reason the gateway does not know; nothing was changed`,
+      { ...details, retryable: false },
+    );
+  }
   const doing = write === 'update' ? 'updating' : 'closing';
   return new UpstreamFailedError(
     `Sweeppea failed while ${doing} ticket ${caseNumber}; the change may or may not have been made`,
@@ -225,7 +244,7 @@ function writeErrorFor(
  * "not found". Not retryable: the same call would get the same answer.
  */
 function listErrorFor(response: UpstreamResponse, body: SweeppeaErrorBody | undefined, what: string): TicketGraphError {
-  const status = isSuccess(response.status) ? Number(body?.Code) : response.status;
+  const status = failureStatus(response, body);
   if (status === 400 || status === 404) {
     return new UpstreamFailedError(`Sweeppea refused ${what}`, {
       provider,
@@ -236,10 +255,12 @@ function listErrorFor(response: UpstreamResponse, body: SweeppeaErrorBody | unde
   return errorFor(response, body, what);
 }
 
-/** The HTTP status decides; the body's `Code` only when the status claims success. `what` was asked: `ticket 2650478`. */
+/**
+ * The HTTP status decides; when it claims success, the body's `Code`, else its message
+ * (failureStatus). `what` was asked: `ticket 2650478`.
+ */
 function errorFor(response: UpstreamResponse, body: SweeppeaErrorBody | undefined, what: string): TicketGraphError {
-  const code = Number(body?.Code);
-  const status = isSuccess(response.status) ? code : response.status;
+  const status = failureStatus(response, body);
   const details = { provider, upstreamStatus: response.status } as const;
   switch (status) {
     case 401:

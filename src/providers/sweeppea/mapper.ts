@@ -139,8 +139,10 @@ function toNote(note: NonNullable<SweeppeaTicket['Notes']>[number]): Note {
 }
 
 /**
- * docs/providers/sweeppea.md: `Files` has no documented element shape. Objects with any of the usual keys, or
- * plain strings (a name or a link), become attachments; anything without a usable name is skipped.
+ * docs/providers/sweeppea.md, Unconfirmed: the element shape of `Files` is undocumented. Objects are read by their
+ * keys whatever their case and separators (`name`, `Name`, `FileName`, `file_name`; `url`, `URL`;
+ * `size`; `contentType`, `content_type`, `MimeType`; `id`, `_id`), and plain strings as a name or a
+ * link; anything without a usable name is skipped, and every entry stays in `raw` as sent.
  */
 function toAttachment(file: unknown, index: number): Attachment[] {
   if (typeof file === 'string') {
@@ -148,12 +150,27 @@ function toAttachment(file: unknown, index: number): Attachment[] {
     const filename = url ? lastSegment(url) : nonEmpty(file);
     return filename ? [{ id: String(index), filename, url, size: null, contentType: null }] : [];
   }
-  if (typeof file !== 'object' || file === null) return [];
-  const entry = file as Record<string, unknown>;
-  const url = httpUrl(entry.Url ?? entry.URL);
-  const filename = nonEmpty(entry.FileName) ?? nonEmpty(entry.Name) ?? (url ? lastSegment(url) : null);
+  if (typeof file !== 'object' || file === null || Array.isArray(file)) return [];
+  const field = fieldsOf(file as Record<string, unknown>);
+  const url = httpUrl(field('url'));
+  const filename = nonEmpty(field('filename')) ?? nonEmpty(field('name')) ?? (url ? lastSegment(url) : null);
   if (!filename) return [];
-  const id = typeof entry.Id === 'string' || typeof entry.Id === 'number' ? String(entry.Id) : String(index);
-  const contentType = nonEmpty(entry.ContentType) ?? nonEmpty(entry.MimeType);
-  return [{ id, filename, url, size: byteSize(entry.Size), contentType }];
+  const key = field('id');
+  const id = typeof key === 'string' || typeof key === 'number' ? String(key) : String(index);
+  const contentType = nonEmpty(field('contenttype')) ?? nonEmpty(field('mimetype'));
+  return [{ id, filename, url, size: byteSize(field('size')), contentType }];
+}
+
+/**
+ * An object's values by key folded to lower-case letters and digits (`File_Name` is `filename`).
+ * Of two keys that fold alike, the first that is neither null nor blank is taken.
+ */
+function fieldsOf(entry: Record<string, unknown>): (key: string) => unknown {
+  const fields = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(entry)) {
+    const folded = key.toLowerCase().replace(/[^a-z0-9]/g, '');
+    const blank = value == null || (typeof value === 'string' && value.trim() === '');
+    if (!blank && !fields.has(folded)) fields.set(folded, value);
+  }
+  return (key) => fields.get(key);
 }

@@ -52,9 +52,20 @@ export function rateLimited(retryAfterSeconds: number): SandboxReply {
   };
 }
 
-/** An injected fault at a legacy route; a `code` the fault names replaces the documented one. */
+/**
+ * An injected fault at a legacy route; a `code` the fault names replaces the documented one. Sent
+ * with a 2xx `httpStatus`, the document also says `success: false`, the field the documented 200
+ * answer carries (docs/providers/hostup.md, Unconfirmed).
+ */
 export function hostUpFaultReply(fault: StatusFault): SandboxReply {
-  if (fault.status === 429) return rateLimited(fault.retryAfter ?? 1);
-  const reply = hostUpError(fault.status);
-  return fault.code === undefined ? reply : { ...reply, body: { ...(reply.body as object), code: fault.code } };
+  const reply = fault.status === 429 ? rateLimited(fault.retryAfter ?? 1) : hostUpError(fault.status);
+  const asSuccess = fault.httpStatus !== undefined && fault.httpStatus < 300;
+  return {
+    ...reply,
+    body: {
+      ...(asSuccess && { success: false }),
+      ...(reply.body as object),
+      ...(fault.code !== undefined && fault.status !== 429 && { code: fault.code }),
+    },
+  };
 }

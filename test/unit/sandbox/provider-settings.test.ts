@@ -41,6 +41,14 @@ describe('ProviderSettings.hold', () => {
   });
 });
 
+describe('ProviderSettings.setFault', () => {
+  it.each([[199], [600], [200.5]])('refuses an httpStatus of %s', (httpStatus) => {
+    expect(() => new ProviderSettings().setFault('sweeppea', { status: 403, httpStatus })).toThrow(
+      `httpStatus must be a whole number from 200 to 599, got ${httpStatus}`,
+    );
+  });
+});
+
 describe('ProviderSettings.takeFault', () => {
   it('gives a fault with a path only to calls whose path matches, counting only those against times', () => {
     const settings = new ProviderSettings();

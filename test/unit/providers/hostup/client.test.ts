@@ -123,10 +123,54 @@ describe('HostUp fetchTickets over HTTP', () => {
   });
 
   it.each([
-    ['success: false', { success: false, error: 'Not Found', message: 'Ticket not found' }],
-    ['an error document', hostupFixture('error-404.json')],
-  ])('reads %s in an HTTP 200 as an error, not a ticket', async (_, body) => {
-    expect(await errorFor(200, body)).toMatchObject({ code: 'UPSTREAM_ERROR', upstreamStatus: 200, retryable: false });
+    ['error-200-not-found.json', 'NOT_FOUND', 'HostUp has no ticket 616828', undefined],
+    ['error-200-unauthorized.json', 'UNAUTHENTICATED', 'HostUp rejected the API key', undefined],
+    ['error-200-forbidden.json', 'FORBIDDEN', 'HostUp refused access to ticket 616828', undefined],
+    ['error-200-rate-limited.json', 'RATE_LIMITED', 'HostUp rate limit reached', 30],
+  ])(
+    'reads %s (success: false in an HTTP 200) as the error its `error` word names, never a ticket',
+    async (file, code, message, retryAfter) => {
+      const error = await errorFor(200, hostupFixture(file));
+      expect({
+        code: error.code,
+        message: error.message,
+        upstreamStatus: error.upstreamStatus,
+        retryAfter: error.retryAfter,
+      }).toEqual({ code, message, upstreamStatus: 200, retryAfter });
+    },
+  );
+
+  it.each([
+    ['error-401.json', 'UNAUTHENTICATED', undefined],
+    ['error-403.json', 'FORBIDDEN', undefined],
+    ['error-404.json', 'NOT_FOUND', undefined],
+    ['error-429.json', 'RATE_LIMITED', 60],
+  ])(
+    'reads the 4xx document %s in an HTTP 200, with or without success: false, by its `error` words',
+    async (file, code, retryAfter) => {
+      for (const body of [hostupFixture(file), { success: false, ...hostupFixture(file) }]) {
+        const error = await errorFor(200, body);
+        expect([error.code, error.upstreamStatus, error.retryAfter]).toEqual([code, 200, retryAfter]);
+      }
+    },
+  );
+
+  it.each([
+    ['error-200-unknown.json', hostupFixture('error-200-unknown.json')],
+    ['success: false alone', { success: false }],
+  ])('reads %s in an HTTP 200 as an UPSTREAM_ERROR that names no upstream words', async (_, body) => {
+    const error = await errorFor(200, body);
+    expect({
+      code: error.code,
+      message: error.message,
+      upstreamStatus: error.upstreamStatus,
+      retryable: error.retryable,
+    }).toEqual({
+      code: 'UPSTREAM_ERROR',
+      message: 'HostUp answered ticket 616828 with an error of a kind the gateway does not know',
+      upstreamStatus: 200,
+      retryable: false,
+    });
   });
 
   it.each([

@@ -271,6 +271,15 @@ describe('HostUp people', () => {
     expect(map({ replies: [reply(changes)] }).replies[0]?.author?.isStaff).toBe(isStaff);
   });
 
+  it('keeps a reply whose type names its side as written by that side when it carries no name or e-mail', () => {
+    const answer = checked(hostupSuccessShape, hostupFixture('get-ticket-unnamed-repliers.json'));
+    expect(toTicket(answer, OPTIONS).replies.map((entry) => [entry.id, entry.author])).toEqual([
+      ['2950520', ERIK],
+      ['2950533', { name: null, email: null, isStaff: true }],
+      ['2950541', { name: null, email: null, isStaff: false }],
+    ]);
+  });
+
   it('keeps unicode names and bodies as sent', () => {
     const ticket = map({
       name: '王芳',

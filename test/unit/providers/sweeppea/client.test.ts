@@ -105,6 +105,21 @@ describe('Sweeppea fetchTickets over HTTP', () => {
     expect(error).toMatchObject({ code: 'NOT_FOUND', upstreamStatus: 404 });
   });
 
+  it.each([
+    ['error-400.json', 'UPSTREAM_ERROR', 'Sweeppea failed to read ticket HYXTNJV'],
+    ['error-401.json', 'UNAUTHENTICATED', 'Sweeppea rejected the API key'],
+    ['error-403.json', 'UNAUTHENTICATED', 'Sweeppea rejected the API key'],
+    ['error-404.json', 'NOT_FOUND', 'Sweeppea has no ticket HYXTNJV'],
+  ])('reads %s sent with HTTP 200 and no Code by the failure its message names', async (file, code, message) => {
+    const { Code: _, ...body } = sweeppeaFixture(file);
+    const error = await errorFor(200, body);
+    expect({ code: error.code, message: error.message, upstreamStatus: error.upstreamStatus }).toEqual({
+      code,
+      message,
+      upstreamStatus: 200,
+    });
+  });
+
   it('maps Response: false in an HTTP 200 without a Code to a final UPSTREAM_ERROR', async () => {
     const error = await errorFor(200, { Response: false, Message: 'Something odd' });
     expect(error).toMatchObject({ code: 'UPSTREAM_ERROR', upstreamStatus: 200, retryable: false });

@@ -184,6 +184,16 @@ describe('Sweeppea closeTicket over HTTP', () => {
     });
   });
 
+  it('reads a refusal sent with HTTP 200 whose message it does not know as a close not made, never one that may have been', async () => {
+    expect(await failure(200, sweeppeaFixture('update-refused-unlisted.json'))).toMatchObject({
+      code: 'UPSTREAM_ERROR',
+      retryable: false,
+      upstreamStatus: 200,
+      message:
+        'Sweeppea refused the close of ticket 2650478 for a reason the gateway does not know; nothing was changed',
+    });
+  });
+
   it("calls a 503 in Sweeppea's own error document (endpoint busy) retryable, and a proxy's empty 503 not", async () => {
     const busy = { Response: false, Message: 'Service Unavailable: endpoint busy', Code: 503 };
     expect(await failure(503, busy)).toMatchObject({ code: 'UPSTREAM_ERROR', retryable: true });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { TicketGraphError } from '../../../../src/domain/errors.js';
+import {
+  ForbiddenError,
+  NotFoundError,
+  TicketClosedError,
+  TicketGraphError,
+  UnauthenticatedError,
+  UpstreamFailedError,
+  ValidationError,
+} from '../../../../src/domain/errors.js';
 import type { Ticket, TicketUpdate } from '../../../../src/domain/model.js';
 import { createSweeppeaProvider } from '../../../../src/providers/sweeppea/index.js';
 import { createMockUpstream, recording, useMockAgent } from '../mock-upstream.js';
@@ -96,7 +104,7 @@ describe('Sweeppea updateTicket over HTTP', () => {
 
   it.each([
     ['update-error-400-closed.json', 400, 'TICKET_CLOSED', undefined],
-    ['update-error-400-no-field.json', 400, 'BAD_USER_INPUT', 'title'],
+    ['update-error-400-no-field.json', 400, 'BAD_USER_INPUT', 'input'],
     ['update-error-400-caseid.json', 400, 'BAD_USER_INPUT', 'number'],
     ['update-error-401.json', 401, 'UNAUTHENTICATED', undefined],
     ['update-error-403.json', 403, 'FORBIDDEN', undefined],
@@ -135,6 +143,69 @@ describe('Sweeppea updateTicket over HTTP', () => {
       });
     },
   );
+
+  it.each([
+    [
+      'update-error-400-closed.json',
+      TicketClosedError,
+      { code: 'TICKET_CLOSED', message: 'Sweeppea ticket 2650478 is closed and cannot be updated' },
+    ],
+    [
+      'update-error-400-no-field.json',
+      ValidationError,
+      {
+        code: 'BAD_USER_INPUT',
+        field: 'input',
+        message: 'Sweeppea refused the update of ticket 2650478: it takes a title, a description or both',
+      },
+    ],
+    [
+      'update-error-400-caseid.json',
+      ValidationError,
+      { code: 'BAD_USER_INPUT', field: 'number', message: 'Sweeppea refused the update of ticket 2650478 (number)' },
+    ],
+    [
+      'update-error-401.json',
+      UnauthenticatedError,
+      { code: 'UNAUTHENTICATED', message: 'Sweeppea rejected the API key' },
+    ],
+    [
+      'update-error-403.json',
+      ForbiddenError,
+      { code: 'FORBIDDEN', message: 'Sweeppea does not let this API key update ticket 2650478' },
+    ],
+    ['update-error-404.json', NotFoundError, { code: 'NOT_FOUND', message: 'Sweeppea has no ticket 2650478' }],
+    [
+      'update-refused-unlisted.json',
+      UpstreamFailedError,
+      {
+        code: 'UPSTREAM_ERROR',
+        message:
+          'Sweeppea refused the update of ticket 2650478 for a reason the gateway does not know; nothing was changed',
+      },
+    ],
+  ] as const)(
+    'reads %s sent with HTTP 200 (Response false, no Code) as the refusal its message names: nothing was done',
+    async (file, kind, expected) => {
+      const error = await failure(200, sweeppeaFixture(file));
+      expect(error).toBeInstanceOf(kind);
+      expect({
+        code: error.code,
+        message: error.message,
+        retryable: error.retryable,
+        upstreamStatus: error.upstreamStatus,
+        ...(error instanceof ValidationError && { field: error.field }),
+      }).toEqual({ ...expected, retryable: false, upstreamStatus: 200 });
+    },
+  );
+
+  it("keeps a 200 whose message is Sweeppea's own failure (Internal server error) one that may have been made", async () => {
+    expect(await failure(200, sweeppeaFixture('update-error-500.json'))).toMatchObject({
+      code: 'UPSTREAM_ERROR',
+      retryable: false,
+      message: 'Sweeppea failed while updating ticket 2650478; the change may or may not have been made',
+    });
+  });
 
   it('reads a closed ticket refused with HTTP 200 and Response false as TICKET_CLOSED', async () => {
     expect(await failure(200, sweeppeaFixture('update-error-400-closed.json'))).toMatchObject({

@@ -187,6 +187,30 @@ describe('hostup get ticket', () => {
     expectLegacyError(forbidden.body, 'Forbidden', 'ACCOUNT_SUSPENDED');
   });
 
+  it('answers an injected error with a 2xx httpStatus as success: false in the same document', async () => {
+    sandbox.setFault('hostup', { status: 404, httpStatus: 200 });
+    const missing = await getTicket('616828');
+    expect(missing.status).toBe(200);
+    expect(missing.body).toEqual({
+      success: false,
+      error: 'Not Found',
+      message: 'Ticket not found',
+      code: 'TICKET_NOT_FOUND',
+      timestamp: expect.any(String),
+      requestId: expect.any(String),
+    });
+    sandbox.setFault('hostup', { status: 429, retryAfter: 30, httpStatus: 200 });
+    const limited = await getTicket('616828');
+    expect([limited.status, limited.headers.get('retry-after')]).toEqual([200, '30']);
+    expect(limited.body).toEqual({
+      success: false,
+      error: 'Too Many Requests',
+      message: 'Rate limit exceeded, try again later',
+      retryAfter: '30',
+      requestId: expect.any(String),
+    });
+  });
+
   it('answers an unknown route or method with a 404 in the legacy error shape', async () => {
     const wrongPath = await call(`${sandbox.urls.hostup}/api/support/ticket/616828`, {
       headers: { 'x-api-key': sandbox.keys.hostup },

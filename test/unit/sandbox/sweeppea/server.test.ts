@@ -235,6 +235,18 @@ describe('sweeppea update', () => {
   });
 });
 
+describe('sweeppea errors sent with HTTP 200', () => {
+  it('answers an injected update refusal with its documented body and the httpStatus asked for, changing nothing', async () => {
+    sandbox.setFault('sweeppea', { status: 403, httpStatus: 200, path: /^\/tickets\/update$/, times: 1 });
+    const refused = await update({ CaseId: '2650478', Title: 'x' });
+    expect([refused.status, refused.body]).toEqual([
+      200,
+      { Response: false, Message: 'You do not have permission to update this ticket' },
+    ]);
+    expect((await fetchTicket({ caseNumber: '2650478' })).body.Data.Subject).not.toBe('x');
+  });
+});
+
 describe('sweeppea resolve', () => {
   it('closes an open ticket, answers the documented Data, and later reads see it closed with a note and a statistic', async () => {
     const before = (await fetchTicket({ caseNumber: '2650478' })).body.Data;
