@@ -231,7 +231,9 @@ describe('Keliweb attachment names', () => {
       [file('2-0', 'log accessi 2016.txt')],
     ]);
     expect(ticket.raw).toEqual(answer);
-    expect((ticket.raw as typeof answer).replies.reply.map((reply: { attachment: string }) => reply.attachment)).toEqual([
+    expect(
+      (ticket.raw as typeof answer).replies.reply.map((reply: { attachment: string }) => reply.attachment),
+    ).toEqual([
       '482913_invoice.pdf|051766_screenshot_errore.png',
       '930104_guida-dns.pdf',
       '117245_log accessi 2016.txt',
