@@ -242,6 +242,8 @@ describe('Kapture listTickets over HTTP', () => {
     ['Invalid Auth Key with HTTP 200', 200, 'error-invalid-auth-key.json', 'UNAUTHENTICATED', false],
     ['Invalid Auth Key with HTTP 403', 403, 'error-invalid-auth-key.json', 'UNAUTHENTICATED', false],
     ['Invalid Json. with HTTP 200', 200, 'error-invalid-json.json', 'UPSTREAM_ERROR', false],
+    ['Invalid Json. with HTTP 500', 500, 'error-invalid-json.json', 'UPSTREAM_ERROR', false],
+    ['ticket_ids are missing. with HTTP 400', 400, 'error-ticket-ids-missing.json', 'UPSTREAM_ERROR', false],
     ['a 401', 401, { message: 'Unauthorized', status: 'failed' }, 'UNAUTHENTICATED', false],
     ['a 403', 403, { message: 'Forbidden', status: 'failed' }, 'FORBIDDEN', false],
     ['a 404', 404, { message: 'Not Found', status: 'failed' }, 'UPSTREAM_ERROR', false],
