@@ -79,8 +79,8 @@ export function toTicket(ticket: KaptureTicket, options: MapOptions): Ticket {
     createdAt,
     lastReplyAt,
     updatedAt: latest([date(details.lastFollowUp), lastReplyAt, createdAt]),
-    // Only a closed ticket has closed: a reopened one keeps its old end date, which stays in `raw`
-    // (docs/providers/kapture.md).
+    // Only a closed ticket has a close time: a reopened one may keep its old end date, which stays
+    // in `raw` (docs/providers/kapture.md).
     closedAt: status === 'CLOSED' ? date(details.taskEnddate) : null,
     requester: requesterOf(details),
     assignee: assigneeOf(details),

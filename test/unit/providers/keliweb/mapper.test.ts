@@ -165,9 +165,12 @@ describe('Keliweb dates', () => {
     expect(withReplies([replies()[0]!, late]).updatedAt).toBe('2016-01-02T09:00:00+01:00');
   });
 
-  it('refuses a date in another format', () => {
-    expect(keliwebTicketShape.safeParse({ ...example(), lastreply: '01/01/2016 06:30' }).success).toBe(false);
-  });
+  it.each([['01/01/2016 06:30'], ['1451626216'], ['1451626216000']])(
+    'refuses %j, a date in another format or epoch digits',
+    (lastreply) => {
+      expect(keliwebTicketShape.safeParse({ ...example(), lastreply }).success).toBe(false);
+    },
+  );
 });
 
 describe('Keliweb replies', () => {
