@@ -66,8 +66,30 @@ export function isLocalDate(text: string | null | undefined, formats: readonly s
   return parseIsoDate(trimmed, FORMAT_CHECK_ZONE) !== undefined;
 }
 
+/** A date sent as digits alone: a JSON number or a digit string (Kapture's, docs/providers/kapture.md). */
+export const EPOCH_DIGITS = /^\d+$/;
+/** Epoch seconds of ten digits, and milliseconds of thirteen, both span 2001-09-09 to 2286-11-20. */
+const TEN_DIGITS = [1e9, 1e10] as const;
+const THIRTEEN_DIGITS = [1e12, 1e13] as const;
+
+/**
+ * Reads a date sent as digits by how many there are, leading zeros aside: ten are epoch seconds,
+ * thirteen epoch milliseconds, rendered in `zone`. Zero (all zeros) is null, an API's "no date".
+ * Any other count is undefined, unreadable like a date in no known format, and so an invalid
+ * answer rather than a guess: eleven or twelve digits could be seconds after 2286 or milliseconds
+ * before 2001, fewer would be seconds before 2001 or milliseconds in 1970, more, a time past 2286.
+ */
+export function parseEpochDigits(digits: string, zone: string): IsoDateTime | null | undefined {
+  if (!EPOCH_DIGITS.test(digits)) return undefined;
+  const value = Number(digits);
+  if (value === 0) return null;
+  if (value >= TEN_DIGITS[0] && value < TEN_DIGITS[1]) return fromEpochMillis(value * 1000, zone);
+  if (value >= THIRTEEN_DIGITS[0] && value < THIRTEEN_DIGITS[1]) return fromEpochMillis(value, zone);
+  return undefined;
+}
+
 /** Reads epoch milliseconds as an instant, rendered in `zone`. */
-export function fromEpochMillis(millis: number, zone: string): IsoDateTime | undefined {
+function fromEpochMillis(millis: number, zone: string): IsoDateTime | undefined {
   const date = DateTime.fromMillis(millis, { zone });
   return date.isValid ? toIso(date) : undefined;
 }

@@ -39,7 +39,8 @@ export interface StatusFault {
   retryAfter?: number;
   /**
    * The error body's code, where the provider's has one (HostUp's, e.g. `route_not_found` for a
-   * v2 route it lacks). Default: the documented code for `status`.
+   * v2 route it lacks; Kapture's failure message, e.g. `Invalid Auth Key`). Default: the
+   * documented code for `status`.
    */
   code?: string;
   /**

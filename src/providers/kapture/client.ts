@@ -9,24 +9,13 @@ import {
 import type { UpstreamClient } from '../../upstream/types.js';
 import { shapeError } from '../kit/shape-error.js';
 import { statusError } from '../kit/status-error.js';
-import {
-  kaptureFailureShape,
-  kaptureTicketShape,
-  kaptureUpdatedShape,
-  ticketKey,
-  type KaptureTicket,
-} from './payload.js';
+import { failureIn, type NamedFailure } from './failure.js';
+import { kaptureTicketShape, kaptureUpdatedShape, ticketKey, type KaptureTicket } from './payload.js';
 
 const provider = 'kapture';
 export const SEARCH_PATH = '/search-ticket-by-ticket-id.html/v.2.0';
 export const UPDATE_PATH = '/update-ticket-from-other-source.html/v.2.0';
 
-/** The documented failure messages where the fault is in our request, not in the caller's ticket. */
-export const REQUEST_REFUSED = new Set(['invalid json.', 'ticket_ids are missing.']);
-/** docs/providers/kapture.md: the key is missing, wrong, expired or disabled, whatever the HTTP status. */
-export const INVALID_AUTH_KEY = 'invalid auth key';
-/** The update's answer for a ticket it has not (the gateway always sends `ticket_id`). */
-const NO_DATA = 'no data found/ticket_id is missing';
 /** Where a shape broke when the element's own ticket id could not be read. */
 const NO_TICKET_ID = 'an element without a ticket id';
 
@@ -58,6 +47,10 @@ export async function searchTickets(
     }),
   });
   const details = { provider, upstreamStatus: response.status } as const;
+  // docs/providers/kapture.md: failures come as a body, often with HTTP 200, and a failure the
+  // message names is that failure whatever the status; an unnamed one on a non-2xx is the status's.
+  const failure = failureIn(response.body);
+  if (failure) throw failureError(failure, response.status);
   if (response.status < 200 || response.status >= 300) {
     throw statusError(response, provider, {
       refused: 'Kapture CRM rejected the API key',
@@ -65,9 +58,7 @@ export async function searchTickets(
       failed: `Kapture CRM answered HTTP ${response.status}`,
     });
   }
-  // docs/providers/kapture.md: failures come as a body with HTTP 200.
-  const failure = checkShape(kaptureFailureShape, response.body);
-  if (failure.success) throw failureError(failure.data.message, response.status);
+  if (failure === null) throw failureError(failure, response.status);
   // Success is a bare array. Each element is checked on its own (its depth too), not the list as a
   // whole, so one bad ticket fails alone.
   if (!Array.isArray(response.body)) {
@@ -122,13 +113,15 @@ function idOf(element: unknown): unknown {
   return typeof details === 'object' && details !== null ? (details as { ticketId?: unknown }).ticketId : undefined;
 }
 
-/** The gateway's own words for a Kapture failure; the upstream message is only compared, never shown. */
-function failureError(message: unknown, status: number): TicketGraphError {
+/**
+ * The gateway's own words for a Kapture failure (null: one no document names); the upstream
+ * message is only compared, never shown.
+ */
+function failureError(failure: NamedFailure | null, status: number): TicketGraphError {
   const details = { provider, upstreamStatus: status } as const;
-  const key = typeof message === 'string' ? message.trim().toLowerCase() : '';
   // docs/providers/kapture.md: the key is missing, wrong, expired or disabled.
-  if (key === INVALID_AUTH_KEY) return new UnauthenticatedError('Kapture CRM rejected the API key', details);
-  if (REQUEST_REFUSED.has(key)) {
+  if (failure === 'invalid-auth-key') return new UnauthenticatedError('Kapture CRM rejected the API key', details);
+  if (failure === 'malformed-request') {
     return new UpstreamFailedError("Kapture CRM refused the gateway's request as malformed", {
       ...details,
       retryable: false,
@@ -167,9 +160,10 @@ export async function updateTicket(http: UpstreamClient, update: KaptureUpdate, 
     write: true,
   });
   const id = update.ticketId;
-  // The message names the failure whatever the HTTP status: the body first.
-  const failure = checkShape(kaptureFailureShape, response.body);
-  if (failure.success) throw updateFailure(failure.data.message, id, response.status);
+  // The message names the failure whatever the HTTP status: the body first. An unnamed failure is
+  // read so too: after a write, it says no more than that the change is not known to be made.
+  const failure = failureIn(response.body);
+  if (failure !== undefined) throw updateFailure(failure, id, response.status);
   if (response.status < 200 || response.status >= 300) {
     const words = {
       refused: 'Kapture CRM rejected the API key',
@@ -195,12 +189,11 @@ export async function updateTicket(http: UpstreamClient, update: KaptureUpdate, 
  * `callback_time`, so "Invalid Format." is its own fault). Any other failure is not retryable,
  * and on a 5xx may have come after the change.
  */
-function updateFailure(message: unknown, id: string, status: number): TicketGraphError {
+function updateFailure(failure: NamedFailure | null, id: string, status: number): TicketGraphError {
   const details = { provider, upstreamStatus: status } as const;
-  const key = typeof message === 'string' ? message.trim().toLowerCase() : '';
-  if (key === INVALID_AUTH_KEY) return new UnauthenticatedError('Kapture CRM rejected the API key', details);
-  if (key === NO_DATA) return new NotFoundError(`Kapture CRM has no ticket ${id}`, details);
-  if (REQUEST_REFUSED.has(key) || key.startsWith('invalid format.')) {
+  if (failure === 'invalid-auth-key') return new UnauthenticatedError('Kapture CRM rejected the API key', details);
+  if (failure === 'no-data') return new NotFoundError(`Kapture CRM has no ticket ${id}`, details);
+  if (failure === 'malformed-request') {
     return new UpstreamFailedError(`Kapture CRM refused the gateway's update of ticket ${id} as malformed`, {
       ...details,
       retryable: false,

@@ -8,9 +8,9 @@ import type { UpstreamClient } from '../../upstream/types.js';
 import { checkShape } from '../kit/check-shape.js';
 import { shapeError } from '../kit/shape-error.js';
 import { statusError } from '../kit/status-error.js';
-import { INVALID_AUTH_KEY, REQUEST_REFUSED } from './client.js';
+import { failureIn, type NamedFailure } from './failure.js';
 import { pulledDayShape, type PulledTicket } from './list-payload.js';
-import { kaptureFailureShape, ticketKey } from './payload.js';
+import { ticketKey } from './payload.js';
 
 const provider = 'kapture';
 export const PULL_PATH = '/select-ticket-between-start-and-end-dates.html/v.2.0';
@@ -35,10 +35,10 @@ export async function pullDay(
     body: JSON.stringify([{ start_date: day, end_date: day, limit }]),
   });
   const details = { provider, upstreamStatus: response.status } as const;
-  const failure = checkShape(kaptureFailureShape, response.body);
-  const message = failure.success ? messageKey(failure.data.message) : null;
-  // docs/providers/kapture.md: "Invalid Auth Key" is a refused key whatever the HTTP status.
-  if (message === INVALID_AUTH_KEY) throw new UnauthenticatedError('Kapture CRM rejected the API key', details);
+  // docs/providers/kapture.md: a failure the message names ("Invalid Auth Key", "Invalid Json.", …)
+  // is that failure whatever the HTTP status; an unnamed one on a non-2xx is the status's.
+  const failure = failureIn(response.body);
+  if (failure) throw pullFailure(failure, day, response.status);
   if (response.status < 200 || response.status >= 300) {
     throw statusError(response, provider, {
       refused: 'Kapture CRM rejected the API key',
@@ -46,7 +46,7 @@ export async function pullDay(
       failed: `Kapture CRM answered HTTP ${response.status} listing the tickets created on ${day}`,
     });
   }
-  if (message !== null) throw pullFailure(message, day, response.status);
+  if (failure === null) throw pullFailure(failure, day, response.status);
   const answer = checkShape(pulledDayShape, response.body);
   if (!answer.success) {
     throw shapeError(`Kapture CRM answered the tickets created on ${day}`, answer.error, details);
@@ -63,14 +63,14 @@ export async function pullDay(
   return answer.data.message;
 }
 
-function messageKey(message: unknown): string {
-  return typeof message === 'string' ? message.trim().toLowerCase() : '';
-}
-
-/** A `status: "failed"` answer with a 2xx, in the gateway's own words; asking again gets the same. */
-function pullFailure(message: string, day: string, status: number): TicketGraphError {
+/**
+ * A `status: "failed"` answer (a named failure on any status, another on a 2xx) in the gateway's
+ * own words; asking again gets the same.
+ */
+function pullFailure(failure: NamedFailure | null, day: string, status: number): TicketGraphError {
   const details = { provider, upstreamStatus: status, retryable: false } as const;
-  if (REQUEST_REFUSED.has(message)) {
+  if (failure === 'invalid-auth-key') return new UnauthenticatedError('Kapture CRM rejected the API key', details);
+  if (failure === 'malformed-request') {
     return new UpstreamFailedError("Kapture CRM refused the gateway's date-range request as malformed", details);
   }
   return new UpstreamFailedError(`Kapture CRM reported a failure listing the tickets created on ${day}`, details);

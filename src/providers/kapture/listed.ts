@@ -1,7 +1,10 @@
 import type { IsoDateTime, Ticket } from '../../domain/model.js';
 import type { ListedFields, ListedTicket } from '../../domain/ticket-list.js';
 import type { PulledTicket } from './list-payload.js';
-import { toTicket } from './mapper.js';
+import { statusSources, toTicket } from './mapper.js';
+
+/** Stands for the fields the status is read from, which depend on the item's word (`statusSources`). */
+const STATUS = 'the status fields';
 
 /**
  * For each field a list item can give, the `task_details` fields the mapper reads it from
@@ -14,14 +17,15 @@ const SOURCES = {
   subject: ['title'],
   body: ['detail'],
   bodyFormat: ['detail'],
-  status: ['status'],
+  status: [STATUS],
   statusText: ['status', 'substatus'],
   priority: ['priority'],
   priorityText: ['priority'],
   createdAt: ['date'],
   lastReplyAt: ['lastConvesationTime'],
   updatedAt: ['date', 'lastConvesationTime', 'lastFollowUp'],
-  closedAt: ['taskEnddate'],
+  // A closed ticket's end date: only the status tells whether it is one.
+  closedAt: ['taskEnddate', STATUS],
   requester: ['email', 'ticketEmail', 'phone'],
   assignee: ['assignedId', 'assignedToName'],
   department: ['queueName'],
@@ -39,8 +43,10 @@ export function toListedTicket(
   // The search answers `{task_details, …}`; the pull, those fields flat.
   const ticket = toTicket({ task_details: item }, options);
   const listed: Partial<Record<ListedKey, unknown>> = {};
+  const carries = (source: string): boolean =>
+    source === STATUS ? statusSources(item).every(carries) : Object.hasOwn(item, source);
   for (const [field, sources] of Object.entries(SOURCES) as [ListedKey, readonly string[]][]) {
-    if (sources.every((source) => Object.hasOwn(item, source))) listed[field] = ticket[field];
+    if (sources.every(carries)) listed[field] = ticket[field];
   }
   return {
     ticket,

@@ -23,6 +23,13 @@ const STATUSES = wordTable<TicketStatus>({
   cl: 'CLOSED',
 });
 
+/**
+ * docs/providers/kapture.md: where the status word is empty or one the table lacks, the sub-status
+ * key decides as its word would: the documented `P` (pending) and `CL` (closed). Tenants' own keys
+ * (`PS`, `ES`, …) say nothing the gateway can place.
+ */
+const SUB_STATUS_KEYS = wordTable<TicketStatus>({ p: 'OPEN', cl: 'CLOSED' });
+
 /** docs/providers/kapture.md: a word (`low`) or an integer, taken as 1 = low … 4 = urgent. */
 const PRIORITIES = wordTable<TicketPriority>({
   low: 'LOW',
@@ -35,13 +42,23 @@ const PRIORITIES = wordTable<TicketPriority>({
   '4': 'URGENT',
 });
 
+/**
+ * The `task_details` fields `toTicket` reads the status from: the word, and the sub-status key
+ * where the word does not decide. What a list item must carry for its status to be listed.
+ */
+export function statusSources(details: { readonly status?: string | null }): readonly string[] {
+  return STATUSES.get(decoded(details.status)) === undefined ? ['status', 'substatusKey'] : ['status'];
+}
+
 /** One element of the answer (already validated by the client) to the model; `raw` is that element. */
 export function toTicket(ticket: KaptureTicket, options: MapOptions): Ticket {
   const details = ticket.task_details;
   // The client's payload check refuses a date in no known format, so `undefined` never reaches here.
   const date: ReadDate<string | number> = (value) => parseKaptureDate(value, options.timezone) ?? null;
-  const status = textOf(details.status);
-  const priorityText = textOf(details.priority);
+  // Words are decoded like every other string (docs/providers/kapture.md), then matched as shown.
+  const statusWord = decoded(details.status);
+  const status = STATUSES.get(statusWord) ?? SUB_STATUS_KEYS.get(decoded(details.substatusKey)) ?? 'UNKNOWN';
+  const priorityText = decoded(details.priority);
   const detail = details.detail ?? '';
   const bodyFormat = textFormatOf(detail);
   const createdAt = date(details.date);
@@ -55,15 +72,16 @@ export function toTicket(ticket: KaptureTicket, options: MapOptions): Ticket {
     // An HTML body keeps its entities (they are HTML); plain text is unescaped like every other string.
     body: detail.trim() === '' ? null : bodyFormat === 'HTML' ? detail : decodeEntities(detail),
     bodyFormat,
-    status: STATUSES.get(status) ?? 'UNKNOWN',
-    statusText: statusTextOf(status, textOf(details.substatus)),
+    status,
+    statusText: statusTextOf(statusWord, decoded(details.substatus)),
     priority: PRIORITIES.get(priorityText) ?? null,
     priorityText,
     createdAt,
     lastReplyAt,
     updatedAt: latest([date(details.lastFollowUp), lastReplyAt, createdAt]),
-    // Set when the ticket was closed; empty while it is open (docs/providers/kapture.md).
-    closedAt: date(details.taskEnddate),
+    // Only a closed ticket has a close time: a reopened one may keep its old end date, which stays
+    // in `raw` (docs/providers/kapture.md).
+    closedAt: status === 'CLOSED' ? date(details.taskEnddate) : null,
     requester: requesterOf(details),
     assignee: assigneeOf(details),
     department: decoded(details.queueName),
@@ -133,8 +151,11 @@ function firstText(record: Record<string, unknown>, keys: readonly string[]): st
   return null;
 }
 
-/** Kapture sends names and titles HTML-escaped (`Kapture Dev API&apos;s`, docs/providers/kapture.md). */
-function decoded(value: string | null | undefined): string | null {
+/**
+ * Kapture sends any string HTML-escaped, names, titles and status words alike (`Kapture Dev API&apos;s`,
+ * docs/providers/kapture.md); a number (a priority) is read as its digits.
+ */
+function decoded(value: string | number | null | undefined): string | null {
   const text = textOf(value);
   return text === null ? null : decodeEntities(text);
 }

@@ -26,6 +26,7 @@ export const taskDetailsShape = z.object({
   detail: text,
   status: text,
   substatus: text,
+  substatusKey: idLike.nullish(),
   priority: idLike.nullish(),
   date: kaptureDate,
   lastFollowUp: kaptureDate,

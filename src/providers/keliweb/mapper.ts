@@ -135,6 +135,17 @@ function toNote(note: KeliwebNote, date: ReadDate): Note {
   };
 }
 
+/**
+ * docs/providers/keliweb.md, Answer shapes (Attachments): WHMCS stores an upload as six random
+ * digits, `_`, and the name it was uploaded under, which its own pages show. Only a name of that
+ * shape loses its prefix; any other is shown as stored. The stored name stays in `raw`.
+ */
+const STORED_NAME = /^[0-9]{6}_(.+)$/s;
+
+function uploadedName(stored: string): string {
+  return STORED_NAME.exec(stored)?.[1] ?? stored;
+}
+
 /** docs/providers/keliweb.md (unconfirmed): WHMCS keeps several files in one `attachment` string, `|`-separated. */
 function attachmentsOf(reply: KeliwebReply): Attachment[] {
   const names = reply.attachment == null ? [] : String(reply.attachment).split('|');
@@ -143,9 +154,9 @@ function attachmentsOf(reply: KeliwebReply): Attachment[] {
       .map((name) => name.trim())
       .filter((name) => name !== '')
       // No download URL: WHMCS serves files through its own authenticated pages.
-      .map((filename, index) => ({
+      .map((stored, index) => ({
         id: `${String(reply.replyid)}-${index}`,
-        filename,
+        filename: uploadedName(stored),
         url: null,
         size: null,
         contentType: null,

@@ -13,8 +13,13 @@ const MESSAGES: Record<number, string> = {
   413: 'Request Entity Too Large',
 };
 
-/** The documented error-code table lists 400/401/403/404/500 with no bodies: the failure shape at that status. */
+/**
+ * The documented error-code table lists 400/401/403/404/500 with no bodies: the failure shape at that
+ * status. A fault's `code` is the failure's message (Kapture names its failures by message), e.g.
+ * `Invalid Auth Key` with a 403, which the sources say Kapture also sends.
+ */
 export function kaptureFaultReply(fault: StatusFault): SandboxReply {
-  const reply = kaptureFailure(MESSAGES[fault.status] ?? STATUS_CODES[fault.status] ?? 'Error', fault.status);
+  const message = fault.code ?? MESSAGES[fault.status] ?? STATUS_CODES[fault.status] ?? 'Error';
+  const reply = kaptureFailure(message, fault.status);
   return fault.status === 429 ? { ...reply, headers: { 'retry-after': String(fault.retryAfter ?? 1) } } : reply;
 }

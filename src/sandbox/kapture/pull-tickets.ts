@@ -4,7 +4,7 @@ import { authorizationToken, ownerOfKey } from '../keys.js';
 import type { SandboxCall, SandboxReply } from '../simulator.js';
 import type { TicketStore } from '../ticket-store.js';
 import { kaptureFailure } from './errors.js';
-import type { KaptureTicket } from './seed.js';
+import { taskMillis, type KaptureTicket } from './seed.js';
 import { readOnce } from '../read-once.js';
 
 /** The tenant's zone: its days are the pull's days, and its tickets' local times are in it. */
@@ -19,9 +19,7 @@ function midnightOf(value: unknown): DateTime | null {
 }
 
 /** When a ticket was created, by its `date` text: each read once, since a pull looks at every ticket. */
-const createdAtOf = readOnce((text: string) =>
-  DateTime.fromFormat(text, 'dd-MM-yyyy HH:mm', { zone: ZONE }).toMillis(),
-);
+const createdAtOf = readOnce(taskMillis);
 const createdAt = (ticket: KaptureTicket): number => createdAtOf(ticket.task_details.date);
 
 /**

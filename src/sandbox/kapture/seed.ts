@@ -95,6 +95,15 @@ const zoned = (ms: number): DateTime => DateTime.fromMillis(ms, { zone: 'Asia/Ko
 export const taskDate = (ms: number): string => zoned(ms).toFormat('dd-MM-yyyy HH:mm');
 /** docs/providers/kapture.md: other Kapture dates come as `yyyy-MM-dd HH:mm:ss`. */
 export const historyDate = (ms: number): string => zoned(ms).toFormat('yyyy-MM-dd HH:mm:ss');
+/**
+ * A task_details date as epoch milliseconds: `dd-MM-yyyy HH:mm` in Asia/Kolkata, or epoch digits
+ * (docs/providers/kapture.md: ten are seconds, thirteen milliseconds), as some tickets send them.
+ */
+export function taskMillis(text: string): number {
+  if (/^\d{10}$/.test(text)) return Number(text) * 1000;
+  if (/^\d{13}$/.test(text)) return Number(text);
+  return DateTime.fromFormat(text, 'dd-MM-yyyy HH:mm', { zone: 'Asia/Kolkata' }).toMillis();
+}
 
 /** The documented states: [status, sub-status, sub-status key], open and done. */
 export const KAPTURE_STATES = {

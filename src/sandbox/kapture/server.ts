@@ -2,6 +2,7 @@ import { isJsonObject, parseJsonBody } from '../json-body.js';
 import { authorizationToken, ownerOfKey } from '../keys.js';
 import type { SandboxCall, SandboxReply, Simulator, SimulatorOptions } from '../simulator.js';
 import { TicketStore, withCopies } from '../ticket-store.js';
+import { KAPTURE_ANSWERS } from './answer-seed.js';
 import { kaptureFailure, kaptureFaultReply } from './errors.js';
 import { KAPTURE_LIST_WEEK } from './list-seed.js';
 import { pullTickets } from './pull-tickets.js';
@@ -45,7 +46,8 @@ function search(call: SandboxCall, store: TicketStore<KaptureTicket>): SandboxRe
  */
 export function createKaptureSimulator(options: SimulatorOptions = {}): Simulator {
   const numberOf = (ticket: KaptureTicket) => ticket.task_details.ticketId;
-  // The list week comes after the copies: copies stay copies of the first seed, under the same numbers.
+  // The list week, then the tickets of answers beyond the example, come after the copies: copies stay
+  // copies of the first seed, under the same numbers.
   const store = new TicketStore(
     [
       ...withCopies(
@@ -56,6 +58,7 @@ export function createKaptureSimulator(options: SimulatorOptions = {}): Simulato
         (index) => String(800_000_000_000 + index),
       ),
       ...KAPTURE_LIST_WEEK,
+      ...KAPTURE_ANSWERS,
     ],
     numberOf,
   );

@@ -3,23 +3,27 @@ import { isJsonObject, parseJsonBody } from '../json-body.js';
 import { authorizationToken, ownerOfKey } from '../keys.js';
 import type { SandboxCall, SandboxReply } from '../simulator.js';
 import type { TicketStore } from '../ticket-store.js';
+import { ON_HOLD_STATE } from './answer-seed.js';
 import { kaptureFailure } from './errors.js';
-import { historyDate, KAPTURE_STATES, type KaptureTicket, taskDate } from './seed.js';
+import { historyDate, KAPTURE_STATES, type KaptureTicket, taskDate, taskMillis } from './seed.js';
 
 type State = readonly [status: string, substatus: string];
 
 /**
  * The sub-status keys the sandbox takes: the documented read example's, and the update document's `P` (pending) and
- * `CL` (closed). Any other is refused with a failure of the sandbox's own (Kapture documents none).
+ * `CL` (closed), and the tenant's own `OH`. Any other is refused with a failure of the sandbox's own (Kapture
+ * documents none).
  */
 const SUB_STATUSES = new Map<string, State>([
   ['P', ['Pending', 'Pending']],
-  ...[...KAPTURE_STATES.open, ...KAPTURE_STATES.done].map(
+  ...[...KAPTURE_STATES.open, ON_HOLD_STATE, ...KAPTURE_STATES.done].map(
     ([status, substatus, key]) => [key, [status, substatus]] as const,
   ),
 ]);
 /** The one-letter status codes of the update's answer (docs/providers/kapture.md, Writes). */
 const STATUS_CODES: Readonly<Record<string, string>> = { Pending: 'P', Complete: 'C', Closed: 'CL' };
+/** The keys of done tickets: a ticket under any other (a tenant's `OH`, a bare `P`) is open. */
+const DONE_KEYS = new Set<string>(KAPTURE_STATES.done.map(([, , key]) => key));
 const NO_DATA = 'No Data found/ticket_id is missing';
 const CALLBACK_TIME = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/;
 
@@ -66,7 +70,7 @@ export function updateTicket(call: SandboxCall, store: TicketStore<KaptureTicket
 
 function apply({ ticket, subStatus, state: [status, substatus], comment }: Change, now: number): void {
   const details = ticket.task_details;
-  const wasOpen = details.status === 'Pending';
+  const wasOpen = !DONE_KEYS.has(details.substatusKey);
   details.status = status;
   details.substatus = substatus;
   details.substatusKey = subStatus;
@@ -94,7 +98,7 @@ function apply({ ticket, subStatus, state: [status, substatus], comment }: Chang
 /** The ticket as the update's documented answer names its fields (a few of them), not the search's. */
 function answered(ticket: KaptureTicket): Record<string, unknown> {
   const details = ticket.task_details;
-  const read = (date: string) => DateTime.fromFormat(date, 'dd-MM-yyyy HH:mm', { zone: 'Asia/Kolkata' });
+  const read = (date: string) => DateTime.fromMillis(taskMillis(date), { zone: 'Asia/Kolkata' });
   return {
     id: details.taskId,
     type: 'O',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoDate, parseLocalDate } from '../../../src/domain/dates.js';
+import { parseEpochDigits, parseIsoDate, parseLocalDate } from '../../../src/domain/dates.js';
 
 const FORMATS = ['yyyy-MM-dd HH:mm:ss'];
 
@@ -42,5 +42,36 @@ describe('parseIsoDate', () => {
 
   it.each([['2025-01-26'], ['2025-01-26 10:00:00Z'], ['P1D'], ['2025-01-26T10:00:00+25:00']])('refuses %j', (text) => {
     expect(parseIsoDate(text, 'UTC')).toBeUndefined();
+  });
+});
+
+describe('parseEpochDigits', () => {
+  it.each([
+    ['ten digits as epoch seconds', '1713516540', '2024-04-19T14:19:00+05:30'],
+    ['thirteen digits as epoch milliseconds', '1713516540000', '2024-04-19T14:19:00+05:30'],
+    ['milliseconds that are not whole seconds', '1713516540250', '2024-04-19T14:19:00.250+05:30'],
+    ['the first ten-digit second', '1000000000', '2001-09-09T07:16:40+05:30'],
+    ['the last ten-digit second', '9999999999', '2286-11-20T23:16:39+05:30'],
+    ['the first thirteen-digit millisecond', '1000000000000', '2001-09-09T07:16:40+05:30'],
+    ['leading zeros aside', '001713516540', '2024-04-19T14:19:00+05:30'],
+    ['zero for none', '0', null],
+    ['all zeros for none', '0000000000', null],
+  ])('reads %s', (_case, digits, iso) => {
+    expect(parseEpochDigits(digits, 'Asia/Kolkata')).toBe(iso);
+  });
+
+  it.each([
+    ['one digit', '7'],
+    ['nine digits', '999999999'],
+    ['eleven digits', '17135165400'],
+    ['twelve digits', '171351654000'],
+    ['fourteen digits', '17135165400000'],
+    ['sixteen digits (microseconds)', '1713516540000000'],
+    ['a sign', '-1713516540'],
+    ['a fraction', '1713516540.5'],
+    ['an exponent', '1.7e9'],
+    ['spaces', ' 1713516540'],
+  ])('refuses %s as unreadable', (_case, digits) => {
+    expect(parseEpochDigits(digits, 'Asia/Kolkata')).toBeUndefined();
   });
 });

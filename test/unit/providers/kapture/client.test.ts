@@ -103,6 +103,19 @@ describe('Kapture fetchTickets over HTTP', () => {
     expect((results[0] as Error).message).not.toContain(body.message);
   });
 
+  it.each([
+    [401, 'error-invalid-auth-key.json', { code: 'UNAUTHENTICATED', retryable: false }],
+    [403, 'error-invalid-auth-key.json', { code: 'UNAUTHENTICATED', retryable: false }],
+    [500, 'error-invalid-auth-key.json', { code: 'UNAUTHENTICATED', retryable: false }],
+    [500, 'error-invalid-json.json', { code: 'UPSTREAM_ERROR', retryable: false }],
+    [400, 'error-ticket-ids-missing.json', { code: 'UPSTREAM_ERROR', retryable: false }],
+  ])('lets the failure the body names decide over HTTP %i: %s', async (status, file, expected) => {
+    const body = kaptureFixture(file);
+    const error = await errorFor(status, body, { 'retry-after': '12' });
+    expect(error).toMatchObject({ ...expected, provider: 'kapture', upstreamStatus: status });
+    expect(error.message).not.toContain(body.message);
+  });
+
   it('maps an unknown failure message to a non-retryable UPSTREAM_ERROR that does not repeat it', async () => {
     const error = await errorFor(200, {
       message: 'java.lang.NullPointerException at com.kapture.Secret',

@@ -106,6 +106,36 @@ describe('Kapture listTickets over HTTP', () => {
     });
   });
 
+  it.each([
+    [
+      'a reopened ticket: pending, its old end date kept',
+      { substatusKey: 'P', taskEnddate: '22-04-2024 18:40' },
+      { status: 'OPEN', statusText: 'Pending', closedAt: null },
+    ],
+    [
+      'a status given by its sub-status key alone',
+      { status: '', substatus: '', substatusKey: 'CL', taskEnddate: '23-04-2024 10:05' },
+      { status: 'CLOSED', statusText: null, closedAt: '2024-04-23T10:05:00+05:30' },
+    ],
+    [
+      'a status word with entities',
+      { status: 'On Hold &amp; Waiting', substatus: 'On Hold &amp; Waiting', substatusKey: 'OH' },
+      { status: 'UNKNOWN', statusText: 'On Hold & Waiting', closedAt: null },
+    ],
+  ])('lists %s as the detail read maps it', async (_, changes, expected) => {
+    pull().reply(200, JSON.stringify(answerOf([item(changes)])));
+    const [edge] = (await list(EXAMPLE_DAY)).edges;
+    expect(edge!.ticket.listed).toMatchObject(expected);
+  });
+
+  it('lists no status or closedAt where the word does not decide and the item has no sub-status key', async () => {
+    pull().reply(200, JSON.stringify(answerOf([item({ status: '', substatusKey: undefined })])));
+    const [edge] = (await list(EXAMPLE_DAY)).edges;
+    expect(Object.keys(edge!.ticket.listed)).not.toContain('status');
+    expect(Object.keys(edge!.ticket.listed)).not.toContain('closedAt');
+    expect(edge!.ticket.listed).toMatchObject({ statusText: 'Pending' });
+  });
+
   it('orders a day newest first, the higher id first within a minute, and drops items of other days', async () => {
     const items = [
       item({ ticketId: '713516551150', date: '19-04-2024 09:00' }),
@@ -212,6 +242,8 @@ describe('Kapture listTickets over HTTP', () => {
     ['Invalid Auth Key with HTTP 200', 200, 'error-invalid-auth-key.json', 'UNAUTHENTICATED', false],
     ['Invalid Auth Key with HTTP 403', 403, 'error-invalid-auth-key.json', 'UNAUTHENTICATED', false],
     ['Invalid Json. with HTTP 200', 200, 'error-invalid-json.json', 'UPSTREAM_ERROR', false],
+    ['Invalid Json. with HTTP 500', 500, 'error-invalid-json.json', 'UPSTREAM_ERROR', false],
+    ['ticket_ids are missing. with HTTP 400', 400, 'error-ticket-ids-missing.json', 'UPSTREAM_ERROR', false],
     ['a 401', 401, { message: 'Unauthorized', status: 'failed' }, 'UNAUTHENTICATED', false],
     ['a 403', 403, { message: 'Forbidden', status: 'failed' }, 'FORBIDDEN', false],
     ['a 404', 404, { message: 'Not Found', status: 'failed' }, 'UPSTREAM_ERROR', false],

@@ -179,6 +179,11 @@ describe('Kapture dates', () => {
     ['32-04-2024 14:19'],
     ['2024-04-19T25:00:00'],
     [-5],
+    ['171351654'],
+    [17135165400],
+    ['171351654000'],
+    [17135165400000],
+    ['1713516540.5'],
   ])('refuses %j as a date', (value) => {
     expect(parseKaptureDate(value, 'Asia/Kolkata')).toBeUndefined();
     expect(kaptureTicketShape.safeParse({ task_details: { ...example().task_details, date: value } }).success).toBe(
@@ -186,8 +191,13 @@ describe('Kapture dates', () => {
     );
   });
 
-  it('reads taskEnddate as closedAt and takes the latest of the three dates as updatedAt', () => {
-    const ticket = map({ taskEnddate: '23-04-2024 10:00', lastConvesationTime: '24-04-2024 09:00' });
+  it('reads taskEnddate as closedAt of a closed ticket and takes the latest of the three dates as updatedAt', () => {
+    const ticket = map({
+      status: 'Closed',
+      substatusKey: 'CL',
+      taskEnddate: '23-04-2024 10:00',
+      lastConvesationTime: '24-04-2024 09:00',
+    });
     expect(ticket).toMatchObject({ closedAt: '2024-04-23T10:00:00+05:30', updatedAt: '2024-04-24T09:00:00+05:30' });
   });
 });
@@ -304,5 +314,77 @@ describe('Kapture people, link and attachments', () => {
 
   it('reads ids sent as numbers', () => {
     expect(map({ ticketId: 713516551148 }).number).toBe('713516551148');
+  });
+});
+
+describe('Kapture answers its documents allow beyond the example', () => {
+  const fixture = (name: string): Ticket => toTicket(parse(kaptureFixture(name)[0]), OPTIONS);
+
+  it('decodes entities in the status word, as in titles and names', () => {
+    expect(fixture('get-ticket.status-entities.json')).toMatchObject({
+      status: 'UNKNOWN',
+      statusText: 'On Hold & Waiting',
+    });
+  });
+
+  it.each([
+    ['a known word behind a numeric reference', { status: '&#67;losed', substatus: '' }, 'CLOSED', 'Closed'],
+    [
+      'a sub-status with entities',
+      { substatus: 'Awaiting Customer &amp; Courier' },
+      'OPEN',
+      'Pending / Awaiting Customer & Courier',
+    ],
+  ])('decides and shows %s decoded', (_, changes, status, statusText) => {
+    expect(map(changes)).toMatchObject({ status, statusText });
+  });
+
+  it('decides the priority on its decoded word', () => {
+    expect(map({ priority: 'H&#105;gh' })).toMatchObject({ priority: 'HIGH', priorityText: 'High' });
+  });
+
+  it('reads a status given only by its sub-status key CL as closed, closed at its taskEnddate', () => {
+    expect(fixture('get-ticket.status-by-key.json')).toMatchObject({
+      status: 'CLOSED',
+      statusText: null,
+      closedAt: '2024-04-23T10:05:00+05:30',
+    });
+  });
+
+  it.each([
+    ['an empty word', '', 'P', 'OPEN'],
+    ['an empty word', '', 'CL', 'CLOSED'],
+    ['a tenant word', 'Escalated', 'P', 'OPEN'],
+    ['a tenant word', 'Archived', 'cl', 'CLOSED'],
+    ['a tenant word', 'Escalated', 'ES', 'UNKNOWN'],
+    ['an empty word', '', '', 'UNKNOWN'],
+    ['a known word over its key', 'Pending', 'CL', 'OPEN'],
+    ['a known word over its key', 'Closed', 'P', 'CLOSED'],
+  ])('lets the sub-status key decide under %s %j: %j is %s', (_, word, substatusKey, status) => {
+    expect(map({ status: word, substatus: '', substatusKey }).status).toBe(status);
+  });
+
+  it('gives a reopened (pending) ticket no closedAt; its old taskEnddate stays in raw', () => {
+    const answer = kaptureFixture('get-ticket.reopened.json')[0];
+    const ticket = fixture('get-ticket.reopened.json');
+    expect(ticket).toMatchObject({ status: 'OPEN', statusText: 'Pending', closedAt: null });
+    expect(ticket.raw).toEqual(answer);
+    expect((ticket.raw as typeof answer).task_details.taskEnddate).toBe('22-04-2024 18:40');
+  });
+
+  it.each([
+    ['Escalated', 'ES', null],
+    ['Complete', 'RS', '2024-04-23T10:05:00+05:30'],
+    ['Closed', 'CL', '2024-04-23T10:05:00+05:30'],
+  ])('reads taskEnddate of a %s (%s) ticket as closedAt %j', (status, substatusKey, closedAt) => {
+    expect(map({ status, substatusKey, taskEnddate: '23-04-2024 10:05' }).closedAt).toBe(closedAt);
+  });
+
+  it('reads 10 digits as epoch seconds and 13 as epoch milliseconds, numbers or strings', () => {
+    expect(fixture('get-ticket.epoch-dates.json')).toMatchObject({
+      createdAt: '2024-04-19T14:19:00+05:30',
+      lastReplyAt: '2024-04-19T14:19:00+05:30',
+      updatedAt: '2024-04-22T14:31:00+05:30',
+    });
   });
 });

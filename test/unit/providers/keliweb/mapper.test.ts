@@ -14,6 +14,7 @@ const map = (changes: Record<string, unknown> = {}, options = OPTIONS): Ticket =
 const replies = (): Record<string, unknown>[] => example().replies.reply;
 const withReplies = (reply: Record<string, unknown>[]) => map({ replies: { reply } });
 
+const file = (id: string, filename: string) => ({ id, filename, url: null, size: null, contentType: null });
 const CYNTHIA = { name: 'Cynthia Reilly', email: null, isStaff: false };
 const DEMO_ADMIN = { name: 'Demo Admin', email: null, isStaff: true };
 const OPENING = 'Hey, \r\n\r\nThis is the first ticket message!\r\n\r\nThanks\r\n\r\nCynthia';
@@ -164,9 +165,12 @@ describe('Keliweb dates', () => {
     expect(withReplies([replies()[0]!, late]).updatedAt).toBe('2016-01-02T09:00:00+01:00');
   });
 
-  it('refuses a date in another format', () => {
-    expect(keliwebTicketShape.safeParse({ ...example(), lastreply: '01/01/2016 06:30' }).success).toBe(false);
-  });
+  it.each([['01/01/2016 06:30'], ['1451626216'], ['1451626216000']])(
+    'refuses %j, a date in another format or epoch digits',
+    (lastreply) => {
+      expect(keliwebTicketShape.safeParse({ ...example(), lastreply }).success).toBe(false);
+    },
+  );
 });
 
 describe('Keliweb replies', () => {
@@ -215,9 +219,42 @@ describe('Keliweb replies', () => {
       { ...first, attachment: '' },
       { ...second, attachment: 'fattura.pdf| |' },
     ]);
-    const file = (id: string, filename: string) => ({ id, filename, url: null, size: null, contentType: null });
-    expect(ticket.attachments).toEqual([file('0-0', '123456_screenshot.png'), file('0-1', '654321_log accessi.txt')]);
+    expect(ticket.attachments).toEqual([file('0-0', 'screenshot.png'), file('0-1', 'log accessi.txt')]);
     expect(ticket.replies.map((reply) => reply.attachments)).toEqual([[], [file('2-0', 'fattura.pdf')]]);
+  });
+});
+
+describe('Keliweb attachment names', () => {
+  it("names each file as uploaded, WHMCS's six-digit prefix and `_` dropped; the stored names stay in raw", () => {
+    const answer = keliwebFixture('get-ticket.attachments.json');
+    const ticket = toTicket(parse(answer), OPTIONS);
+    expect(ticket.attachments).toEqual([file('0-0', 'invoice.pdf'), file('0-1', 'screenshot_errore.png')]);
+    expect(ticket.replies.map((reply) => reply.attachments)).toEqual([
+      [file('1-0', 'guida-dns.pdf')],
+      [file('2-0', 'log accessi 2016.txt')],
+    ]);
+    expect(ticket.raw).toEqual(answer);
+    expect(
+      (ticket.raw as typeof answer).replies.reply.map((reply: { attachment: string }) => reply.attachment),
+    ).toEqual([
+      '482913_invoice.pdf|051766_screenshot_errore.png',
+      '930104_guida-dns.pdf',
+      '117245_log accessi 2016.txt',
+    ]);
+  });
+
+  it.each([
+    ['a name without a prefix', 'fattura.pdf', 'fattura.pdf'],
+    ['five digits', '48291_invoice.pdf', '48291_invoice.pdf'],
+    ['seven digits', '4829131_invoice.pdf', '4829131_invoice.pdf'],
+    ['six letters', 'abcdef_invoice.pdf', 'abcdef_invoice.pdf'],
+    ['six digits and a dash', '482913-invoice.pdf', '482913-invoice.pdf'],
+    ['six non-ASCII digits', '٤٨٢٩١٣_invoice.pdf', '٤٨٢٩١٣_invoice.pdf'],
+    ['nothing after the prefix', '482913_', '482913_'],
+    ['an uploaded name that itself starts like a prefix', '482913_123456_scan.pdf', '123456_scan.pdf'],
+  ])('strips the prefix only where the stored name has its shape: %s', (_, stored, filename) => {
+    const [opening] = replies();
+    expect(withReplies([{ ...opening, attachment: stored }]).attachments).toEqual([file('0-0', filename)]);
   });
 });
 

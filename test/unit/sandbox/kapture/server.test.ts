@@ -215,6 +215,20 @@ describe('kapture update-ticket-from-other-source', () => {
     });
   });
 
+  it("closes a tenant's on-hold ticket (key OH) with an end date, and takes OH back", async () => {
+    const onHold = '713746379202';
+    await update([{ ticket_id: onHold, sub_status: 'CL' }]);
+    expect((await read(onHold)).task_details).toMatchObject({
+      status: 'Closed',
+      taskEnddate: expect.stringMatching(taskDate),
+    });
+    expect((await update([{ ticket_id: onHold, sub_status: 'OH' }])).body.status).toBe('success');
+    expect((await read(onHold)).task_details).toMatchObject({
+      status: 'On Hold &amp; Waiting',
+      substatusKey: 'OH',
+    });
+  });
+
   it('keeps the end date of a done ticket moved from Complete to Closed', async () => {
     const done = KAPTURE_SEED.find(
       (entry) => entry.owner === 'primary' && entry.ticket.task_details.status === 'Complete',
@@ -368,6 +382,21 @@ describe('kapture select-ticket-between-start-and-end-dates', () => {
       const answer = await pull(body, authorization);
       expect(answer, JSON.stringify(body)).toMatchObject({ status: 200, body: { message, status: 'failed' } });
     }
+  });
+
+  it('places a ticket whose dates are epoch digits on its day, as sent', async () => {
+    const { body } = await pull(day('2026-03-19'));
+    expect(body.message.map((item: { ticketId: string; date: string }) => [item.ticketId, item.date])).toEqual([
+      ['713755665703', '1773916800'],
+    ]);
+  });
+
+  it("answers an injected fault with the fault's code as its message", async () => {
+    sandbox.setFault('kapture', { status: 403, code: 'Invalid Auth Key', times: 1 });
+    expect(await pull(day('2026-03-04'))).toMatchObject({
+      status: 403,
+      body: { message: 'Invalid Auth Key', status: 'failed' },
+    });
   });
 
   it('records every call with its body, and answers an injected fault in the failure shape', async () => {
