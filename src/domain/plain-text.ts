@@ -81,7 +81,7 @@ class TextWriter {
 }
 
 /**
- * The text of HTML as `sanitiseHtml` writes it: tags gone, entities decoded, laid out as
+ * The text of HTML as `safeHtmlOf` writes it: tags gone, entities decoded, laid out as
  * TextWriter says. Reading the sanitised HTML, not the upstream's, makes the text that of
  * `safeHtmlOf`: what a script, style or comment held is not text, and an image is its alt text.
  */

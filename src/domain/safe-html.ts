@@ -66,7 +66,7 @@ const POLICY: sanitizeHtml.IOptions = {
 };
 
 /** HTML from an upstream, with only SAFE_ELEMENTS left; comments and every other attribute go. */
-export function sanitiseHtml(html: string): string {
+function sanitiseHtml(html: string): string {
   const open: OpenElements = { count: 0 };
   return sanitizeHtml(html, {
     ...POLICY,
@@ -88,7 +88,7 @@ const ESCAPES: Readonly<Record<string, string>> = {
 };
 
 /** Plain text as HTML that shows it: every special character escaped, each line break a `<br />`. */
-export function textAsHtml(text: string): string {
+function textAsHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => ESCAPES[character]!).replace(/\r\n?|\n/g, '<br />');
 }
 
