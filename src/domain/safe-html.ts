@@ -1,4 +1,5 @@
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type sanitizeHtml from 'sanitize-html';
 import { depthBoundedParsing, type OpenElements } from './html-depth.js';
 import type { TextFormat } from './model.js';
 
@@ -65,10 +66,22 @@ const POLICY: sanitizeHtml.IOptions = {
   },
 };
 
+let loadedSanitizer: typeof sanitizeHtml | undefined;
+
+/**
+ * sanitize-html, loaded when the first HTML body is sanitised: it brings postcss (for style
+ * attributes, which the policy never keeps) and its own copy of htmlparser2, which a gateway whose
+ * clients never ask for `bodyHtml` or `bodyText` need not load at start.
+ */
+function sanitizer(): typeof sanitizeHtml {
+  loadedSanitizer ??= createRequire(import.meta.url)('sanitize-html') as typeof sanitizeHtml;
+  return loadedSanitizer;
+}
+
 /** HTML from an upstream, with only SAFE_ELEMENTS left; comments and every other attribute go. */
 function sanitiseHtml(html: string): string {
   const open: OpenElements = { count: 0 };
-  return sanitizeHtml(html, {
+  return sanitizer()(html, {
     ...POLICY,
     // The parser's open elements, for depthBoundedParsing.
     onOpenTag: () => void open.count++,
