@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2';
-import { depthBoundedParsing, type OpenElements } from './html-depth.js';
+import { boundedParsing, type ElementCounts } from './html-bounds.js';
 
 /** Elements that stand apart from what is around them by a blank line. */
 const PARAGRAPHS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'ul', 'ol', 'table']);
@@ -87,20 +87,21 @@ class TextWriter {
  */
 export function textOfSafeHtml(safeHtml: string): string {
   const writer = new TextWriter();
-  const open: OpenElements = { count: 0 };
+  const counts: ElementCounts = { open: 0, seen: 0 };
   const parser = new Parser(
     {
       onopentag(name) {
-        open.count += 1;
+        counts.open += 1;
+        counts.seen += 1;
         writer.open(name);
       },
       onclosetag(name) {
-        open.count -= 1;
+        counts.open -= 1;
         writer.close(name);
       },
       ontext: (text) => writer.text(text),
     },
-    depthBoundedParsing(open),
+    boundedParsing(counts),
   );
   parser.end(safeHtml);
   return writer.toString();

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type sanitizeHtml from 'sanitize-html';
-import { depthBoundedParsing, type OpenElements } from './html-depth.js';
+import { boundedParsing, type ElementCounts } from './html-bounds.js';
 import type { TextFormat } from './model.js';
 
 /**
@@ -80,15 +80,20 @@ function sanitizer(): typeof sanitizeHtml {
 
 /** HTML from an upstream, with only SAFE_ELEMENTS left; comments and every other attribute go. */
 function sanitiseHtml(html: string): string {
-  const open: OpenElements = { count: 0 };
+  const counts: ElementCounts = { open: 0, seen: 0 };
   return sanitizer()(html, {
     ...POLICY,
-    // The parser's open elements, for depthBoundedParsing.
-    onOpenTag: () => void open.count++,
-    onCloseTag: () => void open.count--,
+    // What the parser has read, for boundedParsing.
+    onOpenTag: () => {
+      counts.open += 1;
+      counts.seen += 1;
+    },
+    onCloseTag: () => {
+      counts.open -= 1;
+    },
     // sanitize-html requires htmlparser2's CommonJS build and types it so; this is the ES module
     // build of the same version, whose tokenizer the CommonJS parser drives alike.
-    parser: depthBoundedParsing(open) as sanitizeHtml.IOptions['parser'],
+    parser: boundedParsing(counts) as sanitizeHtml.IOptions['parser'],
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_HTML_DEPTH } from '../../../src/domain/html-depth.js';
+import { MAX_HTML_DEPTH } from '../../../src/domain/html-bounds.js';
 import { textOfSafeHtml } from '../../../src/domain/plain-text.js';
 import { safeHtmlOf } from '../../../src/domain/safe-html.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_HTML_DEPTH } from '../../../src/domain/html-depth.js';
+import { MAX_HTML_DEPTH, MAX_HTML_ELEMENTS } from '../../../src/domain/html-bounds.js';
 import { LINK_REL, SAFE_ELEMENTS, safeHtmlOf } from '../../../src/domain/safe-html.js';
 
 const rel = `rel="${LINK_REL}"`;
@@ -113,8 +113,8 @@ describe('safeHtmlOf a plain-text body', () => {
 });
 
 describe('safeHtmlOf a hostile megabyte', () => {
-  // Past MAX_HTML_DEPTH open elements every start tag is dropped, a script's too: what it held is
-  // then text, escaped like any other.
+  // Past MAX_HTML_DEPTH open elements, or MAX_HTML_ELEMENTS read, every start tag is dropped, a
+  // script's too: what it held is then text, escaped like any other.
   const hostile = '<script>alert(1)</script><img src=x onerror=alert(1)><a href="javascript:alert(1)">deep</a>';
 
   it(`keeps the first ${MAX_HTML_DEPTH} of 200,000 nested elements and answers safe HTML`, () => {
@@ -144,9 +144,17 @@ describe('safeHtmlOf a hostile megabyte', () => {
     );
   });
 
-  it('answers a megabyte of paragraphs, each closing the one before, whole', () => {
+  it(`reads the first ${MAX_HTML_ELEMENTS} elements of a megabyte of paragraphs, and the rest as text`, () => {
     const body = '<p onclick="x()">a'.repeat(60_000);
     expect(body.length).toBeGreaterThan(1_000_000);
-    expect(safeHtmlOf(body, 'HTML')).toBe('<p>a</p>'.repeat(60_000));
+    expect(safeHtmlOf(body, 'HTML')).toBe(
+      `${'<p>a</p>'.repeat(MAX_HTML_ELEMENTS - 1)}<p>${'a'.repeat(60_000 - MAX_HTML_ELEMENTS + 1)}</p>`,
+    );
+  });
+
+  it(`makes at most ${MAX_HTML_ELEMENTS} elements of a megabyte of end tags that each make one`, () => {
+    const body = `${'</p>'.repeat(150_000)}${'</br>'.repeat(100_000)}${hostile}`;
+    expect(body.length).toBeGreaterThan(1_000_000);
+    expect(safeHtmlOf(body, 'HTML')).toBe(`${'<p></p>'.repeat(MAX_HTML_ELEMENTS)}alert(1)deep`);
   });
 });
