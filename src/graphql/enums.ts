@@ -69,7 +69,10 @@ export const TicketPriorityEnum = builder.enumType('TicketPriority', {
 export const TextFormatEnum = builder.enumType('TextFormat', {
   description: 'How a body is written.',
   values: {
-    HTML: { value: 'HTML' as TextFormat, description: 'HTML markup, as the provider stores it (not sanitised).' },
+    HTML: {
+      value: 'HTML' as TextFormat,
+      description: 'HTML markup, as the provider stores it: not sanitised (`bodyHtml` is).',
+    },
     TEXT: { value: 'TEXT' as TextFormat, description: 'Plain text; line breaks are significant.' },
   } satisfies Record<(typeof TEXT_FORMATS)[number], unknown>,
 });

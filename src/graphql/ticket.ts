@@ -8,6 +8,7 @@ import { assertListSize, MAX_REFS_PER_QUERY, NodeRef } from './node.js';
 import { NoteRef } from './note.js';
 import { PersonRef } from './person.js';
 import { ReplyRef } from './reply.js';
+import { type BodySource, bodyDescriptions, bodyHtml, bodyText } from './safe-body.js';
 
 const time = (entry: { readonly createdAt: string | null }) =>
   entry.createdAt ? Date.parse(entry.createdAt) : Number.NEGATIVE_INFINITY;
@@ -49,6 +50,23 @@ function fieldOf<K extends keyof ListedFields>(
   return context.tickets.loadListed(source).then((ticket) => ticket[key]);
 }
 
+/** The object a ticket's body and its format are read from, as `body` and `bodyFormat` read them. */
+function bodyOf(source: TicketSource, context: Context): BodySource | Promise<BodySource> {
+  if (!isListed(source)) return source;
+  const { listed } = source;
+  if (Object.hasOwn(listed, 'body') && Object.hasOwn(listed, 'bodyFormat')) return listed as BodySource;
+  return context.tickets.loadListed(source);
+}
+
+/** The resolver of a field made from the body (`bodyHtml`, `bodyText`): it costs what `body` costs. */
+const fromBody =
+  (make: (source: BodySource) => string | null) => (source: TicketSource, _args: unknown, context: Context) => {
+    const body = bodyOf(source, context);
+    return body instanceof Promise ? body.then(make) : make(body);
+  };
+
+const BODY = bodyDescriptions('The opening message', 'in `bodyFormat`');
+
 /** The resolver of field `key`, wherever the ticket came from. */
 const read =
   <K extends keyof ListedFields>(key: K) =>
@@ -62,7 +80,9 @@ export const TicketObject = builder.objectRef<TicketSource>('Ticket').implement(
     provider: t.expose('provider', { type: ProviderEnum, description: 'The system that holds the ticket.' }),
     number: t.exposeString('number', { description: 'The ticket number people see in that system.' }),
     subject: t.string({ nullable: true, description: 'The title.', resolve: read('subject') }),
-    body: t.string({ nullable: true, description: 'The opening message, in `bodyFormat`.', resolve: read('body') }),
+    body: t.string({ nullable: true, description: BODY.body, resolve: read('body') }),
+    bodyHtml: t.string({ nullable: true, description: BODY.bodyHtml, resolve: fromBody(bodyHtml) }),
+    bodyText: t.string({ nullable: true, description: BODY.bodyText, resolve: fromBody(bodyText) }),
     bodyFormat: t.field({
       type: TextFormatEnum,
       description: 'Whether `body` is HTML or plain text.',

@@ -26,7 +26,7 @@ export type Provider =
 
 /** How a body is written. */
 export type TextFormat =
-  /** HTML markup, as the provider stores it (not sanitised). */
+  /** HTML markup, as the provider stores it: not sanitised (`bodyHtml` is). */
   | 'HTML'
   /** Plain text; line breaks are significant. */
   | 'TEXT';
