@@ -1,4 +1,5 @@
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { createYoga, type YogaInitialContext, type YogaServerInstance } from 'graphql-yoga';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
@@ -30,6 +31,8 @@ import { useDrain } from './server/plugins/use-drain.js';
 import { useRequestLog, type RequestTraceContext } from './server/plugins/use-request-log.js';
 import { upstreamCallLog } from './telemetry/upstream-call-log.js';
 import { createYogaLogger } from './telemetry/yoga-logger.js';
+import { createTracing } from './telemetry/traces.js';
+import { useTracing } from './server/plugins/use-tracing.js';
 
 const GRAPHQL_ENDPOINT = '/graphql';
 
@@ -38,6 +41,8 @@ const isEndpoint = (request: Request) => new URL(request.url).pathname === GRAPH
 export interface AppDeps {
   /** Where the app logs; silent by default so tests stay quiet. */
   readonly logger?: Logger;
+  /** Where spans go instead of the OTLP exporter, when `config.traces` turns tracing on (tests). */
+  readonly spanProcessor?: SpanProcessor;
 }
 
 export interface App {
@@ -47,7 +52,10 @@ export interface App {
   readonly metrics: GatewayMetrics;
   /** From now on `/ready` answers 503, so a load balancer sends no more; requests are still served. */
   drain(): void;
-  /** Closes the upstream connection pools; `abort` ends the calls in flight rather than waiting. */
+  /**
+   * Closes the upstream connection pools, then exports the last spans; `abort` ends the calls in
+   * flight rather than waiting, and does not wait for the export.
+   */
   close(abort?: boolean): Promise<void>;
   /** `close()`, waiting for the calls in flight, for `await using app = createApp(config)`. */
   [Symbol.asyncDispose](): Promise<void>;
@@ -59,6 +67,9 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   let draining = false;
   const metrics = createGatewayMetrics();
   const callLog = upstreamCallLog(logger);
+  // Off unless the OTEL_* variables ask for it: then nothing of it is made, installed or run.
+  const tracing = config.traces && createTracing(config.traces, { logger, processor: deps.spanProcessor });
+  const tracer = tracing?.tracer;
   const providers = createProviderRegistry({
     ...config,
     observer: {
@@ -71,6 +82,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
         callLog.refused(refusal);
       },
     },
+    tracer,
   });
   metrics.watchCircuits(() => providers.statuses.values());
   const shared: SharedState = {
@@ -94,7 +106,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     // Yoga's CORS echoes any origin back with credentials allowed; useCors allows CORS_ORIGINS only.
     cors: false,
     context: ({ request, trace }: YogaInitialContext & RequestTraceContext) =>
-      createContext(providers, request, shared, { onBatch: metrics.loaderBatch, trace }),
+      createContext(providers, request, shared, { onBatch: metrics.loaderBatch, trace, tracer }),
     maskedErrors: { maskError: createMaskError(logger, { handled: handledErrors }) },
     // useRequestGuards bounds every body already: a POST states its Content-Length (a chunked one
     // is refused) at most MAX_REQUEST_BODY_BYTES, and Node's parser never reads past it. Yoga's own
@@ -105,6 +117,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     multipart: false,
     logging: createYogaLogger(logger, { skip: handledErrors }),
     plugins: [
+      ...(tracing ? [useTracing({ tracerProvider: tracing.provider })] : []),
       useRequestLog({ logger, upstreamBytesPerRequest: config.upstream.maxBytesPerRequest }),
       useMetrics({ promRegistry: metrics.promRegistry }),
       useProbes({ providers, draining: () => draining }),
@@ -138,7 +151,13 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     drain() {
       draining = true;
     },
-    close: (abort) => providers.close(abort),
-    [Symbol.asyncDispose]: () => providers.close(),
+    async close(abort) {
+      await providers.close(abort);
+      await tracing?.close(abort);
+    },
+    async [Symbol.asyncDispose]() {
+      await providers.close();
+      await tracing?.close();
+    },
   };
 }
