@@ -416,9 +416,9 @@ export interface TraceSettings {
   readonly headers: Readonly<Record<string, string>>;
 }
 
-/** An HTTP header's name (RFC 9110 token) and a value without control characters but tab. */
+/** An HTTP header's name (RFC 9110 token), and a value Node sends (no control character but tab). */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~\w-]+$/;
-const HEADER_VALUE = /^[^\0-\x08\x0a-\x1f\x7f]*$/;
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 /**
  * `key=value` pairs, comma-separated, each value percent-encoded: the form of the OTLP header and
