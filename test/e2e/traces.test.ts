@@ -123,7 +123,8 @@ describe('traces', () => {
 
     const batch = onlyOne(named('load tickets'));
     const [first, second] = childrenOf(batch).sort(
-      (a, b) => Number(a.attributes['ticket_graph.upstream.attempt']) - Number(b.attributes['ticket_graph.upstream.attempt']),
+      (a, b) =>
+        Number(a.attributes['ticket_graph.upstream.attempt']) - Number(b.attributes['ticket_graph.upstream.attempt']),
     );
     expect(first!.attributes).toMatchObject({
       'ticket_graph.upstream.attempt': 1,
@@ -185,11 +186,7 @@ describe('traces', () => {
   it('keeps out of every span the credentials, the upstream answers and the tickets they hold', async () => {
     const asked = [...refs('sweeppea', 1), ...refs('hostup', 1), ...refs('keliweb', 1), ...refs('kapture', 1)];
     const { data } = await gateway
-      .client(
-        Object.fromEntries(
-          Object.entries(gateway.sandbox.keys).map(([name, key]) => [`x-${name}-api-key`, key]),
-        ),
-      )
+      .client(Object.fromEntries(Object.entries(gateway.sandbox.keys).map(([name, key]) => [`x-${name}-api-key`, key])))
       .rawRequest<{ tickets: { subject: string }[] }>(TICKETS, { refs: asked });
     const subjects = data.tickets.map((ticket) => ticket.subject);
     expect(subjects).toHaveLength(4);
@@ -207,11 +204,9 @@ describe('traces', () => {
     gateway.sandbox.setLatency('sweeppea', 20);
     await Promise.all(
       traces.map((traceId, index) =>
-        gateway
-          .client({ traceparent: `00-${traceId}-${CALLER_SPAN}-01` })
-          .rawRequest(TICKETS, {
-            refs: numbers.slice(index * 2, index * 2 + 2).map((number) => ({ provider: 'SWEEPPEA', number })),
-          }),
+        gateway.client({ traceparent: `00-${traceId}-${CALLER_SPAN}-01` }).rawRequest(TICKETS, {
+          refs: numbers.slice(index * 2, index * 2 + 2).map((number) => ({ provider: 'SWEEPPEA', number })),
+        }),
       ),
     );
     expect(gateway.sandbox.calls('sweeppea')).toBe(4);
@@ -249,7 +244,9 @@ describe('traces of a list', () => {
     });
     listed.reset();
     v2.sandbox.reset();
-    await v2.client().rawRequest(LIST, { provider: 'HOSTUP', first: 5, after: first.data.ticketList.pageInfo.endCursor });
+    await v2
+      .client()
+      .rawRequest(LIST, { provider: 'HOSTUP', first: 5, after: first.data.ticketList.pageInfo.endCursor });
     const [page, ...others] = listed.getFinishedSpans().filter((span) => span.name === 'list tickets');
     expect(others).toEqual([]);
     expect(page!.attributes).toEqual({
@@ -262,9 +259,7 @@ describe('traces of a list', () => {
       .filter((span) => span.parentSpanContext?.spanId === page!.spanContext().spanId);
     expect(calls.length).toBe(v2.sandbox.calls('hostup'));
     expect(v2.sandbox.requests.every((request) => request.path.includes('cursor='))).toBe(true);
-    expect(calls.map((span) => span.attributes['url.path'])).toEqual(
-      calls.map(() => '/api/v2/support/tickets'),
-    );
+    expect(calls.map((span) => span.attributes['url.path'])).toEqual(calls.map(() => '/api/v2/support/tickets'));
   });
 });
 
