@@ -1,5 +1,4 @@
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
-import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { createYoga, type YogaInitialContext, type YogaServerInstance } from 'graphql-yoga';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
@@ -31,7 +30,7 @@ import { useDrain } from './server/plugins/use-drain.js';
 import { useRequestLog, type RequestTraceContext } from './server/plugins/use-request-log.js';
 import { upstreamCallLog } from './telemetry/upstream-call-log.js';
 import { createYogaLogger } from './telemetry/yoga-logger.js';
-import { createTracing } from './telemetry/traces.js';
+import type { Tracing } from './telemetry/traces.js';
 import { useTracing } from './server/plugins/use-tracing.js';
 
 const GRAPHQL_ENDPOINT = '/graphql';
@@ -41,8 +40,8 @@ const isEndpoint = (request: Request) => new URL(request.url).pathname === GRAPH
 export interface AppDeps {
   /** Where the app logs; silent by default so tests stay quiet. */
   readonly logger?: Logger;
-  /** Where spans go instead of the OTLP exporter, when `config.traces` turns tracing on (tests). */
-  readonly spanProcessor?: SpanProcessor;
+  /** The tracer provider of `config.traces`, when tracing is on; closed with the app. Default: off. */
+  readonly tracing?: Tracing;
 }
 
 export interface App {
@@ -67,8 +66,8 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   let draining = false;
   const metrics = createGatewayMetrics();
   const callLog = upstreamCallLog(logger);
-  // Off unless the OTEL_* variables ask for it: then nothing of it is made, installed or run.
-  const tracing = config.traces && createTracing(config.traces, { logger, processor: deps.spanProcessor });
+  // Off, nothing of tracing is installed or run: no plugin, no span, no traceparent.
+  const { tracing } = deps;
   const tracer = tracing?.tracer;
   const providers = createProviderRegistry({
     ...config,
@@ -117,7 +116,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     multipart: false,
     logging: createYogaLogger(logger, { skip: handledErrors }),
     plugins: [
-      ...(tracing ? [useTracing({ tracerProvider: tracing.provider })] : []),
+      ...(tracing ? [useTracing({ tracing })] : []),
       useRequestLog({ logger, upstreamBytesPerRequest: config.upstream.maxBytesPerRequest }),
       useMetrics({ promRegistry: metrics.promRegistry }),
       useProbes({ providers, draining: () => draining }),

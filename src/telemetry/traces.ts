@@ -1,6 +1,7 @@
-import { context, type Tracer, type TracerProvider } from '@opentelemetry/api';
+import { useOpenTelemetry } from '@envelop/opentelemetry';
+import { context, SpanKind, type TextMapPropagator, type Tracer } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { ExportResultCode } from '@opentelemetry/core';
+import { ExportResultCode, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter as JsonTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as ProtobufTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
@@ -16,18 +17,28 @@ import {
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { TraceSettings } from '../config.js';
 
 /** The instrumentation scope of the gateway's own spans: loader batches, lists, upstream tries. */
 export const TRACER_NAME = 'ticket-graph';
 
-/** The gateway's tracer provider, built once at start when tracing is on. */
+/**
+ * The gateway's tracer provider, built once at start when tracing is on. This module is loaded
+ * only then (main.ts imports it on demand): off, none of OpenTelemetry's SDK is loaded.
+ */
 export interface Tracing {
-  /** What the operation plugin makes its spans with. */
-  readonly provider: TracerProvider;
   /** The gateway's own spans. */
   readonly tracer: Tracer;
+  /**
+   * One span a GraphQL operation, `query.Name` (envelop's OpenTelemetry plugin, on this provider):
+   * its name, type and document (left out when the document holds inline arguments, which may be
+   * a client's data), and its errors; not the variables, the result or a span a resolver.
+   */
+  readonly operations: Plugin;
+  /** W3C trace context (`traceparent`, `tracestate`), read from a caller. */
+  readonly propagator: TextMapPropagator;
   /** Exports every span ended so far. */
   forceFlush(): Promise<void>;
   /**
@@ -68,10 +79,19 @@ export function createTracing(settings: TraceSettings, options: TracingOptions):
     sampler: samplerOf(settings),
     spanProcessors: [options.processor ?? new BatchSpanProcessor(watched(exporterOf(settings), options.logger))],
   });
+  const operations = useOpenTelemetry(
+    { resolvers: false, variables: false, result: false },
+    provider,
+    SpanKind.SERVER,
+    {},
+    '@envelop/opentelemetry',
+  );
   let closing: Promise<void> | undefined;
   return {
-    provider,
     tracer: provider.getTracer(TRACER_NAME),
+    // Its context type asks for a symbol key the plugin declares but never reads or sets.
+    operations: operations as Plugin,
+    propagator: new W3CTraceContextPropagator(),
     forceFlush: () => provider.forceFlush(),
     close(abort = false) {
       closing ??= provider.shutdown().catch((error: unknown) => {

@@ -3,11 +3,12 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { GraphQLClient } from 'graphql-request';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
-import type { Logger } from 'pino';
+import { pino, type Logger } from 'pino';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig, pointAtSandbox, type Config } from '../../src/config.js';
 import { createGatewayServer } from '../../src/server/http-server.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { createTracing } from '../../src/telemetry/traces.js';
 import type { SandboxOptions } from '../../src/sandbox/types.js';
 
 export interface Gateway {
@@ -41,10 +42,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const sandbox = await startSandbox(options.sandbox);
   const base = pointAtSandbox(loadConfig({ SANDBOX: 'true', ...options.env }), sandbox);
   const config = options.adjust ? options.adjust(base) : base;
-  const app = createApp(config, {
-    ...(options.logger && { logger: options.logger }),
-    ...(options.spanProcessor && { spanProcessor: options.spanProcessor }),
-  });
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const tracing =
+    config.traces &&
+    createTracing(config.traces, { logger, ...(options.spanProcessor && { processor: options.spanProcessor }) });
+  const app = createApp(config, { logger, tracing });
   const server = await listenServerOnLoopback(createGatewayServer(app.yoga, config.server).server);
   return {
     url: server.url,

@@ -1,11 +1,10 @@
-import { useOpenTelemetry } from '@envelop/opentelemetry';
-import { context, ROOT_CONTEXT, SpanKind, type TextMapGetter, type TracerProvider } from '@opentelemetry/api';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { context, ROOT_CONTEXT, type TextMapGetter } from '@opentelemetry/api';
 import type { Plugin } from 'graphql-yoga';
+import type { Tracing } from '../../telemetry/traces.js';
 
 export interface TracingOptions {
-  /** Where the operation spans are made: the gateway's tracer provider (telemetry/traces.ts). */
-  readonly tracerProvider: TracerProvider;
+  /** The gateway's tracer provider (telemetry/traces.ts): its operation plugin and propagator. */
+  readonly tracing: Pick<Tracing, 'operations' | 'propagator'>;
 }
 
 const HEADERS: TextMapGetter<Headers> = {
@@ -14,31 +13,20 @@ const HEADERS: TextMapGetter<Headers> = {
 };
 
 /**
- * One span a GraphQL operation, `query.Name` (envelop's OpenTelemetry plugin): its name, type and
- * document (left out when the document holds inline arguments, which may be a client's data), and
- * its errors; not the variables, the result or a span a resolver. It is a child of the trace the
- * request's W3C `traceparent` names, when it names one, and the parent of every span the
- * operation's loaders and upstream calls make, which find it as the active context.
+ * One span a GraphQL operation (`tracing.operations`, envelop's OpenTelemetry plugin), a child of
+ * the trace the request's W3C `traceparent` names, when it names one, and the parent of every
+ * span the operation's loaders and upstream calls make, which find it as the active context.
  */
-export function useTracing({ tracerProvider }: TracingOptions): Plugin {
-  const propagator = new W3CTraceContextPropagator();
+export function useTracing({ tracing }: TracingOptions): Plugin {
   return {
     onPluginInit({ addPlugin }) {
-      const operations = useOpenTelemetry(
-        { resolvers: false, variables: false, result: false },
-        tracerProvider,
-        SpanKind.SERVER,
-        {},
-        '@envelop/opentelemetry',
-      );
-      // Its context type asks for a symbol key the plugin declares but never reads or sets.
-      addPlugin(operations as Plugin);
+      addPlugin(tracing.operations);
     },
     instrumentation: {
       // Around the whole request: the operation span, started later on its path, finds the
       // caller's trace context as the active one.
       request: ({ request }, wrapped) =>
-        context.with(propagator.extract(ROOT_CONTEXT, request.headers, HEADERS), wrapped),
+        context.with(tracing.propagator.extract(ROOT_CONTEXT, request.headers, HEADERS), wrapped),
     },
   };
 }
