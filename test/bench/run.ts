@@ -445,8 +445,8 @@ async function startSink(): Promise<{ url: string; exports: () => number; bytes:
 }
 
 /**
- * The same load with tracing off and on (every operation sampled, its spans batched to the sink in
- * OTLP/HTTP protobuf): what a traced request costs the gateway.
+ * The same load with tracing off, on (every operation sampled, its spans batched to the sink in
+ * OTLP/HTTP protobuf) and on with every trace sampled out: what a traced request costs the gateway.
  */
 async function measureTracing(sandbox: SandboxProcess): Promise<void> {
   const sink = await startSink();
@@ -460,7 +460,9 @@ async function measureTracing(sandbox: SandboxProcess): Promise<void> {
       const what = `${shape.what} a request, ${CONNECTIONS} connections, ${LOAD_SECONDS} s`;
       const body = JSON.stringify({ query: TICKETS, variables: { refs: shape.refs } });
       const measured: Load[] = [];
-      for (const env of [{}, { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url }] as Record<string, string>[]) {
+      const on = { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url };
+      // Sampled out, every span is a no-op one: what is left is the context's propagation.
+      for (const env of [{}, on, { ...on, OTEL_TRACES_SAMPLER: 'always_off' }] as Record<string, string>[]) {
         const gateway = await startGateway(sandbox, env);
         const answer = await (
           await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
@@ -469,10 +471,16 @@ async function measureTracing(sandbox: SandboxProcess): Promise<void> {
         measured.push(await load(sandbox, { url: gateway.url, method: 'POST', body }, answer, gateway.child.pid));
         await stop(gateway.child);
       }
-      const [off, on] = measured as [Load, Load];
+      const [off, traced, sampledOut] = measured as [Load, Load, Load];
       rows.push({ part: '6 traces', what: `${what}: tracing off`, result: describeLoad(off), target: '' });
-      rows.push({ part: '6 traces', what: `${what}: tracing on`, result: describeLoad(on), target: '' });
-      const cost = ratio(on, off);
+      rows.push({ part: '6 traces', what: `${what}: tracing on`, result: describeLoad(traced), target: '' });
+      rows.push({
+        part: '6 traces',
+        what: `${what}: tracing on, every trace sampled out (always_off)`,
+        result: describeLoad(sampledOut),
+        target: '',
+      });
+      const cost = ratio(traced, off);
       rows.push({
         part: '6 traces',
         what: `${what}: on / off (req/s; CPU a request, off's over on's)`,
