@@ -32,6 +32,8 @@ import { useDrain } from './server/plugins/use-drain.js';
 import { useRequestLog, type RequestTraceContext } from './server/plugins/use-request-log.js';
 import { upstreamCallLog } from './telemetry/upstream-call-log.js';
 import { createYogaLogger } from './telemetry/yoga-logger.js';
+import type { Tracing } from './telemetry/traces.js';
+import { useTracing } from './server/plugins/use-tracing.js';
 
 const GRAPHQL_ENDPOINT = '/graphql';
 
@@ -40,6 +42,8 @@ const isEndpoint = (request: Request) => new URL(request.url).pathname === GRAPH
 export interface AppDeps {
   /** Where the app logs; silent by default so tests stay quiet. */
   readonly logger?: Logger;
+  /** The tracer provider of `config.traces`, when tracing is on; closed with the app. Default: off. */
+  readonly tracing?: Tracing;
 }
 
 export interface App {
@@ -49,7 +53,10 @@ export interface App {
   readonly metrics: GatewayMetrics;
   /** From now on `/ready` answers 503, so a load balancer sends no more; requests are still served. */
   drain(): void;
-  /** Closes the upstream connection pools; `abort` ends the calls in flight rather than waiting. */
+  /**
+   * Closes the upstream connection pools, then exports the last spans; `abort` ends the calls in
+   * flight rather than waiting, and does not wait for the export.
+   */
   close(abort?: boolean): Promise<void>;
   /** `close()`, waiting for the calls in flight, for `await using app = createApp(config)`. */
   [Symbol.asyncDispose](): Promise<void>;
@@ -61,6 +68,9 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
   let draining = false;
   const metrics = createGatewayMetrics();
   const callLog = upstreamCallLog(logger);
+  // Off, nothing of tracing is installed or run: no plugin, no span, no traceparent.
+  const { tracing } = deps;
+  const tracer = tracing?.tracer;
   const providers = createProviderRegistry({
     ...config,
     observer: {
@@ -73,6 +83,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
         callLog.refused(refusal);
       },
     },
+    tracer,
   });
   metrics.watchCircuits(() => providers.statuses.values());
   const shared: SharedState = {
@@ -96,7 +107,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     // Yoga's CORS echoes any origin back with credentials allowed; useCors allows CORS_ORIGINS only.
     cors: false,
     context: ({ request, trace }: YogaInitialContext & RequestTraceContext) =>
-      createContext(providers, request, shared, { onBatch: metrics.loaderBatch, trace }),
+      createContext(providers, request, shared, { onBatch: metrics.loaderBatch, trace, tracer }),
     maskedErrors: { maskError: createMaskError(logger, { handled: handledErrors }) },
     // useRequestGuards bounds every body already: a POST states its Content-Length (a chunked one
     // is refused) at most MAX_REQUEST_BODY_BYTES, and Node's parser never reads past it. Yoga's own
@@ -107,6 +118,7 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     multipart: false,
     logging: createYogaLogger(logger, { skip: handledErrors }),
     plugins: [
+      ...(tracing ? [useTracing({ tracing })] : []),
       useRequestLog({ logger, upstreamBytesPerRequest: config.upstream.maxBytesPerRequest }),
       useMetrics({ promRegistry: metrics.promRegistry }),
       useProbes({ providers, draining: () => draining }),
@@ -142,7 +154,13 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
     drain() {
       draining = true;
     },
-    close: (abort) => providers.close(abort),
-    [Symbol.asyncDispose]: () => providers.close(),
+    async close(abort) {
+      await providers.close(abort);
+      await tracing?.close(abort);
+    },
+    async [Symbol.asyncDispose]() {
+      await providers.close();
+      await tracing?.close();
+    },
   };
 }

@@ -68,6 +68,8 @@ export interface Config {
   readonly introspection: boolean;
   /** How long a client may take to send a request, and keep an idle connection. */
   readonly server: ServerTimeouts;
+  /** Where spans are exported (the `OTEL_*` variables); undefined when tracing is off. */
+  readonly traces: TraceSettings | undefined;
 }
 
 /**
@@ -180,6 +182,7 @@ const LOGIN_PARTS = ['OAUTH_CLIENT_ID', 'OAUTH_CLIENT_SECRET', 'OAUTH_USERNAME',
 
 function envShape() {
   const fields: Record<string, z.ZodType> = {
+    ...TRACE_FIELDS,
     PORT: integer(0, 65535).default(4000),
     HOST: z.string().default('127.0.0.1'),
     NODE_ENV: choice(NODE_ENVS).optional(),
@@ -349,6 +352,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       read('SERVER_HEADERS_TIMEOUT_MS'),
       read('SERVER_KEEPALIVE_TIMEOUT_MS'),
     ),
+    traces: traceSettings(read),
   };
 }
 
@@ -382,4 +386,118 @@ export function pointAtSandbox(config: Config, sandbox: SandboxEndpoints): Confi
     ]),
   ) as Record<ProviderName, ProviderSettings>;
   return { ...config, providers };
+}
+
+/** The samplers of the OpenTelemetry specification that need no remote service. */
+const SAMPLERS = [
+  'always_on',
+  'always_off',
+  'traceidratio',
+  'parentbased_always_on',
+  'parentbased_always_off',
+  'parentbased_traceidratio',
+] as const;
+
+/** Where and how the gateway's spans are exported: the standard `OTEL_*` variables, read here. */
+export interface TraceSettings {
+  /** `service.name` of every span (`OTEL_SERVICE_NAME`; default `ticket-graph`). */
+  readonly serviceName: string;
+  /** Further resource attributes, e.g. `deployment.environment` (`OTEL_RESOURCE_ATTRIBUTES`). */
+  readonly resourceAttributes: Readonly<Record<string, string>>;
+  /** `OTEL_TRACES_SAMPLER`; default `parentbased_always_on`: every trace a caller did not mark unsampled. */
+  readonly sampler: (typeof SAMPLERS)[number];
+  /** The share of traces the `traceidratio` samplers keep (`OTEL_TRACES_SAMPLER_ARG`; default 1). */
+  readonly samplerRatio: number;
+  /** `OTEL_EXPORTER_OTLP_TRACES_PROTOCOL` or `OTEL_EXPORTER_OTLP_PROTOCOL`; default `http/protobuf`. */
+  readonly protocol: 'http/protobuf' | 'http/json';
+  /** The collector's traces URL, e.g. `http://localhost:4318/v1/traces`. */
+  readonly url: string;
+  /** Sent with every export, e.g. a vendor's API key (`OTEL_EXPORTER_OTLP_HEADERS`, `…_TRACES_HEADERS`). */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** An HTTP header's name (RFC 9110 token), and a value Node sends (no control character but tab). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~\w-]+$/;
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/**
+ * `key=value` pairs, comma-separated, each value percent-encoded: the form of the OTLP header and
+ * resource variables (the W3C Baggage form). A pair without `=` or with a bad escape is refused.
+ */
+const keyValues = (accepts: string, isKey: RegExp, options: { secret?: boolean } = {}) =>
+  variable(
+    accepts,
+    (text) => {
+      const pairs: Record<string, string> = {};
+      for (const part of text.split(',').filter((pair) => pair.trim() !== '')) {
+        const at = part.indexOf('=');
+        const key = part.slice(0, at).trim();
+        let value: string;
+        try {
+          value = decodeURIComponent(part.slice(at + 1).trim());
+        } catch {
+          return new Refused(part);
+        }
+        if (at === -1 || !isKey.test(key) || !HEADER_VALUE.test(value)) return new Refused(part);
+        pairs[key] = value;
+      }
+      return Object.keys(pairs).length > 0 ? pairs : REFUSED;
+    },
+    options,
+  );
+const otlpHeaders = keyValues('comma-separated name=value headers, each value percent-encoded', HEADER_NAME, {
+  secret: true,
+});
+/** A collector's URL as given: the traces endpoint is used as it is, the base one has `/v1/traces` added. */
+const otlpUrl = variable('an http:// or https:// URL', (text) =>
+  URL.canParse(text) && /^https?:$/.test(new URL(text).protocol) ? text : REFUSED,
+);
+const TRACE_FIELDS: Record<string, z.ZodType> = {
+  OTEL_SDK_DISABLED: choice(['true', 'false']).optional(),
+  OTEL_TRACES_EXPORTER: choice(['otlp', 'none']).optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: otlpUrl.optional(),
+  OTEL_EXPORTER_OTLP_PROTOCOL: choice(['http/protobuf', 'http/json']).optional(),
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: choice(['http/protobuf', 'http/json']).optional(),
+  OTEL_EXPORTER_OTLP_HEADERS: otlpHeaders.optional(),
+  OTEL_EXPORTER_OTLP_TRACES_HEADERS: otlpHeaders.optional(),
+  OTEL_SERVICE_NAME: z.string().optional(),
+  OTEL_RESOURCE_ATTRIBUTES: keyValues(
+    'comma-separated key=value attributes, each value percent-encoded',
+    /^[\w.-]+$/,
+  ).optional(),
+  OTEL_TRACES_SAMPLER: choice(SAMPLERS).optional(),
+  OTEL_TRACES_SAMPLER_ARG: variable('a number from 0 to 1', (text) =>
+    /^\s*(?:0|1|0?\.\d+|[01]\.\d*)\s*$/.test(text) && Number(text) <= 1 ? Number(text) : REFUSED,
+  ).optional(),
+};
+
+/**
+ * Tracing is on when an OTLP endpoint is given, or `OTEL_TRACES_EXPORTER=otlp` asks for the
+ * default one (http://localhost:4318); off when neither, when `OTEL_TRACES_EXPORTER=none`, or when
+ * `OTEL_SDK_DISABLED=true`. Off, nothing of it runs: no span is made and no `traceparent` sent.
+ */
+function traceSettings(read: <T>(key: string) => T): TraceSettings | undefined {
+  const exporter = read<string | undefined>('OTEL_TRACES_EXPORTER');
+  const tracesUrl = read<string | undefined>('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');
+  const baseUrl = read<string | undefined>('OTEL_EXPORTER_OTLP_ENDPOINT');
+  if (read('OTEL_SDK_DISABLED') === 'true' || exporter === 'none') return undefined;
+  if (exporter === undefined && tracesUrl === undefined && baseUrl === undefined) return undefined;
+  const resourceAttributes = read<Record<string, string> | undefined>('OTEL_RESOURCE_ATTRIBUTES') ?? {};
+  return {
+    // OTEL_SERVICE_NAME wins over a service.name among the resource attributes, as the specification says.
+    serviceName: read<string | undefined>('OTEL_SERVICE_NAME') ?? resourceAttributes['service.name'] ?? 'ticket-graph',
+    resourceAttributes,
+    sampler: read<TraceSettings['sampler'] | undefined>('OTEL_TRACES_SAMPLER') ?? 'parentbased_always_on',
+    samplerRatio: read<number | undefined>('OTEL_TRACES_SAMPLER_ARG') ?? 1,
+    protocol:
+      read<TraceSettings['protocol'] | undefined>('OTEL_EXPORTER_OTLP_TRACES_PROTOCOL') ??
+      read<TraceSettings['protocol'] | undefined>('OTEL_EXPORTER_OTLP_PROTOCOL') ??
+      'http/protobuf',
+    url: tracesUrl ?? `${baseUrl ?? 'http://localhost:4318'}/v1/traces`,
+    headers: {
+      ...read<Record<string, string> | undefined>('OTEL_EXPORTER_OTLP_HEADERS'),
+      ...read<Record<string, string> | undefined>('OTEL_EXPORTER_OTLP_TRACES_HEADERS'),
+    },
+  };
 }

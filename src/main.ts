@@ -50,7 +50,9 @@ async function main(): Promise<void> {
   if (config.gatewayApiKeys.length === 0)
     logger.warn('GATEWAY_API_KEYS is not set: the gateway is open to anyone who can reach it');
 
-  const app = createApp(config, { logger });
+  // Loaded only when the OTEL_* variables turn tracing on: off, none of OpenTelemetry's SDK is.
+  const tracing = config.traces && (await import('./telemetry/traces.js')).createTracing(config.traces, { logger });
+  const app = createApp(config, { logger, tracing });
   const { server, closeGracefully } = createGatewayServer(app.yoga, config.server);
   server.on('error', (error) => {
     // A port in use or a HOST not of this machine is a setting to change, said as plainly as a

@@ -1,4 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
+import type { Tracer } from '@opentelemetry/api';
 import DataLoader from 'dataloader';
 import { credentialHeader, type RequestCredentials } from './credentials.js';
 import {
@@ -24,6 +25,7 @@ import type { IdempotencyStore } from './idempotency.js';
 import type { Credential, CredentialSource, Provider } from '../providers/provider.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { CallTrace } from '../upstream/types.js';
+import { inBatchSpan, inListSpan } from '../telemetry/spans.js';
 
 /** Reads tickets for one request: one DataLoader per provider, made on first use. */
 export interface TicketLoader {
@@ -123,6 +125,8 @@ export interface LoaderTelemetry {
   readonly idempotency?: IdempotencyScope;
   /** The key list cursors are signed with (`SHARED_STATE_SECRET`); without it lists are refused. */
   readonly cursorSecret?: string;
+  /** Makes a span of each batch and list, when tracing is on. */
+  readonly tracer?: Tracer;
 }
 
 export function createTicketLoader(
@@ -130,7 +134,7 @@ export function createTicketLoader(
   credentials: RequestCredentials,
   telemetry: LoaderTelemetry = {},
 ): TicketLoader {
-  const { onBatch, trace, idempotency, cursorSecret } = telemetry;
+  const { onBatch, trace, idempotency, cursorSecret, tracer } = telemetry;
   const loaders = new Map<ProviderName, DataLoader<string, Ticket>>();
   const asked = new Set<string>();
   /** `ticketList` fields so far, the tickets they asked for (`first`), and whether one was refused. */
@@ -152,8 +156,11 @@ export function createTicketLoader(
             return numbers.map(() => error);
           }
           onBatch?.(name, numbers.length);
-          if (brought !== undefined) return provider.fetchTickets(numbers, { secret: brought }, trace);
-          return fetchWithConfigured(provider, credential!, numbers, trace);
+          const read = () =>
+            brought !== undefined
+              ? provider.fetchTickets(numbers, { secret: brought }, trace)
+              : fetchWithConfigured(provider, credential!, numbers, trace);
+          return tracer ? inBatchSpan(tracer, name, numbers.length, read) : read();
         },
         // Non-batch providers take every number of a tick in one call and fan out themselves,
         // under the upstream client's concurrency limit.
@@ -245,8 +252,9 @@ export function createTicketLoader(
       const { provider, credential, filter, query, cursorKey } = checked;
       const brought = credentials[name];
       const read = (auth: Credential) => provider.listTickets!(query, auth, trace);
-      const page: TicketPage =
-        brought !== undefined ? await read({ secret: brought }) : await withConfigured(credential!, read);
+      const readPage = (): Promise<TicketPage> =>
+        brought !== undefined ? read({ secret: brought }) : withConfigured(credential!, read);
+      const page = tracer ? await inListSpan(tracer, name, query.first, readPage) : await readPage();
       const edges = page.edges.map((edge) => ({
         cursor: encodeCursor(cursorKey, name, filter, edge.position),
         node: edge.ticket,

@@ -1,3 +1,4 @@
+import type { Tracer } from '@opentelemetry/api';
 import {
   type OfferedProviders,
   type CircuitSnapshot,
@@ -38,6 +39,8 @@ export interface ProviderRegistryOptions {
   };
   /** Told of every upstream call of every provider (metrics, logs). */
   readonly observer?: UpstreamObserver;
+  /** Makes a span of every upstream try, when tracing is on. */
+  readonly tracer?: Tracer;
 }
 
 export interface RegisteredProvider {
@@ -75,6 +78,7 @@ export function createProviderRegistry(options: ProviderRegistryOptions): Provid
           ...(options.upstream.breaker && { breaker: options.upstream.breaker }),
           maxConcurrency: settings.maxConcurrency,
           ...(options.observer && { observer: options.observer }),
+          ...(options.tracer && { tracer: options.tracer }),
         })
       : createDisabledUpstream(name);
   });

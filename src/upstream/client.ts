@@ -8,6 +8,8 @@ import { withByteBudget } from './with-byte-budget.js';
 import { withDeadline } from './with-deadline.js';
 import { withRetries } from './with-retries.js';
 import { withSlot } from './with-slot.js';
+import { withSpanParent } from './with-span-parent.js';
+import { withTrySpans } from './with-try-spans.js';
 
 /** Five unhealthy calls in a row open a provider's circuit for 30 s. */
 const DEFAULT_BREAKER = { failureThreshold: 5, coolDownMs: 30_000 };
@@ -16,12 +18,14 @@ const DEFAULT_BREAKER = { failureThreshold: 5, coolDownMs: 30_000 };
  * The HTTP client of one provider: an undici Pool for its origin, behind layers that each wrap
  * the next, as undici's interceptors wrap a dispatch. A call passes them from the outside in:
  *
+ *   withSpanParent  (when tracing) the trace context the call was made in, kept for its tries
  *   withByteBudget  refused once its request has read its byte budget
  *   withBreaker     refused while the provider's circuit is open; its health told
  *   withSlot        waits its request's turn for a slot, up to queueTimeoutMs
  *   withByteBudget  checked again with the slot held: other calls may have spent it
  *   withDeadline    the call's deadline, timeoutMs, starts with the slot held
  *   withRetries     tried again when it may be, within the deadline
+ *   withTrySpans    (when tracing) a span a try, its traceparent sent with it
  *   attemptOnce     one try: ended at the deadline, reported, its failure a gateway error
  *   sendThrough     the HTTP exchange: the answer capped in size and parsed
  *
@@ -42,12 +46,16 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   // Innermost first, each layer wrapping the one above it.
   const sent = sendThrough(pool, options);
   const tried = attemptOnce(sent, options);
-  const retried = withRetries(tried, options);
+  const { tracer } = options;
+  const circuit = () => breaker.snapshot().state;
+  const spanned = tracer ? withTrySpans(tried, tracer, { ...options, circuit }) : tried;
+  const retried = withRetries(spanned, options);
   const timed = withDeadline(retried, options.timeoutMs);
   const checkedInSlot = withByteBudget(timed, options);
   const limited = withSlot(checkedInSlot, limit, options);
   const guarded = withBreaker(limited, breaker, options);
-  const call = withByteBudget(guarded, options);
+  const budgeted = withByteBudget(guarded, options);
+  const call = tracer ? withSpanParent(budgeted) : budgeted;
 
   let closing: Promise<void> | undefined;
   const close = (abort = false): Promise<void> => {

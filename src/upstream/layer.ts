@@ -14,8 +14,12 @@ import type { UpstreamRequest, UpstreamResponse } from './types.js';
  */
 export type Call = (request: UpstreamRequest) => Promise<UpstreamResponse>;
 
-/** A call inside its deadline: by `endsAt` (epoch ms) every try and wait of it is over. */
-export type TimedCall = (request: UpstreamRequest, endsAt: number) => Promise<UpstreamResponse>;
+/**
+ * A call inside its deadline: by `endsAt` (epoch ms) every try and wait of it is over. Below
+ * withRetries, one try, told how many tries of the same call came before it (`tried`, 0 for the
+ * first).
+ */
+export type TimedCall = (request: UpstreamRequest, endsAt: number, tried?: number) => Promise<UpstreamResponse>;
 
 /**
  * One HTTP exchange, ended when `signal` aborts: the answer read and parsed, or the failure as

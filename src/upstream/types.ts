@@ -1,3 +1,4 @@
+import type { Context, Tracer } from '@opentelemetry/api';
 import type { buildConnector, FormData } from 'undici';
 import type { CircuitSnapshot, ProviderName } from '../domain/model.js';
 import type { BreakerOptions } from './breaker.js';
@@ -22,6 +23,12 @@ export interface UpstreamRequest {
   readonly retryAfterOf?: (response: UpstreamResponse) => number | undefined;
   /** The gateway request the call is made for, told of each try. */
   readonly trace?: CallTrace;
+  /**
+   * The trace context the call was made in, whose span its tries are children of. Set by the
+   * client itself when tracing (withSpanParent), as the call enters: a call that waited for a slot
+   * is started from whichever call freed it, in that call's context.
+   */
+  readonly spanParent?: Context;
 }
 
 /** The gateway request an upstream call is made for: its id, and what it keeps of each try. */
@@ -87,6 +94,11 @@ export interface UpstreamOptions {
   readonly connect?: buildConnector.connector;
   /** Told of every try and every call not sent, for metrics and logs. Default: nobody. */
   readonly observer?: UpstreamObserver;
+  /**
+   * Makes a span of every try and sends its W3C `traceparent` with it. Default: none, and the
+   * client's layers are the same as without tracing.
+   */
+  readonly tracer?: Tracer;
 }
 
 /**

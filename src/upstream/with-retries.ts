@@ -21,7 +21,7 @@ export function withRetries(next: TimedCall, options: Pick<UpstreamOptions, 'ret
     for (let tried = 0; ; tried += 1) {
       let response: UpstreamResponse;
       try {
-        response = await next(request, endsAt);
+        response = await next(request, endsAt, tried);
       } catch (error) {
         const again = tried < retries && error instanceof TicketGraphError && mayTryAgain(error.cause, request);
         if (!again || !(await waitWithin(endsAt, backoffMs(tried)))) throw error;

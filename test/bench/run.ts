@@ -6,10 +6,13 @@
  *
  *   npm run bench                  everything
  *   npm run bench -- --quick       shorter load runs (3 s), for trying a change
- *   npm run bench -- --only=calls,fanout,load,lists
+ *   npm run bench -- --only=calls,fanout,load,lists,traces
  *   npm run bench -- --no-peer     without the peer
  *   BENCH_GATEWAY_ROOT=../other-checkout npm run bench    that checkout's gateway, this bench
  */
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
 import autocannon from 'autocannon';
 import { PROVIDER_NAMES, type ProviderName } from '../../src/domain/model.js';
@@ -416,6 +419,86 @@ async function measureLists(sandbox: SandboxProcess): Promise<void> {
   }
 }
 
+// 6. Tracing's cost ----------------------------------------------------------------------------
+
+/** An OTLP/HTTP receiver on loopback that keeps nothing: it answers every export 200 and counts it. */
+async function startSink(): Promise<{ url: string; exports: () => number; bytes: () => number; close(): void }> {
+  let exports = 0;
+  let bytes = 0;
+  const server = createServer((request, response) => {
+    request.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+    });
+    request.on('end', () => {
+      exports += 1;
+      response.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    exports: () => exports,
+    bytes: () => bytes,
+    close: () => server.close(),
+  };
+}
+
+/**
+ * The same load with tracing off, on (every operation sampled, its spans batched to the sink in
+ * OTLP/HTTP protobuf) and on with every trace sampled out: what a traced request costs the gateway.
+ */
+async function measureTracing(sandbox: SandboxProcess): Promise<void> {
+  const sink = await startSink();
+  const shapes = [
+    { what: '1 Kapture ticket', refs: refs('kapture', sandbox.numbers('kapture', 1)) },
+    // One call a ticket, eight at a time: twelve spans a request where the Kapture ticket makes three.
+    { what: '10 HostUp tickets', refs: refs('hostup', sandbox.numbers('hostup', 10)) },
+  ];
+  try {
+    for (const shape of shapes) {
+      const what = `${shape.what} a request, ${CONNECTIONS} connections, ${LOAD_SECONDS} s`;
+      const body = JSON.stringify({ query: TICKETS, variables: { refs: shape.refs } });
+      const measured: Load[] = [];
+      const on = { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url };
+      // Sampled out, every span is a no-op one: what is left is the context's propagation.
+      for (const env of [{}, on, { ...on, OTEL_TRACES_SAMPLER: 'always_off' }] as Record<string, string>[]) {
+        const gateway = await startGateway(sandbox, env);
+        const answer = await (
+          await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+        ).text();
+        if ((JSON.parse(answer) as GraphQLAnswer).errors) throw new Error(`gateway answered ${answer.slice(0, 200)}`);
+        measured.push(await load(sandbox, { url: gateway.url, method: 'POST', body }, answer, gateway.child.pid));
+        await stop(gateway.child);
+      }
+      const [off, traced, sampledOut] = measured as [Load, Load, Load];
+      rows.push({ part: '6 traces', what: `${what}: tracing off`, result: describeLoad(off), target: '' });
+      rows.push({ part: '6 traces', what: `${what}: tracing on`, result: describeLoad(traced), target: '' });
+      rows.push({
+        part: '6 traces',
+        what: `${what}: tracing on, every trace sampled out (always_off)`,
+        result: describeLoad(sampledOut),
+        target: '',
+      });
+      const cost = ratio(traced, off);
+      rows.push({
+        part: '6 traces',
+        what: `${what}: on / off (req/s; CPU a request, off's over on's)`,
+        result: `${cost.rps.toFixed(2)}; ${cost.cpu?.toFixed(2) ?? '?'}`,
+        target: '',
+      });
+    }
+    rows.push({
+      part: '6 traces',
+      what: 'what the sink received',
+      result: `${sink.exports()} exports, ${(sink.bytes() / 1024 / 1024).toFixed(1)} MiB`,
+      target: '',
+    });
+  } finally {
+    sink.close();
+  }
+}
+
 // ------------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -444,6 +527,7 @@ async function main(): Promise<void> {
     }
     if (runs('lists')) await measureLists(sandbox);
     if (runs('load')) await measureLoad(sandbox, args.has('--no-peer') ? undefined : await startPeer());
+    if (runs('traces')) await measureTracing(sandbox);
   } finally {
     await stopAll();
   }

@@ -2,11 +2,13 @@ import { once } from 'node:events';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { GraphQLClient } from 'graphql-request';
-import type { Logger } from 'pino';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { pino, type Logger } from 'pino';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig, pointAtSandbox, type Config } from '../../src/config.js';
 import { createGatewayServer } from '../../src/server/http-server.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { createTracing } from '../../src/telemetry/traces.js';
 import type { SandboxOptions } from '../../src/sandbox/types.js';
 
 export interface Gateway {
@@ -31,6 +33,8 @@ export interface GatewayOptions {
   readonly logger?: Logger;
   /** Options of the sandbox, e.g. `copies` for more tickets than the seed's 26 a provider. */
   readonly sandbox?: SandboxOptions;
+  /** Where spans go when `env` turns tracing on (OTEL_TRACES_EXPORTER=otlp), e.g. to an InMemorySpanExporter. */
+  readonly spanProcessor?: SpanProcessor;
 }
 
 /** The whole gateway on a loopback port, every provider pointed at the sandbox, in the server `main.ts` makes. */
@@ -38,7 +42,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const sandbox = await startSandbox(options.sandbox);
   const base = pointAtSandbox(loadConfig({ SANDBOX: 'true', ...options.env }), sandbox);
   const config = options.adjust ? options.adjust(base) : base;
-  const app = createApp(config, options.logger ? { logger: options.logger } : {});
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const tracing =
+    config.traces &&
+    createTracing(config.traces, { logger, ...(options.spanProcessor && { processor: options.spanProcessor }) });
+  const app = createApp(config, { logger, tracing });
   const server = await listenServerOnLoopback(createGatewayServer(app.yoga, config.server).server);
   return {
     url: server.url,
