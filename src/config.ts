@@ -368,9 +368,10 @@ function trustedDocumentsAt(path: string | undefined): TrustedDocuments | undefi
   if (path === undefined) return undefined;
   const documents = readTrustedDocuments(path);
   if (typeof documents !== 'string') return documents;
+  const shown = /^\S+$/.test(path) ? path : JSON.stringify(path);
   throw new ConfigError(
     'TRUSTED_DOCUMENTS must be a JSON file of id to GraphQL document (as codegen writes persisted-documents.json); ' +
-      `got ${path}: ${documents}`,
+      `got ${shown}: ${documents}`,
   );
 }
 
