@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
-import type { DocumentNode } from 'graphql';
+import { type DocumentNode, parse } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TicketPageDocument, UpdateTicketDocument } from '../operations/generated/graphql.js';
 import introspection from '../operations/generated/possible-types.js';
@@ -119,6 +120,31 @@ describe('trusted documents (TRUSTED_DOCUMENTS)', () => {
         extensions: { persistedQuery: { version: 1, sha256Hash: idOf('TicketsByRef').slice('sha256:'.length) } },
       }),
     ).toEqual(ONLY);
+    expect(gateway.sandbox.calls('kapture')).toBe(0);
+  });
+
+  it('answers an unlisted operation from Apollo Client PERSISTED_QUERY_ONLY, after the one retry its link makes', async () => {
+    const sent: string[] = [];
+    const client = new ApolloClient({
+      link: ApolloLink.from([
+        new PersistedQueryLink({ sha256: (text) => createHash('sha256').update(text).digest('hex') }),
+        new HttpLink({
+          uri: gateway.url,
+          headers: { authorization: `Bearer ${KEY}` },
+          fetch: (input, init) => {
+            sent.push(String(init?.body));
+            return fetch(input, init);
+          },
+        }),
+      ]),
+      cache: new InMemoryCache({ possibleTypes: introspection.possibleTypes }),
+    });
+    const query = parse('query Unlisted($number: String!) { ticket(provider: KAPTURE, number: $number) { id } }');
+    const failed = await client.query({ query, variables: { number: kaptureRef().number } }).catch((error) => error);
+    expect(CombinedGraphQLErrors.is(failed)).toBe(true);
+    expect((failed as CombinedGraphQLErrors).errors).toEqual([ONLY.body.errors[0]]);
+    // The hash alone (not listed: PERSISTED_QUERY_NOT_FOUND), then the query whole.
+    expect(sent.map((body) => typeof JSON.parse(body).query)).toEqual(['undefined', 'string']);
     expect(gateway.sandbox.calls('kapture')).toBe(0);
   });
 
