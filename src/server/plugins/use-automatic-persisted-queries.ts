@@ -67,14 +67,11 @@ export interface AutomaticPersistedQueriesOptions {
  * each use as if it were sent whole: registering it lets nothing past.
  */
 export function useAutomaticPersistedQueries(options: AutomaticPersistedQueriesOptions = {}): Plugin {
-  const store = options.store ?? createPersistedQueryStore();
+  const apq = useAPQ({ store: options.store ?? createPersistedQueryStore() });
   return {
-    onPluginInit({ addPlugin }) {
-      addPlugin(useAPQ({ store }));
-    },
-    // Before the APQ plugin's own onParams, which it adds right after this one.
-    onParams({ params }) {
-      persistedQueryHash(params);
+    // The plugin's hook is async: a request that names no hash, nearly every one, stays synchronous.
+    onParams(payload) {
+      if (persistedQueryHash(payload.params) !== undefined) return apq.onParams?.(payload);
     },
   };
 }
