@@ -20,6 +20,8 @@ import { useSingleEndpoint } from './server/plugins/use-single-endpoint.js';
 import { useNoSuggestions } from './server/plugins/use-no-suggestions.js';
 import { useKnownOperationTypes } from './server/plugins/use-known-operation-types.js';
 import { useSafeParseErrors } from './server/plugins/use-safe-parse-errors.js';
+import { useAutomaticPersistedQueries } from './server/plugins/use-automatic-persisted-queries.js';
+import { DOCUMENT_ID_PARAM, useTrustedDocuments } from './server/plugins/use-trusted-documents.js';
 import { useStreamArguments } from './server/plugins/use-stream-arguments.js';
 import { useIncrementalFallback } from './server/plugins/use-incremental-fallback.js';
 import { useIntrospectionOff } from './server/plugins/use-introspection-off.js';
@@ -139,7 +141,11 @@ export function createApp(config: Config, deps: AppDeps = {}): App {
       useRequestGuards(),
       useGatewayAuth({ keys: config.gatewayApiKeys }),
       useCsrfPrevention(),
-      useSafeParseErrors(),
+      useSafeParseErrors(config.trustedDocuments ? { extraParams: [DOCUMENT_ID_PARAM] } : {}),
+      // Trusted documents replace APQ: a client may not register what it runs.
+      config.trustedDocuments
+        ? useTrustedDocuments({ documents: config.trustedDocuments })
+        : useAutomaticPersistedQueries(),
       useQueryLimits(),
       useKnownOperationTypes(),
       ...(config.production ? [useNoSuggestions()] : []),

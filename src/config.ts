@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PROVIDER_NAMES, type ProviderName } from './domain/model.js';
 import { isKnownZone } from './domain/dates.js';
 import { PROVIDER_CATALOG } from './providers/catalog.js';
+import { readTrustedDocuments, type TrustedDocuments } from './server/trusted-documents.js';
 
 /** An OAuth 2.0 password-grant login (RFC 6749 §4.3): the OAuth client and the account. */
 export interface PasswordLogin {
@@ -70,6 +71,11 @@ export interface Config {
   readonly server: ServerTimeouts;
   /** Where spans are exported (the `OTEL_*` variables); undefined when tracing is off. */
   readonly traces: TraceSettings | undefined;
+  /**
+   * The only operations run, by id (`TRUSTED_DOCUMENTS`, the path of a JSON file of id to document,
+   * read at start); undefined: any operation runs, and automatic persisted queries are on.
+   */
+  readonly trustedDocuments: TrustedDocuments | undefined;
 }
 
 /**
@@ -216,6 +222,7 @@ function envShape() {
     SERVER_REQUEST_TIMEOUT_MS: integer(1_000, 600_000).default(30_000),
     SERVER_KEEPALIVE_TIMEOUT_MS: integer(1_000, 600_000).default(65_000),
     LOG_LEVEL: choice(LOG_LEVELS).default('info'),
+    TRUSTED_DOCUMENTS: z.string().optional(),
   };
   for (const name of PROVIDER_NAMES) {
     fields[envKey(name, 'API_KEY')] = secret.optional();
@@ -241,10 +248,14 @@ function envShape() {
  * each naming it; nothing else in the gateway reads `process.env`.
  */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
-  // An empty variable is an unset one, but for the gate: an empty GATEWAY_API_KEYS is a secret
-  // that failed to arrive more often than a wish to run open, so it is checked like any value.
+  // An empty variable is an unset one, but for the gates: an empty GATEWAY_API_KEYS or
+  // TRUSTED_DOCUMENTS is a value that failed to arrive more often than a wish to run open, so it is
+  // checked like any value.
   const present = Object.fromEntries(
-    Object.entries(env).filter(([name, value]) => value !== undefined && (value !== '' || name === 'GATEWAY_API_KEYS')),
+    Object.entries(env).filter(
+      ([name, value]) =>
+        value !== undefined && (value !== '' || name === 'GATEWAY_API_KEYS' || name === 'TRUSTED_DOCUMENTS'),
+    ),
   );
   const parsed = envShape().safeParse(present);
   if (!parsed.success) {
@@ -353,7 +364,19 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       read('SERVER_KEEPALIVE_TIMEOUT_MS'),
     ),
     traces: traceSettings(read),
+    trustedDocuments: trustedDocumentsAt(read('TRUSTED_DOCUMENTS')),
   };
+}
+
+function trustedDocumentsAt(path: string | undefined): TrustedDocuments | undefined {
+  if (path === undefined) return undefined;
+  const documents = readTrustedDocuments(path);
+  if (typeof documents !== 'string') return documents;
+  const shown = /^\S+$/.test(path) ? path : JSON.stringify(path);
+  throw new ConfigError(
+    'TRUSTED_DOCUMENTS must be a JSON file of id to GraphQL document (as codegen writes persisted-documents.json); ' +
+      `got ${shown}: ${documents}`,
+  );
 }
 
 const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;

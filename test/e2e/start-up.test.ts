@@ -59,6 +59,16 @@ describe('starting the gateway', () => {
     expect(main.output.stdout).toBe('');
   });
 
+  it('refuses a TRUSTED_DOCUMENTS file it cannot use in one line naming the file and why, before listening', async () => {
+    const main = startMain({ TRUSTED_DOCUMENTS: 'no-such-documents.json', HOST: '127.0.0.1', PORT: '0' });
+    expect(await main.exited).toBe(1);
+    expect(main.output.stderr).toBe(
+      'ticket-graph: invalid configuration: TRUSTED_DOCUMENTS must be a JSON file of id to GraphQL document ' +
+        '(as codegen writes persisted-documents.json); got no-such-documents.json: no such file\n',
+    );
+    expect(main.output.stdout).toBe('');
+  });
+
   it('prints the address of an IPv6 HOST in brackets, as a URL it can be opened at', async () => {
     const port = await closedPort();
     const main = startMain({ HOST: '::1', PORT: String(port) });

@@ -164,6 +164,11 @@ describe('loadConfig', () => {
       },
       /^KELIWEB_API_KEY and KELIWEB_OAUTH_CLIENT_ID both set/,
     ],
+    [
+      { TRUSTED_DOCUMENTS: 'missing.json' },
+      /^TRUSTED_DOCUMENTS must be a JSON file of id to GraphQL document \(as codegen writes persisted-documents\.json\); got missing\.json: no such file$/,
+    ],
+    [{ TRUSTED_DOCUMENTS: '' }, /^TRUSTED_DOCUMENTS must be a JSON file .*; got "": an empty path$/],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -172,6 +177,14 @@ describe('loadConfig', () => {
       expect((error as Error).message.split('\n')).toHaveLength(1);
       expect((error as Error).message).toMatch(message);
     }
+  });
+
+  it('reads the trusted documents TRUSTED_DOCUMENTS names at start; without it, none', () => {
+    expect(loadConfig({}).trustedDocuments).toBeUndefined();
+    const documents = loadConfig({
+      TRUSTED_DOCUMENTS: 'test/operations/generated/persisted-documents.json',
+    }).trustedDocuments;
+    expect(documents?.size).toBe(4);
   });
 
   it('reads CORS_ORIGINS as a list of origins, none by default', () => {

@@ -9,6 +9,11 @@ const MAX_QUOTED_CHARS = 40;
 const badRequest = (message: string) =>
   new GraphQLError(message, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
 
+export interface SafeParseErrorsOptions {
+  /** Parameters a request may hold besides GraphQL over HTTP's four, e.g. `documentId`. Default: none. */
+  readonly extraParams?: readonly string[];
+}
+
 /**
  * Whatever yoga's request parsers throw is answered as one kind of refusal: HTTP 400,
  * `BAD_REQUEST`, a message of the gateway's own words. Yoga adds the parser's error as
@@ -16,7 +21,8 @@ const badRequest = (message: string) =>
  * variables that are not JSON with a plain SyntaxError (HTTP 500, logged as our fault), and
  * names an unknown parameter whole in its message (a 900 KB name, echoed back).
  */
-export function useSafeParseErrors(): Plugin {
+export function useSafeParseErrors(options: SafeParseErrorsOptions = {}): Plugin {
+  const allowed = new Set([...PARAMS, ...(options.extraParams ?? [])]);
   // Yoga's parsers are a handful of long-lived functions: each is wrapped once, not per request.
   const wrapped = new WeakMap<RequestParser, RequestParser>();
   return {
@@ -24,7 +30,7 @@ export function useSafeParseErrors(): Plugin {
       if (!requestParser) return;
       let safe = wrapped.get(requestParser);
       if (!safe) {
-        safe = safely(requestParser);
+        safe = safely(requestParser, allowed);
         wrapped.set(requestParser, safe);
       }
       setRequestParser(safe);
@@ -34,7 +40,7 @@ export function useSafeParseErrors(): Plugin {
 
 type RequestParser = NonNullable<Parameters<NonNullable<Plugin['onRequestParse']>>[0]['requestParser']>;
 
-function safely(parser: RequestParser): RequestParser {
+function safely(parser: RequestParser, allowed: ReadonlySet<string>): RequestParser {
   return async (request) => {
     let parsed: Awaited<ReturnType<RequestParser>>;
     try {
@@ -43,7 +49,7 @@ function safely(parser: RequestParser): RequestParser {
       throw asBadRequest(error);
     }
     if (isResponse(parsed)) return parsed;
-    for (const params of Array.isArray(parsed) ? parsed : [parsed]) checkNames(params);
+    for (const params of Array.isArray(parsed) ? parsed : [parsed]) checkNames(params, allowed);
     return parsed;
   };
 }
@@ -59,10 +65,10 @@ function asBadRequest(error: unknown): GraphQLError {
   return new GraphQLError(error.message, { extensions: { code: 'BAD_REQUEST', http: { status: 400 }, ...extensions } });
 }
 
-function checkNames(params: GraphQLParams): void {
+function checkNames(params: GraphQLParams, allowed: ReadonlySet<string>): void {
   if (typeof params !== 'object' || params === null) return;
   for (const name of Object.keys(params)) {
-    if (PARAMS.has(name)) continue;
+    if (allowed.has(name)) continue;
     const quoted = name.length > MAX_QUOTED_CHARS ? `${name.slice(0, MAX_QUOTED_CHARS)}…` : name;
     throw badRequest(`Unexpected parameter ${JSON.stringify(quoted)} in the request`);
   }
