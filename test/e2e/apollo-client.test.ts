@@ -57,8 +57,8 @@ function apolloClient(sent: Sent[], options: { getForHashedQueries?: boolean } =
   return new ApolloClient({
     link: ApolloLink.from([
       new PersistedQueryLink({ sha256, useGETForHashedQueries: options.getForHashedQueries ?? false }),
-      // A GET needs a CSRF header (useCsrfPrevention): Apollo's own name for one.
-      new HttpLink({ uri: gateway.url, fetch: recordingFetch(sent), headers: { 'apollo-require-preflight': 'true' } }),
+      // On its defaults: a GET of a query needs no CSRF header (useCsrfPrevention).
+      new HttpLink({ uri: gateway.url, fetch: recordingFetch(sent) }),
     ]),
     cache: new InMemoryCache({ possibleTypes: introspection.possibleTypes }),
     incrementalHandler: new Defer20220824Handler(),

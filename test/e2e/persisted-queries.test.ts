@@ -37,13 +37,13 @@ function post(params: Record<string, unknown>, headers: Record<string, string> =
   }).then(answer);
 }
 
-/** A GET as Apollo's link sends one, each parameter JSON where it is an object, with a CSRF header. */
+/** A GET as Apollo's link sends one, each parameter JSON where it is an object, with no CSRF header. */
 function get(params: Record<string, unknown>, headers: Record<string, string> = AUTH): Promise<Answer> {
   const url = new URL(gateway.url);
   for (const [name, value] of Object.entries(params)) {
     url.searchParams.set(name, typeof value === 'string' ? value : JSON.stringify(value));
   }
-  return fetch(url, { headers: { 'apollo-require-preflight': 'true', ...headers } }).then(answer);
+  return fetch(url, { headers }).then(answer);
 }
 
 const send = { POST: post, GET: get };
@@ -138,16 +138,18 @@ describe('automatic persisted queries', () => {
     expect(gateway.sandbox.calls('kapture')).toBe(1);
   });
 
-  it('refuses a hash-only GET without a CSRF header, as any GET', async () => {
-    const query = ticketQuery('NoCsrf', '1');
+  it('runs a hash-only GET without a CSRF header, as any GET of a query, and keeps the header rule for a simple POST', async () => {
+    const number = gateway.sandbox.ticketNumbers('kapture')[0]!;
+    const query = ticketQuery('NoCsrf', number);
     expect((await post({ query, extensions: persisted(sha256(query)) })).status).toBe(200);
-    const response = await fetch(
-      `${gateway.url}?extensions=${encodeURIComponent(JSON.stringify(persisted(sha256(query))))}`,
-      {
-        headers: AUTH,
-      },
-    );
-    expect(await answer(response)).toEqual(refusal(403, 'BAD_REQUEST', /^Required CSRF header/));
+    const byGet = await get({ extensions: persisted(sha256(query)) });
+    expect(byGet).toEqual({ status: 200, body: { data: { ticket: { number } } } });
+    const form = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { ...AUTH, 'content-type': 'application/x-www-form-urlencoded' },
+      body: `extensions=${encodeURIComponent(JSON.stringify(persisted(sha256(query))))}`,
+    });
+    expect(await answer(form)).toEqual(refusal(403, 'BAD_REQUEST', /^Required CSRF header/));
   });
 
   it('does not run a registered mutation by GET', async () => {
@@ -167,7 +169,7 @@ describe('automatic persisted queries', () => {
       refusal(413, 'BAD_REQUEST', `Request body too large: at most ${MAX_REQUEST_BODY_BYTES} bytes`),
     );
     const url = `${gateway.url}?extensions=${encodeURIComponent(JSON.stringify({ pad: pad.slice(0, 64 * 1024) }))}`;
-    const response = await fetch(url, { headers: { 'apollo-require-preflight': 'true', ...AUTH } });
+    const response = await fetch(url, { headers: AUTH });
     expect(response.status).toBe(431);
   });
 

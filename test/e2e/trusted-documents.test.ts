@@ -14,7 +14,6 @@ const KEY = 'trusted-documents-test-key';
 const HEADERS = {
   authorization: `Bearer ${KEY}`,
   accept: 'application/graphql-response+json,application/json;q=0.9',
-  'apollo-require-preflight': 'true',
 };
 
 let gateway: Gateway;
