@@ -5,15 +5,12 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { SIGNAL_ECHO_MS } from '../../src/server/shutdown.js';
-import { sandboxEnv } from '../sandbox-env.js';
 import { until } from '../until.js';
 import { closedPort } from './harness.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { ROOT, spawnMain } from './main-process.js';
 
 interface Process {
   readonly child: ChildProcess;
@@ -30,20 +27,11 @@ interface Process {
  * Its stdout is read into `lines`, or goes to the file descriptor `stdout` when given.
  */
 async function startMain(sandbox: Sandbox, env: Record<string, string> = {}, stdout?: number): Promise<Process> {
-  const port = await closedPort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ...sandboxEnv(sandbox),
-      SANDBOX: 'false',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'info',
-      ...env,
-    },
-    stdio: ['ignore', stdout ?? 'pipe', 'pipe'],
-  });
+  const { child, port, url, exited } = await spawnMain(sandbox, { LOG_LEVEL: 'info', ...env }, [
+    'ignore',
+    stdout ?? 'pipe',
+    'pipe',
+  ]);
   const lines: Record<string, unknown>[] = [];
   let rest = '';
   child.stdout?.on('data', (chunk: Buffer) => {
@@ -56,8 +44,6 @@ async function startMain(sandbox: Sandbox, env: Record<string, string> = {}, std
   child.stderr!.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');
   });
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  const url = `http://127.0.0.1:${port}`;
   await until(async () => (await fetch(`${url}/health`)).status === 200, 20_000);
   return { child, url, port, lines, stderr: () => stderr, exited };
 }

@@ -1,20 +1,16 @@
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { sandboxEnv } from '../sandbox-env.js';
 import { until } from '../until.js';
-import { closedPort } from './harness.js';
+import { spawnMain } from './main-process.js';
 
 /**
  * The gateway as `npm start` runs it, exporting to a real OTLP/HTTP receiver on loopback: what
  * reaches the receiver is what a collector (Jaeger, the OpenTelemetry Collector) would get.
  */
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const QUERY = 'query One($n: String!) { ticket(provider: KAPTURE, number: $n) { number } }';
 /** A process of its own starts through tsx, which on a busy 2-core machine takes many seconds. */
@@ -44,22 +40,7 @@ async function startReceiver(): Promise<{ url: string; exports: Export[]; server
 
 /** Runs the gateway process with `env`, asks one Kapture ticket under the caller's trace, stops it, and waits for its exit. */
 async function runOnce(sandbox: Sandbox, env: Record<string, string>): Promise<number | null> {
-  const port = await closedPort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ...sandboxEnv(sandbox),
-      SANDBOX: 'false',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: 'ignore',
-  });
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  const url = `http://127.0.0.1:${port}`;
+  const { child, url, exited } = await spawnMain(sandbox, env, 'ignore');
   await until(async () => (await fetch(`${url}/health`)).status === 200, PROCESS_MS);
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',

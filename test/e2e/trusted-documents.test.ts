@@ -58,6 +58,24 @@ const NOT_LISTED = refusal(404, 'PERSISTED_QUERY_NOT_FOUND', 'No trusted documen
 
 const kaptureRef = () => ({ provider: 'KAPTURE', number: gateway.sandbox.ticketNumbers('kapture')[0]! });
 
+/** Apollo Client with the gateway key, hashing as `hashing` says; each request body it sends goes into `sent`. */
+function apolloClient(sent: string[], hashing: PersistedQueryLink.Options) {
+  return new ApolloClient({
+    link: ApolloLink.from([
+      new PersistedQueryLink(hashing),
+      new HttpLink({
+        uri: gateway.url,
+        headers: { authorization: `Bearer ${KEY}` },
+        fetch: (input, init) => {
+          sent.push(String(init?.body));
+          return fetch(input, init);
+        },
+      }),
+    ]),
+    cache: new InMemoryCache({ possibleTypes: introspection.possibleTypes }),
+  });
+}
+
 describe('trusted documents (TRUSTED_DOCUMENTS)', () => {
   it('runs a listed document by its documentId, over POST and GET', async () => {
     const ref = kaptureRef();
@@ -73,22 +91,9 @@ describe('trusted documents (TRUSTED_DOCUMENTS)', () => {
 
   it("runs listed documents from Apollo Client, each named by the hash codegen put in the document's __meta__", async () => {
     const sent: string[] = [];
-    const client = new ApolloClient({
-      link: ApolloLink.from([
-        new PersistedQueryLink({
-          generateHash: (document: DocumentNode) =>
-            (document as { __meta__?: { hash?: string } }).__meta__?.hash?.replace(/^sha256:/, '') ?? '',
-        }),
-        new HttpLink({
-          uri: gateway.url,
-          headers: { authorization: `Bearer ${KEY}` },
-          fetch: (input, init) => {
-            sent.push(String(init?.body));
-            return fetch(input, init);
-          },
-        }),
-      ]),
-      cache: new InMemoryCache({ possibleTypes: introspection.possibleTypes }),
+    const client = apolloClient(sent, {
+      generateHash: (document: DocumentNode) =>
+        (document as { __meta__?: { hash?: string } }).__meta__?.hash?.replace(/^sha256:/, '') ?? '',
     });
     const number = gateway.sandbox.ticketNumbers('sweeppea')[0]!;
     const page = await client.query({ query: TicketPageDocument, variables: { provider: 'SWEEPPEA', number } });
@@ -124,20 +129,7 @@ describe('trusted documents (TRUSTED_DOCUMENTS)', () => {
 
   it('answers an unlisted operation from Apollo Client PERSISTED_QUERY_ONLY, after the one retry its link makes', async () => {
     const sent: string[] = [];
-    const client = new ApolloClient({
-      link: ApolloLink.from([
-        new PersistedQueryLink({ sha256: (text) => createHash('sha256').update(text).digest('hex') }),
-        new HttpLink({
-          uri: gateway.url,
-          headers: { authorization: `Bearer ${KEY}` },
-          fetch: (input, init) => {
-            sent.push(String(init?.body));
-            return fetch(input, init);
-          },
-        }),
-      ]),
-      cache: new InMemoryCache({ possibleTypes: introspection.possibleTypes }),
-    });
+    const client = apolloClient(sent, { sha256: (text) => createHash('sha256').update(text).digest('hex') });
     const query = parse('query Unlisted($number: String!) { ticket(provider: KAPTURE, number: $number) { id } }');
     const failed = await client.query({ query, variables: { number: kaptureRef().number } }).catch((error) => error);
     expect(CombinedGraphQLErrors.is(failed)).toBe(true);

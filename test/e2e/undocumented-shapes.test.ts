@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SWEEPPEA_FILES_ATTACHMENTS } from '../expected/sweeppea-files.js';
 import { listenOnLoopback, startGateway, type Gateway, type Listening } from './harness.js';
 
 const fixture = (provider: string, file: string) =>
@@ -93,37 +94,7 @@ describe('answers the providers’ documents allow beyond their examples', () =>
     ];
     const { data, errors } = await gateway.client().rawRequest<Read>(READ, { refs });
     expect(errors).toBeUndefined();
-    expect(data.tickets[0]!.attachments).toEqual([
-      {
-        id: '0',
-        filename: 'entry-rules.pdf',
-        url: 'https://files.sweeppea.com/s/entry-rules.pdf',
-        size: 48213,
-        contentType: null,
-      },
-      {
-        id: '65b3f0c2a1e4d9b7c8f01234',
-        filename: 'winners.csv',
-        url: 'https://files.sweeppea.com/s/winners.csv',
-        size: 1024,
-        contentType: 'text/csv',
-      },
-      {
-        id: '2',
-        filename: 'banner.png',
-        url: 'https://files.sweeppea.com/s/banner.png',
-        size: null,
-        contentType: 'image/png',
-      },
-      { id: '3', filename: 'notes.txt', url: null, size: null, contentType: 'text/plain' },
-      {
-        id: '7',
-        filename: 'logo.svg',
-        url: 'https://files.sweeppea.com/s/logo.svg',
-        size: 2048,
-        contentType: 'image/svg+xml',
-      },
-    ]);
+    expect(data.tickets[0]!.attachments).toEqual(SWEEPPEA_FILES_ATTACHMENTS);
     expect(data.tickets[1]!.replies).toEqual([
       { id: '2950520', author: { name: 'Erik Sjöberg', email: 'erik.sjoberg@hostup.se', isStaff: true } },
       { id: '2950533', author: { name: null, email: null, isStaff: true } },

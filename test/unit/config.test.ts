@@ -184,7 +184,7 @@ describe('loadConfig', () => {
     const documents = loadConfig({
       TRUSTED_DOCUMENTS: 'test/operations/generated/persisted-documents.json',
     }).trustedDocuments;
-    expect(documents?.size).toBe(4);
+    expect(documents?.size).toBe(5);
   });
 
   it('reads CORS_ORIGINS as a list of origins, none by default', () => {

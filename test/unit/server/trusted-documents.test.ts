@@ -24,6 +24,7 @@ describe('readTrustedDocuments', () => {
     const documents = readTrustedDocuments(GENERATED);
     if (typeof documents === 'string') throw new Error(documents);
     expect([...documents.values()].map((document) => /^(query|mutation) (\w+)/.exec(document)?.[2])).toEqual([
+      'DeferredTicket',
       'Inbox',
       'TicketPage',
       'TicketsByRef',

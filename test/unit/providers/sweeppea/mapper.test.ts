@@ -1,5 +1,6 @@
 import { checked } from '../checked.js';
 import { describe, expect, it } from 'vitest';
+import { SWEEPPEA_FILES_ATTACHMENTS } from '../../../expected/sweeppea-files.js';
 import type { Ticket } from '../../../../src/domain/model.js';
 import { toTicket } from '../../../../src/providers/sweeppea/mapper.js';
 import {
@@ -192,37 +193,7 @@ describe('Sweeppea text', () => {
 describe('Sweeppea Files, whose element shape is undocumented', () => {
   it('reads the keys of each file whatever their case or separators: name, url, size, content type, id', () => {
     const answer = checked(sweeppeaSuccessShape, sweeppeaFixture('fetch-single-ticket-files.json'));
-    expect(toTicket(answer, { fetchedAt: FETCHED_AT }).attachments).toEqual([
-      {
-        id: '0',
-        filename: 'entry-rules.pdf',
-        url: 'https://files.sweeppea.com/s/entry-rules.pdf',
-        size: 48213,
-        contentType: null,
-      },
-      {
-        id: '65b3f0c2a1e4d9b7c8f01234',
-        filename: 'winners.csv',
-        url: 'https://files.sweeppea.com/s/winners.csv',
-        size: 1024,
-        contentType: 'text/csv',
-      },
-      {
-        id: '2',
-        filename: 'banner.png',
-        url: 'https://files.sweeppea.com/s/banner.png',
-        size: null,
-        contentType: 'image/png',
-      },
-      { id: '3', filename: 'notes.txt', url: null, size: null, contentType: 'text/plain' },
-      {
-        id: '7',
-        filename: 'logo.svg',
-        url: 'https://files.sweeppea.com/s/logo.svg',
-        size: 2048,
-        contentType: 'image/svg+xml',
-      },
-    ]);
+    expect(toTicket(answer, { fetchedAt: FETCHED_AT }).attachments).toEqual(SWEEPPEA_FILES_ATTACHMENTS);
   });
 
   it.each([
